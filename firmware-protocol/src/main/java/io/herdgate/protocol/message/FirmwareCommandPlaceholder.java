@@ -1,0 +1,5 @@
+package io.herdgate.protocol.message;
+
+/** Temporary: replaced by the firmware-update records. */
+record FirmwareCommandPlaceholder() implements FirmwareCommand {
+}

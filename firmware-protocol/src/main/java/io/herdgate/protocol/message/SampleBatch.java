@@ -1,0 +1,87 @@
+package io.herdgate.protocol.message;
+
+import java.util.Arrays;
+
+/**
+ * A batch of raw 3-axis accelerometer samples.
+ *
+ * @param firstSampleAgeMs age of the first sample when the frame was sent, in ms (0..2^32-1); the
+ *                         receiver dates the batch from its receive time, so a collar needs no clock
+ * @param rateCentiHz      sample rate in 1/100 Hz (e.g. 1000 = 10 Hz), 1..65535
+ * @param range            full-scale range; one count is {@link AccelRange#milliGPerCount()} mg
+ * @param xyz              interleaved signed 12-bit counts {@code x0,y0,z0,x1,...}; length a multiple of 3
+ */
+public record SampleBatch(long firstSampleAgeMs, int rateCentiHz, AccelRange range, short[] xyz) implements Uplink {
+
+    /** Largest count a 12-bit signed sample can carry. */
+    public static final int MAX_COUNT = 2047;
+    /** Smallest count a 12-bit signed sample can carry. */
+    public static final int MIN_COUNT = -2048;
+
+    public SampleBatch {
+        if (firstSampleAgeMs < 0 || firstSampleAgeMs > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("firstSampleAgeMs out of 0..2^32-1: " + firstSampleAgeMs);
+        }
+        if (rateCentiHz < 1 || rateCentiHz > 0xFFFF) {
+            throw new IllegalArgumentException("rateCentiHz out of 1..65535: " + rateCentiHz);
+        }
+        if (xyz.length % 3 != 0) {
+            throw new IllegalArgumentException("xyz length not a multiple of 3: " + xyz.length);
+        }
+        xyz = xyz.clone();
+        for (short s : xyz) {
+            if (s < MIN_COUNT || s > MAX_COUNT) {
+                throw new IllegalArgumentException("sample out of 12-bit range: " + s);
+            }
+        }
+    }
+
+    public static SampleBatch of(long firstSampleAgeMs, int rateCentiHz, AccelRange range, short[] xyz) {
+        return new SampleBatch(firstSampleAgeMs, rateCentiHz, range, xyz);
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.SAMPLE_BATCH;
+    }
+
+    /** Number of samples (triplets). */
+    public int count() {
+        return xyz.length / 3;
+    }
+
+    public short x(int i) {
+        return xyz[3 * i];
+    }
+
+    public short y(int i) {
+        return xyz[3 * i + 1];
+    }
+
+    public short z(int i) {
+        return xyz[3 * i + 2];
+    }
+
+    /** A copy of the interleaved counts. */
+    @Override
+    public short[] xyz() {
+        return xyz.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SampleBatch b && b.firstSampleAgeMs == firstSampleAgeMs
+                && b.rateCentiHz == rateCentiHz && b.range == range && Arrays.equals(b.xyz, xyz);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Long.hashCode(firstSampleAgeMs) + rateCentiHz) + Arrays.hashCode(xyz);
+    }
+
+    @Override
+    public String toString() {
+        return "SampleBatch[age=" + firstSampleAgeMs + "ms, rate=" + rateCentiHz / 100.0 + "Hz, range="
+                + range + ", samples=" + count() + "]";
+    }
+}
