@@ -1,0 +1,47 @@
+package io.herdgate.protocol.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HexFormat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AesCmacTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final AesKey RFC4493_KEY = AesKey.ofHex("2b7e151628aed2a6abf7158809cf4f3c");
+
+    @ParameterizedTest(name = "RFC 4493 example of {0} bytes")
+    @CsvSource({
+            "0,  '', bb1d6929e95937287fa37d129b756746",
+            "16, 6bc1bee22e409f96e93d7e117393172a, 070a16b46b4d4144f79bdd9dd04a287c",
+            "40, 6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411, dfa66747de9ae63030ca32611497c827",
+            "64, 6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710, 51f0bebf7e3b9d92fc49741779363cfe",
+    })
+    void mac_rfc4493Examples_matchPublishedValues(int length, String message, String expected) {
+        byte[] msg = HEX.parseHex(message);
+        assertEquals(length, msg.length);
+        assertArrayEquals(HEX.parseHex(expected), AesCmac.of(RFC4493_KEY).mac(msg, 0, msg.length));
+    }
+
+    @ParameterizedTest(name = "mic over prefix + {0} bytes equals the first four bytes of the full MAC")
+    @CsvSource({"0", "1", "15", "16", "17", "48", "250"})
+    void mic_prefixPlusMessage_equalsMacOfConcatenation(int length) {
+        byte[] prefix = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            prefix[i] = (byte) (0xA0 + i);
+        }
+        byte[] msg = new byte[length + 3];
+        for (int i = 0; i < msg.length; i++) {
+            msg[i] = (byte) (i * 7 + 1);
+        }
+        byte[] joined = new byte[16 + length];
+        System.arraycopy(prefix, 0, joined, 0, 16);
+        System.arraycopy(msg, 3, joined, 16, length);
+        AesCmac cmac = AesCmac.of(RFC4493_KEY);
+        byte[] full = cmac.mac(joined, 0, joined.length);
+        int expected = (full[0] & 0xFF) | (full[1] & 0xFF) << 8 | (full[2] & 0xFF) << 16 | (full[3] & 0xFF) << 24;
+        assertEquals(expected, cmac.mic(prefix, msg, 3, length));
+    }
+}
