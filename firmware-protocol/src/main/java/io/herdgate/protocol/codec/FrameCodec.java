@@ -7,13 +7,11 @@ import io.herdgate.protocol.crypto.FrameMic;
 import io.herdgate.protocol.crypto.SessionKeys;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.DecodeResult;
-import io.herdgate.protocol.frame.Decoded;
 import io.herdgate.protocol.frame.Direction;
 import io.herdgate.protocol.frame.FrameHeader;
 import io.herdgate.protocol.frame.FrameParser;
 import io.herdgate.protocol.frame.Freshness;
 import io.herdgate.protocol.frame.MicCheck;
-import io.herdgate.protocol.frame.Rejected;
 import io.herdgate.protocol.frame.LittleEndian;
 import io.herdgate.protocol.message.Message;
 import io.herdgate.protocol.message.MessageType;
@@ -113,14 +111,6 @@ public final class FrameCodec {
      * decoded frame, or the payload's rejection with the header's address and counter.
      */
     public DecodeResult open(FrameHeader header, byte[] b, int off, MicCheck micCheck, Freshness freshness) {
-        return result(header, openPayload(header, b, off), micCheck, freshness);
-    }
-
-    static DecodeResult result(FrameHeader h, PayloadResult payload, MicCheck micCheck, Freshness freshness) {
-        if (payload instanceof PayloadResult.Ok ok) {
-            return Decoded.of(h, ok.message(), micCheck, freshness);
-        }
-        PayloadResult.Malformed m = (PayloadResult.Malformed) payload;
-        return Rejected.of(m.reason(), m.detail(), h.eui(), h.counter());
+        return openPayload(header, b, off).inFrame(header, micCheck, freshness);
     }
 }

@@ -30,7 +30,7 @@ public final class FrameInspector {
             return Rejected.of(RejectReason.NO_PAYLOAD_KEY, "payload is encrypted; a key is needed to read it",
                     h.eui(), h.counter());
         }
-        return FrameCodec.result(h, PayloadCodec.decode(h.type(), b, off + h.headerSize(), h.payloadLength()),
-                MicCheck.UNCHECKED, Freshness.UNCHECKED);
+        return PayloadCodec.decode(h.type(), b, off + h.headerSize(), h.payloadLength())
+                .inFrame(h, MicCheck.UNCHECKED, Freshness.UNCHECKED);
     }
 }
