@@ -11,7 +11,7 @@ package io.herdgate.sim.motion;
  * @param noiseG          white sensor noise, standard deviation per axis
  * @param humG            amplitude of the narrow-band component near {@code humHz} seen on worn collars
  * @param humHz           centre of that component, 2.3..2.8 Hz
- * @param strideHz        walking stride frequency, 0.8..1.2 Hz (the neck sees steps at twice this)
+ * @param strideHz        walking stride frequency, 0.75..1.05 Hz (the neck sees steps at twice this)
  * @param chewHz          rumination chewing frequency, 0.9..1.3 Hz
  * @param activity        overall movement intensity, log-normal around 1
  * @param grazingPitchRad how far the head goes down when grazing, 0.7..0.95
@@ -29,10 +29,11 @@ public record CowTraits(long seed, double mountRollRad, boolean reversed, double
                 r.uniform(-0.35, 0.35),
                 r.nextDouble() < 0.5,
                 r.logNormal(1.0, 0.01),
-                r.uniform(0.004, 0.009),
-                r.logNormal(0.022, 0.55),
+                r.uniform(0.003, 0.006),
+                // about one collar in five shows almost none of it, as in the recordings
+                r.nextDouble() < 0.2 ? r.logNormal(0.004, 0.3) : r.logNormal(0.036, 0.3),
                 r.uniform(2.3, 2.8),
-                r.uniform(0.8, 1.2),
+                r.uniform(0.75, 1.05),
                 r.uniform(0.9, 1.3),
                 r.logNormal(1.0, 0.12),
                 r.uniform(0.7, 0.95),

@@ -50,6 +50,7 @@ public final class MotionSynth {
     private final Resonator band = new Resonator();
     private final Resonator hum = new Resonator();
 
+    private double strideScale = 1; // slow or brisk walk, per bout
     private Behaviour behaviour = Behaviour.STANDING;
     private boolean detached;
 
@@ -71,6 +72,7 @@ public final class MotionSynth {
         behaviour = next;
         detached = false;
         retargetIn = 0;
+        strideScale = rng.uniform(0.8, 1.15);
         switch (next) {
             case LYING, RUMINATING -> posture(rng.uniform(-0.25, 0.45), rng.gaussian() * 0.35);
             case STANDING -> posture(rng.uniform(-0.05, 0.3), rng.gaussian() * 0.12);
@@ -129,9 +131,12 @@ public final class MotionSynth {
         double swingRad = 0;
         double humG = traits.humG();
         double stepDuty = 0;
+        double bandX = 1;
+        double bandY = 1;
+        double bandZ = 1;
         switch (behaviour) {
             case LYING -> {
-                ampMedian = 0.5; ampSigma = 1.0; bandG = 0.012;
+                ampMedian = 1; ampSigma = 0.6; bandG = 0.006;
                 band.tune(0.6, 1.5, dt);
             }
             case RUMINATING -> {
@@ -139,16 +144,20 @@ public final class MotionSynth {
                 band.tune(0.6, 1.5, dt);
             }
             case STANDING -> {
-                ampMedian = 1; ampSigma = 0.55; bandG = 0.028; swingRad = 0.02;
+                ampMedian = 1; ampSigma = 0.65; bandG = 0.02; swingRad = 0.02;
+                bandY = 0.8;
+                bandZ = 0.7;
                 band.tune(0.5, 1.2, dt);
             }
             case GRAZING -> {
-                ampMedian = 1; ampSigma = 0.22; bandG = 0.2; swingRad = 0.10; stepG = 0.12; stepDuty = 0.2;
+                ampMedian = 1; ampSigma = 0.2; bandG = 0.185; swingRad = 0.10; stepG = 0.12; stepDuty = 0.2;
+                bandX = 0.85;
+                bandY = 1.15;
                 band.tune(1.6, 2.5, dt);
             }
             case WALKING -> {
-                ampMedian = 1; ampSigma = 0.55; bandG = 0.06; stepG = 0.16; stepDuty = 1;
-                band.tune(2.2, 3.0, dt);
+                ampMedian = 1; ampSigma = 0.65; bandG = 0.07; stepG = 0.16; stepDuty = 1;
+                band.tune(3.5, 3.0, dt); // footfall jolts
             }
             case DOWN -> {
                 // breathing only, about 30 breaths per minute
@@ -159,7 +168,7 @@ public final class MotionSynth {
         }
         hum.tune(traits.humHz(), 0.35, dt);
         double scale = intensity * traits.activity();
-        double stepW = TWO_PI * traits.strideHz() * dt;
+        double stepW = TWO_PI * traits.strideHz() * strideScale * dt;
         double chewW = TWO_PI * traits.chewHz() * dt;
         double swingW = TWO_PI * 0.35 * dt;
         double gain = traits.gain();
@@ -226,14 +235,15 @@ public final class MotionSynth {
             }
             double b = bandG * amp;
             band.step(rng.gaussian(), rng.gaussian(), rng.gaussian());
-            ax += b * band.x;
-            ay += b * band.y;
-            az += b * band.z;
+            ax += b * bandX * band.x;
+            ay += b * bandY * band.y;
+            az += b * bandZ * band.z;
             if (humG != 0) {
                 hum.step(rng.gaussian(), rng.gaussian(), rng.gaussian());
-                ax += humG * hum.x;
+                // the narrow-band component is strongest across the neck, weakest radially
+                ax += humG * 1.25 * hum.x;
                 ay += humG * hum.y;
-                az += humG * hum.z;
+                az += humG * 0.55 * hum.z;
             }
             mount(xyz, i, gx + ax + noise * rng.gaussian(), gy + ay + noise * rng.gaussian(),
                     gz + az + noise * rng.gaussian(), gain);
