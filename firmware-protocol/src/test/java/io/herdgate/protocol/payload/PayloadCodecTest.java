@@ -10,6 +10,8 @@ import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.message.AccelRange;
 import io.herdgate.protocol.message.ActivitySummary;
 import io.herdgate.protocol.message.CollarStatus;
+import io.herdgate.protocol.message.FirmwareReply;
+import io.herdgate.protocol.message.ImageId;
 import io.herdgate.protocol.message.Message;
 import io.herdgate.protocol.message.MessageType;
 import io.herdgate.protocol.message.ResetCause;
@@ -168,10 +170,12 @@ class PayloadCodecTest {
     }
 
     @Test
-    void firmwareTypes_areUnsupportedUntilTheirCodecIsWiredIn() {
-        for (MessageType t : List.of(MessageType.FIRMWARE_COMMAND, MessageType.FIRMWARE_REPLY)) {
-            PayloadResult r = PayloadCodec.decode(t, new byte[4], 0, 4);
-            assertEquals(RejectReason.UNSUPPORTED_TYPE, ((PayloadResult.Malformed) r).reason());
-        }
+    void firmwareReply_goesThroughTheFirmwarePayloadCodec() {
+        Message m = FirmwareReply.NextOffset.of(ImageId.of(0x0123456789ABCDEFL), 4096);
+        byte[] payload = PayloadCodec.encode(m);
+        assertEquals(new PayloadResult.Ok(m), PayloadCodec.decode(MessageType.FIRMWARE_REPLY, payload, 0, payload.length));
+        payload[0] = 0x7F;
+        PayloadResult r = PayloadCodec.decode(MessageType.FIRMWARE_REPLY, payload, 0, payload.length);
+        assertEquals(RejectReason.BAD_PAYLOAD, assertInstanceOf(PayloadResult.Malformed.class, r).reason());
     }
 }
