@@ -107,8 +107,8 @@ public final class VectorGenerator {
         List<Vector> v = new ArrayList<>();
         FrameOptions encrypted = FrameOptions.of(true, false, false);
 
-        v.add(good("sample_batch_delta", "100 samples of a resting cow at 10 Hz, delta coding",
-                codec, Samples.restingBatch(100), 1, FrameOptions.PLAIN));
+        v.add(good("sample_batch_delta", "40 samples of a resting cow at 10 Hz, delta coding",
+                codec, Samples.restingBatch(40), 1, FrameOptions.PLAIN));
         v.add(good("sample_batch_packed12", "8 full-scale samples: packed 12-bit coding is smaller",
                 codec, Samples.extremeBatch(8), 2, FrameOptions.PLAIN));
         v.add(good("sample_batch_encrypted_short_counter_ack",
@@ -139,7 +139,7 @@ public final class VectorGenerator {
                 "truncated"));
         v.add(bad("trailing_bytes", "status frame with one extra byte", Arrays.copyOf(status, status.length + 1),
                 "trailing_bytes"));
-        v.add(bad("oversize", "payload length field 1025, one over the maximum",
+        v.add(bad("oversize", "payload length field 235, one over the maximum",
                 tweak(status, b -> LittleEndian.put(b, FrameLayout.OFFSET_LENGTH, 2, FrameLayout.MAX_PAYLOAD + 1)),
                 "oversize"));
         v.add(bad("unknown_version", "version byte 0x20: major 2", tweak(status, b -> b[0] = 0x20), "unknown_version"));
