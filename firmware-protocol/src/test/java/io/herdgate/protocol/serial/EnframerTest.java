@@ -60,10 +60,10 @@ class EnframerTest {
         byte[] frame = new byte[SerialLimits.MAX_RADIO_FRAME];
         java.util.Arrays.fill(frame, (byte) 0x5A);
         RadioUplink uplink = RadioUplink.of(255, -128, 127, 0xFFFF_FFFFL, RadioFrame.of(frame));
-        // 8 + 1045 record bytes + 4 CRC bytes = 1057; with no zero inside (the CRC is 19 62 52 C9)
-        // that is 1057 + 5 code bytes + the delimiter.
-        assertEquals(1063, Enframer.create().enframe(uplink).length);
-        assertEquals(1063, SerialLimits.MAX_ON_LINE);
+        // 8 + 255 record bytes + 4 CRC bytes = 267; with no zero inside (the CRC is 46 20 A9 F8)
+        // that is 267 + 2 code bytes + the delimiter.
+        assertEquals(270, Enframer.create().enframe(uplink).length);
+        assertEquals(270, SerialLimits.MAX_ON_LINE);
     }
 
     @Test
