@@ -259,6 +259,7 @@ public final class SimulatedCollar {
      * A collar with an empty battery stays dead.
      */
     public void restart(ResetCause cause) {
+        firmware.reset();
         boot(cause);
         nextJoinAt = now;
     }
@@ -286,8 +287,13 @@ public final class SimulatedCollar {
         } else if (m instanceof Ack a) {
             awaitingAck.remove(a.ackedCounter());
         } else if (m instanceof FirmwareCommand cmd) {
-            for (FirmwareReply reply : firmware.handle(cmd, now)) {
+            FirmwareAgent.Response r = firmware.handle(cmd, now);
+            for (FirmwareReply reply : r.replies()) {
                 queue(reply, now, false);
+            }
+            if (r.rebooted()) {
+                boot(ResetCause.FIRMWARE_UPDATE); // the bootloader already ran inside the agent
+                nextJoinAt = now;
             }
         }
     }

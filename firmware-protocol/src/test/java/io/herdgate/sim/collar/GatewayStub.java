@@ -29,17 +29,17 @@ import java.util.Random;
  * {@code config}, decodes every uplink through the collar's gateway-side session and keeps the results;
  * downlinks wait in {@link #downlinks} until the test delivers them.
  */
-final class GatewayStub implements Transport {
+public final class GatewayStub implements Transport {
 
-    final Map<CollarEui, AesKey> rootKeys = new HashMap<>();
+    public final Map<CollarEui, AesKey> rootKeys = new HashMap<>();
     final InMemoryCounterStore store = InMemoryCounterStore.create();
-    final Map<CollarEui, CollarSession> sessions = new HashMap<>();
-    final List<DecodeResult> results = new ArrayList<>();
-    final List<byte[]> downlinks = new ArrayList<>();
+    public final Map<CollarEui, CollarSession> sessions = new HashMap<>();
+    public final List<DecodeResult> results = new ArrayList<>();
+    public final List<byte[]> downlinks = new ArrayList<>();
     final JoinServer joinServer;
-    CollarConfig config = CollarConfig.defaults();
+    public CollarConfig config = CollarConfig.defaults();
 
-    GatewayStub(Instant time) {
+    public GatewayStub(Instant time) {
         this.joinServer = JoinServer.of(0x00A1B2, eui -> Optional.ofNullable(rootKeys.get(eui)), store,
                 Clock.fixed(time, ZoneOffset.UTC), new Random(42));
     }
@@ -66,13 +66,18 @@ final class GatewayStub implements Transport {
 
     /** Hands every waiting downlink to the collar. */
     void deliver(SimulatedCollar collar) {
+        deliverTo(collar::receive);
+    }
+
+    /** Hands every waiting downlink to {@code receiver}, oldest first. */
+    public void deliverTo(java.util.function.Consumer<byte[]> receiver) {
         List<byte[]> now = List.copyOf(downlinks);
         downlinks.clear();
-        now.forEach(collar::receive);
+        now.forEach(receiver);
     }
 
     /** Decoded messages of one type, in arrival order. */
-    <T extends Message> List<T> messages(Class<T> type) {
+    public <T extends Message> List<T> messages(Class<T> type) {
         List<T> out = new ArrayList<>();
         for (DecodeResult r : results) {
             if (r instanceof Decoded d && type.isInstance(d.message())) {
@@ -82,7 +87,7 @@ final class GatewayStub implements Transport {
         return out;
     }
 
-    List<Decoded> decoded() {
+    public List<Decoded> decoded() {
         return results.stream().filter(r -> r instanceof Decoded).map(r -> (Decoded) r).toList();
     }
 }
