@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DecodeCommand.class,
+                EvaluateCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 
