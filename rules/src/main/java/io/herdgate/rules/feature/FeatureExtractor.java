@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code d = a − g}; VeDBA {@code |d|}; ODBA {@code |dx|+|dy|+|dz|}; each axis of {@code d} through a
  * 0.7–1.5 Hz band-pass for the rumination band; a step when VeDBA rises above {@value #STEP_HIGH_MG} mg
  * after having fallen below {@value #STEP_REARM_MG} mg, at least {@value #STEP_REFRACTORY_S} s after the
- * previous step. See {@code rules/FEATURES.md}.
+ * previous step; the roughness from the change {@code a(t) − a(t−1)}. See {@code rules/FEATURES.md}.
  */
 public final class FeatureExtractor {
 
@@ -47,6 +47,9 @@ public final class FeatureExtractor {
     private double gx;
     private double gy;
     private double gz;
+    private double px;
+    private double py;
+    private double pz;
     private boolean stepArmed;
     private long lastStepSample;
 
@@ -68,6 +71,9 @@ public final class FeatureExtractor {
         this.gx = state.gravityMg().x();
         this.gy = state.gravityMg().y();
         this.gz = state.gravityMg().z();
+        this.px = state.previousMg().x();
+        this.py = state.previousMg().y();
+        this.pz = state.previousMg().z();
         bandX.restore(state.bandX());
         bandY.restore(state.bandY());
         bandZ.restore(state.bandZ());
@@ -110,6 +116,9 @@ public final class FeatureExtractor {
             gx = x;
             gy = y;
             gz = z;
+            px = x;
+            py = y;
+            pz = z;
         } else {
             gx += alpha * (x - gx);
             gy += alpha * (y - gy);
@@ -121,6 +130,10 @@ public final class FeatureExtractor {
         double dynamic = dx * dx + dy * dy + dz * dz;
         double vedba = Math.sqrt(dynamic);
         double odba = Math.abs(dx) + Math.abs(dy) + Math.abs(dz);
+        double jerk = (x - px) * (x - px) + (y - py) * (y - py) + (z - pz) * (z - pz);
+        px = x;
+        py = y;
+        pz = z;
         double bx = bandX.filter(dx);
         double by = bandY.filter(dy);
         double bz = bandZ.filter(dz);
@@ -137,7 +150,8 @@ public final class FeatureExtractor {
         if (window.count() == 0) {
             window.reset(samples);
         }
-        window.add(x, y, z, gx, gy, gz, vedba, odba, bx * bx + by * by + bz * bz, dynamic, step);
+        window.add(x, y, z, gx, gy, gz, vedba, odba, bx * bx + by * by + bz * bz, dynamic, jerk,
+                step);
         samples++;
         if (window.count() >= windowSamples) {
             WindowFeatures done = window.toFeatures(settings.rate().periodS(), bandDefined);
@@ -161,7 +175,7 @@ public final class FeatureExtractor {
 
     /** A snapshot of the whole state, for {@link #restore}. */
     public ExtractorState state() {
-        return new ExtractorState(samples, Axes.of(gx, gy, gz), bandX.state(), bandY.state(),
+        return new ExtractorState(samples, Axes.of(gx, gy, gz), Axes.of(px, py, pz), bandX.state(), bandY.state(),
                 bandZ.state(), stepArmed, lastStepSample, window.state());
     }
 }

@@ -26,6 +26,7 @@ final class WindowAccumulator {
     private double g0y;
     private double g0z;
     private double minCos = 1;
+    private double jerkPower;
 
     void reset(long firstSample) {
         restore(WindowState.EMPTY);
@@ -38,10 +39,11 @@ final class WindowAccumulator {
 
     /**
      * Adds one sample: raw {@code x,y,z} and gravity {@code gx,gy,gz} in milli-g, its VeDBA and ODBA in
-     * milli-g, its band-passed and total dynamic power in milli-g², and whether it counted a step.
+     * milli-g, its band-passed and total dynamic power in milli-g², its squared change from the previous
+     * sample in milli-g², and whether it counted a step.
      */
     void add(double x, double y, double z, double gx, double gy, double gz, double vedba, double odba,
-             double band, double dynamic, boolean step) {
+             double band, double dynamic, double jerk, boolean step) {
         count++;
         sumVedba += vedba;
         sumVedbaSq += vedba * vedba;
@@ -61,6 +63,7 @@ final class WindowAccumulator {
         m2Z += dz * (z - meanZ);
         bandPower += band;
         dynamicPower += dynamic;
+        jerkPower += jerk;
         if (step) {
             steps++;
         }
@@ -86,13 +89,14 @@ final class WindowAccumulator {
         return WindowFeatures.of(startSample * periodS, count * periodS, count, mean, Math.sqrt(var),
                 sumOdba / n, Axes.of(sumGx / n / 1000, sumGy / n / 1000, sumGz / n / 1000),
                 Axes.of(m2X / n, m2Y / n, m2Z / n), band, steps,
-                Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, minCos)))));
+                Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, minCos)))),
+                dynamicPower > 0 ? jerkPower / (2 * dynamicPower) : 0);
     }
 
     WindowState state() {
         return new WindowState(startSample, count, sumVedba, sumVedbaSq, sumOdba, Axes.of(sumGx, sumGy, sumGz),
                 Axes.of(meanX, meanY, meanZ), Axes.of(m2X, m2Y, m2Z), bandPower, dynamicPower, steps,
-                Axes.of(g0x, g0y, g0z), minCos);
+                Axes.of(g0x, g0y, g0z), minCos, jerkPower);
     }
 
     void restore(WindowState s) {
@@ -117,5 +121,6 @@ final class WindowAccumulator {
         g0y = s.firstGravityDir().y();
         g0z = s.firstGravityDir().z();
         minCos = s.minCos();
+        jerkPower = s.jerkPower();
     }
 }

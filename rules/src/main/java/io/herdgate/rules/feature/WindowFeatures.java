@@ -19,16 +19,19 @@ import java.util.OptionalDouble;
  *                             {@link FeatureExtractor#MIN_STEP_RATE_HZ}
  * @param orientationChangeDeg largest angle between the gravity direction at any sample of the window
  *                             and at its first sample, degrees 0..180
+ * @param roughness            Σ|a(t) − a(t−1)|² / (2 Σ|a(t) − g(t)|²) over the window: about 1 for
+ *                             white sensor noise, near 0 for smooth slow movement; 0 without movement
  */
 public record WindowFeatures(double startS, double durationS, int samples, double vedbaMg, double vedbaSdMg,
                              double odbaMg, Axes gravityG, Axes varianceMg2, OptionalDouble ruminationBandRatio,
-                             int steps, double orientationChangeDeg) {
+                             int steps, double orientationChangeDeg, double roughness) {
 
     public static WindowFeatures of(double startS, double durationS, int samples, double vedbaMg, double vedbaSdMg,
                                     double odbaMg, Axes gravityG, Axes varianceMg2,
-                                    OptionalDouble ruminationBandRatio, int steps, double orientationChangeDeg) {
+                                    OptionalDouble ruminationBandRatio, int steps, double orientationChangeDeg,
+                                    double roughness) {
         return new WindowFeatures(startS, durationS, samples, vedbaMg, vedbaSdMg, odbaMg, gravityG, varianceMg2,
-                ruminationBandRatio, steps, orientationChangeDeg);
+                ruminationBandRatio, steps, orientationChangeDeg, roughness);
     }
 
     /**

@@ -7,8 +7,8 @@ package io.herdgate.rules.feature;
  */
 public record WindowState(long startSample, int count, double sumVedba, double sumVedbaSq, double sumOdba,
                           Axes sumGravityMg, Axes meanMg, Axes m2Mg2, double bandPower, double dynamicPower,
-                          int steps, Axes firstGravityDir, double minCos) {
+                          int steps, Axes firstGravityDir, double minCos, double jerkPower) {
 
     public static final WindowState EMPTY = new WindowState(0, 0, 0, 0, 0, Axes.of(0, 0, 0), Axes.of(0, 0, 0),
-            Axes.of(0, 0, 0), 0, 0, 0, Axes.of(0, 0, 0), 1);
+            Axes.of(0, 0, 0), 0, 0, 0, Axes.of(0, 0, 0), 1, 0);
 }

@@ -139,6 +139,18 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void add_whiteNoiseAndSlowSway_haveHighAndLowRoughness() {
+        java.util.Random rnd = new java.util.Random(1);
+        List<WindowFeatures> noise = run(tenSecondWindows(TEN_HZ), 300,
+                i -> new double[] {0.02 * rnd.nextGaussian(), 0.02 * rnd.nextGaussian(), 1});
+        List<WindowFeatures> sway = run(tenSecondWindows(TEN_HZ), 300,
+                i -> new double[] {0.2 * Math.sin(2 * Math.PI * 0.3 * i / 10.0), 0, 1});
+
+        assertEquals(1.0, noise.get(2).roughness(), 0.25);
+        assertTrue(sway.get(2).roughness() < 0.1, "sway " + sway.get(2).roughness());
+    }
+
+    @Test
     void state_restoredMidWindow_continuesBitIdentically() {
         IntFunction<double[]> motion = i -> new double[] {0.3 * Math.sin(i * 0.9), 0.2 * Math.cos(i * 0.4),
                 0.9 + (i % 7 == 0 ? 0.3 : 0)};
