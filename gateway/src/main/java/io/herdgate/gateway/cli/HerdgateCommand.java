@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
                 CommandLine.HelpCommand.class,
                 DecodeCommand.class,
                 EvaluateCommand.class,
+                ClassifyCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 
