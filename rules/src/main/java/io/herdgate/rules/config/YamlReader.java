@@ -87,6 +87,10 @@ final class YamlReader {
             case VALUE_NULL -> {
                 return new YamlNode.Empty(at);
             }
+            case VALUE_STRING -> {
+                // "key:" with nothing after it reads as an empty string; a vet means "no value"
+                return p.getText().isEmpty() ? new YamlNode.Empty(at) : new YamlNode.Scalar(p.getText(), YamlNode.Kind.STRING, at);
+            }
             default -> {
                 YamlNode.Kind kind = switch (t) {
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> YamlNode.Kind.NUMBER;
