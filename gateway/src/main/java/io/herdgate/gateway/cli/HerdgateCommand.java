@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 RulesCommand.class,
+                ReplayCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

@@ -4,33 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RulesCheckCommandTest {
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = HerdgateCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static Cli run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void check_validFile_printsSummaryAndExitsZero(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("rules.yaml"), "herd:\n  heat:\n    rise_pct: 80\ngroups:\n  heifers: {}\n");
-        Run r = run("rules", "check", f.toString());
+        Cli r = run("rules", "check", f.toString());
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("valid; herd sets 1 parameter(s), 1 group(s) [heifers], 0 cow override(s)"), r.out());
     }
@@ -38,7 +26,7 @@ class RulesCheckCommandTest {
     @Test
     void check_badFile_printsEveryErrorOnePerLineAndExitsOne(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("rules.yaml"), "herd:\n  heat:\n    rise_pct: 650\n  heta: {}\n");
-        Run r = run("rules", "check", f.toString());
+        Cli r = run("rules", "check", f.toString());
         assertEquals(1, r.exit());
         String[] lines = r.out().split("\n");
         assertEquals(f + ":3:15: herd.heat.rise_pct: 650 is outside 10..500 (%)", lines[0]);
@@ -49,7 +37,7 @@ class RulesCheckCommandTest {
     @Test
     void check_malformedYaml_isOneLineWithoutStackTrace(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("rules.yaml"), "herd: [\n  heat: {\n");
-        Run r = run("rules", "check", f.toString());
+        Cli r = run("rules", "check", f.toString());
         assertEquals(1, r.exit());
         assertTrue(r.out().startsWith(f + ":"), r.out());
         assertFalse((r.out() + r.err()).contains("\tat "), r.out() + r.err());
@@ -57,7 +45,7 @@ class RulesCheckCommandTest {
 
     @Test
     void check_missingFile_saysSoWithoutStackTrace(@TempDir Path dir) {
-        Run r = run("rules", "check", dir.resolve("nope.yaml").toString());
+        Cli r = run("rules", "check", dir.resolve("nope.yaml").toString());
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("nope.yaml:1:1: cannot be read"), r.out());
         assertFalse((r.out() + r.err()).contains("\tat "));
@@ -65,7 +53,7 @@ class RulesCheckCommandTest {
 
     @Test
     void defaults_printsTheShippedFile() {
-        Run r = run("rules", "defaults");
+        Cli r = run("rules", "defaults");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("    rise_pct: 70\n"), r.out());
     }
