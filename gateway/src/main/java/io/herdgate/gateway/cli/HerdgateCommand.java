@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
                 DecodeCommand.class,
                 EvaluateCommand.class,
                 ClassifyCommand.class,
+                RulesCommand.class,
+                ReplayCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 
