@@ -16,7 +16,10 @@ import io.herdgate.protocol.message.AccelRange;
 import io.herdgate.protocol.message.Ack;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.protocol.message.CollarEvent;
+import io.herdgate.protocol.message.FirmwareCommand;
+import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.FirmwareVersion;
+import io.herdgate.protocol.message.ImageId;
 import io.herdgate.protocol.message.JoinAccept;
 import io.herdgate.protocol.message.JoinRequest;
 import io.herdgate.protocol.message.Message;
@@ -122,6 +125,12 @@ public final class VectorGenerator {
                 4000, 250, 7200, 1800), 0, encrypted));
         v.add(good("time_sync", "clock downlink", codec, TimeSync.of(1_790_000_000_123L), 1, FrameOptions.PLAIN));
         v.add(good("ack", "acknowledges uplink 3", codec, Ack.of(3), 2, FrameOptions.PLAIN));
+
+        ImageId image = ImageId.of(0x0123456789ABCDEFL);
+        v.add(good("firmware_reply", "firmware update: the collar wants offset 4096 of image 0123456789abcdef",
+                codec, FirmwareReply.NextOffset.of(image, 4096), 7, FrameOptions.PLAIN));
+        v.add(good("firmware_command", "firmware update: verify image 0123456789abcdef, encrypted",
+                codec, FirmwareCommand.Verify.of(image), 3, encrypted));
 
         JoinRequest request = JoinRequest.of(0x0102, FirmwareVersion.of(1, 0, 0));
         v.add(new Vector("join_request", "join request under the root key; counter field = collar nonce", true,
