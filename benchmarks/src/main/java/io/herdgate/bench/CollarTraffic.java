@@ -41,18 +41,20 @@ final class CollarTraffic {
     final int samplesPerBatch;
     final int framesPerBatch;
 
-    private CollarTraffic(int batches, int seconds, Behaviour behaviour, boolean encrypted, long seed) {
+    /** Fills one batch of interleaved x, y, z accelerations in g; false when there are no more. */
+    interface Source {
+        boolean fill(float[] g);
+    }
+
+    private CollarTraffic(int batches, int seconds, Source source, boolean encrypted) {
         samplesPerBatch = seconds * RATE_CENTI_HZ / 100;
         framesPerBatch = (samplesPerBatch + SampleBatch.MAX_SAMPLES - 1) / SampleBatch.MAX_SAMPLES;
-        MotionSynth cow = MotionSynth.of(CowTraits.random(seed));
-        cow.startBout(behaviour);
         CollarSession collar = CollarSession.collarSide(EUI, KEYS, InMemoryCounterStore.create());
         FrameOptions options = FrameOptions.of(encrypted, false, false);
         Enframer enframer = Enframer.create();
         float[] g = new float[3 * samplesPerBatch];
         double milliGPerCount = AccelRange.G4.milliGPerCount();
-        for (int b = 0; b < batches; b++) {
-            cow.fill(g, 0, samplesPerBatch, 1.0, RATE_CENTI_HZ / 100.0);
+        for (int b = 0; b < batches && source.fill(g); b++) {
             byte[][] f = new byte[framesPerBatch][];
             byte[][] j = new byte[framesPerBatch][];
             byte[][] l = new byte[framesPerBatch][];
@@ -78,8 +80,23 @@ final class CollarTraffic {
         }
     }
 
+    /** Batches of one simulated cow in one behaviour. */
     static CollarTraffic of(int batches, int seconds, Behaviour behaviour, boolean encrypted, long seed) {
-        return new CollarTraffic(batches, seconds, behaviour, encrypted, seed);
+        MotionSynth cow = MotionSynth.of(CowTraits.random(seed));
+        cow.startBout(behaviour);
+        return new CollarTraffic(batches, seconds, g -> {
+            cow.fill(g, 0, g.length / 3, 1.0, RATE_CENTI_HZ / 100.0);
+            return true;
+        }, encrypted);
+    }
+
+    /** As many whole batches as {@code source} yields. */
+    static CollarTraffic of(int seconds, Source source, boolean encrypted) {
+        return new CollarTraffic(Integer.MAX_VALUE, seconds, source, encrypted);
+    }
+
+    int batches() {
+        return frames.size();
     }
 
     /** A gateway-side session that has heard nothing yet from the collar. */
