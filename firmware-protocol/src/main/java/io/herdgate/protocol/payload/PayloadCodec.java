@@ -7,6 +7,7 @@ import static io.herdgate.protocol.frame.LittleEndian.u32;
 import static io.herdgate.protocol.frame.LittleEndian.u48;
 import static io.herdgate.protocol.frame.LittleEndian.u8;
 
+import io.herdgate.protocol.firmware.FirmwarePayloads;
 import io.herdgate.protocol.frame.FrameLayout;
 import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.message.AccelRange;
@@ -15,6 +16,8 @@ import io.herdgate.protocol.message.ActivitySummary;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.protocol.message.CollarEvent;
 import io.herdgate.protocol.message.CollarStatus;
+import io.herdgate.protocol.message.FirmwareCommand;
+import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.JoinAccept;
 import io.herdgate.protocol.message.JoinRequest;
@@ -24,6 +27,7 @@ import io.herdgate.protocol.message.ResetCause;
 import io.herdgate.protocol.message.SampleBatch;
 import io.herdgate.protocol.message.TimeSync;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,9 +80,8 @@ public final class PayloadCodec {
                 case CONFIG -> fixed(type, len, CONFIG_SIZE).orElseGet(() -> config(b, off));
                 case TIME_SYNC -> fixed(type, len, TIME_SYNC_SIZE).orElseGet(() -> ok(TimeSync.of(u48(b, off))));
                 case ACK -> fixed(type, len, ACK_SIZE).orElseGet(() -> ok(Ack.of(u32(b, off))));
-                // Firmware update: the payload codec of io.herdgate.protocol.firmware plugs in here.
-                case FIRMWARE_REPLY, FIRMWARE_COMMAND -> new PayloadResult.Malformed(RejectReason.UNSUPPORTED_TYPE,
-                        type + " payloads are not decoded by this build");
+                case FIRMWARE_REPLY -> FirmwarePayloads.decodeReply(b, off, len);
+                case FIRMWARE_COMMAND -> FirmwarePayloads.decodeCommand(b, off, len);
             };
         } catch (IllegalArgumentException e) {
             // A record rejected a field value; its message names the field and the allowed range.
@@ -163,8 +166,11 @@ public final class PayloadCodec {
             case ACK:
                 put(out, off, 4, ((Ack) message).ackedCounter());
                 return ACK_SIZE;
+            case FIRMWARE_COMMAND:
+                return copyIn(FirmwarePayloads.encode((FirmwareCommand) message), out, off);
+            case FIRMWARE_REPLY:
+                return copyIn(FirmwarePayloads.encode((FirmwareReply) message), out, off);
             default:
-                // Firmware update: the payload codec of io.herdgate.protocol.firmware plugs in here.
                 throw new IllegalArgumentException("no payload encoder for " + message.type() + " in this build");
         }
     }
@@ -172,7 +178,12 @@ public final class PayloadCodec {
     /** The payload of {@code message} as a new array. */
     public static byte[] encode(Message message) {
         byte[] buf = new byte[FrameLayout.MAX_PAYLOAD];
-        return java.util.Arrays.copyOf(buf, encode(message, buf, 0));
+        return Arrays.copyOf(buf, encode(message, buf, 0));
+    }
+
+    private static int copyIn(byte[] payload, byte[] out, int off) {
+        System.arraycopy(payload, 0, out, off, payload.length);
+        return payload.length;
     }
 
     private static PayloadResult sampleBatch(byte[] b, int off, int len) {
