@@ -59,7 +59,7 @@ public final class Samples {
     /** One message of every type this codec encodes. */
     public static List<Message> everyType() {
         return List.of(
-                restingBatch(100),
+                restingBatch(40),
                 ActivitySummary.of(30, 600, List.of(ActivitySummary.Interval.of(120, 40, 300, 200, 1),
                         ActivitySummary.Interval.of(65535, 0, 0, 65535, 2))),
                 status(),

@@ -38,12 +38,18 @@ public final class FrameLayout {
     public static final int HEADER_SIZE_SHORT = 15;
     /** Size of the MIC at the end of every frame. */
     public static final int MIC_SIZE = 4;
-    /** Largest payload a frame may carry, in bytes; checked before anything is allocated. */
-    public static final int MAX_PAYLOAD = 1024;
+    /**
+     * Largest frame on air: 255 bytes, the largest payload of the collar radio's physical layer (LoRa) and
+     * the largest radio frame of the serial link.
+     */
+    public static final int MAX_FRAME = 255;
+    /**
+     * Largest payload a frame may carry (234 bytes: the largest frame less the 32-bit-counter header and
+     * MIC); the length field is checked against it before anything is allocated.
+     */
+    public static final int MAX_PAYLOAD = MAX_FRAME - HEADER_SIZE - MIC_SIZE;
     /** Smallest well-formed frame: short header, empty payload, MIC. */
     public static final int MIN_FRAME = HEADER_SIZE_SHORT + MIC_SIZE;
-    /** Largest well-formed frame: long header, maximum payload, MIC. */
-    public static final int MAX_FRAME = HEADER_SIZE + MAX_PAYLOAD + MIC_SIZE;
 
     /** Flags bit 0: direction, 0 = up (collar to gateway), 1 = down. */
     public static final int FLAG_DOWN = 0x01;

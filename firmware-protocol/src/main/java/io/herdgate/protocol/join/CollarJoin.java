@@ -7,6 +7,7 @@ import io.herdgate.protocol.frame.DecodeResult;
 import io.herdgate.protocol.frame.Decoded;
 import io.herdgate.protocol.frame.FrameHeader;
 import io.herdgate.protocol.frame.FrameParser;
+import io.herdgate.protocol.frame.Freshness;
 import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.frame.Rejected;
 import io.herdgate.protocol.message.FirmwareVersion;
@@ -80,9 +81,10 @@ public final class CollarJoin {
                     : " but the outstanding request has nonce " + pendingNonce.getAsInt()));
         }
         DecodeResult r = JoinFrames.openAccept(h, root, b, off);
-        if (r instanceof Decoded) {
+        if (r instanceof Decoded d) {
             store.clear(eui, CounterStream.UPLINK);
             store.clear(eui, CounterStream.DOWNLINK);
+            return Decoded.of(d.header(), d.message(), d.mic(), Freshness.FRESH);
         }
         return r;
     }

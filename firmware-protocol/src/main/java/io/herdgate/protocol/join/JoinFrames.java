@@ -30,7 +30,7 @@ import java.util.Optional;
  * <em>decryption</em> (ECB) under the root key to the 32 bytes of payload and MIC, so that the collar
  * recovers them with AES encryption, the only AES direction it needs.
  */
-final class JoinFrames {
+public final class JoinFrames {
 
     /** Payload plus MIC of a join accept: two AES blocks. */
     static final int ACCEPT_SEALED_SIZE = PayloadCodec.JOIN_ACCEPT_SIZE + MIC_SIZE;
@@ -38,8 +38,8 @@ final class JoinFrames {
     private JoinFrames() {
     }
 
-    /** The join request frame, MIC'd with the root key. */
-    static byte[] request(CollarEui eui, AesKey root, JoinRequest request) {
+    /** The join request frame, MIC'd with the root key; its counter field carries the collar nonce. */
+    public static byte[] request(CollarEui eui, AesKey root, JoinRequest request) {
         byte[] out = new byte[HEADER_SIZE + PayloadCodec.JOIN_REQUEST_SIZE + MIC_SIZE];
         writeHeader(out, MessageType.JOIN_REQUEST, Direction.UP, eui, request.collarNonce(), request);
         int micLength = HEADER_SIZE + PayloadCodec.JOIN_REQUEST_SIZE;
@@ -49,7 +49,7 @@ final class JoinFrames {
     }
 
     /** The join accept frame answering {@code collarNonce}, MIC'd and sealed with the root key. */
-    static byte[] accept(CollarEui eui, AesKey root, int collarNonce, JoinAccept accept) {
+    public static byte[] accept(CollarEui eui, AesKey root, int collarNonce, JoinAccept accept) {
         byte[] out = new byte[HEADER_SIZE + ACCEPT_SEALED_SIZE];
         writeHeader(out, MessageType.JOIN_ACCEPT, Direction.DOWN, eui, collarNonce, accept);
         int micLength = HEADER_SIZE + PayloadCodec.JOIN_ACCEPT_SIZE;
@@ -57,6 +57,24 @@ final class JoinFrames {
                 collarNonce, out, 0, micLength));
         AesBlock.of(root).decrypt(out, HEADER_SIZE, ACCEPT_SEALED_SIZE, out, HEADER_SIZE);
         return out;
+    }
+
+    /**
+     * Decodes a join request or join accept under {@code root} without nonce history (freshness
+     * {@link Freshness#UNCHECKED}), for inspection tools and vectors. Never throws on bad bytes.
+     */
+    public static DecodeResult decode(byte[] b, int off, int len, AesKey root) {
+        Optional<Rejected> bad = FrameParser.check(b, off, len);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        FrameHeader h = FrameParser.header(b, off);
+        MessageType type = h.type() == MessageType.JOIN_ACCEPT ? MessageType.JOIN_ACCEPT : MessageType.JOIN_REQUEST;
+        bad = checkHeader(h, type);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        return type == MessageType.JOIN_ACCEPT ? openAccept(h, root, b, off) : openRequest(h, root, b, off, len);
     }
 
     /**
@@ -88,10 +106,10 @@ final class JoinFrames {
             return reject(RejectReason.BAD_MIC, h, "join request MIC mismatch under the collar's root key");
         }
         return PayloadCodec.decode(h.type(), b, off + HEADER_SIZE, h.payloadLength())
-                .inFrame(h, MicCheck.OK, Freshness.FRESH);
+                .inFrame(h, MicCheck.OK, Freshness.UNCHECKED);
     }
 
-    /** Unseals a join accept with AES encryption, verifies its MIC and decodes it. */
+    /** Unseals a join accept with AES encryption, verifies its MIC and decodes it; freshness is left to the caller. */
     static DecodeResult openAccept(FrameHeader h, AesKey root, byte[] b, int off) {
         byte[] plain = Arrays.copyOfRange(b, off, off + HEADER_SIZE + ACCEPT_SEALED_SIZE);
         AesBlock.of(root).encrypt(plain, HEADER_SIZE, ACCEPT_SEALED_SIZE, plain, HEADER_SIZE);
@@ -101,7 +119,7 @@ final class JoinFrames {
             return reject(RejectReason.BAD_MIC, h, "join accept MIC mismatch under the collar's root key");
         }
         return PayloadCodec.decode(h.type(), plain, HEADER_SIZE, h.payloadLength())
-                .inFrame(h, MicCheck.OK, Freshness.FRESH);
+                .inFrame(h, MicCheck.OK, Freshness.UNCHECKED);
     }
 
     static Rejected reject(RejectReason reason, FrameHeader h, String detail) {

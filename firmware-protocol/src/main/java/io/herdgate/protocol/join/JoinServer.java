@@ -92,7 +92,7 @@ public final class JoinServer {
                     + " not above the last accepted " + last.get().counter());
         }
         store.save(h.eui(), CounterStream.JOIN, CounterState.of(nonce, mic));
-        return d;
+        return Decoded.of(h, d.message(), d.mic(), Freshness.FRESH);
     }
 
     /**

@@ -21,8 +21,11 @@ public record SampleBatch(long firstSampleAgeMs, int rateCentiHz, AccelRange ran
     public static final int MAX_COUNT = 2047;
     /** Smallest count a 12-bit signed sample can carry. */
     public static final int MIN_COUNT = -2048;
-    /** Most samples one batch carries: their 12-bit packing then fits the largest frame payload. */
-    public static final int MAX_SAMPLES = 225;
+    /**
+     * Most samples one batch carries (49): their 12-bit packing, the coding of last resort, then always fits
+     * the largest frame payload (10 + ceil(4.5 × 49) = 231 ≤ 234 bytes).
+     */
+    public static final int MAX_SAMPLES = 49;
 
     public SampleBatch {
         if (firstSampleAgeMs < 0 || firstSampleAgeMs > 0xFFFF_FFFFL) {

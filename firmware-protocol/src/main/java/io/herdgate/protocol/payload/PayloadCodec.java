@@ -27,6 +27,7 @@ import io.herdgate.protocol.message.ResetCause;
 import io.herdgate.protocol.message.SampleBatch;
 import io.herdgate.protocol.message.TimeSync;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -166,23 +167,18 @@ public final class PayloadCodec {
                 put(out, off, 4, ((Ack) message).ackedCounter());
                 return ACK_SIZE;
             case FIRMWARE_COMMAND:
-                return copyIn(FirmwarePayloads.encode((FirmwareCommand) message), out, off);
+                return copy(FirmwarePayloads.encode((FirmwareCommand) message), out, off);
             case FIRMWARE_REPLY:
-                return copyIn(FirmwarePayloads.encode((FirmwareReply) message), out, off);
+                return copy(FirmwarePayloads.encode((FirmwareReply) message), out, off);
             default:
-                throw new IllegalArgumentException("no payload encoder for " + message.type() + " in this build");
+                throw new IllegalArgumentException("no payload encoder for " + message.type());
         }
     }
 
     /** The payload of {@code message} as a new array. */
     public static byte[] encode(Message message) {
         byte[] buf = new byte[FrameLayout.MAX_PAYLOAD];
-        return java.util.Arrays.copyOf(buf, encode(message, buf, 0));
-    }
-
-    private static int copyIn(byte[] payload, byte[] out, int off) {
-        System.arraycopy(payload, 0, out, off, payload.length);
-        return payload.length;
+        return Arrays.copyOf(buf, encode(message, buf, 0));
     }
 
     private static PayloadResult sampleBatch(byte[] b, int off, int len) {
@@ -265,6 +261,11 @@ public final class PayloadCodec {
         put(out, off + 8, 2, c.freeFallThresholdMg());
         put(out, off + 10, 2, c.removedAfterS());
         put(out, off + 12, 2, c.statusIntervalS());
+    }
+
+    private static int copy(byte[] payload, byte[] out, int off) {
+        System.arraycopy(payload, 0, out, off, payload.length);
+        return payload.length;
     }
 
     private static FirmwareVersion version(byte[] b, int off) {

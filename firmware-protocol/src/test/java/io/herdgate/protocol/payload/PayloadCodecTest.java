@@ -11,6 +11,7 @@ import io.herdgate.protocol.message.AccelRange;
 import io.herdgate.protocol.message.ActivitySummary;
 import io.herdgate.protocol.message.CollarStatus;
 import io.herdgate.protocol.message.FirmwareCommand;
+import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.ImageId;
 import io.herdgate.protocol.message.Message;
 import io.herdgate.protocol.message.MessageType;
@@ -75,7 +76,7 @@ class PayloadCodecTest {
     }
 
     @ParameterizedTest(name = "{0} samples")
-    @CsvSource({"0", "1", "2", "16", "17", "18", "100", "225"})
+    @CsvSource({"0", "1", "2", "16", "17", "18", "33", "49"})
     void sampleBatch_roundTripsInBothCodings(int n) {
         for (SampleBatch b : List.of(Samples.restingBatch(n), Samples.extremeBatch(n))) {
             byte[] payload = PayloadCodec.encode(b);
@@ -86,16 +87,16 @@ class PayloadCodecTest {
 
     @Test
     void sampleBatch_restingCow_usesDeltaCodingUnderTwoBytesPerSample() {
-        byte[] payload = PayloadCodec.encode(Samples.restingBatch(100));
+        byte[] payload = PayloadCodec.encode(Samples.restingBatch(40));
         assertEquals(SampleCoding.DELTA, payload[7]);
-        assertTrue(payload.length - PayloadCodec.SAMPLE_HEADER_SIZE < 200, "bytes: " + payload.length);
+        assertTrue(payload.length - PayloadCodec.SAMPLE_HEADER_SIZE < 80, "bytes: " + payload.length);
     }
 
     @Test
     void sampleBatch_fullScaleNoise_usesPacked12AtFourAndAHalfBytesPerSample() {
-        byte[] payload = PayloadCodec.encode(Samples.extremeBatch(100));
+        byte[] payload = PayloadCodec.encode(Samples.extremeBatch(40));
         assertEquals(SampleCoding.PACKED12, payload[7]);
-        assertEquals(PayloadCodec.SAMPLE_HEADER_SIZE + 450, payload.length);
+        assertEquals(PayloadCodec.SAMPLE_HEADER_SIZE + 180, payload.length);
     }
 
     @Test
@@ -138,9 +139,9 @@ class PayloadCodecTest {
     @Test
     void sampleBatch_moreSamplesThanTheMaximum_isBadPayload() {
         byte[] payload = PayloadCodec.encode(Samples.restingBatch(1));
-        payload[8] = (byte) 226;
+        payload[8] = (byte) 50;
         PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length);
-        assertTrue(((PayloadResult.Malformed) r).detail().contains("226 out of 0..225"), r.toString());
+        assertTrue(((PayloadResult.Malformed) r).detail().contains("50 out of 0..49"), r.toString());
     }
 
     @Test
@@ -165,7 +166,7 @@ class PayloadCodecTest {
         ActivitySummary a = ActivitySummary.of(0, 60, IntStream.range(0, ActivitySummary.MAX_INTERVALS)
                 .mapToObj(i -> ActivitySummary.Interval.of(i, i, i, i, i)).toList());
         byte[] payload = PayloadCodec.encode(a);
-        assertEquals(7 + 10 * 64, payload.length);
+        assertEquals(7 + 10 * 22, payload.length);
         assertEquals(new PayloadResult.Ok(a), PayloadCodec.decode(MessageType.ACTIVITY_SUMMARY, payload, 0, payload.length));
     }
 
@@ -175,6 +176,16 @@ class PayloadCodecTest {
             PayloadResult r = PayloadCodec.decode(t, new byte[] {0x7F, 0, 0, 0}, 0, 4);
             assertEquals(RejectReason.BAD_PAYLOAD, ((PayloadResult.Malformed) r).reason());
         }
+    }
+
+    @Test
+    void firmwareReply_goesThroughTheFirmwarePayloadCodec() {
+        Message m = FirmwareReply.NextOffset.of(ImageId.of(0x0123456789ABCDEFL), 4096);
+        byte[] payload = PayloadCodec.encode(m);
+        assertEquals(new PayloadResult.Ok(m), PayloadCodec.decode(MessageType.FIRMWARE_REPLY, payload, 0, payload.length));
+        payload[0] = 0x7F;
+        PayloadResult r = PayloadCodec.decode(MessageType.FIRMWARE_REPLY, payload, 0, payload.length);
+        assertEquals(RejectReason.BAD_PAYLOAD, assertInstanceOf(PayloadResult.Malformed.class, r).reason());
     }
 
     @Test

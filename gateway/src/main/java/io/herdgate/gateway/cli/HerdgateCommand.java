@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Livestock collar alarm gateway.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DecodeCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

@@ -1,0 +1,445 @@
+package io.herdgate.protocol.json;
+
+import io.herdgate.protocol.message.AccelRange;
+import io.herdgate.protocol.message.Ack;
+import io.herdgate.protocol.message.ActivitySummary;
+import io.herdgate.protocol.message.CollarConfig;
+import io.herdgate.protocol.message.CollarEvent;
+import io.herdgate.protocol.message.CollarStatus;
+import io.herdgate.protocol.message.FirmwareCommand;
+import io.herdgate.protocol.message.FirmwareReply;
+import io.herdgate.protocol.message.FirmwareVersion;
+import io.herdgate.protocol.message.ImageId;
+import io.herdgate.protocol.message.JoinAccept;
+import io.herdgate.protocol.message.JoinRequest;
+import io.herdgate.protocol.message.Message;
+import io.herdgate.protocol.message.MessageType;
+import io.herdgate.protocol.message.ResetCause;
+import io.herdgate.protocol.message.SampleBatch;
+import io.herdgate.protocol.message.TimeSync;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON form of messages (see {@code PROTOCOL.md}, "JSON form"): one object per message with a
+ * {@code "type"} field and snake_case fields in the units of the records. The decode CLI prints it, the
+ * test vectors use it, and third-party collars publish uplinks in it over MQTT. Reading is strict:
+ * unknown or missing fields, wrong JSON types and out-of-range values are errors naming the field and
+ * the allowed values.
+ */
+public final class MessageJson {
+
+    /** Types a third party may publish as JSON uplinks (the others need a session or a join). */
+    public static final Set<MessageType> JSON_UPLINK_TYPES = Set.of(MessageType.SAMPLE_BATCH,
+            MessageType.ACTIVITY_SUMMARY, MessageType.STATUS, MessageType.EVENT);
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private MessageJson() {
+    }
+
+    /** The JSON name of a type, e.g. {@code sample_batch}. */
+    public static String typeName(MessageType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The message as one compact JSON object. */
+    public static String write(Message m) {
+        JsonOut o = JsonOut.create().str("type", typeName(m.type()));
+        switch (m.type()) {
+            case SAMPLE_BATCH -> {
+                SampleBatch s = (SampleBatch) m;
+                o.num("first_sample_age_ms", s.firstSampleAgeMs()).num("rate_chz", s.rateCentiHz())
+                        .num("range_g", s.range().rangeG());
+                StringBuilder xyz = new StringBuilder(16 * s.count() + 2).append('[');
+                for (int i = 0; i < s.count(); i++) {
+                    xyz.append(i == 0 ? "[" : ",[").append(s.x(i)).append(',').append(s.y(i)).append(',')
+                            .append(s.z(i)).append(']');
+                }
+                o.raw("xyz", xyz.append(']').toString());
+            }
+            case ACTIVITY_SUMMARY -> {
+                ActivitySummary a = (ActivitySummary) m;
+                o.num("last_interval_end_age_s", a.lastIntervalEndAgeS()).num("interval_s", a.intervalS());
+                o.raw("intervals", a.intervals().stream().map(i -> JsonOut.create().num("activity", i.activity())
+                        .num("steps", i.steps()).num("lying_s", i.lyingS()).num("rumination_s", i.ruminationS())
+                        .num("lying_bouts", i.lyingBouts()).build()).collect(Collectors.joining(",", "[", "]")));
+            }
+            case STATUS -> {
+                CollarStatus s = (CollarStatus) m;
+                o.num("battery_mv", s.batteryMv()).num("temperature_dc", s.temperatureDeciC())
+                        .str("firmware", s.firmware().toString()).num("uptime_s", s.uptimeS())
+                        .str("reset_cause", lower(s.resetCause())).num("frames_sent", s.framesSent())
+                        .num("frames_dropped", s.framesDropped());
+            }
+            case EVENT -> {
+                CollarEvent e = (CollarEvent) m;
+                o.str("kind", lower(e.kind())).num("age_ms", e.ageMs()).num("peak_mg", e.peakMilliG())
+                        .num("duration_ms", e.durationMs());
+            }
+            case JOIN_REQUEST -> {
+                JoinRequest j = (JoinRequest) m;
+                o.num("collar_nonce", j.collarNonce()).str("firmware", j.firmware().toString());
+            }
+            case JOIN_ACCEPT -> {
+                JoinAccept j = (JoinAccept) m;
+                o.num("gateway_nonce", j.gatewayNonce()).num("network_id", j.networkId())
+                        .num("gateway_time_s", j.gatewayTimeS()).raw("config", configObject(j.config()).build());
+            }
+            case CONFIG -> {
+                return configObject((CollarConfig) m).build();
+            }
+            case TIME_SYNC -> o.num("gateway_time_ms", ((TimeSync) m).gatewayTimeMs());
+            case ACK -> o.num("acked_counter", ((Ack) m).ackedCounter());
+            case FIRMWARE_COMMAND -> firmwareCommand((FirmwareCommand) m, o);
+            case FIRMWARE_REPLY -> firmwareReply((FirmwareReply) m, o);
+        }
+        return o.build();
+    }
+
+    /** {@code "op"} names the operation; hashes, signatures, chunk data and image ids are lower-case hex. */
+    private static void firmwareCommand(FirmwareCommand c, JsonOut o) {
+        o.str("op", opName(c.getClass()));
+        if (c instanceof FirmwareCommand.Begin b) {
+            o.num("size", b.sizeBytes()).str("sha256", HEX.formatHex(b.sha256())).str("version", b.version().toString())
+                    .num("hardware", b.hardware()).str("signature", HEX.formatHex(b.signature()));
+            return;
+        }
+        o.str("image", c.image().toString());
+        if (c instanceof FirmwareCommand.Chunk k) {
+            o.num("offset", k.offset()).str("data", HEX.formatHex(k.data()));
+        }
+    }
+
+    private static void firmwareReply(FirmwareReply r, JsonOut o) {
+        o.str("op", opName(r.getClass())).str("image", r.image().toString());
+        if (r instanceof FirmwareReply.NextOffset n) {
+            o.num("next_offset", n.nextOffset());
+        } else if (r instanceof FirmwareReply.Booted b) {
+            o.str("running", b.running().toString());
+        } else if (r instanceof FirmwareReply.Confirmed c) {
+            o.str("running", c.running().toString());
+        } else if (r instanceof FirmwareReply.Reverted v) {
+            o.str("running", v.running().toString());
+        } else if (r instanceof FirmwareReply.Rejected j) {
+            o.str("reason", lower(j.reason()));
+        }
+    }
+
+    /** {@code TestBoot} → {@code test_boot}. */
+    private static String opName(Class<?> record) {
+        return record.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static JsonOut configObject(CollarConfig c) {
+        return JsonOut.create().str("type", typeName(MessageType.CONFIG))
+                .num("sample_rate_chz", c.sampleRateCentiHz()).num("range_g", c.range().rangeG())
+                .num("batch_s", c.batchSeconds()).num("summary_interval_s", c.summaryIntervalS())
+                .num("impact_threshold_mg", c.impactThresholdMg())
+                .num("free_fall_threshold_mg", c.freeFallThresholdMg()).num("removed_after_s", c.removedAfterS())
+                .num("status_interval_s", c.statusIntervalS());
+    }
+
+    /** Reads any message from its JSON form. */
+    public static ReadResult read(String json) {
+        try {
+            Object doc = JsonParser.parse(json);
+            if (!(doc instanceof Map)) {
+                return new ReadResult.Invalid("expected a JSON object");
+            }
+            return new ReadResult.Ok(message(new Fields((Map<?, ?>) doc, "")));
+        } catch (JsonSyntaxException e) {
+            return new ReadResult.Invalid("not JSON: " + e.getMessage());
+        } catch (InvalidField e) {
+            return new ReadResult.Invalid(e.getMessage());
+        }
+    }
+
+    /** Reads an uplink a third party may publish as JSON: one of {@link #JSON_UPLINK_TYPES}. */
+    public static ReadResult readUplink(String json) {
+        ReadResult r = read(json);
+        if (r instanceof ReadResult.Ok ok && !JSON_UPLINK_TYPES.contains(ok.message().type())) {
+            return new ReadResult.Invalid("type: \"" + typeName(ok.message().type()) + "\" cannot be sent as JSON; "
+                    + "allowed: " + uplinkTypeNames());
+        }
+        return r;
+    }
+
+    private static String uplinkTypeNames() {
+        return JSON_UPLINK_TYPES.stream().map(MessageJson::typeName).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static Message message(Fields f) throws InvalidField {
+        String name = f.text("type");
+        MessageType type = Arrays.stream(MessageType.values()).filter(t -> typeName(t).equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidField("type: \"" + name + "\" is not one of "
+                        + Arrays.stream(MessageType.values()).map(MessageJson::typeName).collect(Collectors.joining(", "))));
+        Message m;
+        try {
+            m = switch (type) {
+                case SAMPLE_BATCH -> sampleBatch(f);
+                case ACTIVITY_SUMMARY -> {
+                    long age = f.integer("last_interval_end_age_s", 0, 0xFFFF_FFFFL);
+                    int interval = (int) f.integer("interval_s", 1, 0xFFFF);
+                    List<ActivitySummary.Interval> list = new ArrayList<>();
+                    List<Object> items = f.list("intervals");
+                    for (int i = 0; i < items.size(); i++) {
+                        Fields it = f.object(items.get(i), "intervals[" + i + "]");
+                        list.add(ActivitySummary.Interval.of((int) it.integer("activity", 0, 0xFFFF),
+                                (int) it.integer("steps", 0, 0xFFFF), (int) it.integer("lying_s", 0, 0xFFFF),
+                                (int) it.integer("rumination_s", 0, 0xFFFF), (int) it.integer("lying_bouts", 0, 0xFFFF)));
+                        it.checkAllUsed();
+                    }
+                    if (list.isEmpty() || list.size() > ActivitySummary.MAX_INTERVALS) {
+                        throw new InvalidField("intervals: " + list.size() + " entries, allowed 1.."
+                                + ActivitySummary.MAX_INTERVALS);
+                    }
+                    yield ActivitySummary.of(age, interval, list);
+                }
+                case STATUS -> CollarStatus.of((int) f.integer("battery_mv", 0, 0xFFFF),
+                        (int) f.integer("temperature_dc", Short.MIN_VALUE, Short.MAX_VALUE), f.version("firmware"),
+                        f.integer("uptime_s", 0, 0xFFFF_FFFFL), f.choice("reset_cause", ResetCause.class),
+                        f.integer("frames_sent", 0, 0xFFFF_FFFFL), f.integer("frames_dropped", 0, 0xFFFF_FFFFL));
+                case EVENT -> CollarEvent.of(f.choice("kind", CollarEvent.Kind.class), f.integer("age_ms", 0, 0xFFFF_FFFFL),
+                        (int) f.integer("peak_mg", 0, 0xFFFF), (int) f.integer("duration_ms", 0, 0xFFFF));
+                case JOIN_REQUEST -> JoinRequest.of((int) f.integer("collar_nonce", 0, 0xFFFF), f.version("firmware"));
+                case JOIN_ACCEPT -> {
+                    int gatewayNonce = (int) f.integer("gateway_nonce", 0, 0xFF_FFFF);
+                    int networkId = (int) f.integer("network_id", 0, 0xFF_FFFF);
+                    long time = f.integer("gateway_time_s", 0, 0xFFFF_FFFFL);
+                    Fields c = f.object(f.value("config"), "config");
+                    if (!"config".equals(c.text("type"))) {
+                        throw new InvalidField("config.type: must be \"config\"");
+                    }
+                    CollarConfig config = config(c);
+                    c.checkAllUsed();
+                    yield JoinAccept.of(gatewayNonce, networkId, time, config);
+                }
+                case CONFIG -> config(f);
+                case TIME_SYNC -> TimeSync.of(f.integer("gateway_time_ms", 0, 0xFFFF_FFFF_FFFFL));
+                case ACK -> Ack.of(f.integer("acked_counter", 0, 0xFFFF_FFFFL));
+                case FIRMWARE_COMMAND -> firmwareCommand(f);
+                case FIRMWARE_REPLY -> firmwareReply(f);
+            };
+        } catch (IllegalArgumentException e) {
+            // A record refused a combination of values; its message names the field and range.
+            throw new InvalidField(name + ": " + e.getMessage());
+        }
+        f.checkAllUsed();
+        return m;
+    }
+
+    private static final List<Class<?>> COMMAND_OPS = List.of(FirmwareCommand.Begin.class, FirmwareCommand.Chunk.class,
+            FirmwareCommand.Verify.class, FirmwareCommand.TestBoot.class, FirmwareCommand.Confirm.class,
+            FirmwareCommand.Abort.class, FirmwareCommand.StatusQuery.class);
+    private static final List<Class<?>> REPLY_OPS = List.of(FirmwareReply.NextOffset.class,
+            FirmwareReply.Verified.class, FirmwareReply.Booted.class, FirmwareReply.Confirmed.class,
+            FirmwareReply.Reverted.class, FirmwareReply.Aborted.class, FirmwareReply.Rejected.class);
+
+    private static FirmwareCommand firmwareCommand(Fields f) throws InvalidField {
+        String op = f.op(COMMAND_OPS);
+        if (op.equals("begin")) {
+            return FirmwareCommand.Begin.of(f.integer("size", 1, 0xFFFF_FFFFL), f.hex("sha256", 32, 32),
+                    f.version("version"), (int) f.integer("hardware", 0, 0xFFFF), f.hex("signature", 64, 64));
+        }
+        ImageId image = f.image("image");
+        return switch (op) {
+            case "chunk" -> FirmwareCommand.Chunk.of(image, f.integer("offset", 0, 0xFFFF_FFFFL),
+                    f.hex("data", 1, FirmwareCommand.Chunk.MAX_DATA_BYTES));
+            case "verify" -> FirmwareCommand.Verify.of(image);
+            case "test_boot" -> FirmwareCommand.TestBoot.of(image);
+            case "confirm" -> FirmwareCommand.Confirm.of(image);
+            case "abort" -> FirmwareCommand.Abort.of(image);
+            default -> FirmwareCommand.StatusQuery.of(image);
+        };
+    }
+
+    private static FirmwareReply firmwareReply(Fields f) throws InvalidField {
+        String op = f.op(REPLY_OPS);
+        ImageId image = f.image("image");
+        return switch (op) {
+            case "next_offset" -> FirmwareReply.NextOffset.of(image, f.integer("next_offset", 0, 0xFFFF_FFFFL));
+            case "verified" -> FirmwareReply.Verified.of(image);
+            case "booted" -> FirmwareReply.Booted.of(image, f.version("running"));
+            case "confirmed" -> FirmwareReply.Confirmed.of(image, f.version("running"));
+            case "reverted" -> FirmwareReply.Reverted.of(image, f.version("running"));
+            case "aborted" -> FirmwareReply.Aborted.of(image);
+            default -> FirmwareReply.Rejected.of(image, f.choice("reason", FirmwareReply.Reason.class));
+        };
+    }
+
+    private static SampleBatch sampleBatch(Fields f) throws InvalidField {
+        long age = f.integer("first_sample_age_ms", 0, 0xFFFF_FFFFL);
+        int rate = (int) f.integer("rate_chz", 1, 0xFFFF);
+        AccelRange range = f.range("range_g");
+        List<Object> samples = f.list("xyz");
+        if (samples.size() > SampleBatch.MAX_SAMPLES) {
+            throw new InvalidField("xyz: " + samples.size() + " samples, allowed 0.." + SampleBatch.MAX_SAMPLES);
+        }
+        short[] xyz = new short[3 * samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            if (!(samples.get(i) instanceof List<?> triple) || triple.size() != 3) {
+                throw new InvalidField("xyz[" + i + "]: expected [x, y, z]");
+            }
+            for (int axis = 0; axis < 3; axis++) {
+                xyz[3 * i + axis] = (short) Fields.integer(triple.get(axis), "xyz[" + i + "][" + axis + "]",
+                        SampleBatch.MIN_COUNT, SampleBatch.MAX_COUNT);
+            }
+        }
+        return SampleBatch.of(age, rate, range, xyz);
+    }
+
+    private static CollarConfig config(Fields f) throws InvalidField {
+        return CollarConfig.of((int) f.integer("sample_rate_chz", 100, 10_000), f.range("range_g"),
+                (int) f.integer("batch_s", 0, 255), (int) f.integer("summary_interval_s", 0, 0xFFFF),
+                (int) f.integer("impact_threshold_mg", 0, 0xFFFF), (int) f.integer("free_fall_threshold_mg", 0, 0xFFFF),
+                (int) f.integer("removed_after_s", 0, 0xFFFF), (int) f.integer("status_interval_s", 60, 0xFFFF));
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A field that is missing, of the wrong JSON type, out of range or unknown. */
+    private static final class InvalidField extends Exception {
+        InvalidField(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The fields of one JSON object, remembering which were read so that unknown ones are reported. */
+    private static final class Fields {
+        private final Map<?, ?> map;
+        private final String path;
+        private final Set<Object> used = new HashSet<>();
+
+        Fields(Map<?, ?> map, String path) {
+            this.map = map;
+            this.path = path;
+        }
+
+        Object value(String name) throws InvalidField {
+            Object v = map.get(name);
+            if (v == null) {
+                throw new InvalidField(path + name + ": missing");
+            }
+            used.add(name);
+            return v;
+        }
+
+        String text(String name) throws InvalidField {
+            if (!(value(name) instanceof String s)) {
+                throw new InvalidField(path + name + ": expected a string");
+            }
+            return s;
+        }
+
+        long integer(String name, long min, long max) throws InvalidField {
+            return integer(value(name), path + name, min, max);
+        }
+
+        static long integer(Object v, String where, long min, long max) throws InvalidField {
+            if (!(v instanceof BigDecimal d)) {
+                throw new InvalidField(where + ": expected an integer " + min + ".." + max);
+            }
+            try {
+                long n = d.longValueExact();
+                if (n < min || n > max) {
+                    throw new InvalidField(where + ": " + d.toPlainString() + " out of " + min + ".." + max);
+                }
+                return n;
+            } catch (ArithmeticException e) {
+                throw new InvalidField(where + ": " + d + " is not an integer " + min + ".." + max);
+            }
+        }
+
+        List<Object> list(String name) throws InvalidField {
+            if (!(value(name) instanceof List<?> l)) {
+                throw new InvalidField(path + name + ": expected an array");
+            }
+            return new ArrayList<>(l);
+        }
+
+        Fields object(Object v, String where) throws InvalidField {
+            if (!(v instanceof Map<?, ?> m)) {
+                throw new InvalidField(path + where + ": expected an object");
+            }
+            return new Fields(m, path + where + ".");
+        }
+
+        FirmwareVersion version(String name) throws InvalidField {
+            String s = text(name);
+            if (!s.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+                throw new InvalidField(path + name + ": \"" + s + "\" is not major.minor.patch, each 0..255");
+            }
+            try {
+                return FirmwareVersion.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField(path + name + ": " + e.getMessage());
+            }
+        }
+
+        /** Lower-case or upper-case hex of {@code min..max} bytes. */
+        byte[] hex(String name, int min, int max) throws InvalidField {
+            String s = text(name);
+            int bytes = s.length() / 2;
+            if (s.length() % 2 != 0 || bytes < min || bytes > max || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw new InvalidField(path + name + ": expected " + (min == max ? "" + min : min + ".." + max)
+                        + " bytes as hex, got \"" + (s.length() > 20 ? s.substring(0, 20) + "..." : s) + "\"");
+            }
+            return HEX.parseHex(s);
+        }
+
+        /** An image id: 16 hex digits, the first 8 bytes of the image's SHA-256. */
+        ImageId image(String name) throws InvalidField {
+            return ImageId.ofSha256(java.util.Arrays.copyOf(hex(name, ImageId.BYTES, ImageId.BYTES), 32));
+        }
+
+        String op(List<Class<?>> ops) throws InvalidField {
+            String s = text("op");
+            List<String> names = ops.stream().map(MessageJson::opName).toList();
+            if (!names.contains(s)) {
+                throw new InvalidField(path + "op: \"" + s + "\" is not one of " + String.join(", ", names));
+            }
+            return s;
+        }
+
+        AccelRange range(String name) throws InvalidField {
+            long g = integer(name, 0, Integer.MAX_VALUE);
+            for (AccelRange r : AccelRange.values()) {
+                if (r.rangeG() == g) {
+                    return r;
+                }
+            }
+            throw new InvalidField(path + name + ": " + g + " is not one of 2, 4, 8, 16");
+        }
+
+        <E extends Enum<E>> E choice(String name, Class<E> type) throws InvalidField {
+            String s = text(name);
+            for (E e : type.getEnumConstants()) {
+                if (lower(e).equals(s)) {
+                    return e;
+                }
+            }
+            throw new InvalidField(path + name + ": \"" + s + "\" is not one of " + Arrays.stream(type.getEnumConstants())
+                    .map(MessageJson::lower).collect(Collectors.joining(", ")));
+        }
+
+        void checkAllUsed() throws InvalidField {
+            for (Object k : map.keySet()) {
+                if (!used.contains(k)) {
+                    throw new InvalidField(path + k + ": unknown field; allowed: " + map.keySet().stream()
+                            .filter(used::contains).map(String::valueOf).collect(Collectors.joining(", ")));
+                }
+            }
+        }
+    }
+}
