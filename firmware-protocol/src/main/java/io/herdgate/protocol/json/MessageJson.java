@@ -9,7 +9,6 @@ import io.herdgate.protocol.message.CollarStatus;
 import io.herdgate.protocol.message.FirmwareCommand;
 import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.FirmwareVersion;
-import io.herdgate.protocol.message.ImageId;
 import io.herdgate.protocol.message.JoinAccept;
 import io.herdgate.protocol.message.JoinRequest;
 import io.herdgate.protocol.message.Message;
@@ -40,8 +39,6 @@ public final class MessageJson {
     /** Types a third party may publish as JSON uplinks (the others need a session or a join). */
     public static final Set<MessageType> JSON_UPLINK_TYPES = Set.of(MessageType.SAMPLE_BATCH,
             MessageType.ACTIVITY_SUMMARY, MessageType.STATUS, MessageType.EVENT);
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private MessageJson() {
     }
@@ -99,44 +96,10 @@ public final class MessageJson {
             }
             case TIME_SYNC -> o.num("gateway_time_ms", ((TimeSync) m).gatewayTimeMs());
             case ACK -> o.num("acked_counter", ((Ack) m).ackedCounter());
-            case FIRMWARE_COMMAND -> firmwareCommand((FirmwareCommand) m, o);
-            case FIRMWARE_REPLY -> firmwareReply((FirmwareReply) m, o);
+            case FIRMWARE_COMMAND -> FirmwareJson.write((FirmwareCommand) m, o);
+            case FIRMWARE_REPLY -> FirmwareJson.write((FirmwareReply) m, o);
         }
         return o.build();
-    }
-
-    /** {@code "op"} names the operation; hashes, signatures, chunk data and image ids are lower-case hex. */
-    private static void firmwareCommand(FirmwareCommand c, JsonOut o) {
-        o.str("op", opName(c.getClass()));
-        if (c instanceof FirmwareCommand.Begin b) {
-            o.num("size", b.sizeBytes()).str("sha256", HEX.formatHex(b.sha256())).str("version", b.version().toString())
-                    .num("hardware", b.hardware()).str("signature", HEX.formatHex(b.signature()));
-            return;
-        }
-        o.str("image", c.image().toString());
-        if (c instanceof FirmwareCommand.Chunk k) {
-            o.num("offset", k.offset()).str("data", HEX.formatHex(k.data()));
-        }
-    }
-
-    private static void firmwareReply(FirmwareReply r, JsonOut o) {
-        o.str("op", opName(r.getClass())).str("image", r.image().toString());
-        if (r instanceof FirmwareReply.NextOffset n) {
-            o.num("next_offset", n.nextOffset());
-        } else if (r instanceof FirmwareReply.Booted b) {
-            o.str("running", b.running().toString());
-        } else if (r instanceof FirmwareReply.Confirmed c) {
-            o.str("running", c.running().toString());
-        } else if (r instanceof FirmwareReply.Reverted v) {
-            o.str("running", v.running().toString());
-        } else if (r instanceof FirmwareReply.Rejected j) {
-            o.str("reason", lower(j.reason()));
-        }
-    }
-
-    /** {@code TestBoot} → {@code test_boot}. */
-    private static String opName(Class<?> record) {
-        return record.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static JsonOut configObject(CollarConfig c) {
@@ -226,8 +189,8 @@ public final class MessageJson {
                 case CONFIG -> config(f);
                 case TIME_SYNC -> TimeSync.of(f.integer("gateway_time_ms", 0, 0xFFFF_FFFF_FFFFL));
                 case ACK -> Ack.of(f.integer("acked_counter", 0, 0xFFFF_FFFFL));
-                case FIRMWARE_COMMAND -> firmwareCommand(f);
-                case FIRMWARE_REPLY -> firmwareReply(f);
+                case FIRMWARE_COMMAND -> FirmwareJson.command(f);
+                case FIRMWARE_REPLY -> FirmwareJson.reply(f);
             };
         } catch (IllegalArgumentException e) {
             // A record refused a combination of values; its message names the field and range.
@@ -235,45 +198,6 @@ public final class MessageJson {
         }
         f.checkAllUsed();
         return m;
-    }
-
-    private static final List<Class<?>> COMMAND_OPS = List.of(FirmwareCommand.Begin.class, FirmwareCommand.Chunk.class,
-            FirmwareCommand.Verify.class, FirmwareCommand.TestBoot.class, FirmwareCommand.Confirm.class,
-            FirmwareCommand.Abort.class, FirmwareCommand.StatusQuery.class);
-    private static final List<Class<?>> REPLY_OPS = List.of(FirmwareReply.NextOffset.class,
-            FirmwareReply.Verified.class, FirmwareReply.Booted.class, FirmwareReply.Confirmed.class,
-            FirmwareReply.Reverted.class, FirmwareReply.Aborted.class, FirmwareReply.Rejected.class);
-
-    private static FirmwareCommand firmwareCommand(Fields f) throws InvalidField {
-        String op = f.op(COMMAND_OPS);
-        if (op.equals("begin")) {
-            return FirmwareCommand.Begin.of(f.integer("size", 1, 0xFFFF_FFFFL), f.hex("sha256", 32, 32),
-                    f.version("version"), (int) f.integer("hardware", 0, 0xFFFF), f.hex("signature", 64, 64));
-        }
-        ImageId image = f.image("image");
-        return switch (op) {
-            case "chunk" -> FirmwareCommand.Chunk.of(image, f.integer("offset", 0, 0xFFFF_FFFFL),
-                    f.hex("data", 1, FirmwareCommand.Chunk.MAX_DATA_BYTES));
-            case "verify" -> FirmwareCommand.Verify.of(image);
-            case "test_boot" -> FirmwareCommand.TestBoot.of(image);
-            case "confirm" -> FirmwareCommand.Confirm.of(image);
-            case "abort" -> FirmwareCommand.Abort.of(image);
-            default -> FirmwareCommand.StatusQuery.of(image);
-        };
-    }
-
-    private static FirmwareReply firmwareReply(Fields f) throws InvalidField {
-        String op = f.op(REPLY_OPS);
-        ImageId image = f.image("image");
-        return switch (op) {
-            case "next_offset" -> FirmwareReply.NextOffset.of(image, f.integer("next_offset", 0, 0xFFFF_FFFFL));
-            case "verified" -> FirmwareReply.Verified.of(image);
-            case "booted" -> FirmwareReply.Booted.of(image, f.version("running"));
-            case "confirmed" -> FirmwareReply.Confirmed.of(image, f.version("running"));
-            case "reverted" -> FirmwareReply.Reverted.of(image, f.version("running"));
-            case "aborted" -> FirmwareReply.Aborted.of(image);
-            default -> FirmwareReply.Rejected.of(image, f.choice("reason", FirmwareReply.Reason.class));
-        };
     }
 
     private static SampleBatch sampleBatch(Fields f) throws InvalidField {
@@ -309,14 +233,14 @@ public final class MessageJson {
     }
 
     /** A field that is missing, of the wrong JSON type, out of range or unknown. */
-    private static final class InvalidField extends Exception {
+    static final class InvalidField extends Exception {
         InvalidField(String message) {
             super(message, null, false, false);
         }
     }
 
     /** The fields of one JSON object, remembering which were read so that unknown ones are reported. */
-    private static final class Fields {
+    static final class Fields {
         private final Map<?, ?> map;
         private final String path;
         private final Set<Object> used = new HashSet<>();
@@ -324,6 +248,28 @@ public final class MessageJson {
         Fields(Map<?, ?> map, String path) {
             this.map = map;
             this.path = path;
+        }
+
+        String path() {
+            return path;
+        }
+
+        boolean has(String name) {
+            return map.containsKey(name);
+        }
+
+        /** A hex string of exactly {@code bytes} bytes, or of any length when {@code bytes} is negative. */
+        byte[] hex(String name, int bytes) throws InvalidField {
+            String s = text(name);
+            String expect = bytes < 0 ? "hex digits (an even number)" : (2 * bytes) + " hex digits";
+            if (s.length() % 2 != 0 || (bytes >= 0 && s.length() != 2 * bytes)) {
+                throw new InvalidField(path + name + ": expected " + expect + ", got " + s.length() + " characters");
+            }
+            try {
+                return HexFormat.of().parseHex(s);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField(path + name + ": expected " + expect + ", got a non-hex character");
+            }
         }
 
         Object value(String name) throws InvalidField {
@@ -385,31 +331,6 @@ public final class MessageJson {
             } catch (IllegalArgumentException e) {
                 throw new InvalidField(path + name + ": " + e.getMessage());
             }
-        }
-
-        /** Lower-case or upper-case hex of {@code min..max} bytes. */
-        byte[] hex(String name, int min, int max) throws InvalidField {
-            String s = text(name);
-            int bytes = s.length() / 2;
-            if (s.length() % 2 != 0 || bytes < min || bytes > max || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw new InvalidField(path + name + ": expected " + (min == max ? "" + min : min + ".." + max)
-                        + " bytes as hex, got \"" + (s.length() > 20 ? s.substring(0, 20) + "..." : s) + "\"");
-            }
-            return HEX.parseHex(s);
-        }
-
-        /** An image id: 16 hex digits, the first 8 bytes of the image's SHA-256. */
-        ImageId image(String name) throws InvalidField {
-            return ImageId.ofSha256(java.util.Arrays.copyOf(hex(name, ImageId.BYTES, ImageId.BYTES), 32));
-        }
-
-        String op(List<Class<?>> ops) throws InvalidField {
-            String s = text("op");
-            List<String> names = ops.stream().map(MessageJson::opName).toList();
-            if (!names.contains(s)) {
-                throw new InvalidField(path + "op: \"" + s + "\" is not one of " + String.join(", ", names));
-            }
-            return s;
         }
 
         AccelRange range(String name) throws InvalidField {

@@ -167,11 +167,11 @@ public final class PayloadCodec {
                 put(out, off, 4, ((Ack) message).ackedCounter());
                 return ACK_SIZE;
             case FIRMWARE_COMMAND:
-                return copy(FirmwarePayloads.encode((FirmwareCommand) message), out, off);
+                return copyIn(FirmwarePayloads.encode((FirmwareCommand) message), out, off);
             case FIRMWARE_REPLY:
-                return copy(FirmwarePayloads.encode((FirmwareReply) message), out, off);
+                return copyIn(FirmwarePayloads.encode((FirmwareReply) message), out, off);
             default:
-                throw new IllegalArgumentException("no payload encoder for " + message.type());
+                throw new IllegalArgumentException("no payload encoder for " + message.type() + " in this build");
         }
     }
 
@@ -179,6 +179,11 @@ public final class PayloadCodec {
     public static byte[] encode(Message message) {
         byte[] buf = new byte[FrameLayout.MAX_PAYLOAD];
         return Arrays.copyOf(buf, encode(message, buf, 0));
+    }
+
+    private static int copyIn(byte[] payload, byte[] out, int off) {
+        System.arraycopy(payload, 0, out, off, payload.length);
+        return payload.length;
     }
 
     private static PayloadResult sampleBatch(byte[] b, int off, int len) {
@@ -261,11 +266,6 @@ public final class PayloadCodec {
         put(out, off + 8, 2, c.freeFallThresholdMg());
         put(out, off + 10, 2, c.removedAfterS());
         put(out, off + 12, 2, c.statusIntervalS());
-    }
-
-    private static int copy(byte[] payload, byte[] out, int off) {
-        System.arraycopy(payload, 0, out, off, payload.length);
-        return payload.length;
     }
 
     private static FirmwareVersion version(byte[] b, int off) {

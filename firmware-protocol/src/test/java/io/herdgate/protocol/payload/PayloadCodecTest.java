@@ -171,14 +171,6 @@ class PayloadCodecTest {
     }
 
     @Test
-    void firmwareTypes_badOperation_isBadPayload() {
-        for (MessageType t : List.of(MessageType.FIRMWARE_COMMAND, MessageType.FIRMWARE_REPLY)) {
-            PayloadResult r = PayloadCodec.decode(t, new byte[] {0x7F, 0, 0, 0}, 0, 4);
-            assertEquals(RejectReason.BAD_PAYLOAD, ((PayloadResult.Malformed) r).reason());
-        }
-    }
-
-    @Test
     void firmwareReply_goesThroughTheFirmwarePayloadCodec() {
         Message m = FirmwareReply.NextOffset.of(ImageId.of(0x0123456789ABCDEFL), 4096);
         byte[] payload = PayloadCodec.encode(m);
@@ -186,6 +178,14 @@ class PayloadCodecTest {
         payload[0] = 0x7F;
         PayloadResult r = PayloadCodec.decode(MessageType.FIRMWARE_REPLY, payload, 0, payload.length);
         assertEquals(RejectReason.BAD_PAYLOAD, assertInstanceOf(PayloadResult.Malformed.class, r).reason());
+    }
+
+    @Test
+    void firmwareTypes_badOperation_isBadPayload() {
+        for (MessageType t : List.of(MessageType.FIRMWARE_COMMAND, MessageType.FIRMWARE_REPLY)) {
+            PayloadResult r = PayloadCodec.decode(t, new byte[] {0x7F, 0, 0, 0}, 0, 4);
+            assertEquals(RejectReason.BAD_PAYLOAD, ((PayloadResult.Malformed) r).reason());
+        }
     }
 
     @Test
