@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class FirmwareUpdateOverPtyTest {
 
     private static final int SIZE = 64 * 1024;
-    private static final UpdateSettings SETTINGS = UpdateSettings.of(192, 8, Duration.ofSeconds(1), 5);
+    /** A generous reply timeout, so a loaded CI machine causes no spurious resend. */
+    private static final UpdateSettings SETTINGS = UpdateSettings.of(192, 8, Duration.ofSeconds(3), 5);
     private static final Duration TICK = Duration.ofMillis(20);
 
     @TempDir
