@@ -1,5 +1,8 @@
 /**
- * The frame: header, collar address, counter, payload and MIC; the codec that turns bytes into
- * {@link io.herdgate.protocol.message.Message}s and back, returning typed rejections instead of throwing.
+ * The frame: its byte layout ({@link io.herdgate.protocol.frame.FrameLayout}), header, the structural
+ * checks every receiver runs first ({@link io.herdgate.protocol.frame.FrameParser}), and the result
+ * values of decoding: {@link io.herdgate.protocol.frame.Decoded} or a typed
+ * {@link io.herdgate.protocol.frame.Rejected}, counted by reason in
+ * {@link io.herdgate.protocol.frame.RejectionCounters}.
  */
 package io.herdgate.protocol.frame;

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record ActivitySummary(long lastIntervalEndAgeS, int intervalS, List<Interval> intervals) implements Uplink {
 
-    public static final int MAX_INTERVALS = 64;
+    /** Most intervals per frame (22): 7 + 10 × 22 = 227 bytes fit the largest frame payload. */
+    public static final int MAX_INTERVALS = 22;
 
     public ActivitySummary {
         if (lastIntervalEndAgeS < 0 || lastIntervalEndAgeS > 0xFFFF_FFFFL) {

@@ -5,7 +5,8 @@ package io.herdgate.protocol.message;
  *
  * @param sampleRateCentiHz    accelerometer rate in 1/100 Hz, 100..10000 (1..100 Hz)
  * @param range                accelerometer full-scale range
- * @param batchSeconds         seconds of samples per sample-batch frame, 1..255; 0 turns raw batches off
+ * @param batchSeconds         seconds of samples per batch, 1..255; 0 turns raw batches off. A batch of more
+ *                             than {@link SampleBatch#MAX_SAMPLES} samples goes out as several frames
  * @param summaryIntervalS     on-collar summary interval in s, 0 (off) or 60..65535
  * @param impactThresholdMg    on-collar impact event threshold in mg, 0..65535 (0 = off)
  * @param freeFallThresholdMg  free-fall threshold (|a| below it) in mg, 0..65535 (0 = off)
@@ -35,9 +36,12 @@ public record CollarConfig(int sampleRateCentiHz, AccelRange range, int batchSec
                 freeFallThresholdMg, removedAfterS, statusIntervalS);
     }
 
-    /** The factory configuration: 10 Hz, ±4 g, 10 s batches, no summaries, events on, status every 15 min. */
+    /**
+     * The factory configuration: 10 Hz, ±4 g, 4 s batches (40 samples, one frame), no summaries, events on,
+     * status every 15 min.
+     */
     public static CollarConfig defaults() {
-        return of(1000, AccelRange.G4, 10, 0, 3000, 300, 3600, 900);
+        return of(1000, AccelRange.G4, 4, 0, 3000, 300, 3600, 900);
     }
 
     @Override

@@ -9,7 +9,11 @@ import java.util.Arrays;
  *                         receiver dates the batch from its receive time, so a collar needs no clock
  * @param rateCentiHz      sample rate in 1/100 Hz (e.g. 1000 = 10 Hz), 1..65535
  * @param range            full-scale range; one count is {@link AccelRange#milliGPerCount()} mg
- * @param xyz              interleaved signed 12-bit counts {@code x0,y0,z0,x1,...}; length a multiple of 3
+ * @param xyz              interleaved signed 12-bit counts {@code x0,y0,z0,x1,...}; length a multiple of 3,
+ *                         at most {@link #MAX_SAMPLES} samples. The canonical constructor takes ownership of
+ *                         the array without copying it (the decoder's path, which fills a fresh array and
+ *                         never touches it again); all other code creates batches with {@link #of}, which
+ *                         copies. The accessor returns a copy.
  */
 public record SampleBatch(long firstSampleAgeMs, int rateCentiHz, AccelRange range, short[] xyz) implements Uplink {
 
@@ -17,6 +21,11 @@ public record SampleBatch(long firstSampleAgeMs, int rateCentiHz, AccelRange ran
     public static final int MAX_COUNT = 2047;
     /** Smallest count a 12-bit signed sample can carry. */
     public static final int MIN_COUNT = -2048;
+    /**
+     * Most samples one batch carries (49): their 12-bit packing, the coding of last resort, then always fits
+     * the largest frame payload (10 + ceil(4.5 × 49) = 231 ≤ 234 bytes).
+     */
+    public static final int MAX_SAMPLES = 49;
 
     public SampleBatch {
         if (firstSampleAgeMs < 0 || firstSampleAgeMs > 0xFFFF_FFFFL) {
@@ -25,10 +34,13 @@ public record SampleBatch(long firstSampleAgeMs, int rateCentiHz, AccelRange ran
         if (rateCentiHz < 1 || rateCentiHz > 0xFFFF) {
             throw new IllegalArgumentException("rateCentiHz out of 1..65535: " + rateCentiHz);
         }
+        java.util.Objects.requireNonNull(range, "range");
         if (xyz.length % 3 != 0) {
             throw new IllegalArgumentException("xyz length not a multiple of 3: " + xyz.length);
         }
-        xyz = xyz.clone();
+        if (xyz.length > 3 * MAX_SAMPLES) {
+            throw new IllegalArgumentException("samples out of 0.." + MAX_SAMPLES + ": " + xyz.length / 3);
+        }
         for (short s : xyz) {
             if (s < MIN_COUNT || s > MAX_COUNT) {
                 throw new IllegalArgumentException("sample out of 12-bit range: " + s);
@@ -36,8 +48,9 @@ public record SampleBatch(long firstSampleAgeMs, int rateCentiHz, AccelRange ran
         }
     }
 
+    /** A batch holding a copy of {@code xyz}. */
     public static SampleBatch of(long firstSampleAgeMs, int rateCentiHz, AccelRange range, short[] xyz) {
-        return new SampleBatch(firstSampleAgeMs, rateCentiHz, range, xyz);
+        return new SampleBatch(firstSampleAgeMs, rateCentiHz, range, xyz.clone());
     }
 
     @Override
@@ -48,6 +61,11 @@ public record SampleBatch(long firstSampleAgeMs, int rateCentiHz, AccelRange ran
     /** Number of samples (triplets). */
     public int count() {
         return xyz.length / 3;
+    }
+
+    /** The count at interleaved index {@code i} ({@code 3 * sample + axis}), without copying the array. */
+    public short value(int i) {
+        return xyz[i];
     }
 
     public short x(int i) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ClassifyCommand.class,
+                DecodeCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

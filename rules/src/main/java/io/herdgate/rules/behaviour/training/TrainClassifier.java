@@ -7,6 +7,7 @@ import io.herdgate.rules.behaviour.ClassifierModel;
 import io.herdgate.rules.behaviour.TrainingInfo;
 import io.herdgate.rules.feature.FeatureExtractor;
 import io.herdgate.rules.feature.FeatureSettings;
+import io.herdgate.rules.series.CowId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

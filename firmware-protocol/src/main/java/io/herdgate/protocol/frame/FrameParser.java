@@ -1,0 +1,116 @@
+package io.herdgate.protocol.frame;
+
+import static io.herdgate.protocol.frame.FrameLayout.*;
+
+import io.herdgate.protocol.message.MessageType;
+import java.util.Optional;
+
+/**
+ * Structural checks and header reads of a raw frame, with no keys and no state. Every read of
+ * {@link #header} is within the bounds {@link #check} verified, so a checked frame can be read without
+ * further bounds checks; nothing is allocated for a frame that fails.
+ */
+public final class FrameParser {
+
+    private FrameParser() {
+    }
+
+    /**
+     * Checks version, length, flags and type of the frame in {@code b[off, off+len)}, in the order of
+     * {@code PROTOCOL.md} "Receiving a frame". Empty when the frame is structurally sound.
+     */
+    public static Optional<Rejected> check(byte[] b, int off, int len) {
+        if (len < 1) {
+            return Optional.of(Rejected.of(RejectReason.TRUNCATED, "empty frame"));
+        }
+        int version = b[off] & 0xFF;
+        if (version >>> 4 != VERSION_MAJOR) {
+            return Optional.of(Rejected.of(RejectReason.UNKNOWN_VERSION, "version byte 0x" + hex2(version)
+                    + ": major " + (version >>> 4) + " is not the supported major " + VERSION_MAJOR));
+        }
+        if (len > MAX_FRAME) {
+            return Optional.of(Rejected.of(RejectReason.OVERSIZE,
+                    len + " bytes, over the maximum frame of " + MAX_FRAME));
+        }
+        if (len < MIN_FRAME) {
+            return Optional.of(Rejected.of(RejectReason.TRUNCATED,
+                    len + " bytes, shorter than the smallest frame of " + MIN_FRAME));
+        }
+        int flags = b[off + OFFSET_FLAGS] & 0xFF;
+        int header = headerSize((flags & FLAG_SHORT_COUNTER) != 0);
+        int payloadLength = LittleEndian.u16(b, off + OFFSET_LENGTH);
+        if (len < header + MIC_SIZE) {
+            return Optional.of(Rejected.of(RejectReason.TRUNCATED,
+                    len + " bytes, shorter than header and MIC (" + (header + MIC_SIZE) + ")"));
+        }
+        CollarEui eui = CollarEui.of(LittleEndian.u64(b, off + OFFSET_EUI));
+        long counter = onAirCounter(b, off, flags);
+        if ((flags & FLAGS_RESERVED) != 0) {
+            return Optional.of(Rejected.of(RejectReason.BAD_HEADER, "flags 0x" + hex2(flags)
+                    + ": reserved bits 4..7 must be 0", eui, counter));
+        }
+        int code = b[off + OFFSET_TYPE] & 0xFF;
+        Optional<MessageType> type = MessageType.ofCode(code);
+        if (type.isEmpty()) {
+            return Optional.of(Rejected.of(RejectReason.UNKNOWN_TYPE, "type 0x" + hex2(code)
+                    + " is not assigned (uplinks 0x01..0x06, downlinks 0x41..0x45)", eui, counter));
+        }
+        boolean down = (flags & FLAG_DOWN) != 0;
+        if (down == type.get().isUplink()) {
+            return Optional.of(Rejected.of(RejectReason.BAD_HEADER, "direction flag says "
+                    + (down ? "down" : "up") + " but type 0x" + hex2(code) + " travels "
+                    + (down ? "up" : "down"), eui, counter));
+        }
+        if (payloadLength > MAX_PAYLOAD) {
+            return Optional.of(Rejected.of(RejectReason.OVERSIZE, "payload length " + payloadLength
+                    + " over the maximum of " + MAX_PAYLOAD, eui, counter));
+        }
+        int expected = header + payloadLength + MIC_SIZE;
+        if (len < expected) {
+            return Optional.of(Rejected.of(RejectReason.TRUNCATED, len + " bytes, payload length "
+                    + payloadLength + " needs " + expected, eui, counter));
+        }
+        if (len > expected) {
+            return Optional.of(Rejected.of(RejectReason.TRAILING_BYTES, len + " bytes, payload length "
+                    + payloadLength + " needs exactly " + expected, eui, counter));
+        }
+        return Optional.empty();
+    }
+
+    /** The header of a frame that passed {@link #check}, with the counter as on air. */
+    public static FrameHeader header(byte[] b, int off) {
+        return header(b, off, CollarEui.of(LittleEndian.u64(b, off + OFFSET_EUI)));
+    }
+
+    /**
+     * The header of a frame that passed {@link #check}, reusing {@code eui} (the caller checked it is the
+     * frame's address) so that a session allocates no address per frame.
+     */
+    public static FrameHeader header(byte[] b, int off, CollarEui eui) {
+        int flags = b[off + OFFSET_FLAGS] & 0xFF;
+        return new FrameHeader(b[off] & 0x0F, MessageType.ofCode(b[off + OFFSET_TYPE] & 0xFF).orElseThrow(),
+                Direction.ofBit(flags), (flags & FLAG_ENCRYPTED) != 0, (flags & FLAG_ACK_REQUESTED) != 0,
+                (flags & FLAG_SHORT_COUNTER) != 0, LittleEndian.u16(b, off + OFFSET_LENGTH), eui,
+                onAirCounter(b, off, flags));
+    }
+
+    /** The raw 64-bit address of a frame at least {@code OFFSET_EUI + 8} bytes long. */
+    public static long euiValue(byte[] b, int off) {
+        return LittleEndian.u64(b, off + OFFSET_EUI);
+    }
+
+    /** The MIC as on air (the last four bytes, little-endian) of a frame of {@code len} bytes. */
+    public static int mic(byte[] b, int off, int len) {
+        return LittleEndian.i32(b, off + len - MIC_SIZE);
+    }
+
+    private static long onAirCounter(byte[] b, int off, int flags) {
+        return (flags & FLAG_SHORT_COUNTER) != 0
+                ? LittleEndian.u16(b, off + OFFSET_COUNTER)
+                : LittleEndian.u32(b, off + OFFSET_COUNTER);
+    }
+
+    static String hex2(int v) {
+        return String.format("%02X", v);
+    }
+}

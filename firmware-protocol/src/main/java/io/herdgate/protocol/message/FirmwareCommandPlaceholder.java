@@ -1,5 +1,0 @@
-package io.herdgate.protocol.message;
-
-/** Temporary: replaced by the firmware-update records. */
-record FirmwareCommandPlaceholder() implements FirmwareCommand {
-}

@@ -1,0 +1,142 @@
+package io.herdgate.sim.herd;
+
+import io.herdgate.sim.event.Calving;
+import io.herdgate.sim.event.CollarOff;
+import io.herdgate.sim.event.CowDown;
+import io.herdgate.sim.event.Episode;
+import io.herdgate.sim.event.Heat;
+import io.herdgate.sim.event.Illness;
+import io.herdgate.sim.event.RadioLoss;
+import io.herdgate.sim.motion.Rng;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The concrete episodes of a run: an {@link EventSpec} resolved against a herd, a seed and a time span.
+ * Drawn cows, start times and sizes come from the seed: heat 8..15 h at 2..4 times activity, illness
+ * 3..7 days at 30..50 % loss, calving (restless 24 h before), down 4..10 h, collar off 6..48 h, radio
+ * loss 1..12 h. Events start after a warm-up (a third of the run, at most 3 days) so a detector has a
+ * baseline, and end before the run does where the span allows it.
+ */
+public final class EventSchedule {
+
+    private final Map<CowId, List<Episode>> episodes;
+    private final Set<CowId> agedBatteries;
+
+    private EventSchedule(Map<CowId, List<Episode>> episodes, Set<CowId> agedBatteries) {
+        this.episodes = episodes;
+        this.agedBatteries = agedBatteries;
+    }
+
+    /**
+     * @param herdSize cows are numbered 1..herdSize
+     * @param start    first instant of the run
+     * @param span     length of the run
+     */
+    public static EventSchedule of(EventSpec spec, int herdSize, long seed, Instant start, Duration span) {
+        Rng rng = Rng.of(Rng.derive(seed, 77));
+        Duration warmup = span.dividedBy(3).compareTo(Duration.ofDays(3)) < 0 ? span.dividedBy(3) : Duration.ofDays(3);
+        Map<CowId, List<Episode>> byCow = new HashMap<>();
+        Set<CowId> aged = new TreeSet<>();
+        for (EventSpec.Entry e : spec.entries()) {
+            for (CowId cow : cows(e, herdSize, rng)) {
+                if (e.kind() == EventKind.BATTERY) {
+                    aged.add(cow);
+                    continue;
+                }
+                byCow.computeIfAbsent(cow, c -> new ArrayList<>()).add(episode(e.kind(), rng, start, span, warmup));
+            }
+        }
+        Map<CowId, List<Episode>> frozen = new HashMap<>();
+        byCow.forEach((cow, list) -> frozen.put(cow,
+                list.stream().sorted(Comparator.comparing(Episode::start)).toList()));
+        return new EventSchedule(Map.copyOf(frozen), Set.copyOf(aged));
+    }
+
+    /** The cow's episodes sorted by start; empty for an uneventful cow. */
+    public List<Episode> episodes(CowId cow) {
+        return episodes.getOrDefault(cow, List.of());
+    }
+
+    /** True when the cow's collar runs on an old battery. */
+    public boolean agedBattery(CowId cow) {
+        return agedBatteries.contains(cow);
+    }
+
+    /** Every cow with at least one episode or an aged battery, in number order. */
+    public Set<CowId> eventfulCows() {
+        Set<CowId> all = new TreeSet<>(episodes.keySet());
+        all.addAll(agedBatteries);
+        return Set.copyOf(all);
+    }
+
+    private static List<CowId> cows(EventSpec.Entry e, int herdSize, Rng rng) {
+        if (!e.cows().isEmpty()) {
+            return e.cows();
+        }
+        // partial Fisher-Yates over 1..herdSize: count distinct cows
+        int[] numbers = new int[herdSize];
+        for (int i = 0; i < herdSize; i++) {
+            numbers[i] = i + 1;
+        }
+        List<CowId> out = new ArrayList<>(e.count());
+        for (int i = 0; i < e.count(); i++) {
+            int j = i + (int) (rng.nextDouble() * (herdSize - i));
+            int t = numbers[i];
+            numbers[i] = numbers[j];
+            numbers[j] = t;
+            out.add(CowId.of(numbers[i]));
+        }
+        return out;
+    }
+
+    private static Episode episode(EventKind kind, Rng rng, Instant start, Duration span, Duration warmup) {
+        return switch (kind) {
+            case HEAT -> {
+                Duration len = hours(rng, 8, 15);
+                yield Heat.of(startIn(rng, start, span, warmup, len), len, rng.uniform(2, 4));
+            }
+            case ILLNESS -> {
+                Duration len = hours(rng, 3 * 24, 7 * 24);
+                yield Illness.of(startIn(rng, start, span, warmup, len), len, rng.uniform(0.3, 0.5));
+            }
+            case CALVING -> Calving.of(startIn(rng, start, span, warmup.plus(Calving.RESTLESS), Duration.ZERO));
+            case DOWN -> {
+                Duration len = hours(rng, 4, 10);
+                yield CowDown.of(startIn(rng, start, span, warmup, len), len);
+            }
+            case COLLAR_OFF -> {
+                Duration len = hours(rng, 6, 48);
+                yield CollarOff.of(startIn(rng, start, span, warmup, len), len);
+            }
+            case RADIO_LOSS -> {
+                Duration len = hours(rng, 1, 12);
+                yield RadioLoss.of(startIn(rng, start, span, warmup, len), len);
+            }
+            case BATTERY -> throw new IllegalArgumentException("battery is not an episode");
+        };
+    }
+
+    private static Duration hours(Rng rng, double lo, double hi) {
+        return Duration.ofMinutes(Math.round(rng.uniform(lo, hi) * 60));
+    }
+
+    /** A start in [start + warmup, start + span - length], falling back to earlier when that is empty. */
+    private static Instant startIn(Rng rng, Instant start, Duration span, Duration warmup, Duration length) {
+        long lo = warmup.toSeconds();
+        long hi = span.minus(length).toSeconds();
+        if (hi < lo) {
+            lo = 0;
+            hi = Math.max(0, hi);
+        }
+        return start.plusSeconds(lo + (long) (rng.nextDouble() * (hi - lo)));
+    }
+}

@@ -1,0 +1,181 @@
+package io.herdgate.protocol.payload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herdgate.protocol.Samples;
+import io.herdgate.protocol.frame.FrameLayout;
+import io.herdgate.protocol.frame.RejectReason;
+import io.herdgate.protocol.message.AccelRange;
+import io.herdgate.protocol.message.ActivitySummary;
+import io.herdgate.protocol.message.CollarStatus;
+import io.herdgate.protocol.message.FirmwareReply;
+import io.herdgate.protocol.message.ImageId;
+import io.herdgate.protocol.message.Message;
+import io.herdgate.protocol.message.MessageType;
+import io.herdgate.protocol.message.ResetCause;
+import io.herdgate.protocol.message.SampleBatch;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PayloadCodecTest {
+
+    static Stream<Message> everyType() {
+        return Samples.everyType().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyType")
+    void decode_ofEncode_isTheSameMessage(Message m) {
+        byte[] payload = PayloadCodec.encode(m);
+        assertEquals(new PayloadResult.Ok(m), PayloadCodec.decode(m.type(), payload, 0, payload.length));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyType")
+    void decode_payloadOneByteShort_isBadPayload(Message m) {
+        byte[] payload = PayloadCodec.encode(m);
+        PayloadResult r = PayloadCodec.decode(m.type(), payload, 0, payload.length - 1);
+        assertEquals(RejectReason.BAD_PAYLOAD, assertInstanceOf(PayloadResult.Malformed.class, r).reason());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyType")
+    void decode_extraTrailingBytesOfANewerMinor_areSkipped(Message m) {
+        byte[] payload = PayloadCodec.encode(m);
+        byte[] longer = Arrays.copyOf(payload, payload.length + 5);
+        Arrays.fill(longer, payload.length, longer.length, (byte) 0x5A);
+        assertEquals(new PayloadResult.Ok(m), PayloadCodec.decode(m.type(), longer, 0, longer.length));
+    }
+
+    @Test
+    void encode_status_matchesTheDocumentedLayout() {
+        CollarStatus s = CollarStatus.of(3600, -45, io.herdgate.protocol.message.FirmwareVersion.of(1, 4, 2),
+                86_400, ResetCause.WATCHDOG, 12_345, 7);
+        // battery 3600 = 0x0E10, temp -45 = 0xFFD3, fw 1.4.2, uptime 86400 = 0x00015180, cause 2,
+        // sent 12345 = 0x3039, dropped 7; all little-endian.
+        assertEquals("100ed3ff01040280510100023930000007000000",
+                HexFormat.of().formatHex(PayloadCodec.encode(s)));
+    }
+
+    @Test
+    void decode_unknownResetCause_isKeptAsUnknown() {
+        byte[] payload = PayloadCodec.encode(Samples.status());
+        payload[11] = (byte) 200;
+        PayloadResult r = PayloadCodec.decode(MessageType.STATUS, payload, 0, payload.length);
+        assertEquals(ResetCause.UNKNOWN, ((CollarStatus) ((PayloadResult.Ok) r).message()).resetCause());
+    }
+
+    @ParameterizedTest(name = "{0} samples")
+    @CsvSource({"0", "1", "2", "16", "17", "18", "33", "49"})
+    void sampleBatch_roundTripsInBothCodings(int n) {
+        for (SampleBatch b : List.of(Samples.restingBatch(n), Samples.extremeBatch(n))) {
+            byte[] payload = PayloadCodec.encode(b);
+            assertEquals(new PayloadResult.Ok(b), PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length));
+            assertTrue(payload.length <= FrameLayout.MAX_PAYLOAD);
+        }
+    }
+
+    @Test
+    void sampleBatch_restingCow_usesDeltaCodingUnderTwoBytesPerSample() {
+        byte[] payload = PayloadCodec.encode(Samples.restingBatch(40));
+        assertEquals(SampleCoding.DELTA, payload[7]);
+        assertTrue(payload.length - PayloadCodec.SAMPLE_HEADER_SIZE < 80, "bytes: " + payload.length);
+    }
+
+    @Test
+    void sampleBatch_fullScaleNoise_usesPacked12AtFourAndAHalfBytesPerSample() {
+        byte[] payload = PayloadCodec.encode(Samples.extremeBatch(40));
+        assertEquals(SampleCoding.PACKED12, payload[7]);
+        assertEquals(PayloadCodec.SAMPLE_HEADER_SIZE + 180, payload.length);
+    }
+
+    @Test
+    void sampleBatch_packed12_matchesTheDocumentedBitOrder() {
+        // x=1, y=-1 (0xFFF), z=0x123: bits LSB first -> 01 F0 FF 23 01
+        SampleBatch b = SampleBatch.of(0, 1000, AccelRange.G2, new short[] {1, -1, 0x123});
+        byte[] samples = new byte[5];
+        SampleCoding.write(b, SampleCoding.PACKED12, samples, 0);
+        assertEquals("01f0ff2301", HexFormat.of().formatHex(samples));
+    }
+
+    @Test
+    void sampleBatch_deltaWidthOver13_isBadPayload() {
+        byte[] payload = PayloadCodec.encode(Samples.restingBatch(20));
+        payload[PayloadCodec.SAMPLE_HEADER_SIZE + 6] = 14;
+        PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length);
+        assertTrue(((PayloadResult.Malformed) r).detail().contains("width 14"), r.toString());
+    }
+
+    @Test
+    void sampleBatch_deltaRunningOutOf12BitRange_isBadPayload() {
+        short[] xyz = new short[6];
+        xyz[0] = 2047;
+        byte[] payload = PayloadCodec.encode(SampleBatch.of(0, 1000, AccelRange.G2, xyz));
+        // Force delta coding with one delta of +1 on x: 2047 + 1 leaves the 12-bit range.
+        byte[] forged = Arrays.copyOf(payload, PayloadCodec.SAMPLE_HEADER_SIZE + 6 + 3 * 2);
+        forged[7] = SampleCoding.DELTA;
+        int p = PayloadCodec.SAMPLE_HEADER_SIZE;
+        forged[p] = (byte) 0xFF;
+        forged[p + 1] = 0x07;
+        Arrays.fill(forged, p + 2, p + 6, (byte) 0);
+        forged[p + 6] = 2; // x block: width 2
+        forged[p + 7] = 2; // zigzag 2 = +1
+        forged[p + 8] = 0; // y block: width 0
+        forged[p + 9] = 0; // z block: width 0
+        PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, forged, 0, PayloadCodec.SAMPLE_HEADER_SIZE + 10);
+        assertTrue(((PayloadResult.Malformed) r).detail().contains("2048 out of -2048..2047"), r.toString());
+    }
+
+    @Test
+    void sampleBatch_moreSamplesThanTheMaximum_isBadPayload() {
+        byte[] payload = PayloadCodec.encode(Samples.restingBatch(1));
+        payload[8] = (byte) 50;
+        PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length);
+        assertTrue(((PayloadResult.Malformed) r).detail().contains("50 out of 0..49"), r.toString());
+    }
+
+    @Test
+    void event_unknownKind_namesTheAllowedKinds() {
+        byte[] payload = PayloadCodec.encode(Samples.everyType().get(3));
+        payload[0] = 9;
+        PayloadResult r = PayloadCodec.decode(MessageType.EVENT, payload, 0, payload.length);
+        assertTrue(((PayloadResult.Malformed) r).detail().contains("kind 9 not one of 1 (impact)"), r.toString());
+    }
+
+    @Test
+    void config_valueOutOfRange_namesTheField() {
+        byte[] payload = PayloadCodec.encode(Samples.everyType().get(6));
+        payload[0] = 5;
+        payload[1] = 0;
+        PayloadResult r = PayloadCodec.decode(MessageType.CONFIG, payload, 0, payload.length);
+        assertTrue(((PayloadResult.Malformed) r).detail().contains("sampleRateCentiHz out of 100..10000: 5"), r.toString());
+    }
+
+    @Test
+    void activitySummary_maximumIntervals_roundTrip() {
+        ActivitySummary a = ActivitySummary.of(0, 60, IntStream.range(0, ActivitySummary.MAX_INTERVALS)
+                .mapToObj(i -> ActivitySummary.Interval.of(i, i, i, i, i)).toList());
+        byte[] payload = PayloadCodec.encode(a);
+        assertEquals(7 + 10 * 22, payload.length);
+        assertEquals(new PayloadResult.Ok(a), PayloadCodec.decode(MessageType.ACTIVITY_SUMMARY, payload, 0, payload.length));
+    }
+
+    @Test
+    void firmwareReply_goesThroughTheFirmwarePayloadCodec() {
+        Message m = FirmwareReply.NextOffset.of(ImageId.of(0x0123456789ABCDEFL), 4096);
+        byte[] payload = PayloadCodec.encode(m);
+        assertEquals(new PayloadResult.Ok(m), PayloadCodec.decode(MessageType.FIRMWARE_REPLY, payload, 0, payload.length));
+        payload[0] = 0x7F;
+        PayloadResult r = PayloadCodec.decode(MessageType.FIRMWARE_REPLY, payload, 0, payload.length);
+        assertEquals(RejectReason.BAD_PAYLOAD, assertInstanceOf(PayloadResult.Malformed.class, r).reason());
+    }
+}

@@ -1,0 +1,47 @@
+package io.herdgate.rules.alarm;
+
+import java.time.Instant;
+
+/**
+ * A change of an alarm, in event time. For one cow and type the sequence is always
+ * raised, updated*, cleared; at most one alarm per cow and type is active.
+ */
+public sealed interface AlarmEvent {
+
+    /** The alarm as it is after this event. */
+    Alarm alarm();
+
+    /** Event time of the change. */
+    Instant at();
+
+    /** The alarm has just been confirmed; {@code at} equals {@code alarm.raisedAt()}. */
+    record Raised(Alarm alarm) implements AlarmEvent {
+        public static Raised of(Alarm alarm) {
+            return new Raised(alarm);
+        }
+
+        @Override
+        public Instant at() {
+            return alarm.raisedAt();
+        }
+    }
+
+    /** Something worth re-telling changed while active (e.g. a heat relabelled calving). */
+    record Updated(Alarm alarm, Instant at) implements AlarmEvent {
+        public static Updated of(Alarm alarm, Instant at) {
+            return new Updated(alarm, at);
+        }
+    }
+
+    /** The condition has ended; {@code alarm.clearedAt()} is present and equals {@code at}. */
+    record Cleared(Alarm alarm) implements AlarmEvent {
+        public static Cleared of(Alarm alarm) {
+            return new Cleared(alarm);
+        }
+
+        @Override
+        public Instant at() {
+            return alarm.clearedAt().orElseThrow();
+        }
+    }
+}

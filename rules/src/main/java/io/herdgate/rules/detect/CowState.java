@@ -1,0 +1,82 @@
+package io.herdgate.rules.detect;
+
+import io.herdgate.rules.params.RuleSet;
+import io.herdgate.rules.series.CowId;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/** Everything the engine keeps about one cow; bounded in size whatever the input length. */
+final class CowState {
+
+    static final long NONE = Long.MIN_VALUE;
+
+    final CowId id;
+    RuleSet rules;
+    HourlyBins bins;
+    final CowLevel level = new CowLevel();
+    /** End (epoch s) of the last observation and of the last one with data. */
+    long lastEndSec = NONE;
+    long lastDataEndSec = NONE;
+
+    final HeatDetector heat = new HeatDetector();
+    final IllnessDetector illness = new IllnessDetector();
+    final CalvingDetector calving = new CalvingDetector();
+    final NoMotionDetector noMotion = new NoMotionDetector();
+    final CollarOffDetector collarOff = new CollarOffDetector();
+    final OfflineDetector offline = new OfflineDetector();
+    final BatteryDetector battery = new BatteryDetector();
+
+    CowState(CowId id, RuleSet rules) {
+        this.id = id;
+        this.rules = rules;
+        this.bins = new HourlyBins(ringHours(rules));
+    }
+
+    /** Hours the ring must hold: every baseline day plus the longest window. */
+    static int ringHours(RuleSet r) {
+        int window = Math.max(r.heat().windowHours(), Math.max(r.illness().windowHours(), r.calving().windowHours()));
+        return r.baseline().days() * 24 + window + 1;
+    }
+
+    /** Applies a new rule set; a ring of another size starts empty (a new warm-up). */
+    void setRules(RuleSet r) {
+        if (ringHours(r) != bins.size()) {
+            bins = new HourlyBins(ringHours(r));
+        }
+        rules = r;
+    }
+
+    AlarmTrack[] tracks() {
+        return new AlarmTrack[] {heat.track, illness.track, calving.track, noMotion.track, collarOff.track,
+                offline.track, battery.track};
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeLong(lastEndSec);
+        out.writeLong(lastDataEndSec);
+        bins.write(out);
+        level.write(out);
+        heat.write(out);
+        illness.write(out);
+        calving.write(out);
+        noMotion.write(out);
+        collarOff.write(out);
+        offline.write(out);
+        battery.write(out);
+    }
+
+    void read(DataInput in) throws IOException {
+        lastEndSec = in.readLong();
+        lastDataEndSec = in.readLong();
+        bins.read(in);
+        level.read(in);
+        heat.read(in);
+        illness.read(in);
+        calving.read(in);
+        noMotion.read(in);
+        collarOff.read(in);
+        offline.read(in);
+        battery.read(in);
+    }
+}

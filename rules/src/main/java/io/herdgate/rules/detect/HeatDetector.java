@@ -1,0 +1,130 @@
+package io.herdgate.rules.detect;
+
+import io.herdgate.rules.alarm.Alarm;
+import io.herdgate.rules.alarm.AlarmType;
+import io.herdgate.rules.alarm.Explanation;
+import io.herdgate.rules.params.BaselineParams;
+import io.herdgate.rules.params.CalvingParams;
+import io.herdgate.rules.params.HeatParams;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Heat: the activity rate over the last {@code heat.window_h} hours against the blended baseline
+ * (own same-clock-window median and herd prior), raised at a rise of {@code heat.rise_pct}, cleared
+ * under {@code heat.clear_pct}. Needs no own history: with none, the herd prior alone judges.
+ */
+final class HeatDetector {
+
+    final AlarmTrack track = new AlarmTrack();
+    private long aboveSinceSec = CowState.NONE;
+    private long lastJudgedSec = CowState.NONE;
+
+    void onHour(CowState cow, HourContext ctx) {
+        HeatParams p = cow.rules.heat();
+        BaselineParams b = cow.rules.baseline();
+        double minCov = b.minCoveragePct() / 100;
+        int w = p.windowHours();
+        double rate = cow.bins.rate(HourlyBins.ACTIVITY, ctx.hour(), w, minCov);
+        if (Double.isNaN(rate)) {
+            aboveSinceSec = CowState.NONE;
+            if (track.isActive() && ctx.endSec() - lastJudgedSec > w * 3600L) {
+                track.clear(ctx.end(), ctx.listener());
+            }
+            return;
+        }
+        Baseline.Value own = Baseline.of(cow.bins, HourlyBins.ACTIVITY, ctx.hour(), w, b.days(), minCov);
+        double herd = ctx.herd().level(ctx.hourOfDay());
+        double prior = herd * cow.level.ratio(b.priorDays() * 24);
+        double base = blend(own, prior, b.priorDays());
+        if (!track.isActive() && (Double.isNaN(base) || rate < base * (1 + p.clearPct() / 100))) {
+            // Only ordinary hours teach the herd level and the cow's level: a heat must not raise its own bar.
+            ctx.herd().add(ctx.hourOfDay(), rate);
+            if (!Double.isNaN(herd)) {
+                cow.level.add(rate, herd);
+            }
+        }
+        if (Double.isNaN(base) || base <= 0) {
+            aboveSinceSec = CowState.NONE;
+            return;
+        }
+        lastJudgedSec = ctx.endSec();
+        double rise = 100 * (rate / base - 1);
+        if (track.isActive()) {
+            if (rise < p.clearPct()) {
+                track.clear(ctx.end(), ctx.listener());
+            }
+            return;
+        }
+        if (rise < p.risePct() || !p.enabled()) {
+            aboveSinceSec = CowState.NONE;
+            return;
+        }
+        if (aboveSinceSec == CowState.NONE) {
+            aboveSinceSec = ctx.endSec() - 3600;
+        }
+        long heldSec = ctx.endSec() - aboveSinceSec;
+        if (heldSec >= p.minDurationMin() * 60 && !track.inRefractory(ctx.endSec(), p.refractoryHours() * 3600)) {
+            track.raise(alarm(cow, ctx, p, rate, base, own, prior, rise, heldSec), ctx.listener());
+        }
+    }
+
+    /** Own median weighted by its days against the prior weighted by {@code priorDays}. */
+    static double blend(Baseline.Value own, double prior, double priorDays) {
+        if (own.days() == 0) {
+            return priorDays > 0 ? prior : Double.NaN;
+        }
+        if (Double.isNaN(prior) || priorDays == 0) {
+            return own.median();
+        }
+        return (own.days() * own.median() + priorDays * prior) / (own.days() + priorDays);
+    }
+
+    private static Alarm alarm(CowState cow, HourContext ctx, HeatParams p, double rate, double base,
+                               Baseline.Value own, double prior, double rise, long heldSec) {
+        double toWindow = p.windowHours() * 60.0; // per-minute rate -> window sum
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("rise_pct", rise);
+        f.put("own_baseline_days", (double) own.days());
+        f.put("own_baseline", own.days() == 0 ? Double.NaN : own.median() * toWindow);
+        f.put("herd_prior", prior * toWindow);
+        Explanation e = Explanation.of("activity_" + p.windowHours() + "h", rate * toWindow,
+                OptionalDouble.of(base * toWindow), base * toWindow * (1 + p.risePct() / 100),
+                Duration.ofSeconds(heldSec), f);
+        Instant at = ctx.end();
+        AlarmType type = nearKnownCalving(cow, ctx, at) ? AlarmType.CALVING : AlarmType.HEAT;
+        Alarm a = Alarm.of(cow.id, type, at, p.severity(), e);
+        return type == AlarmType.HEAT
+                ? a.withNextExpectedHeat(at.plusSeconds(Math.round(p.cycleDays() * 86400))) : a;
+    }
+
+    /** A rise from the day before a known calving to a few days after is calving restlessness, not heat. */
+    private static boolean nearKnownCalving(CowState cow, HourContext ctx, Instant at) {
+        CalvingParams c = cow.rules.calving();
+        for (Instant calving : ctx.calendar().calvings(cow.id)) {
+            long d = at.getEpochSecond() - calving.getEpochSecond();
+            if (d >= -c.relabelBeforeHours() * 3600 && d <= c.relabelAfterHours() * 3600) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void write(DataOutput out) throws IOException {
+        track.write(out);
+        out.writeLong(aboveSinceSec);
+        out.writeLong(lastJudgedSec);
+    }
+
+    void read(DataInput in) throws IOException {
+        track.read(in);
+        aboveSinceSec = in.readLong();
+        lastJudgedSec = in.readLong();
+    }
+}

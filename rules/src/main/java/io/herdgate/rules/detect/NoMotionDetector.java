@@ -1,0 +1,70 @@
+package io.herdgate.rules.detect;
+
+import io.herdgate.rules.alarm.Alarm;
+import io.herdgate.rules.alarm.AlarmType;
+import io.herdgate.rules.alarm.Explanation;
+import io.herdgate.rules.params.NoMotionParams;
+import io.herdgate.rules.series.Observation;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Cow down: an unbroken run of still observations (motion index, steps and activity, those present,
+ * all at most {@code no_motion.still_level}) longer than {@code no_motion.min_duration_min}. A gap or an
+ * observation without any motion measure ends the run (missing data is not stillness); motion clears.
+ */
+final class NoMotionDetector {
+
+    final AlarmTrack track = new AlarmTrack();
+    private long runStartSec = CowState.NONE;
+    private long runEndSec = CowState.NONE;
+
+    void onObservation(CowState cow, Observation o, long s, long e, AlarmListener listener) {
+        NoMotionParams p = cow.rules.noMotion();
+        double level = p.stillLevel();
+        double m = o.motionIndex();
+        double st = o.steps();
+        double a = o.activity();
+        if (Double.isNaN(m) && Double.isNaN(st) && Double.isNaN(a)) {
+            runStartSec = CowState.NONE;
+            return;
+        }
+        // NaN <= level is false, so test "moving" explicitly: a present value above the still level.
+        boolean moving = m > level || st > level || a > level;
+        if (moving) {
+            runStartSec = CowState.NONE;
+            if (track.isActive()) {
+                track.clear(Instant.ofEpochSecond(s), listener);
+            }
+            return;
+        }
+        if (runStartSec == CowState.NONE || s != runEndSec) {
+            runStartSec = s;
+        }
+        runEndSec = e;
+        long held = e - runStartSec;
+        if (p.enabled() && !track.isActive() && held > p.minDurationMin() * 60
+                && !track.inRefractory(e, p.refractoryMin() * 60)) {
+            Explanation x = Explanation.of("still_min", held / 60.0, OptionalDouble.empty(), p.minDurationMin(),
+                    Duration.ofSeconds(held), Map.of());
+            track.raise(Alarm.of(cow.id, AlarmType.NO_MOTION, Instant.ofEpochSecond(e), p.severity(), x), listener);
+        }
+    }
+
+    void write(DataOutput out) throws IOException {
+        track.write(out);
+        out.writeLong(runStartSec);
+        out.writeLong(runEndSec);
+    }
+
+    void read(DataInput in) throws IOException {
+        track.read(in);
+        runStartSec = in.readLong();
+        runEndSec = in.readLong();
+    }
+}

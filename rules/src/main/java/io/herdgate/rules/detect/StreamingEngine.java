@@ -1,0 +1,240 @@
+package io.herdgate.rules.detect;
+
+import io.herdgate.rules.alarm.Alarm;
+import io.herdgate.rules.params.Rules;
+import io.herdgate.rules.series.CowId;
+import io.herdgate.rules.series.Observation;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@link DetectionEngine}: a map of {@link CowState}s, the herd prior and the hour clock. */
+final class StreamingEngine implements DetectionEngine {
+
+    private static final int MAGIC = 0x48474445; // "HGDE"
+    private static final int VERSION = 1;
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ZoneOffset fixedOffset;
+    private final AlarmListener listener;
+    private final CalvingCalendar calendar;
+    private final HerdPrior herd = new HerdPrior();
+    private final Map<CowId, CowState> cows = new HashMap<>();
+    private Rules rules;
+
+    StreamingEngine(Rules rules, Clock clock, ZoneId zone, AlarmListener listener, CalvingCalendar calendar) {
+        this.rules = rules;
+        this.clock = clock;
+        this.zone = zone;
+        this.fixedOffset = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
+        this.listener = listener;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public Outcome accept(Observation o) {
+        CowState cow = cows.get(o.cow());
+        if (cow == null) {
+            cow = new CowState(o.cow(), rules.forCow(o.cow()));
+            cows.put(o.cow(), cow);
+        }
+        long s = o.start().getEpochSecond();
+        long e = s + o.length().getSeconds();
+        if (cow.lastEndSec != CowState.NONE && s < cow.lastEndSec) {
+            return Outcome.OUT_OF_ORDER;
+        }
+        long offset = offsetSec(o.start());
+        boolean empty = o.isEmpty();
+        if (empty) {
+            cow.offline.onSilence(cow, e, listener);
+        } else {
+            cow.offline.onData(cow, s, listener);
+            spread(cow, o, s, e, offset);
+        }
+        closeHoursBefore(cow, Math.floorDiv(e + offset, 3600L), offset);
+        cow.noMotion.onObservation(cow, o, s, e, listener);
+        cow.collarOff.onObservation(cow, o, s, e, listener);
+        if (!Double.isNaN(o.batteryMv())) {
+            cow.battery.onReading(cow, o.batteryMv(), e, listener);
+        }
+        cow.lastEndSec = e;
+        if (!empty) {
+            cow.lastDataEndSec = e;
+        }
+        return Outcome.ACCEPTED;
+    }
+
+    /** Adds the observation's measures to the hours it overlaps, in proportion to the overlap. */
+    private void spread(CowState cow, Observation o, long s, long e, long offset) {
+        double len = e - s;
+        for (long from = s; from < e; ) {
+            long hour = Math.floorDiv(from + offset, 3600L);
+            long to = Math.min(e, (hour + 1) * 3600L - offset);
+            closeHoursBefore(cow, hour, offset);
+            double share = (to - from) / len;
+            double minutes = (to - from) / 60.0;
+            HourlyBins bins = cow.bins;
+            if (!Double.isNaN(o.activity())) {
+                bins.add(HourlyBins.ACTIVITY, hour, o.activity() * share, minutes);
+            }
+            if (!Double.isNaN(o.ruminationMin())) {
+                bins.add(HourlyBins.RUMINATION, hour, o.ruminationMin() * share, minutes);
+            }
+            if (!Double.isNaN(o.lyingBouts())) {
+                bins.add(HourlyBins.BOUTS, hour, o.lyingBouts() * share, minutes);
+            }
+            from = to;
+        }
+    }
+
+    /** Closes (and judges) every open hour before {@code hour}, then opens {@code hour}. */
+    private void closeHoursBefore(CowState cow, long hour, long offset) {
+        HourlyBins bins = cow.bins;
+        if (!bins.started()) {
+            bins.openAt(hour);
+            return;
+        }
+        long open = bins.openHour();
+        if (hour <= open) {
+            return;
+        }
+        // After a gap longer than the ring every window is empty: judging more hours changes nothing.
+        long last = Math.min(hour - 1, open + bins.size());
+        for (long h = open; h <= last; h++) {
+            if (h > bins.openHour()) {
+                bins.openAt(h);
+            }
+            HourContext ctx = new HourContext(h, (h + 1) * 3600L - offset, herd, listener, calendar);
+            cow.heat.onHour(cow, ctx);
+            cow.illness.onHour(cow, ctx);
+            cow.calving.onHour(cow, ctx);
+        }
+        bins.openAt(hour);
+    }
+
+    private long offsetSec(Instant at) {
+        return (fixedOffset != null ? fixedOffset : zone.getRules().getOffset(at)).getTotalSeconds();
+    }
+
+    @Override
+    public void advanceTo(Instant watermark) {
+        long now = watermark.getEpochSecond();
+        for (CowState cow : sortedCows()) {
+            cow.offline.onSilence(cow, now, listener);
+        }
+    }
+
+    @Override
+    public void tick() {
+        advanceTo(clock.instant());
+    }
+
+    @Override
+    public void updateRules(Rules rules) {
+        this.rules = rules;
+        for (CowState cow : sortedCows()) {
+            cow.setRules(rules.forCow(cow.id));
+        }
+    }
+
+    @Override
+    public List<Alarm> activeAlarms() {
+        List<Alarm> out = new ArrayList<>();
+        for (CowState cow : sortedCows()) {
+            for (AlarmTrack t : cow.tracks()) {
+                t.active().ifPresent(out::add);
+            }
+        }
+        out.sort(Comparator.comparing(Alarm::cow).thenComparing(Alarm::type));
+        return List.copyOf(out);
+    }
+
+    @Override
+    public List<CowId> cows() {
+        return cows.keySet().stream().sorted().toList();
+    }
+
+    private List<CowState> sortedCows() {
+        List<CowState> list = new ArrayList<>(cows.values());
+        list.sort(Comparator.comparing(c -> c.id));
+        return list;
+    }
+
+    @Override
+    public byte[] snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            herd.write(out);
+            List<CowState> list = sortedCows();
+            out.writeInt(list.size());
+            for (CowState cow : list) {
+                out.writeUTF(cow.id.value());
+                out.writeInt(cow.bins.size());
+                cow.write(out);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex); // cannot happen with a byte array
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public int stateBytes(CowId id) {
+        CowState cow = cows.get(id);
+        if (cow == null) {
+            return 0;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            cow.write(out);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return bytes.size();
+    }
+
+    void restore(byte[] snapshot) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            if (in.readInt() != MAGIC) {
+                throw new SnapshotException("not a herdgate detection snapshot (bad magic at byte 0)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new SnapshotException("snapshot version " + version + " is not supported; supported: " + VERSION);
+            }
+            herd.read(in);
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                CowId id = CowId.of(in.readUTF());
+                CowState cow = new CowState(id, rules.forCow(id));
+                int ring = in.readInt();
+                if (ring != cow.bins.size()) {
+                    cow.bins = new HourlyBins(ring);
+                }
+                cow.read(in);
+                cow.setRules(cow.rules);
+                cows.put(id, cow);
+            }
+        } catch (IOException | RuntimeException ex) {
+            if (ex instanceof SnapshotException se) {
+                throw se;
+            }
+            throw new SnapshotException("snapshot is truncated or corrupt: " + ex.getMessage(), ex);
+        }
+    }
+}
