@@ -6,6 +6,8 @@ import io.herdgate.protocol.message.ActivitySummary;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.protocol.message.CollarEvent;
 import io.herdgate.protocol.message.CollarStatus;
+import io.herdgate.protocol.message.FirmwareCommand;
+import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.JoinAccept;
 import io.herdgate.protocol.message.JoinRequest;
@@ -18,6 +20,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,9 +96,8 @@ public final class MessageJson {
             }
             case TIME_SYNC -> o.num("gateway_time_ms", ((TimeSync) m).gatewayTimeMs());
             case ACK -> o.num("acked_counter", ((Ack) m).ackedCounter());
-            // Firmware update: the JSON form of its records plugs in here.
-            case FIRMWARE_COMMAND, FIRMWARE_REPLY -> {
-            }
+            case FIRMWARE_COMMAND -> FirmwareJson.write((FirmwareCommand) m, o);
+            case FIRMWARE_REPLY -> FirmwareJson.write((FirmwareReply) m, o);
         }
         return o.build();
     }
@@ -187,9 +189,8 @@ public final class MessageJson {
                 case CONFIG -> config(f);
                 case TIME_SYNC -> TimeSync.of(f.integer("gateway_time_ms", 0, 0xFFFF_FFFF_FFFFL));
                 case ACK -> Ack.of(f.integer("acked_counter", 0, 0xFFFF_FFFFL));
-                // Firmware update: the JSON form of its records plugs in here.
-                case FIRMWARE_COMMAND, FIRMWARE_REPLY -> throw new InvalidField("type: \"" + name
-                        + "\" has no JSON form in this build");
+                case FIRMWARE_COMMAND -> FirmwareJson.command(f);
+                case FIRMWARE_REPLY -> FirmwareJson.reply(f);
             };
         } catch (IllegalArgumentException e) {
             // A record refused a combination of values; its message names the field and range.
@@ -232,14 +233,14 @@ public final class MessageJson {
     }
 
     /** A field that is missing, of the wrong JSON type, out of range or unknown. */
-    private static final class InvalidField extends Exception {
+    static final class InvalidField extends Exception {
         InvalidField(String message) {
             super(message, null, false, false);
         }
     }
 
     /** The fields of one JSON object, remembering which were read so that unknown ones are reported. */
-    private static final class Fields {
+    static final class Fields {
         private final Map<?, ?> map;
         private final String path;
         private final Set<Object> used = new HashSet<>();
@@ -247,6 +248,28 @@ public final class MessageJson {
         Fields(Map<?, ?> map, String path) {
             this.map = map;
             this.path = path;
+        }
+
+        String path() {
+            return path;
+        }
+
+        boolean has(String name) {
+            return map.containsKey(name);
+        }
+
+        /** A hex string of exactly {@code bytes} bytes, or of any length when {@code bytes} is negative. */
+        byte[] hex(String name, int bytes) throws InvalidField {
+            String s = text(name);
+            String expect = bytes < 0 ? "hex digits (an even number)" : (2 * bytes) + " hex digits";
+            if (s.length() % 2 != 0 || (bytes >= 0 && s.length() != 2 * bytes)) {
+                throw new InvalidField(path + name + ": expected " + expect + ", got " + s.length() + " characters");
+            }
+            try {
+                return HexFormat.of().parseHex(s);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField(path + name + ": expected " + expect + ", got a non-hex character");
+            }
         }
 
         Object value(String name) throws InvalidField {

@@ -12,8 +12,11 @@ import picocli.CommandLine.Spec;
         description = "Livestock collar alarm gateway.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                ClassifyCommand.class,
                 DecodeCommand.class,
+                EvaluateCommand.class,
+                ClassifyCommand.class,
+                RulesCommand.class,
+                ReplayCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 
