@@ -49,7 +49,7 @@ final class SegmentScanner {
             }
             int fe = col == cowColumn ? i : fs;
             long lineStart = offset[0];
-            if (lastCow[0] == null || !Arrays.equals(b, fs, fe, lastCow[0], 0, lastCow[0].length)) {
+            if (lastCow[0] == null || fe - fs != lastCow[0].length || !Bytes.startsWith(b, fs, lastCow[0])) {
                 if (lastCow[0] != null) {
                     if (segments.size() >= maxSegments) {
                         overflow[0] = true;
