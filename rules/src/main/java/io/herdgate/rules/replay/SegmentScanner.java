@@ -35,6 +35,10 @@ final class SegmentScanner {
         boolean[] overflow = {false};
         LineReader.read(channel, dataStart, Long.MAX_VALUE, (b, from, to, index) -> {
             int end = to > from && b[to - 1] == '\r' ? to - 1 : to;
+            if (end == from) {
+                offset[0] += (to - from) + 1; // blank line: belongs to no cow, the cursors skip it too
+                return true;
+            }
             int fs = from;
             int col = 0;
             int i = from;
