@@ -1,10 +1,6 @@
 package io.herdgate.bench;
 
 import io.herdgate.rules.detect.DetectionEngine;
-import io.herdgate.rules.series.CowId;
-import io.herdgate.rules.series.Observation;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,78 +15,42 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Observations per second through every detector for a herd sending per-minute data (motion index,
- * steps, lying, lying bouts, activity, battery): 2,000 cows (a large gateway) and 500 (the year-long
- * replay check). One invocation is one minute of {@value #BATCH} cows; the engine keeps running across
- * invocations, so hours close and baselines fill as in a live gateway. At tear-down it prints the
- * state bytes per cow.
+ * Observations per second through every detector for a herd sending per-minute data ({@link MinuteHerd}):
+ * 2,000 cows (a large gateway) and 500 (the year-long replay check). One invocation is {@value #BATCH}
+ * observations; the engine keeps running across invocations, so hours close and baselines fill as in
+ * a live gateway. At tear-down it prints the state bytes per cow.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DetectionBenchmark {
 
-    /** Observations per invocation (cows are taken round-robin). */
     static final int BATCH = 500;
 
     @Param({"2000", "500"})
     int cows;
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
     private DetectionEngine engine;
-    private CowId[] ids;
-    private int next;
-    private long minute;
-    private long seed = 42;
+    private MinuteHerd herd;
     private long events;
 
     @Setup
     public void setUp() {
         engine = DetectionEngine.builder().listener(e -> events++).build();
-        ids = new CowId[cows];
-        for (int i = 0; i < cows; i++) {
-            ids[i] = CowId.of("cow-" + i);
-        }
+        herd = new MinuteHerd(cows, engine);
         // Nine days first, so that baselines are full and every detector does its whole work.
-        for (long i = 0; i < 9L * 1440 * cows / BATCH; i++) {
-            batch();
-        }
+        herd.feed(9L * 1440 * cows);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void perMinuteObservations(Blackhole bh) {
-        batch();
+        herd.feed(BATCH);
         bh.consume(events);
-    }
-
-    /** The next {@value #BATCH} cows' observations of the current minute; the minute advances after the last cow. */
-    private void batch() {
-        Instant t = Instant.ofEpochSecond(1_700_000_000L / 60 * 60 + minute * 60);
-        int hour = (int) (minute / 60 % 24);
-        for (int k = 0; k < BATCH; k++) {
-            CowId cow = ids[next];
-            double motion = (hour >= 6 && hour < 20 ? 20 : 6) * nextUnit();
-            engine.accept(new Observation(cow, t, MINUTE, motion, Double.NaN, nextUnit() < 0.6 ? 1 : 0,
-                    nextUnit() < 0.01 ? 1 : 0, Math.floor(motion / 4), motion, Double.NaN, Double.NaN, 3600));
-            if (++next == cows) {
-                next = 0;
-                minute++;
-            }
-        }
-    }
-
-    /** xorshift: cheap and deterministic, so the generator does not dominate the measurement. */
-    private double nextUnit() {
-        seed ^= seed << 13;
-        seed ^= seed >>> 7;
-        seed ^= seed << 17;
-        return (seed >>> 11) * 0x1.0p-53;
     }
 
     @TearDown
     public void report() {
-        System.out.println("state bytes per cow: " + engine.stateBytes(ids[0]) + ", alarm events: " + events);
+        System.out.println("state bytes per cow: " + engine.stateBytes(herd.firstCow()) + ", alarm events: " + events);
     }
 }
