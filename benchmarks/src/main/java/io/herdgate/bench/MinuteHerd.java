@@ -20,6 +20,7 @@ final class MinuteHerd {
     private final DetectionEngine engine;
     private int next;
     private long minute;
+    private Instant time = Instant.ofEpochSecond(START);
     private long seed = 42;
 
     MinuteHerd(int cows, DetectionEngine engine) {
@@ -37,13 +38,13 @@ final class MinuteHerd {
     /** Feeds the next {@code count} observations; the minute advances after the herd's last cow. */
     void feed(long count) {
         for (long k = 0; k < count; k++) {
-            Instant t = Instant.ofEpochSecond(START + minute * 60);
             double motion = (minute / 60 % 24 >= 6 && minute / 60 % 24 < 20 ? 20 : 6) * nextUnit();
-            engine.accept(new Observation(ids[next], t, MINUTE, motion, Double.NaN, nextUnit() < 0.6 ? 1 : 0,
+            engine.accept(new Observation(ids[next], time, MINUTE, motion, Double.NaN, nextUnit() < 0.6 ? 1 : 0,
                     nextUnit() < 0.01 ? 1 : 0, Math.floor(motion / 4), motion, Double.NaN, Double.NaN, 3600));
             if (++next == ids.length) {
                 next = 0;
                 minute++;
+                time = Instant.ofEpochSecond(START + minute * 60);
             }
         }
     }
