@@ -69,9 +69,4 @@ final class HeatEvaluation {
         }
         return new HeatFigures(counted, detected, countedAlarms, truePositives, obs.size() / 12.0);
     }
-
-    /** For diagnosis: the raised heat alarms. */
-    static List<Alarm> alarms(Path dir, Rules rules) {
-        return EngineRun.raised(observations(dir), rules).stream().filter(a -> a.type() == AlarmType.HEAT).toList();
-    }
 }
