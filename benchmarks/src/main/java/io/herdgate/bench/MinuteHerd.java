@@ -1,10 +1,10 @@
 package io.herdgate.bench;
 
-import io.herdgate.rules.detect.DetectionEngine;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Synthetic per-minute data of a herd, cows interleaved minute by minute as a gateway receives them:
@@ -17,14 +17,15 @@ final class MinuteHerd {
     private static final long START = 1_700_000_000L / 60 * 60;
 
     private final CowId[] ids;
-    private final DetectionEngine engine;
+    private final Consumer<Observation> sink;
     private int next;
     private long minute;
     private Instant time = Instant.ofEpochSecond(START);
     private long seed = 42;
 
-    MinuteHerd(int cows, DetectionEngine engine) {
-        this.engine = engine;
+    /** @param sink receives every observation, e.g. {@code engine::accept} */
+    MinuteHerd(int cows, Consumer<Observation> sink) {
+        this.sink = sink;
         ids = new CowId[cows];
         for (int i = 0; i < cows; i++) {
             ids[i] = CowId.of("cow-" + i);
@@ -39,7 +40,7 @@ final class MinuteHerd {
     void feed(long count) {
         for (long k = 0; k < count; k++) {
             double motion = (minute / 60 % 24 >= 6 && minute / 60 % 24 < 20 ? 20 : 6) * nextUnit();
-            engine.accept(new Observation(ids[next], time, MINUTE, motion, Double.NaN, nextUnit() < 0.6 ? 1 : 0,
+            sink.accept(new Observation(ids[next], time, MINUTE, motion, Double.NaN, nextUnit() < 0.6 ? 1 : 0,
                     nextUnit() < 0.01 ? 1 : 0, Math.floor(motion / 4), motion, Double.NaN, Double.NaN, 3600));
             if (++next == ids.length) {
                 next = 0;
