@@ -36,13 +36,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--cows", defaultValue = "20", description = "Herd size, 1..2000 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cows", defaultValue = "8", description = "Herd size, 1..2000 (default: ${DEFAULT-VALUE}).")
     int cows;
 
-    @Option(names = "--days", defaultValue = "9", description = "Simulated days, 1..60 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", defaultValue = "4", description = "Simulated days, 1..60 (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--events", defaultValue = "heat:3,illness:1,calving:1,down:1,collar_off:1,radio_loss:1",
+    @Option(names = "--events", defaultValue = "heat:2,illness:1,calving:1,down:1,collar_off:1,radio_loss:1",
             description = "Injected events, e.g. heat:3,down:#4 (default: ${DEFAULT-VALUE}). "
                     + "Events: heat, illness, calving, down, collar_off, radio_loss, battery; a count or #cow+#cow.")
     String events;
@@ -109,12 +109,22 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
+    private static Map<String, Long> nonZero(Map<?, Long> counts) {
+        Map<String, Long> m = new TreeMap<>();
+        counts.forEach((k, v) -> {
+            if (v > 0) {
+                m.put(k.toString(), v);
+            }
+        });
+        return m;
+    }
+
     private static void printSummary(PrintWriter out, DemoReport r) {
         Map<String, Integer> perType = new TreeMap<>();
         r.alarms().forEach(a -> perType.merge(a.type().jsonName(), 1, Integer::sum));
         out.printf("summary: %d frames accepted, %d rejected %s, %d minute observations, alarms %s, in %.1f s%n",
                 r.framesAccepted(), r.rejections().values().stream().mapToLong(Long::longValue).sum(),
-                r.rejections(), r.observations(), perType, r.wallTime().toMillis() / 1000.0);
+                nonZero(r.rejections()), r.observations(), perType, r.wallTime().toMillis() / 1000.0);
     }
 
 }
