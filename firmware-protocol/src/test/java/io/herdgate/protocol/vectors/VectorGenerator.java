@@ -128,6 +128,12 @@ public final class VectorGenerator {
         v.add(good("time_sync", "clock downlink", codec, TimeSync.of(1_790_000_000_123L), 1, FrameOptions.PLAIN));
         v.add(good("ack", "acknowledges uplink 3", codec, Ack.of(3), 2, FrameOptions.PLAIN));
 
+        ImageId image = ImageId.of(0x0123456789ABCDEFL);
+        v.add(good("firmware_reply", "firmware update: the collar wants offset 4096 of image 0123456789abcdef",
+                codec, FirmwareReply.NextOffset.of(image, 4096), 7, FrameOptions.PLAIN));
+        v.add(good("firmware_command", "firmware update: verify image 0123456789abcdef, encrypted",
+                codec, FirmwareCommand.Verify.of(image), 3, encrypted));
+
         JoinRequest request = JoinRequest.of(0x0102, FirmwareVersion.of(1, 0, 0));
         v.add(new Vector("join_request", "join request under the root key; counter field = collar nonce", true,
                 List.of(new Step(JoinFrames.request(Samples.EUI, Samples.ROOT_KEY, request), "fresh",
