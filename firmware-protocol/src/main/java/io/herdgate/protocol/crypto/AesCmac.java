@@ -7,34 +7,31 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-CMAC (RFC 4493) under one key. Holds its subkeys and scratch buffers, so computing a MAC
- * allocates nothing (a message longer than any before grows the scratch buffer once); not thread-safe.
- *
- * <p>The CBC chain runs as one AES/CBC call over the whole padded message rather than one cipher call
- * per block: the JDK's CBC loop is an AES-NI intrinsic, and per-call overhead dominated frame MICs.
+ * AES-CMAC (RFC 4493) under one key. CMAC is CBC-MAC with the last block masked by a subkey, so a MAC is
+ * computed as one AES-CBC encryption (zero IV) of the padded, masked message in a scratch buffer: one
+ * call into the JDK's AES-CBC, which runs on the CPU's AES instructions where present. Holds its subkeys
+ * and buffers, so a MAC allocates nothing (the buffers grow once for a longer message); not thread-safe.
  */
 public final class AesCmac {
 
     private final Cipher cbc;
     private final byte[] k1 = new byte[16];
     private final byte[] k2 = new byte[16];
-    /** The message laid out as CMAC blocks, the last one padded and masked. */
-    private byte[] blocks = new byte[16 * 18];
-    /** The CBC output; its last block is the MAC. Apart from {@link #blocks}: in-place CBC copies. */
-    private byte[] chain = new byte[16 * 18];
+    private byte[] scratch = new byte[288];
+    private byte[] out = new byte[288];
 
     private AesCmac(AesKey key) {
-        byte[] l = AesBlock.of(key).encryptBlock(new byte[16]);
-        shiftLeftXor(l, k1);
-        shiftLeftXor(k1, k2);
         try {
             cbc = Cipher.getInstance("AES/CBC/NoPadding");
-            // IV zero: CBC-MAC. doFinal returns the cipher to this state, so it is set up once.
+            // After each doFinal the cipher is back at this zero IV, which CBC-MAC needs.
             cbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.raw(), "AES"), new IvParameterSpec(new byte[16]));
         } catch (GeneralSecurityException e) {
             // AES/CBC/NoPadding is mandatory in every JDK; its absence is a broken runtime.
-            throw new IllegalStateException("AES/CBC unavailable in this JDK", e);
+            throw new IllegalStateException("AES-CBC unavailable in this JDK", e);
         }
+        byte[] l = AesBlock.of(key).encryptBlock(new byte[16]);
+        shiftLeftXor(l, k1);
+        shiftLeftXor(k1, k2);
     }
 
     public static AesCmac of(AesKey key) {
@@ -43,8 +40,8 @@ public final class AesCmac {
 
     /** The full 16-byte CMAC of the given bytes. */
     public byte[] mac(byte[] msg, int off, int len) {
-        int end = cmac(null, msg, off, len);
-        return Arrays.copyOfRange(chain, end - 16, end);
+        int end = run(msg, off, len, 0);
+        return Arrays.copyOfRange(out, end - 16, end);
     }
 
     /**
@@ -52,43 +49,45 @@ public final class AesCmac {
      * {@code msg[off, off+len)}, as a little-endian int of its first four bytes: the frame MIC.
      */
     public int mic(byte[] prefix16, byte[] msg, int off, int len) {
-        int t = cmac(prefix16, msg, off, len) - 16;
-        return (chain[t] & 0xFF) | (chain[t + 1] & 0xFF) << 8 | (chain[t + 2] & 0xFF) << 16
-                | (chain[t + 3] & 0xFF) << 24;
+        System.arraycopy(prefix16, 0, buffer(16 + len), 0, 16);
+        int end = run(msg, off, len, 16);
+        int t = end - 16;
+        return (out[t] & 0xFF) | (out[t + 1] & 0xFF) << 8 | (out[t + 2] & 0xFF) << 16 | (out[t + 3] & 0xFF) << 24;
     }
 
     /**
-     * Computes the CMAC of {@code prefix16} (if not null) followed by {@code msg[off, off+len)}; returns
-     * the end of the MAC in {@link #chain} (the MAC is the 16 bytes before it).
+     * Copies the message after {@code head} bytes already in the scratch buffer, pads and masks the last
+     * block, and CBC-encrypts it into {@code out} (not in place: the JDK would copy the input); returns the
+     * end of the last block, which holds the MAC.
      */
-    private int cmac(byte[] prefix16, byte[] msg, int off, int len) {
-        int head = prefix16 == null ? 0 : 16;
+    private int run(byte[] msg, int off, int len, int head) {
         int total = head + len;
-        int n = Math.max(1, (total + 15) / 16) * 16;
-        if (blocks.length < n) {
-            blocks = new byte[n];
-            chain = new byte[n];
-        }
-        if (head > 0) {
-            System.arraycopy(prefix16, 0, blocks, 0, 16);
-        }
-        System.arraycopy(msg, off, blocks, head, len);
+        int padded = total == 0 ? 16 : (total + 15) / 16 * 16;
+        byte[] s = buffer(padded);
+        System.arraycopy(msg, off, s, head, len);
         boolean complete = total > 0 && total % 16 == 0;
         if (!complete) {
-            blocks[total] = (byte) 0x80;
-            Arrays.fill(blocks, total + 1, n, (byte) 0);
+            s[total] = (byte) 0x80;
+            Arrays.fill(s, total + 1, padded, (byte) 0);
         }
         byte[] k = complete ? k1 : k2;
         for (int i = 0; i < 16; i++) {
-            blocks[n - 16 + i] ^= k[i];
+            s[padded - 16 + i] ^= k[i];
         }
         try {
-            cbc.doFinal(blocks, 0, n, chain, 0);
+            cbc.doFinal(s, 0, padded, out, 0);
         } catch (GeneralSecurityException e) {
-            // Whole blocks, no padding, room enough: AES/CBC cannot fail here.
-            throw new IllegalStateException("AES/CBC failed on " + n + " whole bytes", e);
+            throw new IllegalStateException("AES-CBC failed on a whole number of blocks", e);
         }
-        return n;
+        return padded;
+    }
+
+    private byte[] buffer(int size) {
+        if (scratch.length < size + 16) {
+            scratch = Arrays.copyOf(scratch, size + 16);
+            out = new byte[scratch.length];
+        }
+        return scratch;
     }
 
     /** out = (in << 1) XOR (msb(in) ? Rb : 0), with Rb = 0x87 (RFC 4493 subkey generation). */
