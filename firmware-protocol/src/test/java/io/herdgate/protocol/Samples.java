@@ -9,6 +9,8 @@ import io.herdgate.protocol.message.ActivitySummary;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.protocol.message.CollarEvent;
 import io.herdgate.protocol.message.CollarStatus;
+import io.herdgate.protocol.message.FirmwareCommand;
+import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.JoinAccept;
 import io.herdgate.protocol.message.JoinRequest;
@@ -66,6 +68,19 @@ public final class Samples {
                 JoinAccept.of(0xE5063A, 0x000013, 1_790_000_000L, CollarConfig.defaults()),
                 CollarConfig.of(2500, AccelRange.G8, 20, 600, 4000, 250, 7200, 1800),
                 TimeSync.of(1_790_000_000_123L),
-                Ack.of(0xFFFF_FFFFL));
+                Ack.of(0xFFFF_FFFFL),
+                firmwareBegin(),
+                FirmwareReply.NextOffset.of(firmwareBegin().image(), 4608));
+    }
+
+    /** A firmware-update begin with fixed (not vendor-signed) hash and signature bytes. */
+    public static FirmwareCommand.Begin firmwareBegin() {
+        byte[] sha = new byte[32];
+        byte[] signature = new byte[64];
+        for (int i = 0; i < signature.length; i++) {
+            signature[i] = (byte) (0xC0 + i);
+            sha[i % 32] = (byte) (0x10 + i % 32);
+        }
+        return FirmwareCommand.Begin.of(65_536, sha, FirmwareVersion.of(1, 5, 0), 3, signature);
     }
 }

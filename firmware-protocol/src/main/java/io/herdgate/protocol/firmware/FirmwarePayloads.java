@@ -19,15 +19,20 @@ import io.herdgate.protocol.message.FirmwareReply.Verified;
 import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.ImageId;
 
+import io.herdgate.protocol.frame.RejectReason;
+import io.herdgate.protocol.message.Message;
+import io.herdgate.protocol.payload.PayloadResult;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Optional;
 
 /**
  * The payload codec of the {@code FIRMWARE_COMMAND} (0x44) and {@code FIRMWARE_REPLY} (0x06) messages:
  * the bytes after the frame header, before the MIC. The first byte is the operation code; multi-byte
  * integers are little-endian; an {@link ImageId} is its 8 hash bytes in hash order. Layouts are tabled in
- * {@code firmware-protocol/spec/firmware-update.md}. Decoding never throws on bad bytes.
+ * {@code firmware-protocol/spec/firmware-update.md}. As for every message type, a payload longer than its
+ * operation needs is accepted and the extra bytes are skipped (a newer minor version appends fields),
+ * except CHUNK, whose data runs to the end. Decoding never throws on bad bytes.
  */
 public final class FirmwarePayloads {
 
@@ -86,92 +91,99 @@ public final class FirmwarePayloads {
     }
 
     /** Decodes a firmware command payload. */
-    public static PayloadResult<FirmwareCommand> decodeCommand(byte[] payload) {
-        if (payload.length == 0) {
-            return PayloadResult.malformed("firmware command: empty payload, expected an operation byte 0x01..0x07");
+    public static PayloadResult decodeCommand(byte[] payload) {
+        return decodeCommand(payload, 0, payload.length);
+    }
+
+    /** Decodes the firmware command payload {@code b[off, off+len)}. */
+    public static PayloadResult decodeCommand(byte[] b, int off, int len) {
+        if (len == 0) {
+            return malformed("FIRMWARE_COMMAND: empty payload, expected an operation byte 0x01..0x07");
         }
-        ByteBuffer in = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer in = ByteBuffer.wrap(b, off, len).slice().order(ByteOrder.LITTLE_ENDIAN);
         int op = in.get() & 0xFF;
-        return switch (op) {
-            case BEGIN -> {
-                if (payload.length != BEGIN_BYTES) {
-                    yield wrongLength("BEGIN", payload.length, BEGIN_BYTES);
+        switch (op) {
+            case BEGIN: {
+                if (len < BEGIN_BYTES) {
+                    return tooShort("BEGIN", len, BEGIN_BYTES);
                 }
                 long size = Integer.toUnsignedLong(in.getInt());
-                byte[] sha = bytes(in, 32);
+                byte[] sha = bytes(in, Begin.SHA256_BYTES);
                 FirmwareVersion version = version(in);
                 int hardware = in.getShort() & 0xFFFF;
-                byte[] signature = bytes(in, 64);
+                byte[] signature = bytes(in, Begin.SIGNATURE_BYTES);
                 if (size == 0) {
-                    yield PayloadResult.malformed("firmware command BEGIN: image size 0, allowed 1..2^32-1");
+                    return malformed("FIRMWARE_COMMAND BEGIN: image size 0, allowed 1..2^32-1");
                 }
-                yield PayloadResult.decoded(Begin.of(size, sha, version, hardware, signature));
+                return ok(Begin.of(size, sha, version, hardware, signature));
             }
-            case CHUNK -> {
-                int dataLength = payload.length - CHUNK_HEADER_BYTES;
+            case CHUNK: {
+                int dataLength = len - CHUNK_HEADER_BYTES;
                 if (dataLength < 1 || dataLength > Chunk.MAX_DATA_BYTES) {
-                    yield PayloadResult.malformed("firmware command CHUNK: " + payload.length + " bytes, allowed "
-                            + (CHUNK_HEADER_BYTES + 1) + ".." + MAX_PAYLOAD_BYTES + " (1.." + Chunk.MAX_DATA_BYTES
-                            + " data bytes)");
-                }
-                ImageId image = ImageId.of(in.order(ByteOrder.BIG_ENDIAN).getLong());
-                long offset = Integer.toUnsignedLong(in.order(ByteOrder.LITTLE_ENDIAN).getInt());
-                yield PayloadResult.decoded(Chunk.of(image, offset, bytes(in, dataLength)));
-            }
-            case VERIFY, TEST_BOOT, CONFIRM, ABORT, STATUS_QUERY -> {
-                if (payload.length != ID_ONLY_BYTES) {
-                    yield wrongLength(commandName(op), payload.length, ID_ONLY_BYTES);
+                    return malformed("FIRMWARE_COMMAND CHUNK: " + len + " bytes, allowed " + (CHUNK_HEADER_BYTES + 1)
+                            + ".." + MAX_PAYLOAD_BYTES + " (1.." + Chunk.MAX_DATA_BYTES + " data bytes)");
                 }
                 ImageId image = imageId(in);
-                yield PayloadResult.decoded(switch (op) {
-                    case VERIFY -> Verify.of(image);
-                    case TEST_BOOT -> TestBoot.of(image);
-                    case CONFIRM -> Confirm.of(image);
-                    case ABORT -> Abort.of(image);
-                    default -> StatusQuery.of(image);
-                });
+                long offset = Integer.toUnsignedLong(in.getInt());
+                return ok(Chunk.of(image, offset, bytes(in, dataLength)));
             }
-            default -> PayloadResult.malformed(String.format(
-                    "firmware command: operation 0x%02x unknown, allowed 0x01..0x07", op));
-        };
+            case VERIFY: case TEST_BOOT: case CONFIRM: case ABORT: case STATUS_QUERY: {
+                if (len < ID_ONLY_BYTES) {
+                    return tooShort(commandName(op), len, ID_ONLY_BYTES);
+                }
+                ImageId image = imageId(in);
+                switch (op) {
+                    case VERIFY: return ok(Verify.of(image));
+                    case TEST_BOOT: return ok(TestBoot.of(image));
+                    case CONFIRM: return ok(Confirm.of(image));
+                    case ABORT: return ok(Abort.of(image));
+                    default: return ok(StatusQuery.of(image));
+                }
+            }
+            default:
+                return malformed(String.format("FIRMWARE_COMMAND: operation 0x%02x unknown, allowed 0x01..0x07", op));
+        }
     }
 
     /** Decodes a firmware reply payload. */
-    public static PayloadResult<FirmwareReply> decodeReply(byte[] payload) {
-        if (payload.length == 0) {
-            return PayloadResult.malformed("firmware reply: empty payload, expected an operation byte 0x01..0x07");
+    public static PayloadResult decodeReply(byte[] payload) {
+        return decodeReply(payload, 0, payload.length);
+    }
+
+    /** Decodes the firmware reply payload {@code b[off, off+len)}. */
+    public static PayloadResult decodeReply(byte[] b, int off, int len) {
+        if (len == 0) {
+            return malformed("FIRMWARE_REPLY: empty payload, expected an operation byte 0x01..0x07");
         }
-        ByteBuffer in = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer in = ByteBuffer.wrap(b, off, len).slice().order(ByteOrder.LITTLE_ENDIAN);
         int op = in.get() & 0xFF;
-        int expected = switch (op) {
-            case NEXT_OFFSET -> ID_ONLY_BYTES + 4;
-            case BOOTED, CONFIRMED, REVERTED -> ID_ONLY_BYTES + 3;
-            case REJECTED -> ID_ONLY_BYTES + 1;
-            case VERIFIED, ABORTED -> ID_ONLY_BYTES;
-            default -> -1;
-        };
-        if (expected < 0) {
-            return PayloadResult.malformed(String.format("firmware reply: operation 0x%02x unknown, allowed 0x01..0x07", op));
+        int needed;
+        switch (op) {
+            case NEXT_OFFSET: needed = ID_ONLY_BYTES + 4; break;
+            case BOOTED: case CONFIRMED: case REVERTED: needed = ID_ONLY_BYTES + 3; break;
+            case REJECTED: needed = ID_ONLY_BYTES + 1; break;
+            case VERIFIED: case ABORTED: needed = ID_ONLY_BYTES; break;
+            default:
+                return malformed(String.format("FIRMWARE_REPLY: operation 0x%02x unknown, allowed 0x01..0x07", op));
         }
-        if (payload.length != expected) {
-            return wrongLength(replyName(op), payload.length, expected);
+        if (len < needed) {
+            return tooShort(replyName(op), len, needed);
         }
         ImageId image = imageId(in);
-        return switch (op) {
-            case NEXT_OFFSET -> PayloadResult.decoded(NextOffset.of(image, Integer.toUnsignedLong(in.getInt())));
-            case VERIFIED -> PayloadResult.decoded(Verified.of(image));
-            case BOOTED -> PayloadResult.decoded(Booted.of(image, version(in)));
-            case CONFIRMED -> PayloadResult.decoded(Confirmed.of(image, version(in)));
-            case REVERTED -> PayloadResult.decoded(Reverted.of(image, version(in)));
-            case ABORTED -> PayloadResult.decoded(Aborted.of(image));
-            default -> {
+        switch (op) {
+            case NEXT_OFFSET: return ok(NextOffset.of(image, Integer.toUnsignedLong(in.getInt())));
+            case VERIFIED: return ok(Verified.of(image));
+            case BOOTED: return ok(Booted.of(image, version(in)));
+            case CONFIRMED: return ok(Confirmed.of(image, version(in)));
+            case REVERTED: return ok(Reverted.of(image, version(in)));
+            case ABORTED: return ok(Aborted.of(image));
+            default: {
                 int code = in.get() & 0xFF;
-                Optional<FirmwareReply.Reason> reason = FirmwareReply.Reason.ofCode(code);
-                yield reason.<PayloadResult<FirmwareReply>>map(r -> PayloadResult.decoded(Rejected.of(image, r)))
-                        .orElseGet(() -> PayloadResult.malformed("firmware reply REJECTED: reason " + code
-                                + " unknown, allowed 1.." + FirmwareReply.Reason.values().length));
+                return FirmwareReply.Reason.ofCode(code).map(r -> ok(Rejected.of(image, r)))
+                        .orElseGet(() -> malformed("FIRMWARE_REPLY REJECTED: reason " + code + " unknown, allowed 1.."
+                                + FirmwareReply.Reason.values().length));
             }
-        };
+        }
     }
 
     private static int commandOp(FirmwareCommand command) {
@@ -195,6 +207,7 @@ public final class FirmwarePayloads {
         return buffer(length, op).order(ByteOrder.BIG_ENDIAN).putLong(image.value()).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** The 8 hash bytes in hash order, read as a big-endian long (the rest of the payload is little-endian). */
     private static ImageId imageId(ByteBuffer in) {
         ImageId id = ImageId.of(in.order(ByteOrder.BIG_ENDIAN).getLong());
         in.order(ByteOrder.LITTLE_ENDIAN);
@@ -215,23 +228,30 @@ public final class FirmwarePayloads {
         return b;
     }
 
-    private static <T> PayloadResult<T> wrongLength(String op, int actual, int expected) {
-        return PayloadResult.malformed("firmware " + op + ": " + actual + " bytes, expected " + expected);
+    private static PayloadResult tooShort(String op, int actual, int needed) {
+        return malformed(op + ": payload of " + actual + " bytes, at least " + needed + " needed");
+    }
+
+    private static PayloadResult ok(Message m) {
+        return new PayloadResult.Ok(m);
+    }
+
+    private static PayloadResult malformed(String detail) {
+        return new PayloadResult.Malformed(RejectReason.BAD_PAYLOAD, detail);
     }
 
     private static String commandName(int op) {
-        return switch (op) {
-            case VERIFY -> "command VERIFY";
-            case TEST_BOOT -> "command TEST_BOOT";
-            case CONFIRM -> "command CONFIRM";
-            case ABORT -> "command ABORT";
-            case STATUS_QUERY -> "command STATUS_QUERY";
-            default -> "command BEGIN";
+        return "FIRMWARE_COMMAND " + switch (op) {
+            case VERIFY -> "VERIFY";
+            case TEST_BOOT -> "TEST_BOOT";
+            case CONFIRM -> "CONFIRM";
+            case ABORT -> "ABORT";
+            default -> "STATUS_QUERY";
         };
     }
 
     private static String replyName(int op) {
-        return "reply " + switch (op) {
+        return "FIRMWARE_REPLY " + switch (op) {
             case NEXT_OFFSET -> "NEXT_OFFSET";
             case VERIFIED -> "VERIFIED";
             case BOOTED -> "BOOTED";

@@ -40,6 +40,7 @@ public final class FirmwareUpdater {
     private final UpdateSettings settings;
     private final ProgressListener listener;
 
+    private boolean started;
     private UpdatePhase phase = UpdatePhase.BEGIN;
     private long acked;
     private long sendNext;
@@ -99,9 +100,10 @@ public final class FirmwareUpdater {
 
     /** Sends the first command: Begin, or the saved phase's command when resuming past the transfer. */
     public void start() {
-        if (phase != UpdatePhase.BEGIN || done()) {
-            throw new IllegalStateException("updater already started");
+        if (started) {
+            throw new IllegalStateException("updater of " + image() + " already started");
         }
+        started = true;
         Optional<UpdateProgress> saved = store.load(collar, image());
         saved.ifPresent(p -> listener.onProgress(p)); // shows the last known state until the collar answers
         UpdatePhase resumeAt = saved.map(UpdateProgress::phase)

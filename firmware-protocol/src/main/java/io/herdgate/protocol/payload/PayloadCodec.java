@@ -7,8 +7,8 @@ import static io.herdgate.protocol.frame.LittleEndian.u32;
 import static io.herdgate.protocol.frame.LittleEndian.u48;
 import static io.herdgate.protocol.frame.LittleEndian.u8;
 
-import io.herdgate.protocol.frame.FrameLayout;
 import io.herdgate.protocol.firmware.FirmwarePayloads;
+import io.herdgate.protocol.frame.FrameLayout;
 import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.message.AccelRange;
 import io.herdgate.protocol.message.Ack;
@@ -80,9 +80,8 @@ public final class PayloadCodec {
                 case CONFIG -> fixed(type, len, CONFIG_SIZE).orElseGet(() -> config(b, off));
                 case TIME_SYNC -> fixed(type, len, TIME_SYNC_SIZE).orElseGet(() -> ok(TimeSync.of(u48(b, off))));
                 case ACK -> fixed(type, len, ACK_SIZE).orElseGet(() -> ok(Ack.of(u32(b, off))));
-                // Firmware update: the one dispatch point to the payload codec of the update protocol.
-                case FIRMWARE_COMMAND -> firmware(type, FirmwarePayloads.decodeCommand(Arrays.copyOfRange(b, off, off + len)));
-                case FIRMWARE_REPLY -> firmware(type, FirmwarePayloads.decodeReply(Arrays.copyOfRange(b, off, off + len)));
+                case FIRMWARE_REPLY -> FirmwarePayloads.decodeReply(b, off, len);
+                case FIRMWARE_COMMAND -> FirmwarePayloads.decodeCommand(b, off, len);
             };
         } catch (IllegalArgumentException e) {
             // A record rejected a field value; its message names the field and the allowed range.
@@ -168,11 +167,11 @@ public final class PayloadCodec {
                 put(out, off, 4, ((Ack) message).ackedCounter());
                 return ACK_SIZE;
             case FIRMWARE_COMMAND:
-                return copy(FirmwarePayloads.encode((FirmwareCommand) message), out, off);
+                return copyIn(FirmwarePayloads.encode((FirmwareCommand) message), out, off);
             case FIRMWARE_REPLY:
-                return copy(FirmwarePayloads.encode((FirmwareReply) message), out, off);
+                return copyIn(FirmwarePayloads.encode((FirmwareReply) message), out, off);
             default:
-                throw new IllegalArgumentException("no payload encoder for " + message.type());
+                throw new IllegalArgumentException("no payload encoder for " + message.type() + " in this build");
         }
     }
 
@@ -180,6 +179,11 @@ public final class PayloadCodec {
     public static byte[] encode(Message message) {
         byte[] buf = new byte[FrameLayout.MAX_PAYLOAD];
         return Arrays.copyOf(buf, encode(message, buf, 0));
+    }
+
+    private static int copyIn(byte[] payload, byte[] out, int off) {
+        System.arraycopy(payload, 0, out, off, payload.length);
+        return payload.length;
     }
 
     private static PayloadResult sampleBatch(byte[] b, int off, int len) {
@@ -262,19 +266,6 @@ public final class PayloadCodec {
         put(out, off + 8, 2, c.freeFallThresholdMg());
         put(out, off + 10, 2, c.removedAfterS());
         put(out, off + 12, 2, c.statusIntervalS());
-    }
-
-    private static PayloadResult firmware(MessageType type,
-                                          io.herdgate.protocol.firmware.PayloadResult<? extends Message> r) {
-        if (r instanceof io.herdgate.protocol.firmware.PayloadResult.Decoded<? extends Message> d) {
-            return ok(d.value());
-        }
-        return bad(type + ": " + ((io.herdgate.protocol.firmware.PayloadResult.Malformed<? extends Message>) r).reason());
-    }
-
-    private static int copy(byte[] payload, byte[] out, int off) {
-        System.arraycopy(payload, 0, out, off, payload.length);
-        return payload.length;
     }
 
     private static FirmwareVersion version(byte[] b, int off) {

@@ -1,13 +1,15 @@
 package io.herdgate.protocol.serial;
 
+import io.herdgate.protocol.frame.FrameLayout;
+
 /** Size limits of the serial link, in bytes. Derivation in {@code spec/serial-link.md}. */
 public final class SerialLimits {
 
     /**
-     * Largest radio frame a record carries: 255 bytes, the largest payload of the collar radio's physical
-     * layer (LoRa), which bounds every frame the collar codec can produce.
+     * Largest radio frame a record carries: the largest frame of the collar protocol,
+     * {@link FrameLayout#MAX_FRAME} (255, the LoRa physical-layer maximum: header, maximum payload, MIC).
      */
-    public static final int MAX_RADIO_FRAME = 255;
+    public static final int MAX_RADIO_FRAME = FrameLayout.MAX_FRAME;
 
     /** Length of the CRC-32C trailer after each record. */
     public static final int CRC_LENGTH = 4;

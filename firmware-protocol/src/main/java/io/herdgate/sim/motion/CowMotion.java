@@ -2,6 +2,7 @@ package io.herdgate.sim.motion;
 
 import io.herdgate.sim.event.Episode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -71,10 +72,23 @@ public final class CowMotion {
         }
     }
 
+    /**
+     * Moves the clock to {@code t} without rendering samples (nobody is listening, e.g. a dead collar);
+     * bouts are still planned so that the cow's day continues consistently.
+     */
+    public void skipTo(Instant t) {
+        long target = Duration.between(origin, t).toNanos();
+        while (boutEndNanos <= target) {
+            elapsedNanos = boutEndNanos;
+            begin(planner.next(origin.plusNanos(boutEndNanos)));
+        }
+        elapsedNanos = Math.max(elapsedNanos, target);
+    }
+
     private void begin(Bout next) {
         bout = next;
         boutEndNanos = next.end().equals(Instant.MAX) ? Long.MAX_VALUE
-                : java.time.Duration.between(origin, next.end()).toNanos();
+                : Duration.between(origin, next.end()).toNanos();
         if (next.detached()) {
             synth.detach();
         } else {

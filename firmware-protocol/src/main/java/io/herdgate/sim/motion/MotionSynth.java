@@ -53,6 +53,7 @@ public final class MotionSynth {
     private double strideScale = 1; // slow or brisk walk, per bout
     private Behaviour behaviour = Behaviour.STANDING;
     private boolean detached;
+    private int fallLeft; // samples of the drop still to render: -1 not started, 0 done
 
     MotionSynth(CowTraits traits) {
         this.traits = traits;
@@ -86,11 +87,13 @@ public final class MotionSynth {
     }
 
     /**
-     * The collar has come off: from now on it lies still on the ground on its side (gravity mostly in the
-     * x-y plane, which a worn collar never shows) and reads only sensor noise.
+     * The collar has come off: it drops (a short free fall, then the hit), and from then on lies still on
+     * the ground on its side (gravity mostly in the x-y plane, which a worn collar never shows) and reads
+     * only sensor noise.
      */
     public void detach() {
         detached = true;
+        fallLeft = -1;
         double a = rng.uniform(0, TWO_PI);
         double z = rng.uniform(-0.3, 0.3);
         double h = Math.sqrt(1 - z * z);
@@ -115,7 +118,7 @@ public final class MotionSynth {
         double dt = 1.0 / rateHz;
         double noise = traits.noiseG();
         if (detached) {
-            fillStatic(xyz, offset, samples, noise);
+            fillStatic(xyz, offset, samples, noise, rateHz);
             return;
         }
         double kPosture = 1 - Math.exp(-dt / POSTURE_TAU_S);
@@ -250,10 +253,23 @@ public final class MotionSynth {
         }
     }
 
-    private void fillStatic(float[] xyz, int offset, int samples, double noise) {
+    private void fillStatic(float[] xyz, int offset, int samples, double noise, double rateHz) {
         double gain = traits.gain();
         int end = offset + 3 * samples;
-        for (int i = offset; i < end; i += 3) {
+        int i = offset;
+        if (fallLeft < 0) {
+            // about 0.35 s of free fall (a 60 cm drop) reads near 0 g, then one sample of the hit
+            fallLeft = (int) Math.max(1, Math.round(0.35 * rateHz)) + 1;
+        }
+        for (; fallLeft > 0 && i < end; fallLeft--, i += 3) {
+            if (fallLeft > 1) {
+                mount(xyz, i, noise * rng.gaussian(), noise * rng.gaussian(), noise * rng.gaussian(), gain);
+            } else {
+                double hit = rng.uniform(3.5, 6);
+                mount(xyz, i, gx * hit, gy * hit, gz * hit, gain);
+            }
+        }
+        for (; i < end; i += 3) {
             mount(xyz, i, gx + noise * rng.gaussian(), gy + noise * rng.gaussian(), gz + noise * rng.gaussian(),
                     gain);
         }

@@ -4,6 +4,7 @@ import io.herdgate.protocol.message.FirmwareCommand;
 import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.ImageId;
+import io.herdgate.protocol.payload.PayloadResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,13 +46,13 @@ class FirmwarePayloadsTest {
     @ParameterizedTest
     @MethodSource("commands")
     void command_encodeThenDecode_givesItBack(FirmwareCommand command) {
-        assertEquals(PayloadResult.decoded(command), FirmwarePayloads.decodeCommand(FirmwarePayloads.encode(command)));
+        assertEquals(new PayloadResult.Ok(command), FirmwarePayloads.decodeCommand(FirmwarePayloads.encode(command)));
     }
 
     @ParameterizedTest
     @MethodSource("replies")
     void reply_encodeThenDecode_givesItBack(FirmwareReply reply) {
-        assertEquals(PayloadResult.decoded(reply), FirmwarePayloads.decodeReply(FirmwarePayloads.encode(reply)));
+        assertEquals(new PayloadResult.Ok(reply), FirmwarePayloads.decodeReply(FirmwarePayloads.encode(reply)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,17 +65,16 @@ class FirmwarePayloadsTest {
             "status,      070123456789abcdef"})
     void command_golden_bytesDecodeAndReencode(String name, String hex) {
         byte[] bytes = HEX.parseHex(hex);
-        PayloadResult<FirmwareCommand> r = FirmwarePayloads.decodeCommand(bytes);
-        FirmwareCommand c = assertInstanceOf(PayloadResult.Decoded.class, r, name).value() instanceof FirmwareCommand fc
-                ? fc : fail();
+        PayloadResult r = FirmwarePayloads.decodeCommand(bytes);
+        FirmwareCommand c = (FirmwareCommand) assertInstanceOf(PayloadResult.Ok.class, r, name).message();
         assertEquals(ID, c.image());
         assertEquals(hex, HEX.formatHex(FirmwarePayloads.encode(c)));
     }
 
     @Test
     void chunk_golden_offsetIsLittleEndian() {
-        PayloadResult<FirmwareCommand> r = FirmwarePayloads.decodeCommand(HEX.parseHex("020123456789abcdef04030201aabb"));
-        assertEquals(PayloadResult.decoded(FirmwareCommand.Chunk.of(ID, 0x01020304L, new byte[] {(byte) 0xAA, (byte) 0xBB})), r);
+        PayloadResult r = FirmwarePayloads.decodeCommand(HEX.parseHex("020123456789abcdef04030201aabb"));
+        assertEquals(new PayloadResult.Ok(FirmwareCommand.Chunk.of(ID, 0x01020304L, new byte[] {(byte) 0xAA, (byte) 0xBB})), r);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,7 +88,7 @@ class FirmwarePayloadsTest {
             case "rejected" -> FirmwareReply.Rejected.of(ID, FirmwareReply.Reason.valueOf(field));
             default -> FirmwareReply.Booted.of(ID, FirmwareVersion.parse(field));
         };
-        assertEquals(PayloadResult.decoded(expected), FirmwarePayloads.decodeReply(HEX.parseHex(hex)));
+        assertEquals(new PayloadResult.Ok(expected), FirmwarePayloads.decodeReply(HEX.parseHex(hex)));
         assertEquals(hex, HEX.formatHex(FirmwarePayloads.encode(expected)));
     }
 
@@ -96,21 +96,27 @@ class FirmwarePayloadsTest {
     @CsvSource({
             "empty,                '',                                 empty payload",
             "unknown op,           090123456789abcdef,                operation 0x09 unknown, allowed 0x01..0x07",
-            "verify too long,      030123456789abcdef00,              VERIFY: 10 bytes, expected 9",
+            "verify too short,     030123456789abcd,                  VERIFY: payload of 8 bytes, at least 9 needed",
             "chunk without data,   020123456789abcdef04030201,        CHUNK: 13 bytes",
-            "begin truncated,      0100000100,                        BEGIN: 5 bytes, expected 106"})
+            "begin truncated,      0100000100,                        BEGIN: payload of 5 bytes, at least 106 needed"})
     void command_badBytes_areMalformedWithAReason(String name, String hex, String reason) {
-        PayloadResult<FirmwareCommand> r = FirmwarePayloads.decodeCommand(HEX.parseHex(hex));
-        PayloadResult.Malformed<?> m = assertInstanceOf(PayloadResult.Malformed.class, r, name);
-        assertTrue(m.reason().contains(reason), m.reason());
+        PayloadResult r = FirmwarePayloads.decodeCommand(HEX.parseHex(hex));
+        PayloadResult.Malformed m = assertInstanceOf(PayloadResult.Malformed.class, r, name);
+        assertTrue(m.detail().contains(reason), m.detail());
     }
 
     @Test
     void begin_zeroSize_isMalformed() {
         byte[] bytes = new byte[FirmwarePayloads.BEGIN_BYTES];
         bytes[0] = 1;
-        PayloadResult.Malformed<?> m = assertInstanceOf(PayloadResult.Malformed.class, FirmwarePayloads.decodeCommand(bytes));
-        assertTrue(m.reason().contains("image size 0"), m.reason());
+        PayloadResult.Malformed m = assertInstanceOf(PayloadResult.Malformed.class, FirmwarePayloads.decodeCommand(bytes));
+        assertTrue(m.detail().contains("image size 0"), m.detail());
+    }
+
+    @Test
+    void verify_extraBytesOfANewerMinor_areSkipped() {
+        assertEquals(new PayloadResult.Ok(FirmwareCommand.Verify.of(ID)),
+                FirmwarePayloads.decodeCommand(HEX.parseHex("030123456789abcdef5a5a")));
     }
 
     @Test
@@ -125,11 +131,11 @@ class FirmwarePayloadsTest {
             "empty,           '',                         empty payload",
             "unknown op,      000123456789abcdef,         operation 0x00 unknown",
             "unknown reason,  070123456789abcdef63,       reason 99 unknown, allowed 1..10",
-            "short offset,    010123456789abcdef0000,     NEXT_OFFSET: 11 bytes, expected 13"})
+            "short offset,    010123456789abcdef0000,     NEXT_OFFSET: payload of 11 bytes, at least 13 needed"})
     void reply_badBytes_areMalformedWithAReason(String name, String hex, String reason) {
-        PayloadResult.Malformed<?> m = assertInstanceOf(PayloadResult.Malformed.class,
+        PayloadResult.Malformed m = assertInstanceOf(PayloadResult.Malformed.class,
                 FirmwarePayloads.decodeReply(HEX.parseHex(hex)), name);
-        assertTrue(m.reason().contains(reason), m.reason());
+        assertTrue(m.detail().contains(reason), m.detail());
     }
 
     @Test

@@ -58,7 +58,7 @@ class MessageJsonTest {
 
     @Test
     void read_unknownFirmwareOp_listsTheKnownOnes() {
-        ReadResult r = MessageJson.read("{\"type\":\"firmware_reply\",\"op\":\"dance\"}");
+        ReadResult r = MessageJson.read("{\"type\":\"firmware_reply\",\"op\":\"dance\",\"image\":\"0123456789abcdef\"}");
         assertEquals(true, assertInstanceOf(ReadResult.Invalid.class, r).error().startsWith("op: \"dance\" is not one of next_offset"),
                 r.toString());
     }
@@ -123,5 +123,21 @@ class MessageJsonTest {
     @Test
     void jsonOut_escapesControlCharactersAndQuotes() {
         assertEquals("{\"a\":\"x\\\"y\\u0001\"}", JsonOut.create().str("a", "x\"y\u0001").build());
+    }
+
+    @Test
+    void read_firmwareReplyWithUnknownOp_namesTheAllowedOps() {
+        ReadResult r = MessageJson.read("{\"type\":\"firmware_reply\",\"op\":\"flashed\",\"image\":\"0011223344556677\"}");
+        String error = assertInstanceOf(ReadResult.Invalid.class, r).error();
+        assertEquals("op: \"flashed\" is not one of next_offset, verified, booted, confirmed, reverted, aborted, rejected",
+                error);
+    }
+
+    @Test
+    void read_firmwareChunkWithOddHex_namesTheField() {
+        ReadResult r = MessageJson.read("{\"type\":\"firmware_command\",\"op\":\"chunk\",\"image\":\"0011223344556677\","
+                + "\"offset\":0,\"data\":\"abc\"}");
+        assertEquals("data: expected hex digits (an even number), got 3 characters",
+                assertInstanceOf(ReadResult.Invalid.class, r).error());
     }
 }

@@ -10,6 +10,7 @@ import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.message.AccelRange;
 import io.herdgate.protocol.message.ActivitySummary;
 import io.herdgate.protocol.message.CollarStatus;
+import io.herdgate.protocol.message.FirmwareCommand;
 import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.ImageId;
 import io.herdgate.protocol.message.Message;
@@ -177,5 +178,21 @@ class PayloadCodecTest {
         payload[0] = 0x7F;
         PayloadResult r = PayloadCodec.decode(MessageType.FIRMWARE_REPLY, payload, 0, payload.length);
         assertEquals(RejectReason.BAD_PAYLOAD, assertInstanceOf(PayloadResult.Malformed.class, r).reason());
+    }
+
+    @Test
+    void firmwareTypes_badOperation_isBadPayload() {
+        for (MessageType t : List.of(MessageType.FIRMWARE_COMMAND, MessageType.FIRMWARE_REPLY)) {
+            PayloadResult r = PayloadCodec.decode(t, new byte[] {0x7F, 0, 0, 0}, 0, 4);
+            assertEquals(RejectReason.BAD_PAYLOAD, ((PayloadResult.Malformed) r).reason());
+        }
+    }
+
+    @Test
+    void firmwareChunk_atAnOffsetInABuffer_roundTrips() {
+        FirmwareCommand.Chunk c = FirmwareCommand.Chunk.of(ImageId.of(7), 384, new byte[] {9, 8, 7});
+        byte[] buf = new byte[40];
+        int len = PayloadCodec.encode(c, buf, 5);
+        assertEquals(new PayloadResult.Ok(c), PayloadCodec.decode(MessageType.FIRMWARE_COMMAND, buf, 5, len));
     }
 }

@@ -60,8 +60,9 @@ class EnframerTest {
         byte[] frame = new byte[SerialLimits.MAX_RADIO_FRAME];
         java.util.Arrays.fill(frame, (byte) 0x5A);
         RadioUplink uplink = RadioUplink.of(255, -128, 127, 0xFFFF_FFFFL, RadioFrame.of(frame));
-        // 263 record bytes + 4 CRC bytes = 267; with no zero inside that is 267 + 2 code bytes + delimiter.
-        assertEquals(SerialLimits.MAX_ON_LINE, Enframer.create().enframe(uplink).length);
+        // 8 + 255 record bytes + 4 CRC bytes = 267; with no zero inside (the CRC is 46 20 A9 F8)
+        // that is 267 + 2 code bytes + the delimiter.
+        assertEquals(270, Enframer.create().enframe(uplink).length);
         assertEquals(270, SerialLimits.MAX_ON_LINE);
     }
 

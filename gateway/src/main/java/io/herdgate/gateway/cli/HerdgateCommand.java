@@ -13,6 +13,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DecodeCommand.class,
+                EvaluateCommand.class,
+                ClassifyCommand.class,
+                RulesCommand.class,
+                ReplayCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

@@ -15,10 +15,14 @@ import java.util.OptionalDouble;
 
 /**
  * Calving: restlessness in the last {@code calving.window_h} hours, i.e. lying bouts (getting up and
- * lying down again) against the cow's same-clock-window median of the previous days. One earlier day
- * suffices, because the calving pattern is large and the data before a calving are often short.
+ * lying down again) against the cow's mean rate over whole previous days (24-h windows ending at the
+ * same clock hour). One earlier day suffices: the calving pattern is large, and the data before a
+ * calving are often short.
  */
 final class CalvingDetector {
+
+    /** The reference is the cow's rate over whole earlier days, which evens out her daily rhythm. */
+    static final int REFERENCE_HOURS = 24;
 
     final AlarmTrack track = new AlarmTrack();
     private long aboveSinceSec = CowState.NONE;
@@ -30,7 +34,7 @@ final class CalvingDetector {
         double minCov = b.minCoveragePct() / 100;
         int w = p.windowHours();
         double rate = cow.bins.rate(HourlyBins.BOUTS, ctx.hour(), w, minCov);
-        Baseline.Value base = Baseline.of(cow.bins, HourlyBins.BOUTS, ctx.hour(), w, b.days(), minCov);
+        Baseline.Value base = Baseline.of(cow.bins, HourlyBins.BOUTS, ctx.hour(), REFERENCE_HOURS, b.days(), minCov);
         if (track.isActive() && ctx.endSec() - lastSeenSec >= p.clearHours() * 3600) {
             track.clear(ctx.end(), ctx.listener());
         }
@@ -40,7 +44,7 @@ final class CalvingDetector {
         }
         double perWindow = w * 60.0;
         // A floor of one bout per window keeps a cow that seldom lies down from tripping on two bouts.
-        double ref = Math.max(base.median(), 1 / perWindow);
+        double ref = Math.max(base.mean(), 1 / perWindow);
         double rise = 100 * (rate / ref - 1);
         if (rise < p.restlessRisePct() || !p.enabled()) {
             aboveSinceSec = CowState.NONE;

@@ -35,7 +35,8 @@ final class CowState {
 
     /** Hours the ring must hold: every baseline day plus the longest window. */
     static int ringHours(RuleSet r) {
-        int window = Math.max(r.heat().windowHours(), Math.max(r.illness().windowHours(), r.calving().windowHours()));
+        int window = Math.max(Math.max(r.heat().windowHours(), r.illness().windowHours()),
+                Math.max(r.calving().windowHours(), CalvingDetector.REFERENCE_HOURS));
         return r.baseline().days() * 24 + window + 1;
     }
 

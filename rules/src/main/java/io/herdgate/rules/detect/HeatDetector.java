@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
 
 /**
  * Heat: the activity rate over the last {@code heat.window_h} hours against the blended baseline
- * (own same-clock-window median and herd prior), raised at a rise of {@code heat.rise_pct}, cleared
+ * (own same-clock-window mean and herd prior), raised at a rise of {@code heat.rise_pct}, cleared
  * under {@code heat.clear_pct}. Needs no own history: with none, the herd prior alone judges.
  */
 final class HeatDetector {
@@ -55,7 +55,9 @@ final class HeatDetector {
             return;
         }
         lastJudgedSec = ctx.endSec();
-        double rise = 100 * (rate / base - 1);
+        // Missing minutes count as ordinary ones: a gap that dropped quiet minutes must not look like a rise.
+        double judged = Baseline.fillGaps(rate, base, cow.bins.coverage(HourlyBins.ACTIVITY, ctx.hour(), w));
+        double rise = 100 * (judged / base - 1);
         if (track.isActive()) {
             if (rise < p.clearPct()) {
                 track.clear(ctx.end(), ctx.listener());
@@ -71,19 +73,19 @@ final class HeatDetector {
         }
         long heldSec = ctx.endSec() - aboveSinceSec;
         if (heldSec >= p.minDurationMin() * 60 && !track.inRefractory(ctx.endSec(), p.refractoryHours() * 3600)) {
-            track.raise(alarm(cow, ctx, p, rate, base, own, prior, rise, heldSec), ctx.listener());
+            track.raise(alarm(cow, ctx, p, judged, base, own, prior, rise, heldSec), ctx.listener());
         }
     }
 
-    /** Own median weighted by its days against the prior weighted by {@code priorDays}. */
+    /** Own mean weighted by its days against the prior weighted by {@code priorDays}. */
     static double blend(Baseline.Value own, double prior, double priorDays) {
         if (own.days() == 0) {
             return priorDays > 0 ? prior : Double.NaN;
         }
         if (Double.isNaN(prior) || priorDays == 0) {
-            return own.median();
+            return own.mean();
         }
-        return (own.days() * own.median() + priorDays * prior) / (own.days() + priorDays);
+        return (own.days() * own.mean() + priorDays * prior) / (own.days() + priorDays);
     }
 
     private static Alarm alarm(CowState cow, HourContext ctx, HeatParams p, double rate, double base,
@@ -92,7 +94,7 @@ final class HeatDetector {
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("rise_pct", rise);
         f.put("own_baseline_days", (double) own.days());
-        f.put("own_baseline", own.days() == 0 ? Double.NaN : own.median() * toWindow);
+        f.put("own_baseline", own.days() == 0 ? Double.NaN : own.mean() * toWindow);
         f.put("herd_prior", prior * toWindow);
         Explanation e = Explanation.of("activity_" + p.windowHours() + "h", rate * toWindow,
                 OptionalDouble.of(base * toWindow), base * toWindow * (1 + p.risePct() / 100),

@@ -14,13 +14,15 @@ final class HerdPrior {
 
     /** About two weeks of a 60-cow herd per clock hour. */
     static final int MEMORY = 1000;
+    /** Fewer contributions than this are too few cows to call a level typical. */
+    static final int MIN_CONTRIBUTIONS = 20;
 
     private final double[] level = new double[24];
     private final int[] count = new int[24];
 
     /** The herd level at this clock hour, NaN before any cow contributed. */
     double level(int hourOfDay) {
-        return count[hourOfDay] == 0 ? Double.NaN : level[hourOfDay];
+        return count[hourOfDay] < MIN_CONTRIBUTIONS ? Double.NaN : level[hourOfDay];
     }
 
     void add(int hourOfDay, double rate) {

@@ -95,6 +95,18 @@ final class HourlyBins {
         return c >= minCoverage * hours * 60.0 && c > 0 ? s / c : Double.NaN;
     }
 
+    /** Share (0..1) of the {@code hours} hours ending with {@code lastHour} that carried a value. */
+    double coverage(int measure, long lastHour, int hours) {
+        if (!holds(lastHour) || !holds(lastHour - hours + 1)) {
+            return 0;
+        }
+        double c = 0;
+        for (long h = lastHour - hours + 1; h <= lastHour; h++) {
+            c += cov[measure][slot(h)];
+        }
+        return Math.min(1, c / (hours * 60.0));
+    }
+
     private int slot(long hour) {
         return (int) Math.floorMod(hour, (long) size);
     }

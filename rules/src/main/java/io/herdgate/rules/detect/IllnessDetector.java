@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 
 /**
  * Illness: the activity and rumination rates over the last {@code illness.window_h} hours against the
- * cow's own same-clock-window medians; the larger drop counts. Needs {@code baseline.min_days} days of
+ * cow's own same-clock-window means; the larger drop counts. Needs {@code baseline.min_days} days of
  * own history (the herd prior is too coarse to call a cow ill).
  */
 final class IllnessDetector {
@@ -66,10 +66,11 @@ final class IllnessDetector {
     private static double[] drop(CowState cow, HourContext ctx, int measure, int w, BaselineParams b, double minCov) {
         double rate = cow.bins.rate(measure, ctx.hour(), w, minCov);
         Baseline.Value base = Baseline.of(cow.bins, measure, ctx.hour(), w, b.days(), minCov);
-        if (Double.isNaN(rate) || base.days() < b.minDays() || base.median() <= 0) {
-            return new double[] {Double.NaN, rate, base.median()};
+        if (Double.isNaN(rate) || base.days() < b.minDays() || base.mean() <= 0) {
+            return new double[] {Double.NaN, rate, base.mean()};
         }
-        return new double[] {100 * (1 - rate / base.median()), rate, base.median()};
+        double judged = Baseline.fillGaps(rate, base.mean(), cow.bins.coverage(measure, ctx.hour(), w));
+        return new double[] {100 * (1 - judged / base.mean()), judged, base.mean()};
     }
 
     private static double nanToMin(double v) {

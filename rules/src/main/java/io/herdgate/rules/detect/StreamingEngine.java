@@ -64,7 +64,7 @@ final class StreamingEngine implements DetectionEngine {
             cow.offline.onData(cow, s, listener);
             spread(cow, o, s, e, offset);
         }
-        closeHoursBefore(cow, Math.floorDiv(e + offset, 3600L), offset);
+        closeHoursBefore(cow, Math.floorDiv(e + offset, 3600L), offset, s, e);
         cow.noMotion.onObservation(cow, o, s, e, listener);
         cow.collarOff.onObservation(cow, o, s, e, listener);
         if (!Double.isNaN(o.batteryMv())) {
@@ -83,7 +83,7 @@ final class StreamingEngine implements DetectionEngine {
         for (long from = s; from < e; ) {
             long hour = Math.floorDiv(from + offset, 3600L);
             long to = Math.min(e, (hour + 1) * 3600L - offset);
-            closeHoursBefore(cow, hour, offset);
+            closeHoursBefore(cow, hour, offset, s, e);
             double share = (to - from) / len;
             double minutes = (to - from) / 60.0;
             HourlyBins bins = cow.bins;
@@ -100,8 +100,12 @@ final class StreamingEngine implements DetectionEngine {
         }
     }
 
-    /** Closes (and judges) every open hour before {@code hour}, then opens {@code hour}. */
-    private void closeHoursBefore(CowState cow, long hour, long offset) {
+    /**
+     * Closes every open hour before {@code hour}, then opens {@code hour}. Closed hours are judged unless
+     * they end strictly inside the observation {@code [s, e)}: a window ending mid-observation holds only
+     * part of it, and judging it would give long observations (2 h) extra, half-informed chances to fire.
+     */
+    private void closeHoursBefore(CowState cow, long hour, long offset, long s, long e) {
         HourlyBins bins = cow.bins;
         if (!bins.started()) {
             bins.openAt(hour);
@@ -117,7 +121,11 @@ final class StreamingEngine implements DetectionEngine {
             if (h > bins.openHour()) {
                 bins.openAt(h);
             }
-            HourContext ctx = new HourContext(h, (h + 1) * 3600L - offset, herd, listener, calendar);
+            long end = (h + 1) * 3600L - offset;
+            if (end > s && end < e) {
+                continue;
+            }
+            HourContext ctx = new HourContext(h, end, herd, listener, calendar);
             cow.heat.onHour(cow, ctx);
             cow.illness.onHour(cow, ctx);
             cow.calving.onHour(cow, ctx);

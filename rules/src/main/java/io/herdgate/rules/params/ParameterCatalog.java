@@ -22,7 +22,7 @@ public final class ParameterCatalog {
 
     // --- baseline ---------------------------------------------------------------------------------
     public static final Number BASELINE_DAYS = Number.of("baseline.days", "d", 3, 14, 7, true,
-            "Days of the cow's own history whose same clock window forms her baseline (median of the days).");
+            "Days of the cow's own history whose same clock window forms her baseline (mean of the days with enough data).");
     public static final Number BASELINE_MIN_COVERAGE_PCT = Number.of("baseline.min_coverage_pct", "%", 10, 100, 75, false,
             "Least share of a window's time that must have data for the window to be judged or to enter a baseline.");
     public static final Number BASELINE_PRIOR_DAYS = Number.of("baseline.prior_days", "d", 0, 28, 2, false,
@@ -68,8 +68,8 @@ public final class ParameterCatalog {
             "Severity of calving alarms.");
     public static final Number CALVING_WINDOW_H = Number.of("calving.window_h", "h", 2, 24, 6, true,
             "Recent window whose lying bouts and activity are compared with the cow's earlier level.");
-    public static final Number CALVING_RESTLESS_RISE_PCT = Number.of("calving.restless_rise_pct", "%", 10, 1000, 100, false,
-            "Rise of lying bouts (restlessness) over the cow's earlier level that signals calving.");
+    public static final Number CALVING_RESTLESS_RISE_PCT = Number.of("calving.restless_rise_pct", "%", 10, 1000, 150, false,
+            "Rise of the lying-bout rate (restlessness) over the cow's mean rate of whole earlier days that signals calving.");
     public static final Number CALVING_MIN_DURATION_MIN = Number.of("calving.min_duration_min", "min", 0, 1440, 0, false,
             "The pattern must hold this long before the alarm is raised.");
     public static final Number CALVING_CLEAR_H = Number.of("calving.clear_h", "h", 1, 168, 24, false,

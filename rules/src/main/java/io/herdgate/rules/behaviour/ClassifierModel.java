@@ -1,0 +1,109 @@
+package io.herdgate.rules.behaviour;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Parameters of a multinomial logistic regression over standardised {@link ClassifierFeature}s, as stored
+ * in {@code classifier-v1.json}. Score of class k: {@code bias[k] + Σ_j weights[k][j] · (x_j − mean[j]) /
+ * scale[j]}; probabilities by softmax over the scores.
+ *
+ * @param version   model version, increased on every retrain that changes behaviour
+ * @param kind      always {@value #KIND}
+ * @param features  feature keys ({@link ClassifierFeature#key()}), column order
+ * @param classes   behaviour labels ({@link Behaviour#label()}), row order
+ * @param mean      per-feature mean of the training windows
+ * @param scale     per-feature standard deviation of the training windows, &gt; 0
+ * @param weights   {@code classes × features}
+ * @param bias      per class
+ * @param minRateHz lowest input rate the model is valid for, Hz
+ * @param training  how it was trained
+ * @param metrics   its leave-one-cow-out figures
+ */
+public record ClassifierModel(int version, String kind, List<String> features, List<String> classes,
+                              List<Double> mean, List<Double> scale, List<List<Double>> weights, List<Double> bias,
+                              double minRateHz, TrainingInfo training, ClassifierMetrics metrics) {
+
+    public static final String KIND = "multinomial-logistic-regression";
+    /** Classpath resource of the shipped model. */
+    public static final String SHIPPED_RESOURCE = "classifier-v1.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    public ClassifierModel {
+        features = List.copyOf(features);
+        classes = List.copyOf(classes);
+        mean = List.copyOf(mean);
+        scale = List.copyOf(scale);
+        weights = weights.stream().map(List::copyOf).toList();
+        bias = List.copyOf(bias);
+    }
+
+    /** Checks shapes and names; throws {@link ModelFormatException} naming {@code source} and the field. */
+    ClassifierModel validated(String source) {
+        if (!KIND.equals(kind)) {
+            throw new ModelFormatException(source, "kind must be '" + KIND + "', got '" + kind + "'");
+        }
+        for (String f : features) {
+            if (ClassifierFeature.ofKey(f).isEmpty()) {
+                throw new ModelFormatException(source, "unknown feature '" + f + "'");
+            }
+        }
+        for (String c : classes) {
+            if (Behaviour.ofLabel(c).isEmpty()) {
+                throw new ModelFormatException(source, "unknown class '" + c + "', allowed: "
+                        + Behaviour.allowedLabels());
+            }
+        }
+        int n = features.size();
+        if (mean.size() != n || scale.size() != n || scale.stream().anyMatch(s -> !(s > 0))) {
+            throw new ModelFormatException(source, "mean and scale need " + n + " values, scale > 0");
+        }
+        if (weights.size() != classes.size() || bias.size() != classes.size()
+                || weights.stream().anyMatch(w -> w.size() != n)) {
+            throw new ModelFormatException(source, "weights need " + classes.size() + " rows of " + n
+                    + " values and bias " + classes.size() + " values");
+        }
+        return this;
+    }
+
+    /** Reads and validates a model; {@code source} names it in errors. */
+    public static ClassifierModel read(InputStream in, String source) {
+        try {
+            return JSON.readValue(in, ClassifierModel.class).validated(source);
+        } catch (JsonProcessingException e) {
+            throw new ModelFormatException(source, "not a classifier model: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFormatException(source, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model shipped in this jar. */
+    public static ClassifierModel shipped() {
+        try (InputStream in = ClassifierModel.class.getResourceAsStream(SHIPPED_RESOURCE)) {
+            if (in == null) {
+                throw new ModelFormatException(SHIPPED_RESOURCE, "resource missing from the classpath");
+            }
+            return read(in, SHIPPED_RESOURCE);
+        } catch (IOException e) {
+            throw new ModelFormatException(SHIPPED_RESOURCE, e.getMessage(), e);
+        }
+    }
+
+    /** Pretty-printed JSON, map keys sorted, so retraining gives a stable diff. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("model not serialisable", e);
+        }
+    }
+}

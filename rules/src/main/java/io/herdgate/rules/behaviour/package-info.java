@@ -1,0 +1,6 @@
+/**
+ * Behaviour of a cow per window of collar samples (resting, standing, grazing, walking ...): the
+ * {@link io.herdgate.rules.behaviour.BehaviourClassifier} interface and the shipped multinomial logistic
+ * regression whose parameters live in the versioned resource {@code classifier-v1.json}.
+ */
+package io.herdgate.rules.behaviour;
