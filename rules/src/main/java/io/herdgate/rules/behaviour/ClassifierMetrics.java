@@ -1,6 +1,9 @@
 package io.herdgate.rules.behaviour;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,10 +29,26 @@ public record ClassifierMetrics(String method, double balancedAccuracy, Map<Stri
         return new ClassifierMetrics(method, balancedAccuracy, perClass, classes, confusion);
     }
 
+    /**
+     * The figures as text for people, in the layout of the detectors' evaluation report: a headline with
+     * the balanced accuracy, then one line per behaviour.
+     */
+    public String render() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "behaviour classification (%s)%n  balanced accuracy         %.3f   (target >= 0.85)%n",
+                method, balancedAccuracy));
+        for (String c : classes) {
+            ClassMetrics m = perClass.get(c);
+            sb.append(String.format(Locale.ROOT, "  %-10s windows %5d   precision %.3f   recall %.3f%n", c,
+                    m.support(), m.precision(), m.recall()));
+        }
+        return sb.toString();
+    }
+
     /** Computes the figures from a confusion matrix {@code counts[true][predicted]} over {@code classes}. */
     public static ClassifierMetrics fromConfusion(String method, List<Behaviour> classes, int[][] counts) {
         int k = classes.size();
-        Map<String, ClassMetrics> per = new java.util.LinkedHashMap<>();
+        Map<String, ClassMetrics> per = new LinkedHashMap<>();
         double recallSum = 0;
         int evaluated = 0;
         for (int c = 0; c < k; c++) {
@@ -47,8 +66,8 @@ public record ClassifierMetrics(String method, double balancedAccuracy, Map<Stri
                 evaluated++;
             }
         }
-        List<List<Integer>> rows = java.util.Arrays.stream(counts)
-                .map(r -> java.util.Arrays.stream(r).boxed().toList()).toList();
+        List<List<Integer>> rows = Arrays.stream(counts)
+                .map(r -> Arrays.stream(r).boxed().toList()).toList();
         return of(method, evaluated == 0 ? 0 : recallSum / evaluated, per,
                 classes.stream().map(Behaviour::label).toList(), rows);
     }

@@ -21,6 +21,20 @@ public record Axes(double x, double y, double z) {
     }
 
     /**
+     * Taking this as a gravity vector: elevation of the sensor x axis above the horizontal plane,
+     * {@code asin(x / |v|)} in degrees −90..90 (positive when x points up); 0 for the zero vector.
+     */
+    public double pitchDeg() {
+        double n = norm();
+        return n == 0 ? 0 : Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, x / n))));
+    }
+
+    /** Taking this as a gravity vector: rotation about the sensor x axis, {@code atan2(y, z)} in degrees −180..180. */
+    public double rollDeg() {
+        return Math.toDegrees(Math.atan2(y, z));
+    }
+
+    /**
      * Angle between this and {@code other} as directions, in degrees 0..180; 0 when either is the zero
      * vector (no direction to compare).
      */

@@ -34,18 +34,14 @@ public record WindowFeatures(double startS, double durationS, int samples, doubl
                 ruminationBandRatio, steps, orientationChangeDeg, roughness);
     }
 
-    /**
-     * Elevation of the sensor x axis above the horizontal plane, from the mean gravity vector:
-     * {@code asin(gx / |g|)} in degrees −90..90 (positive when x points up).
-     */
+    /** Pitch of the mean gravity vector, degrees −90..90 ({@link Axes#pitchDeg()}). */
     public double pitchDeg() {
-        double n = gravityG.norm();
-        return n == 0 ? 0 : Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, gravityG.x() / n))));
+        return gravityG.pitchDeg();
     }
 
-    /** Rotation about the sensor x axis, {@code atan2(gy, gz)} in degrees −180..180. */
+    /** Roll of the mean gravity vector, degrees −180..180 ({@link Axes#rollDeg()}). */
     public double rollDeg() {
-        return Math.toDegrees(Math.atan2(gravityG.y(), gravityG.z()));
+        return gravityG.rollDeg();
     }
 
     /** Root of the summed per-axis variances, milli-g: overall movement including gravity shifts. */

@@ -93,5 +93,7 @@ class BehaviourClassifierTest {
         assertEquals(0.75, m.perClass().get("standing").recall(), 1e-12);
         assertEquals(0, m.perClass().get("grazing").support());
         assertEquals((0.8 + 0.75) / 2, m.balancedAccuracy(), 1e-12, "classes without windows are not averaged");
+        assertTrue(m.render().contains("balanced accuracy         0.775"), m.render());
+        assertTrue(m.render().contains("  standing   windows     4   precision 0.600   recall 0.750"), m.render());
     }
 }

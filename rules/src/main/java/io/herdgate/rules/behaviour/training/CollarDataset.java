@@ -6,6 +6,7 @@ import io.herdgate.rules.feature.FeatureSettings;
 import io.herdgate.rules.feature.SampleRate;
 import io.herdgate.rules.feature.Unit;
 import io.herdgate.rules.feature.WindowFeatures;
+import io.herdgate.rules.series.CowId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package io.herdgate.rules.behaviour.training;
 
 import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.feature.WindowFeatures;
+import io.herdgate.rules.series.CowId;
 
 /**
  * One feature window cut from a labelled bout.

@@ -7,6 +7,7 @@ import io.herdgate.rules.behaviour.ClassifierModel;
 import io.herdgate.rules.behaviour.TrainingInfo;
 import io.herdgate.rules.feature.FeatureExtractor;
 import io.herdgate.rules.feature.FeatureSettings;
+import io.herdgate.rules.series.CowId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,11 +54,7 @@ public final class TrainClassifier {
 
     /** Evaluates leave-one-cow-out, then fits on every cow of the data set in {@code dir}. */
     public static ClassifierModel train(Path dir) {
-        List<LabelledWindow> windows = CollarDataset.windows(dir, FeatureSettings.CLASSIFICATION_WINDOW_S).stream()
-                .filter(w -> CLASSES.contains(w.behaviour())).toList();
-        if (windows.isEmpty()) {
-            throw new DatasetException(dir + ": no labelled windows of " + CLASSES);
-        }
+        List<LabelledWindow> windows = windows(dir);
         ClassifierMetrics metrics = leaveOneCowOut(windows);
         SoftmaxTrainer.Fit fit = fit(windows);
         Map<String, Integer> perClass = new LinkedHashMap<>();
@@ -76,6 +73,20 @@ public final class TrainClassifier {
                 boxed(fit.mean()), boxed(fit.scale()),
                 Arrays.stream(fit.weights()).map(TrainClassifier::boxed).toList(), boxed(fit.bias()),
                 FeatureExtractor.MIN_STEP_RATE_HZ, info, metrics);
+    }
+
+    /** Leave-one-cow-out figures of the v1 training on the data set in {@code dir}, without the final fit. */
+    public static ClassifierMetrics evaluate(Path dir) {
+        return leaveOneCowOut(windows(dir));
+    }
+
+    private static List<LabelledWindow> windows(Path dir) {
+        List<LabelledWindow> windows = CollarDataset.windows(dir, FeatureSettings.CLASSIFICATION_WINDOW_S).stream()
+                .filter(w -> CLASSES.contains(w.behaviour())).toList();
+        if (windows.isEmpty()) {
+            throw new DatasetException(dir + ": no labelled windows of " + CLASSES);
+        }
+        return windows;
     }
 
     /** Pooled confusion over folds, each fold holding out every window of one cow. */

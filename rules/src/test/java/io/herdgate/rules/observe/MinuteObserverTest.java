@@ -1,0 +1,106 @@
+package io.herdgate.rules.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herdgate.rules.behaviour.Behaviour;
+import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.Classification;
+import io.herdgate.rules.feature.SampleRate;
+import io.herdgate.rules.feature.Unit;
+import io.herdgate.rules.feature.WindowFeatures;
+import io.herdgate.rules.series.CowId;
+import io.herdgate.rules.series.Observation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MinuteObserverTest {
+
+    private static final CowId COW = CowId.of("7019");
+    private static final Instant T0 = Instant.parse("2024-05-13T14:44:00Z");
+
+    /** Resting while the window is quiet (VeDBA under 50 mg), grazing otherwise. */
+    private static final BehaviourClassifier QUIET_IS_RESTING = new BehaviourClassifier() {
+        @Override
+        public Classification classify(WindowFeatures w) {
+            return Classification.of(w.vedbaMg() < 50 ? Behaviour.RESTING : Behaviour.GRAZING, 1);
+        }
+
+        @Override
+        public double minRateHz() {
+            return 5;
+        }
+    };
+
+    /** Quiet for {@code quietS} seconds, then a 2 Hz, 300 mg swing on x; gravity on z; in g. */
+    private static List<Observation> observe(MinuteObserver o, double hz, double seconds, double quietS) {
+        List<Observation> out = new ArrayList<>();
+        for (int i = 0; i < seconds * hz; i++) {
+            double t = i / hz;
+            double x = t < quietS ? 0 : 0.3 * Math.sin(2 * Math.PI * 2 * t);
+            o.add(x, 0, 1).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void add_threeMinutes_giveThreeMinuteObservationsOnTheMinute() {
+        List<Observation> obs = observe(MinuteObserver.of(COW, T0, SampleRate.ofHz(10), Unit.G, QUIET_IS_RESTING),
+                10, 185, 60);
+
+        assertEquals(3, obs.size());
+        for (int k = 0; k < 3; k++) {
+            assertEquals(COW, obs.get(k).cow());
+            assertEquals(T0.plus(Duration.ofMinutes(k)), obs.get(k).start());
+            assertEquals(Duration.ofMinutes(1), obs.get(k).length());
+        }
+    }
+
+    @Test
+    void add_quietThenSwinging_reportsActivityVarianceAndLying() {
+        List<Observation> obs = observe(MinuteObserver.of(COW, T0, SampleRate.ofHz(10), Unit.G, QUIET_IS_RESTING),
+                10, 180, 90);
+        Observation quiet = obs.get(0);
+        Observation half = obs.get(1);
+        Observation swinging = obs.get(2);
+
+        assertEquals(0, quiet.activity(), 1e-9);
+        assertEquals(0, quiet.accelVarG2(), 1e-12);
+        assertEquals(0, quiet.steps());
+        assertEquals(1.0, quiet.lyingMin(), 1e-9);
+        assertEquals(1, quiet.lyingBouts(), "lying starts in the first window");
+        assertEquals(0.5, half.lyingMin(), 1e-9);
+        assertEquals(0, half.lyingBouts(), "the lying bout continues from the minute before");
+        assertEquals(0, swinging.lyingMin(), 1e-9);
+        assertTrue(swinging.activity() > 150, "swing of 300 mg amplitude: " + swinging.activity());
+        // |a| = sqrt(1 + 0.09 sin²): a sideways swing changes the magnitude only a little.
+        assertEquals(2.4e-4, swinging.accelVarG2(), 0.3e-4);
+        assertEquals(0, quiet.pitchDeg(), 1e-6);
+        assertEquals(0, swinging.ruminationMin(), "classifier-v1 never reports rumination");
+    }
+
+    @Test
+    void add_twoHertz_hasNoStepsLyingOrRumination() {
+        List<Observation> obs = observe(MinuteObserver.of(COW, T0, SampleRate.ofHz(2), Unit.G, QUIET_IS_RESTING),
+                2, 60, 60);
+
+        assertEquals(1, obs.size());
+        assertTrue(obs.get(0).stepsIfPresent().isEmpty());
+        assertTrue(obs.get(0).lyingMinIfPresent().isEmpty());
+        assertTrue(obs.get(0).ruminationMinIfPresent().isEmpty());
+        assertEquals(0, obs.get(0).activity(), 1e-9);
+    }
+
+    @Test
+    void add_withTheShippedClassifier_lyingMinutesFollowItsRestingWindows() {
+        // Real collar data stream replaced by a quiet collar: whatever v1 says, the minute sums it.
+        BehaviourClassifier v1 = BehaviourClassifier.shipped();
+        List<Observation> obs = observe(MinuteObserver.of(COW, T0, SampleRate.ofHz(10), Unit.G, v1), 10, 60, 60);
+
+        double lying = obs.get(0).lyingMin();
+        assertTrue(lying == 0 || lying == 1, "six identical quiet windows share one label: " + lying);
+    }
+}
