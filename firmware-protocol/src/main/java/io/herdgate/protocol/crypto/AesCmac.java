@@ -1,20 +1,35 @@
 package io.herdgate.protocol.crypto;
 
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
- * AES-CMAC (RFC 4493) under one key. Holds its subkeys and scratch buffers, so computing a MAC
- * allocates nothing; not thread-safe.
+ * AES-CMAC (RFC 4493) under one key. CMAC is CBC-MAC with the last block masked by a subkey, so a MAC is
+ * computed as one AES-CBC encryption (zero IV) of the padded, masked message in a scratch buffer: one
+ * call into the JDK's AES-CBC, which runs on the CPU's AES instructions where present. Holds its subkeys
+ * and buffers, so a MAC allocates nothing (the buffers grow once for a longer message); not thread-safe.
  */
 public final class AesCmac {
 
-    private final AesBlock aes;
+    private final Cipher cbc;
     private final byte[] k1 = new byte[16];
     private final byte[] k2 = new byte[16];
-    private final byte[] x = new byte[16];
-    private final byte[] last = new byte[16];
+    private byte[] scratch = new byte[288];
+    private byte[] out = new byte[288];
 
     private AesCmac(AesKey key) {
-        aes = AesBlock.of(key);
-        byte[] l = aes.encryptBlock(new byte[16]);
+        try {
+            cbc = Cipher.getInstance("AES/CBC/NoPadding");
+            // After each doFinal the cipher is back at this zero IV, which CBC-MAC needs.
+            cbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.raw(), "AES"), new IvParameterSpec(new byte[16]));
+        } catch (GeneralSecurityException e) {
+            // AES/CBC/NoPadding is mandatory in every JDK; its absence is a broken runtime.
+            throw new IllegalStateException("AES-CBC unavailable in this JDK", e);
+        }
+        byte[] l = AesBlock.of(key).encryptBlock(new byte[16]);
         shiftLeftXor(l, k1);
         shiftLeftXor(k1, k2);
     }
@@ -25,9 +40,8 @@ public final class AesCmac {
 
     /** The full 16-byte CMAC of the given bytes. */
     public byte[] mac(byte[] msg, int off, int len) {
-        byte[] out = new byte[16];
-        macInto(msg, off, len, out);
-        return out;
+        int end = run(msg, off, len, 0);
+        return Arrays.copyOfRange(out, end - 16, end);
     }
 
     /**
@@ -35,61 +49,45 @@ public final class AesCmac {
      * {@code msg[off, off+len)}, as a little-endian int of its first four bytes: the frame MIC.
      */
     public int mic(byte[] prefix16, byte[] msg, int off, int len) {
-        // Process the prefix block, then the message, without concatenating (no allocation).
-        java.util.Arrays.fill(x, (byte) 0);
-        int total = 16 + len;
-        int blocks = Math.max(1, (total + 15) / 16);
-        boolean complete = total > 0 && total % 16 == 0;
-        for (int b = 0; b < blocks; b++) {
-            boolean isLast = b == blocks - 1;
-            for (int i = 0; i < 16; i++) {
-                int pos = b * 16 + i;
-                byte v;
-                if (pos < 16) {
-                    v = prefix16[pos];
-                } else if (pos < total) {
-                    v = msg[off + pos - 16];
-                } else {
-                    v = pos == total ? (byte) 0x80 : 0;
-                }
-                last[i] = v;
-            }
-            if (isLast) {
-                byte[] k = complete ? k1 : k2;
-                for (int i = 0; i < 16; i++) {
-                    last[i] ^= k[i];
-                }
-            }
-            for (int i = 0; i < 16; i++) {
-                x[i] ^= last[i];
-            }
-            aes.encrypt(x, 0, 16, x, 0);
-        }
-        return (x[0] & 0xFF) | (x[1] & 0xFF) << 8 | (x[2] & 0xFF) << 16 | (x[3] & 0xFF) << 24;
+        System.arraycopy(prefix16, 0, buffer(16 + len), 0, 16);
+        int end = run(msg, off, len, 16);
+        int t = end - 16;
+        return (out[t] & 0xFF) | (out[t + 1] & 0xFF) << 8 | (out[t + 2] & 0xFF) << 16 | (out[t + 3] & 0xFF) << 24;
     }
 
-    private void macInto(byte[] msg, int off, int len, byte[] out) {
-        java.util.Arrays.fill(x, (byte) 0);
-        int blocks = Math.max(1, (len + 15) / 16);
-        boolean complete = len > 0 && len % 16 == 0;
-        for (int b = 0; b < blocks; b++) {
-            int start = b * 16;
-            if (b == blocks - 1) {
-                byte[] k = complete ? k1 : k2;
-                for (int i = 0; i < 16; i++) {
-                    int pos = start + i;
-                    byte v = pos < len ? msg[off + pos] : pos == len ? (byte) 0x80 : 0;
-                    last[i] = (byte) (v ^ k[i]);
-                }
-            } else {
-                System.arraycopy(msg, off + start, last, 0, 16);
-            }
-            for (int i = 0; i < 16; i++) {
-                x[i] ^= last[i];
-            }
-            aes.encrypt(x, 0, 16, x, 0);
+    /**
+     * Copies the message after {@code head} bytes already in the scratch buffer, pads and masks the last
+     * block, and CBC-encrypts it into {@code out} (not in place: the JDK would copy the input); returns the
+     * end of the last block, which holds the MAC.
+     */
+    private int run(byte[] msg, int off, int len, int head) {
+        int total = head + len;
+        int padded = total == 0 ? 16 : (total + 15) / 16 * 16;
+        byte[] s = buffer(padded);
+        System.arraycopy(msg, off, s, head, len);
+        boolean complete = total > 0 && total % 16 == 0;
+        if (!complete) {
+            s[total] = (byte) 0x80;
+            Arrays.fill(s, total + 1, padded, (byte) 0);
         }
-        System.arraycopy(x, 0, out, 0, 16);
+        byte[] k = complete ? k1 : k2;
+        for (int i = 0; i < 16; i++) {
+            s[padded - 16 + i] ^= k[i];
+        }
+        try {
+            cbc.doFinal(s, 0, padded, out, 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-CBC failed on a whole number of blocks", e);
+        }
+        return padded;
+    }
+
+    private byte[] buffer(int size) {
+        if (scratch.length < size + 16) {
+            scratch = Arrays.copyOf(scratch, size + 16);
+            out = new byte[scratch.length];
+        }
+        return scratch;
     }
 
     /** out = (in << 1) XOR (msb(in) ? Rb : 0), with Rb = 0x87 (RFC 4493 subkey generation). */

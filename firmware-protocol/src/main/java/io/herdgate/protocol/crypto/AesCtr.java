@@ -13,12 +13,11 @@ public final class AesCtr {
     public static final int BLOCK_TAG = 0x01;
 
     private final AesBlock aes;
-    private final byte[] a = new byte[16];
-    private final byte[] s = new byte[16];
+    private byte[] blocks = new byte[256];
+    private byte[] stream = new byte[256];
 
     private AesCtr(AesKey key) {
         aes = AesBlock.of(key);
-        a[0] = BLOCK_TAG;
     }
 
     public static AesCtr of(AesKey key) {
@@ -33,23 +32,29 @@ public final class AesCtr {
      * @param len       bytes, at most 16 × 65535
      */
     public void apply(int direction, long eui, long counter, byte[] in, int inOff, int len, byte[] out, int outOff) {
-        a[1] = (byte) direction;
-        for (int i = 0; i < 8; i++) {
-            a[2 + i] = (byte) (eui >>> (8 * i));
+        int n = (len + 15) / 16;
+        if (blocks.length < 16 * n) {
+            blocks = new byte[16 * n];
+            stream = new byte[16 * n];
         }
-        for (int i = 0; i < 4; i++) {
-            a[10 + i] = (byte) (counter >>> (8 * i));
-        }
-        for (int block = 0; block * 16 < len; block++) {
+        // All counter blocks first, then one ECB call for the whole key stream.
+        for (int block = 0; block < n; block++) {
+            int p = 16 * block;
             int i = block + 1;
-            a[14] = (byte) i;
-            a[15] = (byte) (i >>> 8);
-            aes.encrypt(a, 0, 16, s, 0);
-            int base = block * 16;
-            int n = Math.min(16, len - base);
-            for (int k = 0; k < n; k++) {
-                out[outOff + base + k] = (byte) (in[inOff + base + k] ^ s[k]);
+            blocks[p] = BLOCK_TAG;
+            blocks[p + 1] = (byte) direction;
+            for (int k = 0; k < 8; k++) {
+                blocks[p + 2 + k] = (byte) (eui >>> (8 * k));
             }
+            for (int k = 0; k < 4; k++) {
+                blocks[p + 10 + k] = (byte) (counter >>> (8 * k));
+            }
+            blocks[p + 14] = (byte) i;
+            blocks[p + 15] = (byte) (i >>> 8);
+        }
+        aes.encrypt(blocks, 0, 16 * n, stream, 0);
+        for (int k = 0; k < len; k++) {
+            out[outOff + k] = (byte) (in[inOff + k] ^ stream[k]);
         }
     }
 }

@@ -32,6 +32,7 @@ public final class CollarFirmware {
     private final SimulatedFlash flash;
     private final VendorKey vendorKey;
     private final int hardware;
+    private long restarts;
 
     private CollarFirmware(SimulatedFlash flash, VendorKey vendorKey, int hardware) {
         this.flash = flash;
@@ -59,6 +60,15 @@ public final class CollarFirmware {
         BootRecord r = flash.bootRecord();
         return r.staged().filter(s -> s.phase() == Phase.TRIAL_RUNNING)
                 .map(s -> s.manifest().version()).orElse(r.activeVersion());
+    }
+
+    /**
+     * How often a command restarted the MCU into another image since {@link #boot}: a test boot, or an
+     * abort during a trial (back to the old image). A simulator compares it before and after
+     * {@link #handle} to reset the rest of the collar as the real MCU would.
+     */
+    public long restarts() {
+        return restarts;
     }
 
     /** True while a test-booted image runs unconfirmed. */
@@ -162,6 +172,7 @@ public final class CollarFirmware {
 
     private FirmwareReply testBoot(Staged s) {
         flash.writeBootRecord(flash.bootRecord().withStaged(s.in(Phase.TRIAL_PENDING)));
+        restarts++;
         bootloader(); // the reset into the new image
         return state(s.image());
     }
@@ -177,7 +188,8 @@ public final class CollarFirmware {
     private FirmwareReply abort(Staged s) {
         BootRecord r = flash.bootRecord();
         if (s.phase() == Phase.TRIAL_RUNNING) {
-            revert(r, s); // leaving a trial means going back to the confirmed image
+            revert(r, s); // leaving a trial means restarting into the confirmed image
+            restarts++;
             return state(s.image());
         }
         flash.erase(r.updateSlot());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * What the vendor signs about an image: its size, SHA-256, version and the hardware revision it is built
@@ -63,13 +64,34 @@ public record FirmwareManifest(long sizeBytes, byte[] sha256, FirmwareVersion ve
      * little-endian; 64 bytes in all.
      */
     public byte[] signedBytes() {
-        return ByteBuffer.allocate(MAGIC.length + 4 + 32 + 3 + 2).order(ByteOrder.LITTLE_ENDIAN)
+        return ByteBuffer.allocate(SIGNED_BYTES).order(ByteOrder.LITTLE_ENDIAN)
                 .put(MAGIC)
                 .putInt((int) sizeBytes)
                 .put(sha256)
                 .put((byte) version.major()).put((byte) version.minor()).put((byte) version.patch())
                 .putShort((short) hardware)
                 .array();
+    }
+
+    /** Length of {@link #signedBytes()}. */
+    public static final int SIGNED_BYTES = MAGIC.length + 4 + 32 + 3 + 2;
+
+    /**
+     * The manifest whose {@link #signedBytes()} are {@code b[off, off + SIGNED_BYTES)}, or empty if they do
+     * not start with the magic text or the size is 0.
+     */
+    public static Optional<FirmwareManifest> parse(byte[] b, int off) {
+        if (b.length - off < SIGNED_BYTES
+                || !Arrays.equals(b, off, off + MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return Optional.empty();
+        }
+        ByteBuffer in = ByteBuffer.wrap(b, off + MAGIC.length, SIGNED_BYTES - MAGIC.length).order(ByteOrder.LITTLE_ENDIAN);
+        long size = Integer.toUnsignedLong(in.getInt());
+        byte[] sha = new byte[32];
+        in.get(sha);
+        FirmwareVersion version = FirmwareVersion.of(in.get() & 0xFF, in.get() & 0xFF, in.get() & 0xFF);
+        int hardware = in.getShort() & 0xFFFF;
+        return size == 0 ? Optional.empty() : Optional.of(of(size, sha, version, hardware));
     }
 
     /** True if {@code image} has this manifest's size and hash. */

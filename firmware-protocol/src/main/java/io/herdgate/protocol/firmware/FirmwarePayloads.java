@@ -1,5 +1,6 @@
 package io.herdgate.protocol.firmware;
 
+import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.message.FirmwareCommand;
 import io.herdgate.protocol.message.FirmwareCommand.Abort;
 import io.herdgate.protocol.message.FirmwareCommand.Begin;
@@ -18,8 +19,6 @@ import io.herdgate.protocol.message.FirmwareReply.Reverted;
 import io.herdgate.protocol.message.FirmwareReply.Verified;
 import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.ImageId;
-
-import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.message.Message;
 import io.herdgate.protocol.payload.PayloadResult;
 

@@ -104,9 +104,8 @@ public final class FirmwareUpdater {
             throw new IllegalStateException("updater of " + image() + " already started");
         }
         started = true;
-        Optional<UpdateProgress> saved = store.load(collar, image());
-        saved.ifPresent(p -> listener.onProgress(p)); // shows the last known state until the collar answers
-        UpdatePhase resumeAt = saved.map(UpdateProgress::phase)
+        // Only the phase is taken from the store: the collar's next expected offset is the truth for bytes.
+        UpdatePhase resumeAt = store.load(collar, image()).map(UpdateProgress::phase)
                 .filter(p -> p == UpdatePhase.TEST_BOOT || p == UpdatePhase.CONFIRM).orElse(UpdatePhase.BEGIN);
         if (resumeAt != UpdatePhase.BEGIN) {
             acked = image.size();

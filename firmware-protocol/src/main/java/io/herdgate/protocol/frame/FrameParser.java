@@ -43,36 +43,34 @@ public final class FrameParser {
             return Optional.of(Rejected.of(RejectReason.TRUNCATED,
                     len + " bytes, shorter than header and MIC (" + (header + MIC_SIZE) + ")"));
         }
-        CollarEui eui = CollarEui.of(LittleEndian.u64(b, off + OFFSET_EUI));
-        long counter = onAirCounter(b, off, flags);
         if ((flags & FLAGS_RESERVED) != 0) {
-            return Optional.of(Rejected.of(RejectReason.BAD_HEADER, "flags 0x" + hex2(flags)
-                    + ": reserved bits 4..7 must be 0", eui, counter));
+            return rejectKnown(b, off, flags, RejectReason.BAD_HEADER, "flags 0x" + hex2(flags)
+                    + ": reserved bits 4..7 must be 0");
         }
         int code = b[off + OFFSET_TYPE] & 0xFF;
         Optional<MessageType> type = MessageType.ofCode(code);
         if (type.isEmpty()) {
-            return Optional.of(Rejected.of(RejectReason.UNKNOWN_TYPE, "type 0x" + hex2(code)
-                    + " is not assigned (uplinks 0x01..0x06, downlinks 0x41..0x45)", eui, counter));
+            return rejectKnown(b, off, flags, RejectReason.UNKNOWN_TYPE, "type 0x" + hex2(code)
+                    + " is not assigned (uplinks 0x01..0x06, downlinks 0x41..0x45)");
         }
         boolean down = (flags & FLAG_DOWN) != 0;
         if (down == type.get().isUplink()) {
-            return Optional.of(Rejected.of(RejectReason.BAD_HEADER, "direction flag says "
+            return rejectKnown(b, off, flags, RejectReason.BAD_HEADER, "direction flag says "
                     + (down ? "down" : "up") + " but type 0x" + hex2(code) + " travels "
-                    + (down ? "up" : "down"), eui, counter));
+                    + (down ? "up" : "down"));
         }
         if (payloadLength > MAX_PAYLOAD) {
-            return Optional.of(Rejected.of(RejectReason.OVERSIZE, "payload length " + payloadLength
-                    + " over the maximum of " + MAX_PAYLOAD, eui, counter));
+            return rejectKnown(b, off, flags, RejectReason.OVERSIZE, "payload length " + payloadLength
+                    + " over the maximum of " + MAX_PAYLOAD);
         }
         int expected = header + payloadLength + MIC_SIZE;
         if (len < expected) {
-            return Optional.of(Rejected.of(RejectReason.TRUNCATED, len + " bytes, payload length "
-                    + payloadLength + " needs " + expected, eui, counter));
+            return rejectKnown(b, off, flags, RejectReason.TRUNCATED, len + " bytes, payload length "
+                    + payloadLength + " needs " + expected);
         }
         if (len > expected) {
-            return Optional.of(Rejected.of(RejectReason.TRAILING_BYTES, len + " bytes, payload length "
-                    + payloadLength + " needs exactly " + expected, eui, counter));
+            return rejectKnown(b, off, flags, RejectReason.TRAILING_BYTES, len + " bytes, payload length "
+                    + payloadLength + " needs exactly " + expected);
         }
         return Optional.empty();
     }
@@ -102,6 +100,12 @@ public final class FrameParser {
     /** The MIC as on air (the last four bytes, little-endian) of a frame of {@code len} bytes. */
     public static int mic(byte[] b, int off, int len) {
         return LittleEndian.i32(b, off + len - MIC_SIZE);
+    }
+
+    /** A rejection of a frame whose address and counter could be read (built only when rejecting). */
+    private static Optional<Rejected> rejectKnown(byte[] b, int off, int flags, RejectReason reason, String detail) {
+        return Optional.of(Rejected.of(reason, detail, CollarEui.of(LittleEndian.u64(b, off + OFFSET_EUI)),
+                onAirCounter(b, off, flags)));
     }
 
     private static long onAirCounter(byte[] b, int off, int flags) {

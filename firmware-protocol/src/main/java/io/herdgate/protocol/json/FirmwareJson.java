@@ -1,109 +1,110 @@
 package io.herdgate.protocol.json;
 
-import io.herdgate.protocol.json.MessageJson.Fields;
-import io.herdgate.protocol.json.MessageJson.InvalidField;
-
 import io.herdgate.protocol.message.FirmwareCommand;
 import io.herdgate.protocol.message.FirmwareReply;
+import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.ImageId;
+import io.herdgate.protocol.message.Message;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * The JSON form of firmware-update commands and replies: the message's {@code "type"}, an {@code "op"}
- * naming the record in snake_case ({@code begin}, {@code chunk}, {@code next_offset}, ...), the image id
- * as 16 hex digits, and the record's fields (byte strings as lower-case hex).
+ * The JSON form of the firmware-update messages, derived from their records so that a record added to
+ * the update protocol gets a JSON form without code here: {@code "op"} is the record's name in
+ * snake_case ({@code next_offset}), each component a snake_case field; an {@link ImageId} and byte arrays
+ * are lower-case hex, a {@link FirmwareVersion} {@code "1.2.3"}, an enum its lower-case name.
  */
 final class FirmwareJson {
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private FirmwareJson() {
     }
 
-    // Java 17 has no pattern switch; each record with fields is named once, the others carry only the image.
-    static void write(FirmwareCommand c, JsonOut o) {
-        o.str("op", op(c)).str("image", c.image().toString());
-        if (c instanceof FirmwareCommand.Begin b) {
-            o.num("size", b.sizeBytes()).str("sha256", HEX.formatHex(b.sha256()))
-                    .str("version", b.version().toString()).num("hardware", b.hardware())
-                    .str("signature", HEX.formatHex(b.signature()));
-        } else if (c instanceof FirmwareCommand.Chunk ch) {
-            o.num("offset", ch.offset()).str("data", HEX.formatHex(ch.data()));
-        }
-    }
-
-    static void write(FirmwareReply r, JsonOut o) {
-        o.str("op", op(r)).str("image", r.image().toString());
-        if (r instanceof FirmwareReply.NextOffset n) {
-            o.num("next_offset", n.nextOffset());
-        } else if (r instanceof FirmwareReply.Booted b) {
-            o.str("running", b.running().toString());
-        } else if (r instanceof FirmwareReply.Confirmed c) {
-            o.str("running", c.running().toString());
-        } else if (r instanceof FirmwareReply.Reverted v) {
-            o.str("running", v.running().toString());
-        } else if (r instanceof FirmwareReply.Rejected j) {
-            o.str("reason", j.reason().name().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /** Reads a command from fields already known to be of type {@code firmware_command}. */
-    static FirmwareCommand command(Fields f) throws InvalidField {
-        String op = f.text("op");
-        if (op.equals("begin")) {
-            // Begin names its image by the hash it carries; an "image" field, if given, must agree.
-            FirmwareCommand.Begin b = FirmwareCommand.Begin.of(f.integer("size", 1, 0xFFFF_FFFFL),
-                    f.hex("sha256", FirmwareCommand.Begin.SHA256_BYTES), f.version("version"),
-                    (int) f.integer("hardware", 0, 0xFFFF),
-                    f.hex("signature", FirmwareCommand.Begin.SIGNATURE_BYTES));
-            if (f.has("image") && !image(f).equals(b.image())) {
-                throw new InvalidField(f.path() + "image: does not match the first 8 bytes of sha256");
+    static void write(Message m, JsonOut out) {
+        out.str("op", snake(m.getClass().getSimpleName()));
+        for (RecordComponent c : m.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(m);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + m.getClass(), e);
             }
-            return b;
+            String name = snake(c.getName());
+            if (v instanceof Long || v instanceof Integer) {
+                out.num(name, ((Number) v).longValue());
+            } else if (v instanceof byte[] b) {
+                out.str(name, HexFormat.of().formatHex(b));
+            } else if (v instanceof Enum<?> e) {
+                out.str(name, MessageJson.lower(e));
+            } else {
+                out.str(name, String.valueOf(v));
+            }
         }
-        ImageId image = image(f);
-        return switch (op) {
-            case "chunk" -> FirmwareCommand.Chunk.of(image, f.integer("offset", 0, 0xFFFF_FFFFL),
-                    f.hex("data", -1));
-            case "verify" -> FirmwareCommand.Verify.of(image);
-            case "test_boot" -> FirmwareCommand.TestBoot.of(image);
-            case "confirm" -> FirmwareCommand.Confirm.of(image);
-            case "abort" -> FirmwareCommand.Abort.of(image);
-            case "status_query" -> FirmwareCommand.StatusQuery.of(image);
-            default -> throw new InvalidField(f.path() + "op: \"" + op + "\" is not one of begin, chunk, verify, "
-                    + "test_boot, confirm, abort, status_query");
-        };
     }
 
-    /** Reads a reply from fields already known to be of type {@code firmware_reply}. */
-    static FirmwareReply reply(Fields f) throws InvalidField {
+    static Message read(JsonFields f, boolean command) throws JsonFieldException {
+        Class<?> family = command ? FirmwareCommand.class : FirmwareReply.class;
         String op = f.text("op");
-        ImageId image = image(f);
-        return switch (op) {
-            case "next_offset" -> FirmwareReply.NextOffset.of(image, f.integer("next_offset", 0, 0xFFFF_FFFFL));
-            case "verified" -> FirmwareReply.Verified.of(image);
-            case "booted" -> FirmwareReply.Booted.of(image, f.version("running"));
-            case "confirmed" -> FirmwareReply.Confirmed.of(image, f.version("running"));
-            case "reverted" -> FirmwareReply.Reverted.of(image, f.version("running"));
-            case "aborted" -> FirmwareReply.Aborted.of(image);
-            case "rejected" -> FirmwareReply.Rejected.of(image, f.choice("reason", FirmwareReply.Reason.class));
-            default -> throw new InvalidField(f.path() + "op: \"" + op + "\" is not one of next_offset, verified, "
-                    + "booted, confirmed, reverted, aborted, rejected");
-        };
-    }
-
-    private static ImageId image(Fields f) throws InvalidField {
-        byte[] b = f.hex("image", ImageId.BYTES);
-        long v = 0;
-        for (byte x : b) {
-            v = v << 8 | (x & 0xFF);
+        Class<?> type = Arrays.stream(family.getPermittedSubclasses()).filter(c -> snake(c.getSimpleName()).equals(op))
+                .findFirst().orElseThrow(() -> new JsonFieldException("op: \"" + op + "\" is not one of "
+                        + Arrays.stream(family.getPermittedSubclasses()).map(c -> snake(c.getSimpleName()))
+                        .collect(Collectors.joining(", "))));
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            args[i] = value(f, snake(components[i].getName()), types[i]);
         }
-        return ImageId.of(v);
+        try {
+            Constructor<?> canonical = type.getDeclaredConstructor(types);
+            return (Message) canonical.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw new JsonFieldException(op + ": " + e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + type, e);
+        }
     }
 
-    private static String op(Object r) {
-        return r.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    private static Object value(JsonFields f, String name, Class<?> type) throws JsonFieldException {
+        if (type == long.class) {
+            return f.integer(name, 0, 0xFFFF_FFFFL);
+        }
+        if (type == int.class) {
+            return (int) f.integer(name, 0, 0xFFFF);
+        }
+        if (type == byte[].class) {
+            return f.hex(name);
+        }
+        if (type == ImageId.class) {
+            byte[] b = f.hex(name);
+            if (b.length != ImageId.BYTES) {
+                throw new JsonFieldException(name + ": expected " + 2 * ImageId.BYTES + " hex digits");
+            }
+            long v = 0;
+            for (byte x : b) {
+                v = v << 8 | (x & 0xFF);
+            }
+            return ImageId.of(v);
+        }
+        if (type == FirmwareVersion.class) {
+            return f.version(name);
+        }
+        if (type.isEnum()) {
+            return choice(f, name, type.asSubclass(Enum.class));
+        }
+        throw new IllegalStateException("no JSON form for " + type);
     }
 
+    private static <E extends Enum<E>> E choice(JsonFields f, String name, Class<E> type) throws JsonFieldException {
+        return f.choice(name, type);
+    }
+
+    static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
 }

@@ -6,8 +6,6 @@ import io.herdgate.protocol.message.ActivitySummary;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.protocol.message.CollarEvent;
 import io.herdgate.protocol.message.CollarStatus;
-import io.herdgate.protocol.message.FirmwareCommand;
-import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.JoinAccept;
 import io.herdgate.protocol.message.JoinRequest;
@@ -20,7 +18,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,8 +93,7 @@ public final class MessageJson {
             }
             case TIME_SYNC -> o.num("gateway_time_ms", ((TimeSync) m).gatewayTimeMs());
             case ACK -> o.num("acked_counter", ((Ack) m).ackedCounter());
-            case FIRMWARE_COMMAND -> FirmwareJson.write((FirmwareCommand) m, o);
-            case FIRMWARE_REPLY -> FirmwareJson.write((FirmwareReply) m, o);
+            case FIRMWARE_COMMAND, FIRMWARE_REPLY -> FirmwareJson.write(m, o);
         }
         return o.build();
     }
@@ -118,10 +114,10 @@ public final class MessageJson {
             if (!(doc instanceof Map)) {
                 return new ReadResult.Invalid("expected a JSON object");
             }
-            return new ReadResult.Ok(message(new Fields((Map<?, ?>) doc, "")));
+            return new ReadResult.Ok(message(new JsonFields((Map<?, ?>) doc, "")));
         } catch (JsonSyntaxException e) {
             return new ReadResult.Invalid("not JSON: " + e.getMessage());
-        } catch (InvalidField e) {
+        } catch (JsonFieldException e) {
             return new ReadResult.Invalid(e.getMessage());
         }
     }
@@ -140,10 +136,10 @@ public final class MessageJson {
         return JSON_UPLINK_TYPES.stream().map(MessageJson::typeName).sorted().collect(Collectors.joining(", "));
     }
 
-    private static Message message(Fields f) throws InvalidField {
+    private static Message message(JsonFields f) throws JsonFieldException {
         String name = f.text("type");
         MessageType type = Arrays.stream(MessageType.values()).filter(t -> typeName(t).equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidField("type: \"" + name + "\" is not one of "
+                .orElseThrow(() -> new JsonFieldException("type: \"" + name + "\" is not one of "
                         + Arrays.stream(MessageType.values()).map(MessageJson::typeName).collect(Collectors.joining(", "))));
         Message m;
         try {
@@ -155,14 +151,14 @@ public final class MessageJson {
                     List<ActivitySummary.Interval> list = new ArrayList<>();
                     List<Object> items = f.list("intervals");
                     for (int i = 0; i < items.size(); i++) {
-                        Fields it = f.object(items.get(i), "intervals[" + i + "]");
+                        JsonFields it = f.object(items.get(i), "intervals[" + i + "]");
                         list.add(ActivitySummary.Interval.of((int) it.integer("activity", 0, 0xFFFF),
                                 (int) it.integer("steps", 0, 0xFFFF), (int) it.integer("lying_s", 0, 0xFFFF),
                                 (int) it.integer("rumination_s", 0, 0xFFFF), (int) it.integer("lying_bouts", 0, 0xFFFF)));
                         it.checkAllUsed();
                     }
                     if (list.isEmpty() || list.size() > ActivitySummary.MAX_INTERVALS) {
-                        throw new InvalidField("intervals: " + list.size() + " entries, allowed 1.."
+                        throw new JsonFieldException("intervals: " + list.size() + " entries, allowed 1.."
                                 + ActivitySummary.MAX_INTERVALS);
                     }
                     yield ActivitySummary.of(age, interval, list);
@@ -178,9 +174,9 @@ public final class MessageJson {
                     int gatewayNonce = (int) f.integer("gateway_nonce", 0, 0xFF_FFFF);
                     int networkId = (int) f.integer("network_id", 0, 0xFF_FFFF);
                     long time = f.integer("gateway_time_s", 0, 0xFFFF_FFFFL);
-                    Fields c = f.object(f.value("config"), "config");
+                    JsonFields c = f.object(f.value("config"), "config");
                     if (!"config".equals(c.text("type"))) {
-                        throw new InvalidField("config.type: must be \"config\"");
+                        throw new JsonFieldException("config.type: must be \"config\"");
                     }
                     CollarConfig config = config(c);
                     c.checkAllUsed();
@@ -189,178 +185,46 @@ public final class MessageJson {
                 case CONFIG -> config(f);
                 case TIME_SYNC -> TimeSync.of(f.integer("gateway_time_ms", 0, 0xFFFF_FFFF_FFFFL));
                 case ACK -> Ack.of(f.integer("acked_counter", 0, 0xFFFF_FFFFL));
-                case FIRMWARE_COMMAND -> FirmwareJson.command(f);
-                case FIRMWARE_REPLY -> FirmwareJson.reply(f);
+                case FIRMWARE_COMMAND -> FirmwareJson.read(f, true);
+                case FIRMWARE_REPLY -> FirmwareJson.read(f, false);
             };
         } catch (IllegalArgumentException e) {
             // A record refused a combination of values; its message names the field and range.
-            throw new InvalidField(name + ": " + e.getMessage());
+            throw new JsonFieldException(name + ": " + e.getMessage());
         }
         f.checkAllUsed();
         return m;
     }
 
-    private static SampleBatch sampleBatch(Fields f) throws InvalidField {
+    private static SampleBatch sampleBatch(JsonFields f) throws JsonFieldException {
         long age = f.integer("first_sample_age_ms", 0, 0xFFFF_FFFFL);
         int rate = (int) f.integer("rate_chz", 1, 0xFFFF);
         AccelRange range = f.range("range_g");
         List<Object> samples = f.list("xyz");
         if (samples.size() > SampleBatch.MAX_SAMPLES) {
-            throw new InvalidField("xyz: " + samples.size() + " samples, allowed 0.." + SampleBatch.MAX_SAMPLES);
+            throw new JsonFieldException("xyz: " + samples.size() + " samples, allowed 0.." + SampleBatch.MAX_SAMPLES);
         }
         short[] xyz = new short[3 * samples.size()];
         for (int i = 0; i < samples.size(); i++) {
             if (!(samples.get(i) instanceof List<?> triple) || triple.size() != 3) {
-                throw new InvalidField("xyz[" + i + "]: expected [x, y, z]");
+                throw new JsonFieldException("xyz[" + i + "]: expected [x, y, z]");
             }
             for (int axis = 0; axis < 3; axis++) {
-                xyz[3 * i + axis] = (short) Fields.integer(triple.get(axis), "xyz[" + i + "][" + axis + "]",
+                xyz[3 * i + axis] = (short) JsonFields.integer(triple.get(axis), "xyz[" + i + "][" + axis + "]",
                         SampleBatch.MIN_COUNT, SampleBatch.MAX_COUNT);
             }
         }
         return SampleBatch.of(age, rate, range, xyz);
     }
 
-    private static CollarConfig config(Fields f) throws InvalidField {
+    private static CollarConfig config(JsonFields f) throws JsonFieldException {
         return CollarConfig.of((int) f.integer("sample_rate_chz", 100, 10_000), f.range("range_g"),
                 (int) f.integer("batch_s", 0, 255), (int) f.integer("summary_interval_s", 0, 0xFFFF),
                 (int) f.integer("impact_threshold_mg", 0, 0xFFFF), (int) f.integer("free_fall_threshold_mg", 0, 0xFFFF),
                 (int) f.integer("removed_after_s", 0, 0xFFFF), (int) f.integer("status_interval_s", 60, 0xFFFF));
     }
 
-    private static String lower(Enum<?> e) {
+    static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** A field that is missing, of the wrong JSON type, out of range or unknown. */
-    static final class InvalidField extends Exception {
-        InvalidField(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** The fields of one JSON object, remembering which were read so that unknown ones are reported. */
-    static final class Fields {
-        private final Map<?, ?> map;
-        private final String path;
-        private final Set<Object> used = new HashSet<>();
-
-        Fields(Map<?, ?> map, String path) {
-            this.map = map;
-            this.path = path;
-        }
-
-        String path() {
-            return path;
-        }
-
-        boolean has(String name) {
-            return map.containsKey(name);
-        }
-
-        /** A hex string of exactly {@code bytes} bytes, or of any length when {@code bytes} is negative. */
-        byte[] hex(String name, int bytes) throws InvalidField {
-            String s = text(name);
-            String expect = bytes < 0 ? "hex digits (an even number)" : (2 * bytes) + " hex digits";
-            if (s.length() % 2 != 0 || (bytes >= 0 && s.length() != 2 * bytes)) {
-                throw new InvalidField(path + name + ": expected " + expect + ", got " + s.length() + " characters");
-            }
-            try {
-                return HexFormat.of().parseHex(s);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidField(path + name + ": expected " + expect + ", got a non-hex character");
-            }
-        }
-
-        Object value(String name) throws InvalidField {
-            Object v = map.get(name);
-            if (v == null) {
-                throw new InvalidField(path + name + ": missing");
-            }
-            used.add(name);
-            return v;
-        }
-
-        String text(String name) throws InvalidField {
-            if (!(value(name) instanceof String s)) {
-                throw new InvalidField(path + name + ": expected a string");
-            }
-            return s;
-        }
-
-        long integer(String name, long min, long max) throws InvalidField {
-            return integer(value(name), path + name, min, max);
-        }
-
-        static long integer(Object v, String where, long min, long max) throws InvalidField {
-            if (!(v instanceof BigDecimal d)) {
-                throw new InvalidField(where + ": expected an integer " + min + ".." + max);
-            }
-            try {
-                long n = d.longValueExact();
-                if (n < min || n > max) {
-                    throw new InvalidField(where + ": " + d.toPlainString() + " out of " + min + ".." + max);
-                }
-                return n;
-            } catch (ArithmeticException e) {
-                throw new InvalidField(where + ": " + d + " is not an integer " + min + ".." + max);
-            }
-        }
-
-        List<Object> list(String name) throws InvalidField {
-            if (!(value(name) instanceof List<?> l)) {
-                throw new InvalidField(path + name + ": expected an array");
-            }
-            return new ArrayList<>(l);
-        }
-
-        Fields object(Object v, String where) throws InvalidField {
-            if (!(v instanceof Map<?, ?> m)) {
-                throw new InvalidField(path + where + ": expected an object");
-            }
-            return new Fields(m, path + where + ".");
-        }
-
-        FirmwareVersion version(String name) throws InvalidField {
-            String s = text(name);
-            if (!s.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
-                throw new InvalidField(path + name + ": \"" + s + "\" is not major.minor.patch, each 0..255");
-            }
-            try {
-                return FirmwareVersion.parse(s);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidField(path + name + ": " + e.getMessage());
-            }
-        }
-
-        AccelRange range(String name) throws InvalidField {
-            long g = integer(name, 0, Integer.MAX_VALUE);
-            for (AccelRange r : AccelRange.values()) {
-                if (r.rangeG() == g) {
-                    return r;
-                }
-            }
-            throw new InvalidField(path + name + ": " + g + " is not one of 2, 4, 8, 16");
-        }
-
-        <E extends Enum<E>> E choice(String name, Class<E> type) throws InvalidField {
-            String s = text(name);
-            for (E e : type.getEnumConstants()) {
-                if (lower(e).equals(s)) {
-                    return e;
-                }
-            }
-            throw new InvalidField(path + name + ": \"" + s + "\" is not one of " + Arrays.stream(type.getEnumConstants())
-                    .map(MessageJson::lower).collect(Collectors.joining(", ")));
-        }
-
-        void checkAllUsed() throws InvalidField {
-            for (Object k : map.keySet()) {
-                if (!used.contains(k)) {
-                    throw new InvalidField(path + k + ": unknown field; allowed: " + map.keySet().stream()
-                            .filter(used::contains).map(String::valueOf).collect(Collectors.joining(", ")));
-                }
-            }
-        }
     }
 }

@@ -99,7 +99,10 @@ public sealed interface FirmwareCommand extends Downlink {
      */
     record Chunk(ImageId image, long offset, byte[] data) implements FirmwareCommand {
 
-        /** Largest chunk, chosen so a chunk frame fits the radio's 255-byte payload limit with headroom. */
+        /**
+         * Largest chunk: a full chunk frame is 17 (header) + 13 (chunk fields) + 192 + 4 (MIC) = 226 bytes,
+         * inside the 255-byte radio frame.
+         */
         public static final int MAX_DATA_BYTES = 192;
 
         public Chunk {

@@ -164,23 +164,40 @@ final class SampleCoding {
                 if (end - p < bytes) {
                     return "delta block of axis " + "xyz".charAt(axis) + " at sample " + start + " truncated";
                 }
-                long acc = 0;
-                int bits = 0;
                 int mask = (1 << width) - 1;
-                for (int i = start; i < start + k; i++) {
-                    while (bits < width) {
-                        acc |= (b[p++] & 0xFFL) << bits;
-                        bits += 8;
+                int outOfRange = 0;
+                if (p + bytes + 2 <= b.length) {
+                    // Branch-free: a value of at most 13 bits starting at bit (pos & 7) lies in 3 bytes; the
+                    // bytes read past the block (still inside the array) are masked away.
+                    for (int i = start, pos = 0; i < start + k; i++, pos += width) {
+                        int q = p + (pos >>> 3);
+                        int u = ((b[q] & 0xFF) | (b[q + 1] & 0xFF) << 8 | (b[q + 2] & 0xFF) << 16) >>> (pos & 7) & mask;
+                        prev += u >>> 1 ^ -(u & 1);
+                        outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;
+                        xyz[3 * i + axis] = (short) prev;
                     }
-                    int u = (int) acc & mask;
-                    acc >>>= width;
-                    bits -= width;
-                    prev += u >>> 1 ^ -(u & 1);
-                    if (prev < SampleBatch.MIN_COUNT || prev > SampleBatch.MAX_COUNT) {
-                        return "sample " + i + " axis " + "xyz".charAt(axis) + " = " + prev + " out of -2048..2047";
+                } else {
+                    long acc = 0;
+                    int bits = 0;
+                    int q = p;
+                    for (int i = start; i < start + k; i++) {
+                        while (bits < width) {
+                            acc |= (b[q++] & 0xFFL) << bits;
+                            bits += 8;
+                        }
+                        int u = (int) acc & mask;
+                        acc >>>= width;
+                        bits -= width;
+                        prev += u >>> 1 ^ -(u & 1);
+                        outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;
+                        xyz[3 * i + axis] = (short) prev;
                     }
-                    xyz[3 * i + axis] = (short) prev;
                 }
+                if (outOfRange != 0) {
+                    return "delta block of axis " + "xyz".charAt(axis) + " at sample " + start
+                            + " leaves the range -2048..2047";
+                }
+                p += bytes;
             }
         }
         return "";

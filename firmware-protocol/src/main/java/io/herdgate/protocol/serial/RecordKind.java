@@ -13,6 +13,8 @@ public enum RecordKind {
     /** Dongle → gateway: the outcome of transmitting a downlink. */
     TX_DONE(0x04);
 
+    private static final RecordKind[] ALL = values();
+
     private final int code;
 
     RecordKind(int code) {
@@ -26,7 +28,7 @@ public enum RecordKind {
 
     /** The kind for a code byte, or empty for an unknown one. */
     public static Optional<RecordKind> ofCode(int code) {
-        for (RecordKind k : values()) {
+        for (RecordKind k : ALL) {
             if (k.code == code) {
                 return Optional.of(k);
             }

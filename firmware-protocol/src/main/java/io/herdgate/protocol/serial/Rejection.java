@@ -1,5 +1,7 @@
 package io.herdgate.protocol.serial;
 
+import java.util.Locale;
+
 /** Why the {@link Deframer} dropped the bytes between two delimiters. */
 public enum Rejection {
     /** More than {@link SerialLimits#MAX_ENCODED} bytes before the delimiter; discarded unread. */
@@ -21,6 +23,11 @@ public enum Rejection {
 
     Rejection(String description) {
         this.description = description;
+    }
+
+    /** Lower-case name used in JSON and {@code test-vectors.json}, e.g. {@code bad_crc}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** A short human description, e.g. for a log line. */

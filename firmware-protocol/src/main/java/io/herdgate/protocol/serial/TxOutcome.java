@@ -13,6 +13,8 @@ public enum TxOutcome {
     /** The dongle refused the record (unknown channel or power). */
     REFUSED(3);
 
+    private static final TxOutcome[] ALL = values();
+
     private final int code;
 
     TxOutcome(int code) {
@@ -26,7 +28,7 @@ public enum TxOutcome {
 
     /** The outcome for a code byte, or empty for an unknown one. */
     public static Optional<TxOutcome> ofCode(int code) {
-        for (TxOutcome o : values()) {
+        for (TxOutcome o : ALL) {
             if (o.code == code) {
                 return Optional.of(o);
             }

@@ -36,11 +36,10 @@ final class UpdatableFirmware implements FirmwareAgent {
 
     @Override
     public Response handle(FirmwareCommand command, Instant now) {
-        boolean before = firmware.onTrial();
+        long restarts = firmware.restarts();
         FirmwareReply reply = firmware.handle(command);
-        // a test boot that started the trial image restarted the MCU
-        boolean rebooted = command instanceof FirmwareCommand.TestBoot && !before && firmware.onTrial();
-        return Response.of(List.of(reply), rebooted);
+        // a test boot, or an abort that ends a trial, restarted the MCU into another image
+        return Response.of(List.of(reply), firmware.restarts() != restarts);
     }
 
     @Override

@@ -154,7 +154,9 @@ class CollarFirmwareTest {
         assertEquals(FirmwareReply.Booted.of(id, NEW), send(FirmwareCommand.TestBoot.of(id)));
         assertTrue(collar.onTrial());
         assertEquals(NEW, collar.runningVersion());
+        assertEquals(1, collar.restarts());
         assertEquals(FirmwareReply.Booted.of(id, NEW), send(FirmwareCommand.TestBoot.of(id)), "retry is harmless");
+        assertEquals(1, collar.restarts(), "a retried test boot does not restart again");
         assertEquals(FirmwareReply.Confirmed.of(id, NEW), send(FirmwareCommand.Confirm.of(id)));
         assertEquals(FirmwareReply.Confirmed.of(id, NEW), send(FirmwareCommand.Confirm.of(id)), "retry is harmless");
         reset();
@@ -195,6 +197,7 @@ class CollarFirmwareTest {
         send(FirmwareCommand.TestBoot.of(id));
         assertEquals(FirmwareReply.Reverted.of(id, FACTORY), send(FirmwareCommand.Abort.of(id)));
         assertEquals(FACTORY, collar.runningVersion());
+        assertEquals(2, collar.restarts(), "into the trial, then back");
     }
 
     @Test

@@ -32,7 +32,7 @@ class FirmwareUpdaterTest {
     private final MutableClock clock = new MutableClock();
     private final SimulatedFlash flash = flash();
     private CollarFirmware collar = CollarFirmware.boot(flash, VENDOR_KEY, HARDWARE);
-    private final MemoryProgressStore store = new MemoryProgressStore();
+    private final InMemoryProgressStore store = InMemoryProgressStore.create();
     private final SignedImage image = signed(SIZE);
     private final List<UpdateProgress> events = new ArrayList<>();
     private final List<FirmwareCommand> sent = new ArrayList<>();

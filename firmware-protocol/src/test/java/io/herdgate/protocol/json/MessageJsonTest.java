@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.herdgate.protocol.Samples;
 import io.herdgate.protocol.message.AccelRange;
+import io.herdgate.protocol.message.FirmwareCommand;
+import io.herdgate.protocol.message.FirmwareReply;
+import io.herdgate.protocol.message.FirmwareVersion;
+import io.herdgate.protocol.message.ImageId;
 import io.herdgate.protocol.message.Message;
 import io.herdgate.protocol.message.SampleBatch;
 import java.util.stream.Stream;
@@ -23,6 +27,40 @@ class MessageJsonTest {
     @MethodSource("everyType")
     void read_ofWrite_isTheSameMessage(Message m) {
         assertEquals(new ReadResult.Ok(m), MessageJson.read(MessageJson.write(m)));
+    }
+
+    static Stream<Message> firmwareMessages() {
+        ImageId image = ImageId.of(0x0123456789ABCDEFL);
+        byte[] sha = new byte[32];
+        sha[0] = 1;
+        return Stream.of(
+                FirmwareCommand.Begin.of(65_536, sha, FirmwareVersion.of(2, 0, 1), 3, new byte[64]),
+                FirmwareCommand.Chunk.of(image, 192, new byte[] {1, 2, 3}),
+                FirmwareCommand.Verify.of(image),
+                FirmwareReply.NextOffset.of(image, 4096),
+                FirmwareReply.Booted.of(image, FirmwareVersion.of(2, 0, 1)),
+                FirmwareReply.Rejected.of(image, FirmwareReply.Reason.BAD_SIGNATURE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("firmwareMessages")
+    void firmwareMessages_roundTripThroughTheirJsonForm(Message m) {
+        String json = MessageJson.write(m);
+        ReadResult r = MessageJson.read(json);
+        assertEquals(json, MessageJson.write(assertInstanceOf(ReadResult.Ok.class, r, r::toString).message()));
+    }
+
+    @Test
+    void write_firmwareReply_namesTheOperationAndImage() {
+        assertEquals("{\"type\":\"firmware_reply\",\"op\":\"next_offset\",\"image\":\"0123456789abcdef\","
+                + "\"next_offset\":4096}", MessageJson.write(FirmwareReply.NextOffset.of(ImageId.of(0x0123456789ABCDEFL), 4096)));
+    }
+
+    @Test
+    void read_unknownFirmwareOp_listsTheKnownOnes() {
+        ReadResult r = MessageJson.read("{\"type\":\"firmware_reply\",\"op\":\"dance\"}");
+        assertEquals(true, assertInstanceOf(ReadResult.Invalid.class, r).error().startsWith("op: \"dance\" is not one of next_offset"),
+                r.toString());
     }
 
     @Test
@@ -99,7 +137,7 @@ class MessageJsonTest {
     void read_firmwareChunkWithOddHex_namesTheField() {
         ReadResult r = MessageJson.read("{\"type\":\"firmware_command\",\"op\":\"chunk\",\"image\":\"0011223344556677\","
                 + "\"offset\":0,\"data\":\"abc\"}");
-        assertEquals("data: expected hex digits (an even number), got 3 characters",
+        assertEquals("data: expected an even number of hex digits",
                 assertInstanceOf(ReadResult.Invalid.class, r).error());
     }
 }

@@ -133,7 +133,7 @@ class PayloadCodecTest {
         forged[p + 8] = 0; // y block: width 0
         forged[p + 9] = 0; // z block: width 0
         PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, forged, 0, PayloadCodec.SAMPLE_HEADER_SIZE + 10);
-        assertTrue(((PayloadResult.Malformed) r).detail().contains("2048 out of -2048..2047"), r.toString());
+        assertTrue(((PayloadResult.Malformed) r).detail().contains("leaves the range -2048..2047"), r.toString());
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.herdgate.protocol.codec.FrameCodec;
 import io.herdgate.protocol.codec.FrameOptions;
 import io.herdgate.protocol.crypto.FrameMic;
 import io.herdgate.protocol.crypto.SessionKeys;
+import io.herdgate.protocol.firmware.ImageSigner;
+import io.herdgate.protocol.firmware.SignedImage;
 import io.herdgate.protocol.frame.FrameLayout;
 import io.herdgate.protocol.frame.LittleEndian;
 import io.herdgate.protocol.join.JoinFrames;
@@ -16,7 +18,10 @@ import io.herdgate.protocol.message.AccelRange;
 import io.herdgate.protocol.message.Ack;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.protocol.message.CollarEvent;
+import io.herdgate.protocol.message.FirmwareCommand;
+import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.FirmwareVersion;
+import io.herdgate.protocol.message.ImageId;
 import io.herdgate.protocol.message.JoinAccept;
 import io.herdgate.protocol.message.JoinRequest;
 import io.herdgate.protocol.message.Message;
@@ -123,6 +128,12 @@ public final class VectorGenerator {
         v.add(good("time_sync", "clock downlink", codec, TimeSync.of(1_790_000_000_123L), 1, FrameOptions.PLAIN));
         v.add(good("ack", "acknowledges uplink 3", codec, Ack.of(3), 2, FrameOptions.PLAIN));
 
+        ImageId image = ImageId.of(0x0123456789ABCDEFL);
+        v.add(good("firmware_reply", "firmware update: the collar wants offset 4096 of image 0123456789abcdef",
+                codec, FirmwareReply.NextOffset.of(image, 4096), 7, FrameOptions.PLAIN));
+        v.add(good("firmware_command", "firmware update: verify image 0123456789abcdef, encrypted",
+                codec, FirmwareCommand.Verify.of(image), 3, encrypted));
+
         JoinRequest request = JoinRequest.of(0x0102, FirmwareVersion.of(1, 0, 0));
         v.add(new Vector("join_request", "join request under the root key; counter field = collar nonce", true,
                 List.of(new Step(JoinFrames.request(Samples.EUI, Samples.ROOT_KEY, request), "fresh",
@@ -131,6 +142,8 @@ public final class VectorGenerator {
         v.add(new Vector("join_accept", "join accept answering collar nonce 0x0102, sealed with AES-decrypt under the root key",
                 true, List.of(new Step(JoinFrames.accept(Samples.EUI, Samples.ROOT_KEY, request.collarNonce(), accept),
                 "fresh", request.collarNonce(), encrypted, Optional.of(accept), ""))));
+
+        v.addAll(firmwareVectors(codec));
 
         byte[] status = codec.encode(Samples.status(), 5, FrameOptions.PLAIN);
         v.add(bad("bad_mic", "status frame with the last MIC byte flipped",
@@ -165,6 +178,51 @@ public final class VectorGenerator {
                 step(codec.encode(Samples.status(), 0x1_0000, shortForm), "fresh", 0x1_0000, shortForm, Samples.status()),
                 step(codec.encode(Samples.status(), 0x1_0001, shortForm), "fresh", 0x1_0001, shortForm, Samples.status()))));
         return v;
+    }
+
+    /**
+     * One vector per firmware command and reply, about a 1024-byte image signed with a fixed test vendor key
+     * (Ed25519 seed 00 01 .. 1f, RFC 8032 signatures are deterministic), so other implementations can check
+     * the signature too.
+     */
+    private static List<Vector> firmwareVectors(FrameCodec codec) {
+        byte[] bytes = new byte[1024];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (31 * i + 7);
+        }
+        byte[] seed = new byte[32];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = (byte) i;
+        }
+        byte[] pkcs8 = HEX.parseHex("302e020100300506032b657004220420" + HEX.formatHex(seed));
+        SignedImage image = ImageSigner.ofPkcs8(pkcs8).sign(bytes, FirmwareVersion.of(1, 1, 0), 3);
+        ImageId id = image.image();
+        FirmwareVersion old = FirmwareVersion.of(1, 0, 0);
+        FrameOptions encrypted = FrameOptions.of(true, false, false);
+        return List.of(
+                good("firmware_begin", "begin: 1024-byte image 1.1.0 for hardware 3, signed by the test vendor key",
+                        codec, image.begin(), 10, FrameOptions.PLAIN),
+                good("firmware_chunk", "chunk: image bytes 192..383, encrypted", codec, image.chunk(192, 192), 11, encrypted),
+                good("firmware_verify", "verify", codec, FirmwareCommand.Verify.of(id), 12, FrameOptions.PLAIN),
+                good("firmware_test_boot", "test boot", codec, FirmwareCommand.TestBoot.of(id), 13, FrameOptions.PLAIN),
+                good("firmware_confirm", "confirm", codec, FirmwareCommand.Confirm.of(id), 14, FrameOptions.PLAIN),
+                good("firmware_abort", "abort", codec, FirmwareCommand.Abort.of(id), 15, FrameOptions.PLAIN),
+                good("firmware_status_query", "status query", codec, FirmwareCommand.StatusQuery.of(id), 16,
+                        FrameOptions.PLAIN),
+                good("firmware_next_offset", "the collar holds 384 bytes", codec, FirmwareReply.NextOffset.of(id, 384),
+                        20, FrameOptions.PLAIN),
+                good("firmware_verified", "hash and signature good", codec, FirmwareReply.Verified.of(id), 21,
+                        FrameOptions.PLAIN),
+                good("firmware_booted", "running 1.1.0 on trial", codec, FirmwareReply.Booted.of(id, image.manifest()
+                        .version()), 22, FrameOptions.PLAIN),
+                good("firmware_confirmed", "1.1.0 is permanent", codec, FirmwareReply.Confirmed.of(id, image.manifest()
+                        .version()), 23, FrameOptions.PLAIN),
+                good("firmware_reverted", "reset during the trial: back on 1.0.0", codec,
+                        FirmwareReply.Reverted.of(id, old), 24, FrameOptions.PLAIN),
+                good("firmware_aborted", "staged image dropped", codec, FirmwareReply.Aborted.of(id), 25,
+                        FrameOptions.PLAIN),
+                good("firmware_rejected", "the bytes do not hash to the signed SHA-256", codec,
+                        FirmwareReply.Rejected.of(id, FirmwareReply.Reason.HASH_MISMATCH), 26, FrameOptions.PLAIN));
     }
 
     private static SampleBatch walkingBatch() {

@@ -14,7 +14,7 @@ import java.util.Map;
  * Compares 10-s window features of real and simulated collars per behaviour. Run {@link #main} to print
  * the table that {@code SIMULATOR.md} shows; {@link MotionFidelityTest} asserts on the same numbers.
  */
-final class FidelityReport {
+public final class FidelityReport {
 
     static final int WINDOW = 100; // 10 s at 10 Hz
     static final double G = 9.80665;

@@ -136,10 +136,11 @@ public final class ReplayCommand implements Callable<Integer> {
             replay = replay.threads(threads);
         }
         ReplayResult result = replay.run(ruleSets);
-        for (RowProblem p : result.problems()) {
+        // strict: only the bad row that stopped the run (other threads may have met one more meanwhile)
+        for (RowProblem p : result.stopped() ? result.problems().subList(0, 1) : result.problems()) {
             err.println(p);
         }
-        if (result.stats().rowsSkipped() > result.problems().size()) {
+        if (!result.stopped() && result.stats().rowsSkipped() > result.problems().size()) {
             err.println("... and " + (result.stats().rowsSkipped() - result.problems().size()) + " more bad rows");
         }
         if (result.stopped()) {

@@ -16,7 +16,9 @@ import java.util.OptionalDouble;
  *                  detectors without a baseline (offline, cow down, collar off, battery)
  * @param threshold the value at which the alarm fires, same unit as {@code value}
  * @param duration  how long the condition has held when raised (or last updated)
- * @param features  further figures (name → value), in a stable order; immutable
+ * @param features  further figures (name → value), in a stable order; immutable. Entries whose value
+ *                  is not finite (not computed, e.g. no own baseline yet) are left out, so that every
+ *                  figure can be written as a JSON number.
  */
 public record Explanation(String measure, double value, OptionalDouble baseline, double threshold,
                           Duration duration, Map<String, Double> features) {
@@ -25,7 +27,13 @@ public record Explanation(String measure, double value, OptionalDouble baseline,
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(duration, "duration");
-        features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
+        Map<String, Double> finite = new LinkedHashMap<>();
+        features.forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                finite.put(k, v);
+            }
+        });
+        features = Collections.unmodifiableMap(finite);
     }
 
     public static Explanation of(String measure, double value, OptionalDouble baseline, double threshold,

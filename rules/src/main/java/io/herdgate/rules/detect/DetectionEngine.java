@@ -98,7 +98,9 @@ public interface DetectionEngine {
         }
 
         /**
-         * An engine that continues from {@code snapshot}.
+         * An engine that continues from {@code snapshot}. The rules are resolved afresh; a cow whose new
+         * rule set needs a ring of another size ({@code baseline.days} or a window changed) starts a new
+         * warm-up.
          *
          * @throws SnapshotException when the bytes are not a snapshot of this version
          */

@@ -26,9 +26,8 @@ final class HerdPrior {
     }
 
     void add(int hourOfDay, double rate) {
-        int n = Math.min(count[hourOfDay] + 1, MEMORY);
         count[hourOfDay] = Math.min(count[hourOfDay] + 1, MEMORY);
-        level[hourOfDay] += (rate - level[hourOfDay]) / n;
+        level[hourOfDay] += (rate - level[hourOfDay]) / count[hourOfDay];
     }
 
     void write(DataOutput out) throws IOException {

@@ -54,21 +54,19 @@ final class LineParser {
         int width = starts.length;
         int field = 0;
         int start = from;
-        for (int i = from; i < to; i++) {
-            if (b[i] == ',') {
-                if (field < width) {
-                    starts[field] = start;
-                    ends[field] = i;
-                }
-                field++;
-                start = i + 1;
+        while (true) {
+            int comma = Bytes.indexOf(b, start, to, (byte) ',');
+            int end = comma < 0 ? to : comma;
+            if (field < width) {
+                starts[field] = start;
+                ends[field] = end;
             }
+            field++;
+            if (comma < 0) {
+                break;
+            }
+            start = comma + 1;
         }
-        if (field < width) {
-            starts[field] = start;
-            ends[field] = to;
-        }
-        field++;
         if (field != width) {
             return fail(line, "row", "has " + field + " fields, the header has " + width);
         }
@@ -120,7 +118,7 @@ final class LineParser {
         if (n == 0) {
             return false;
         }
-        if (n == lastCow.length && Arrays.equals(b, from, to, lastCow, 0, n)) {
+        if (n == lastCow.length && Bytes.startsWith(b, from, lastCow)) {
             row.newCow = row.cow != lastCowText;
             row.cow = lastCowText;
             return !lastCowText.isEmpty();

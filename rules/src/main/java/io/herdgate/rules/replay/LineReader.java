@@ -46,16 +46,15 @@ final class LineReader {
             }
             int start = 0;
             long lineStartOffset = pos - filled;
-            for (int i = start; i < filled; i++) {
-                if (buf[i] == '\n') {
-                    if (lineStartOffset + start >= to) {
-                        return index;
-                    }
-                    if (!lines.line(buf, start, i, index++)) {
-                        return index;
-                    }
-                    start = i + 1;
+            int nl;
+            while ((nl = Bytes.indexOf(buf, start, filled, (byte) '\n')) >= 0) {
+                if (lineStartOffset + start >= to) {
+                    return index;
                 }
+                if (!lines.line(buf, start, nl, index++)) {
+                    return index;
+                }
+                start = nl + 1;
             }
             if (eof) {
                 if (start < filled && lineStartOffset + start < to) {

@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
  *
  * <p>How it runs: a first quick pass finds the runs of rows of each cow. When the input is grouped by
  * cow, cows are split, in order of first appearance, into partitions of {@value #COWS_PER_PARTITION};
- * each partition merges its cows' rows in time order into its own engines (so the herd-level prior
+ * each partition merges its cows' rows hour by hour into its own engines (so the herd-level prior
  * sees the cows side by side, as live) and partitions run in parallel. The split does not depend on
  * the number of threads, so the output is the same on every machine. Input not grouped by cow is read
  * once in file order by one engine per rule set. Memory stays small whatever the file size.
@@ -109,14 +109,12 @@ public final class Replay {
     /**
      * Runs the replay.
      *
-     * @param ruleSets one entry per rule set to replay with (one for a replay, two for a comparison)
+     * @param ruleSets one entry per rule set to replay with (one for a replay, two for a comparison); none
+     *                 only reads, checks and counts the input (no alarms)
      * @throws InputFormatException when the input cannot be replayed at all (header, raw samples)
      * @throws IOException          when the file cannot be read
      */
     public ReplayResult run(List<Rules> ruleSets) throws IOException, InputFormatException {
-        if (ruleSets.isEmpty()) {
-            throw new IllegalArgumentException("at least one rule set");
-        }
         String name = input.toString();
         try (FileChannel ch = FileChannel.open(input, StandardOpenOption.READ)) {
             String[] header = {null};

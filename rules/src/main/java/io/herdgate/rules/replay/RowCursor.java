@@ -48,13 +48,7 @@ final class RowCursor {
     /** Moves to the next good row; false at the end of the range or when the replay must stop. */
     boolean advance() throws IOException {
         while (true) {
-            int nl = -1;
-            for (int i = pos; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = Bytes.indexOf(buf, pos, limit, (byte) '\n');
             if (nl < 0) {
                 if (!eof) {
                     fill();

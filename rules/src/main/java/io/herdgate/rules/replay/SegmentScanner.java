@@ -35,6 +35,10 @@ final class SegmentScanner {
         boolean[] overflow = {false};
         LineReader.read(channel, dataStart, Long.MAX_VALUE, (b, from, to, index) -> {
             int end = to > from && b[to - 1] == '\r' ? to - 1 : to;
+            if (end == from) {
+                offset[0] += (to - from) + 1; // blank line: belongs to no cow, the cursors skip it too
+                return true;
+            }
             int fs = from;
             int col = 0;
             int i = from;
@@ -49,7 +53,7 @@ final class SegmentScanner {
             }
             int fe = col == cowColumn ? i : fs;
             long lineStart = offset[0];
-            if (lastCow[0] == null || !Arrays.equals(b, fs, fe, lastCow[0], 0, lastCow[0].length)) {
+            if (lastCow[0] == null || fe - fs != lastCow[0].length || !Bytes.startsWith(b, fs, lastCow[0])) {
                 if (lastCow[0] != null) {
                     if (segments.size() >= maxSegments) {
                         overflow[0] = true;

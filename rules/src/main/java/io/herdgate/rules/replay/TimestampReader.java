@@ -23,6 +23,8 @@ final class TimestampReader {
 
     private long seconds;
     private int nanos;
+    private final byte[] lastDate = new byte[10];
+    private long lastDays;
 
     TimestampReader(ZoneId zone) {
         this.rules = zone.getRules();
@@ -51,13 +53,23 @@ final class TimestampReader {
                 || b[from + 13] != ':') {
             return false;
         }
-        int year = digits(b, from, 4);
-        int month = digits(b, from + 5, 2);
-        int day = digits(b, from + 8, 2);
+        long days;
+        if (Bytes.startsWith(b, from, lastDate)) {
+            days = lastDays; // consecutive rows mostly share the date
+        } else {
+            int year = digits(b, from, 4);
+            int month = digits(b, from + 5, 2);
+            int day = digits(b, from + 8, 2);
+            if ((year | month | day) < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+                return false;
+            }
+            days = daysFromCivil(year, month, day);
+            System.arraycopy(b, from, lastDate, 0, 10);
+            lastDays = days;
+        }
         int hour = digits(b, from + 11, 2);
         int minute = digits(b, from + 14, 2);
-        if ((year | month | day | hour | minute) < 0 || month < 1 || month > 12 || day < 1
-                || day > lengthOfMonth(year, month) || hour > 23 || minute > 59) {
+        if ((hour | minute) < 0 || hour > 23 || minute > 59) {
             return false;
         }
         int p = from + 16;
@@ -85,7 +97,7 @@ final class TimestampReader {
                 }
             }
         }
-        long local = (daysFromCivil(year, month, day) * 24 + hour) * 3600L + minute * 60L + second;
+        long local = (days * 24 + hour) * 3600L + minute * 60L + second;
         int offset;
         if (p == to) {
             offset = zoneOffset(local);

@@ -11,6 +11,8 @@ import io.herdgate.rules.params.Rules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,6 @@ class ReplayTest {
         assertTrue(r.notes().get(0).startsWith("cow 5045: 1 row(s)"), r.notes().get(0));
         List<Alarm> heats = r.alarms().get(0).stream().filter(a -> a.type() == AlarmType.HEAT).toList();
         assertFalse(heats.isEmpty());
-        System.out.println(r.stats() + " alarms " + r.alarms().get(0).size() + " heats " + heats.size());
     }
 
     @Test
@@ -38,6 +39,43 @@ class ReplayTest {
                 .run(List.of(Rules.defaults()));
         assertEquals(61, r.stats().cows());
         assertTrue(r.stats().describeIntervals().endsWith("from --interval"));
+    }
+
+    @Test
+    void replay_sameRowsSortedByTime_giveTheSameAlarmsAsGroupedByCow(@TempDir Path dir) throws Exception {
+        Path grouped = SharedData.file("heat/activity_2h.csv");
+        List<String> lines = Files.readAllLines(grouped);
+        List<String> cowOrder = lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().toList();
+        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+        rows.sort(Comparator.comparing((String l) -> l.split(",")[1]).thenComparing(l -> cowOrder.indexOf(l.split(",")[0])));
+        rows.add(0, lines.get(0));
+        Path byTime = Files.write(dir.resolve("by-time.csv"), rows);
+        ReplayResult a = Replay.of(grouped).run(List.of(Rules.defaults()));
+        ReplayResult b = Replay.of(byTime).run(List.of(Rules.defaults()));
+        assertEquals(1, b.stats().partitions());
+        assertEquals(a.alarms(), b.alarms());
+        assertEquals(a.stats().cowDays(), b.stats().cowDays());
+    }
+
+    @Test
+    void replay_crlfBomAndBlankLines_areRead(@TempDir Path dir) throws Exception {
+        String text = "\uFEFFcow,timestamp,activity\r\n" + "a,2020-01-01T00:00:00,1\r\n\r\n" + "a,2020-01-01T02:00:00,2\r\n"
+                + "b,2020-01-01T00:00:00,3\r\n" + "b,2020-01-01T02:00:00,\r\n" + "b,2020-01-01T04:00:00,4";
+        Path f = Files.writeString(dir.resolve("in.csv"), text);
+        ReplayResult r = Replay.of(f).run(List.of(Rules.defaults()));
+        assertEquals(5, r.stats().rowsRead());
+        assertEquals(0, r.stats().rowsSkipped());
+        assertEquals(2, r.stats().cows());
+        assertEquals(Map.of(Duration.ofHours(2), 2), r.stats().intervals());
+    }
+
+    @Test
+    void replay_lyingLongerThanTheInterval_isABadRow(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("in.csv"), "cow,timestamp,lying_min\n"
+                + "a,2020-01-01T00:00,1\na,2020-01-01T00:01,2\na,2020-01-01T00:02,1\n");
+        ReplayResult r = Replay.of(f).run(List.of(Rules.defaults()));
+        assertEquals(1, r.stats().rowsSkipped());
+        assertEquals(f + ":3: lying_min: 2 is more than the row interval of cow a (1 min)", r.problems().get(0).toString());
     }
 
     @Test

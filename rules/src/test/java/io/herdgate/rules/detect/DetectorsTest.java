@@ -1,0 +1,176 @@
+package io.herdgate.rules.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herdgate.rules.alarm.Alarm;
+import io.herdgate.rules.alarm.AlarmEvent;
+import io.herdgate.rules.alarm.AlarmType;
+import io.herdgate.rules.series.CowId;
+import io.herdgate.rules.series.Observation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each detector on small synthetic streams whose answer is known. */
+class DetectorsTest {
+
+    private static final CowId COW = CowId.of("5011");
+    private static final Instant T0 = Instant.parse("2024-04-01T00:00:00Z");
+    private static final Duration MIN = Duration.ofMinutes(1);
+    private static final Duration BLOCK = Duration.ofHours(2);
+
+    private final List<AlarmEvent> events = new ArrayList<>();
+
+    private DetectionEngine engine(CalvingCalendar calendar) {
+        return DetectionEngine.builder().listener(events::add).calendar(calendar).build();
+    }
+
+    private List<Alarm> raised(AlarmType type) {
+        return events.stream().filter(e -> e instanceof AlarmEvent.Raised && e.alarm().type() == type)
+                .map(AlarmEvent::alarm).toList();
+    }
+
+    private List<AlarmEvent> of(AlarmType type) {
+        return events.stream().filter(e -> e.alarm().type() == type).toList();
+    }
+
+    /** Per-minute observations: minute i carries what the function gives; null leaves the minute out (a gap). */
+    private static void minutes(DetectionEngine e, int count, IntFunction<Observation.Builder> at) {
+        for (int i = 0; i < count; i++) {
+            Observation.Builder b = at.apply(i);
+            if (b != null) {
+                e.accept(b.build());
+            }
+        }
+    }
+
+    private static Observation.Builder minute(int i) {
+        return Observation.builder(COW, T0.plus(MIN.multipliedBy(i)), MIN);
+    }
+
+    @ParameterizedTest(name = "still {0} min: {1} cow-down alarm(s)")
+    @CsvSource({"280, 0", "360, 0", "361, 1", "480, 1"})
+    void noMotion_raisesOnlyForStillnessLongerThanSixHours(int stillMin, int expected) {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        minutes(e, 60 + stillMin + 60, i -> minute(i).motionIndex(i >= 60 && i < 60 + stillMin ? 0 : 5).steps(0));
+        assertEquals(expected, raised(AlarmType.NO_MOTION).size());
+        if (expected == 1) {
+            List<AlarmEvent> ev = of(AlarmType.NO_MOTION);
+            assertEquals(T0.plus(MIN.multipliedBy(60 + 361)), ev.get(0).at());
+            assertTrue(ev.get(1) instanceof AlarmEvent.Cleared);
+            assertEquals(T0.plus(MIN.multipliedBy(60 + stillMin)), ev.get(1).at());
+        }
+    }
+
+    @Test
+    void noMotion_gapInsideStillness_isNotStillness() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        // 5 h still, 30 min without data, 5 h still: never 6 h of observed stillness in a row.
+        minutes(e, 630, i -> i >= 300 && i < 330 ? null : minute(i).motionIndex(0));
+        assertEquals(0, raised(AlarmType.NO_MOTION).size());
+    }
+
+    @Test
+    void collarOff_staticOrientationForAnHour_raisesAndMovementClears() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        minutes(e, 200, i -> minute(i).accelVarG2(i >= 20 && i < 150 ? 2e-6 : 0.02).pitchDeg(i >= 20 && i < 150 ? -80 : 15));
+        List<AlarmEvent> ev = of(AlarmType.COLLAR_OFF);
+        assertEquals(2, ev.size(), ev.toString());
+        assertEquals(T0.plus(MIN.multipliedBy(20 + 61)), ev.get(0).at());
+        assertEquals(T0.plus(MIN.multipliedBy(150)), ev.get(1).at());
+    }
+
+    @Test
+    void collarOff_cowLyingStillWithCollarOn_isNotStatic() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        // Rumination and breathing: small variance, but above the noise floor.
+        minutes(e, 300, i -> minute(i).accelVarG2(4e-4).pitchDeg(10 + (i % 7)));
+        assertEquals(0, raised(AlarmType.COLLAR_OFF).size());
+    }
+
+    @Test
+    void battery_threeLowReadings_raiseOnceAndANewBatteryClears() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        double[] mv = {3600, 3390, 3380, 3500, 3390, 3380, 3370, 3360, 3450, 3700};
+        minutes(e, mv.length, i -> minute(i).batteryMv(mv[i]));
+        List<AlarmEvent> ev = of(AlarmType.BATTERY);
+        assertEquals(2, ev.size(), ev.toString());
+        assertEquals(T0.plus(MIN.multipliedBy(7)), ev.get(0).at());
+        assertEquals(T0.plus(MIN.multipliedBy(10)), ev.get(1).at());
+    }
+
+    /** 2-h blocks over {@code days}: activity follows a daily rhythm, tripled on day {@code heatDay} 08–18 h. */
+    private static void blocks(DetectionEngine e, int days, int heatDay, double factor) {
+        for (int b = 0; b < days * 12; b++) {
+            int hour = (b % 12) * 2;
+            double act = 30 + 20 * Math.sin(hour / 24.0 * 2 * Math.PI) + (b * 7 % 5);
+            boolean heat = b / 12 == heatDay && hour >= 8 && hour < 18;
+            e.accept(Observation.builder(COW, T0.plus(BLOCK.multipliedBy(b)), BLOCK)
+                    .activity(act * (heat ? factor : 1)).ruminationMin(50).build());
+        }
+    }
+
+    @Test
+    void heat_activityTripledForTenHours_raisesOneHeatWithNextExpectedHeat() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        blocks(e, 14, 10, 3);
+        List<Alarm> heats = raised(AlarmType.HEAT);
+        assertEquals(1, heats.size(), events.toString());
+        Alarm h = heats.get(0);
+        assertTrue(h.raisedAt().isAfter(T0.plus(Duration.ofHours(10 * 24 + 8))), h.toString());
+        assertTrue(h.raisedAt().isBefore(T0.plus(Duration.ofHours(10 * 24 + 18))), h.toString());
+        assertEquals(h.raisedAt().plus(Duration.ofDays(21)), h.nextExpectedHeat().orElseThrow());
+        assertTrue(h.explanation().value() > h.explanation().threshold(), h.toString());
+        assertEquals(0, raised(AlarmType.ILLNESS).size());
+    }
+
+    @Test
+    void heat_nearAKnownCalving_isRaisedAsCalving() {
+        Instant calving = T0.plus(Duration.ofDays(11));
+        DetectionEngine e = engine(cow -> List.of(calving));
+        blocks(e, 14, 10, 3);
+        assertEquals(0, raised(AlarmType.HEAT).size());
+        assertEquals(1, raised(AlarmType.CALVING).size());
+    }
+
+    @Test
+    void heat_ordinaryDays_raiseNothing() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        blocks(e, 14, -1, 1);
+        assertEquals(List.of(), events);
+    }
+
+    @Test
+    void illness_activityHalvedForTwoDays_raisesIllnessAfterTwelveHours() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        blocks(e, 14, 10, 1);
+        for (int b = 14 * 12; b < 16 * 12; b++) {
+            e.accept(Observation.builder(COW, T0.plus(BLOCK.multipliedBy(b)), BLOCK)
+                    .activity(15).ruminationMin(20).build());
+        }
+        List<Alarm> ill = raised(AlarmType.ILLNESS);
+        assertEquals(1, ill.size(), events.toString());
+        assertTrue(ill.get(0).raisedAt().isAfter(T0.plus(Duration.ofHours(14 * 24 + 12))), ill.toString());
+    }
+
+    @Test
+    void accept_observationStartingBeforeThePreviousEnd_isOutOfOrder() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        assertEquals(Outcome.ACCEPTED, e.accept(minute(10).motionIndex(1).build()));
+        assertEquals(Outcome.OUT_OF_ORDER, e.accept(minute(5).motionIndex(1).build()));
+        assertEquals(Outcome.ACCEPTED, e.accept(minute(11).motionIndex(1).build()));
+    }
+
+    @Test
+    void activeAlarms_listsTheAlarmsNotCleared() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        minutes(e, 400, i -> minute(i).motionIndex(0));
+        assertEquals(List.of(AlarmType.NO_MOTION), e.activeAlarms().stream().map(Alarm::type).toList());
+    }
+}
