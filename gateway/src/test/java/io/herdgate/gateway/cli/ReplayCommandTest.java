@@ -132,6 +132,27 @@ class ReplayCommandTest {
     }
 
     @Test
+    void replay_rawCollarSamples_becomeOneObservationPerMinute(@TempDir Path dir) throws Exception {
+        List<String> bout = Files.readAllLines(SharedData.file("behaviour/collar_10hz/2016/61_Resting.csv"));
+        StringBuilder csv = new StringBuilder("cow,timestamp,ax,ay,az\n");
+        java.time.Instant start = java.time.Instant.parse("2024-05-14T12:00:00Z");
+        for (String line : bout.subList(1, bout.size())) {
+            String[] f = line.split(",");
+            long ms = Math.round(Double.parseDouble(f[0]) * 1000);
+            csv.append("2016,").append(start.plusMillis(ms)).append(',').append(f[1]).append(',').append(f[2])
+                    .append(',').append(f[3]).append('\n');
+        }
+        Path in = Files.writeString(dir.resolve("raw.csv"), csv);
+        Cli r = Cli.run("replay", "--input", in.toString(), "--out", dir.resolve("o.jsonl").toString(), "--rate", "10");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains((bout.size() - 1) + " rows read, 0 skipped; 1 cows, 0.0 cow-days"), r.err());
+        assertTrue(r.err().contains("interval: 1 min (1 cow), per minute from raw samples at 10.0 Hz"), r.err());
+        Cli noRate = Cli.run("replay", "--input", in.toString(), "--out", dir.resolve("o.jsonl").toString());
+        assertEquals(1, noRate.exit());
+        assertTrue(noRate.err().contains(in + ":1: raw accelerometer input (ax,ay,az) needs its sample rate (--rate HZ"), noRate.err());
+    }
+
+    @Test
     void replay_herdFileWithBadLines_reportsThemAndGoesOn(@TempDir Path dir) throws Exception {
         Path herd = Files.writeString(dir.resolve("herd.csv"), "cow,group,calving_date,breeding_date\n5028,lactating,2019-01-02,\n7161,heifers,02/03/2019,\n");
         Cli r = Cli.run("replay", "--input", SharedData.file("heat/activity_2h.csv").toString(),
