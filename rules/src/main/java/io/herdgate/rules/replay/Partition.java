@@ -22,6 +22,9 @@ import java.util.TreeMap;
  */
 final class Partition {
 
+    /** Merge slice: one clock hour, in seconds. */
+    private static final long SLICE = 3600;
+
     private final List<RowCursor> cursors;
     private final List<DetectionEngine> engines;
     private final List<AlarmCollector> collectors;
@@ -29,7 +32,6 @@ final class Partition {
     private final String file;
     private final Duration givenInterval;
     private final RawSamples raw;
-    private static final long SLICE = 3600;
 
     private final Map<String, CowFeed> feeds = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
@@ -60,7 +62,7 @@ final class Partition {
         }
         for (CowFeed f : feeds.values()) {
             if (f.waitingForInterval() && !problems.stopped()) {
-                settleInterval(f, true);
+                settleInterval(f);
             }
         }
     }
@@ -83,10 +85,6 @@ final class Partition {
             n += c.lines();
         }
         return n;
-    }
-
-    List<AlarmCollector> collectors() {
-        return collectors;
     }
 
     Map<String, CowFeed> feeds() {
@@ -171,7 +169,7 @@ final class Partition {
             feed.pendingMeasures[n] = row.measures().clone();
             feed.pending++;
             if (feed.pending == IntervalEstimator.SAMPLE) {
-                settleInterval(feed, false);
+                settleInterval(feed);
             }
             return;
         }
@@ -182,17 +180,14 @@ final class Partition {
         return s > ps || (s == ps && n > pn);
     }
 
-    private void settleInterval(CowFeed feed, boolean atEnd) {
+    private void settleInterval(CowFeed feed) {
         Optional<Duration> d = IntervalEstimator.estimate(feed.pendingSeconds, feed.pending);
         if (d.isEmpty() || d.get().compareTo(Observation.MIN_LENGTH) < 0 || d.get().compareTo(Observation.MAX_LENGTH) > 0) {
             notes.add("cow " + feed.cow + ": " + feed.pending + " row(s)"
                     + d.map(x -> " " + x.toMinutes() + " min apart").orElse("")
                     + ", cannot tell a row interval of 1 min..1 day; not replayed (give --interval)");
             feed.pending = 0;
-            if (atEnd) {
-                return;
-            }
-            feed.interval(Duration.ZERO); // mark settled; rows of this cow are dropped below
+            feed.interval(Duration.ZERO); // settled: her further rows are not replayed (see emit)
             return;
         }
         feed.interval(d.get());
