@@ -130,14 +130,21 @@ class SimulatedCollarTest {
         run(c, Duration.ofMinutes(31));
 
         assertEquals(0, c.buffered());
-        // in the hour: 360 batches and 4 status frames (one more when a batch ends on the boundary); 100 fit
-        assertTrue(c.framesDropped() >= 263 && c.framesDropped() <= 265, "dropped " + c.framesDropped());
+        // in the hour: the batches of the default config, each split into frames of at most MAX_SAMPLES,
+        // and the status frames (one frame more when a batch ends on the boundary); 100 fit
+        CollarConfig d = CollarConfig.defaults();
+        int samplesPerBatch = d.batchSeconds() * d.sampleRateCentiHz() / 100;
+        long perHour = 3600 / d.batchSeconds()
+                * ((samplesPerBatch + SampleBatch.MAX_SAMPLES - 1) / SampleBatch.MAX_SAMPLES) + 3600 / d.statusIntervalS();
+        assertTrue(Math.abs(c.framesDropped() - (perHour - 100)) <= 3,
+                "dropped " + c.framesDropped() + ", expected about " + (perHour - 100));
         List<Decoded> frames = gateway.decoded();
         assertEquals(gateway.results.size(), frames.size(), "rejected: " + gateway.results.stream()
                 .filter(r -> !r.isDecoded()).toList());
-        // the oldest batch that survived began about 100 batches (≈16.7 min) before the link came back
+        // the oldest batch that survived began about 100 frames' worth of time before the link came back
         SampleBatch firstAfter = (SampleBatch) frames.get(before).message();
-        assertEquals(Duration.ofMinutes(17).toMillis(), firstAfter.firstSampleAgeMs(), 60_000);
+        long expectedAgeMs = 3_600_000L * 100 / perHour + 60_000; // plus the minute run after the loss
+        assertEquals(expectedAgeMs, firstAfter.firstSampleAgeMs(), 60_000);
         run(c, Duration.ofMinutes(16));
         List<CollarStatus> statuses = gateway.messages(CollarStatus.class);
         assertEquals(c.framesDropped(), statuses.get(statuses.size() - 1).framesDropped(), "status reports the drops");
@@ -155,7 +162,7 @@ class SimulatedCollarTest {
 
         List<SampleBatch> batches = gateway.messages(SampleBatch.class);
         assertTrue(batches.stream().allMatch(b -> b.rateCentiHz() == 2500 && b.range() == AccelRange.G8));
-        assertTrue(batches.stream().allMatch(b -> b.count() <= SimulatedCollar.MAX_SAMPLES_PER_FRAME));
+        assertTrue(batches.stream().allMatch(b -> b.count() <= SampleBatch.MAX_SAMPLES));
         int samples = batches.stream().mapToInt(SampleBatch::count).sum();
         assertEquals(60 * 25, samples, 25 * 10, "samples in a minute at 25 Hz");
     }
