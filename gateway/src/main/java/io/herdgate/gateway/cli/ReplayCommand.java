@@ -86,7 +86,7 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Row interval of every cow (e.g. 1min, 15min, 2h); detected per cow without it.")
     Duration interval;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = ZoneConverter.class,
             description = "Farm time zone for timestamps without offset and clock windows (default ${DEFAULT-VALUE}).")
     ZoneId zone;
 

@@ -29,6 +29,7 @@ class ReplayCommandTest {
         List<String> lines = Files.readAllLines(out);
         assertFalse(lines.isEmpty());
         for (String line : lines) {
+            assertTrue(line.startsWith("{\"cow\":") && line.endsWith("}"), line);
             JsonNode a = JSON.readTree(line);
             assertTrue(a.get("cow").isTextual(), line);
             assertTrue(TYPES.contains(a.get("type").asText()), line);
@@ -105,6 +106,17 @@ class ReplayCommandTest {
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("nope.csv: no such file"), missing.err());
         assertTrue(r.noStackTrace() && missing.noStackTrace());
+    }
+
+    @Test
+    void replay_badZoneOrInterval_isAUsageErrorNamingTheAllowedForms(@TempDir Path dir) {
+        Cli zone = Cli.run("replay", "--input", "x.csv", "--out", dir.resolve("o.jsonl").toString(), "--zone", "Mars/Base");
+        assertEquals(2, zone.exit());
+        assertTrue(zone.err().contains("'Mars/Base' is not a time zone; use a region id such as Europe/Zurich"), zone.err());
+        Cli interval = Cli.run("replay", "--input", "x.csv", "--out", dir.resolve("o.jsonl").toString(), "--interval", "5x");
+        assertEquals(2, interval.exit());
+        assertTrue(interval.err().contains("'5x' is not a duration; use e.g. 1min, 15min, 2h, 1d or PT15M"), interval.err());
+        assertTrue(zone.noStackTrace() && interval.noStackTrace());
     }
 
     @Test
