@@ -251,12 +251,25 @@ public final class RulesFile {
         config.cows().forEach((cow, r) -> {
             String path = "cows." + cow;
             if (r.group().isPresent()) {
-                check(List.of(r.overrides(), config.groups().get(r.group().get()), config.herd()), path, Optional.empty());
+                checkCow(r.overrides(), List.of(config.groups().get(r.group().get()), config.herd()), path, Optional.empty());
             } else {
-                check(List.of(r.overrides(), config.herd()), path, Optional.empty());
-                config.groups().forEach((g, o) -> check(List.of(r.overrides(), o, config.herd()), path, Optional.of(g)));
+                checkCow(r.overrides(), List.of(config.herd()), path, Optional.empty());
+                config.groups().forEach((g, o) -> checkCow(r.overrides(), List.of(o, config.herd()), path, Optional.of(g)));
             }
         });
+    }
+
+    /** A cow's own settings over {@code above}; a refusal already reported for {@code above} alone is not repeated. */
+    private void checkCow(Overrides cow, List<Overrides> above, String path, Optional<GroupName> group) {
+        try {
+            RuleSetAssembler.assemble(above);
+        } catch (InvalidParameterException ex) {
+            return;
+        }
+        List<Overrides> chain = new ArrayList<>();
+        chain.add(cow);
+        chain.addAll(above);
+        check(chain, path, group);
     }
 
     private void check(List<Overrides> chain, String path, Optional<GroupName> herdGroup) {
