@@ -25,6 +25,12 @@ final class HourlyBins {
     private final float[][] cov = new float[MEASURES][];
     /** The hour currently being filled; earlier hours are complete. */
     private long openHour = Long.MIN_VALUE;
+    /**
+     * The open hour's sums and coverage per measure, kept here and copied into the ring by
+     * {@link #flush()}: a per-minute observation then writes one small array instead of six ring
+     * arrays, which matters when thousands of cows' states do not fit the cache.
+     */
+    private final double[] open = new double[2 * MEASURES];
 
     HourlyBins(int size) {
         this.size = size;
@@ -48,6 +54,8 @@ final class HourlyBins {
 
     /** Makes {@code hour} the open hour, emptying slots that rotate in; a jump beyond the ring empties all. */
     void openAt(long hour) {
+        flush();
+        Arrays.fill(open, 0);
         if (openHour == Long.MIN_VALUE || hour - openHour >= size) {
             for (int m = 0; m < MEASURES; m++) {
                 Arrays.fill(sum[m], 0f);
@@ -65,11 +73,21 @@ final class HourlyBins {
         openHour = hour;
     }
 
-    /** Adds {@code value} spread over {@code minutes} of {@code hour} (which must be the open hour). */
-    void add(int measure, long hour, double value, double minutes) {
-        int s = slot(hour);
-        sum[measure][s] += (float) value;
-        cov[measure][s] += (float) minutes;
+    /** Adds {@code value} spread over {@code minutes} of the open hour. */
+    void add(int measure, double value, double minutes) {
+        open[2 * measure] += value;
+        open[2 * measure + 1] += minutes;
+    }
+
+    /** Copies the open hour's sums into the ring, so that {@link #rate} and {@link #coverage} see them. */
+    void flush() {
+        if (openHour != Long.MIN_VALUE) {
+            int s = slot(openHour);
+            for (int m = 0; m < MEASURES; m++) {
+                sum[m][s] = (float) open[2 * m];
+                cov[m][s] = (float) open[2 * m + 1];
+            }
+        }
     }
 
     /** True when {@code hour} is still held by the ring (not rotated out, not in the future). */
@@ -113,6 +131,9 @@ final class HourlyBins {
 
     void write(DataOutput out) throws IOException {
         out.writeLong(openHour);
+        for (double v : open) {
+            out.writeDouble(v);
+        }
         for (int m = 0; m < MEASURES; m++) {
             for (int i = 0; i < size; i++) {
                 out.writeFloat(sum[m][i]);
@@ -123,6 +144,9 @@ final class HourlyBins {
 
     void read(DataInput in) throws IOException {
         openHour = in.readLong();
+        for (int i = 0; i < open.length; i++) {
+            open[i] = in.readDouble();
+        }
         for (int m = 0; m < MEASURES; m++) {
             for (int i = 0; i < size; i++) {
                 sum[m][i] = in.readFloat();
