@@ -69,8 +69,6 @@ public final class SimulatedCollar {
     /** Where the collar is in its life. */
     public enum State { JOINING, JOINED, DEAD }
 
-    /** Largest number of samples in one sample-batch frame (12-bit packed samples fit the payload). */
-    static final int MAX_SAMPLES_PER_FRAME = 224;
     private static final Duration FIRST_JOIN_BACKOFF = Duration.ofSeconds(10);
     private static final Duration MAX_JOIN_BACKOFF = Duration.ofMinutes(15);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
@@ -229,8 +227,9 @@ public final class SimulatedCollar {
     }
 
     /**
-     * A downlink frame reaches the collar at its current time. Lost when the radio is down. Returns what
-     * the collar's decoder made of it (join accept while joining, session frames once joined).
+     * A downlink frame reaches the collar at its current time (the caller drops downlinks during radio
+     * loss, see {@link #linkUp}). Returns what the collar's decoder made of it: the join accept while
+     * joining, session frames once joined; a dead collar rejects everything.
      */
     public DecodeResult receive(byte[] frame) {
         if (state == State.JOINING) {
@@ -376,11 +375,15 @@ public final class SimulatedCollar {
         }
         int rateCentiHz = config.sampleRateCentiHz();
         AccelRange range = config.range();
-        for (int first = 0; first < batchCount; first += MAX_SAMPLES_PER_FRAME) {
-            int k = Math.min(MAX_SAMPLES_PER_FRAME, batchCount - first);
+        // split evenly into as few frames as the payload limit allows
+        int frames = (batchCount + SampleBatch.MAX_SAMPLES - 1) / SampleBatch.MAX_SAMPLES;
+        int first = 0;
+        for (int f = 0; f < frames; f++) {
+            int k = (batchCount - first) / (frames - f);
             short[] xyz = Arrays.copyOfRange(batch, 3 * first, 3 * (first + k));
             Instant firstTime = batchStart.plusNanos(Math.round(first * 1e9 / rateHz));
             queue(SampleBatch.of(0, rateCentiHz, range, xyz), firstTime, false);
+            first += k;
         }
         batchCount = 0;
     }

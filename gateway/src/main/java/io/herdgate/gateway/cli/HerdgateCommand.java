@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Livestock collar alarm gateway.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
                 DecodeCommand.class,
                 EvaluateCommand.class,
                 ClassifyCommand.class,

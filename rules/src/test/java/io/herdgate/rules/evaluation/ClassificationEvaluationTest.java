@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.herdgate.rules.behaviour.ClassifierMetrics;
 import io.herdgate.rules.behaviour.ClassifierModel;
+import io.herdgate.rules.support.SharedData;
 import org.junit.jupiter.api.Test;
 
 class ClassificationEvaluationTest {
 
     @Test
     void run_onTheDatasets_givesTheShippedModelsLeaveOneCowOutFigures() {
-        ClassifierMetrics m = ClassificationEvaluation.run(SharedData.dataDir());
+        ClassifierMetrics m = ClassificationEvaluation.run(SharedData.dir("behaviour").getParent());
 
         assertEquals(ClassifierModel.shipped().metrics(), m);
     }

@@ -1,0 +1,59 @@
+package io.herdgate.gateway.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.herdgate.protocol.message.AccelRange;
+import io.herdgate.protocol.message.SampleBatch;
+import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.series.CowId;
+import io.herdgate.rules.series.Observation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SampleDatingTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T06:00:00Z");
+
+    /** 4 s of 10 Hz samples at rest (1 g on z, ±4 g range: 512 counts per g), sent as it ends. */
+    private static SampleBatch batch() {
+        short[] xyz = new short[3 * 40];
+        for (int i = 0; i < 40; i++) {
+            xyz[3 * i + 2] = (short) (512 + (i % 3) - 1);
+        }
+        return SampleBatch.of(3900, 1000, AccelRange.G4, xyz);
+    }
+
+    @Test
+    void continuousBatches_giveOneObservationPerMinute_backToBack() {
+        SampleDating dating = new SampleDating(CowId.of("1"), BehaviourClassifier.shipped());
+        List<Observation> out = new ArrayList<>();
+        for (int k = 0; k < 45; k++) { // 3 minutes
+            dating.add(batch(), T0.plusSeconds(4L * k + 4), out::add);
+        }
+
+        assertEquals(3, out.size());
+        assertEquals(T0.plusMillis(100), out.get(0).start());
+        assertEquals(out.get(0).end(), out.get(1).start());
+        assertEquals(out.get(1).end(), out.get(2).start());
+    }
+
+    @Test
+    void aGapInTheStream_leavesMissingMinutes_notStretchedOnes() {
+        SampleDating dating = new SampleDating(CowId.of("1"), BehaviourClassifier.shipped());
+        List<Observation> out = new ArrayList<>();
+        for (int k = 0; k < 15; k++) { // minute 1
+            dating.add(batch(), T0.plusSeconds(4L * k + 4), out::add);
+        }
+        Instant resume = T0.plus(Duration.ofMinutes(30));
+        for (int k = 0; k < 15; k++) { // a minute after half an hour of radio silence
+            dating.add(batch(), resume.plusSeconds(4L * k + 4), out::add);
+        }
+
+        assertEquals(2, out.size());
+        assertEquals(T0.plusMillis(100), out.get(0).start());
+        assertEquals(resume.plusMillis(100), out.get(1).start());
+    }
+}
