@@ -1,8 +1,8 @@
 package io.herdgate.protocol.payload;
 
+import io.herdgate.testing.SharedData;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.herdgate.protocol.Samples;
 import io.herdgate.protocol.codec.FrameCodec;
@@ -34,14 +34,7 @@ class BytesOnAirTest {
     private static final double COUNTS_PER_MS2 = 512 / 9.80665;
 
     private static Path recordings() {
-        Path dir = Path.of(System.getProperty("herdgate.shared", "../../shared"), "data", "behaviour", "collar_10hz");
-        if (!Files.isDirectory(dir)) {
-            if (System.getenv("CI") != null) {
-                fail("collar recordings missing at " + dir + " (system property herdgate.shared)");
-            }
-            assumeTrue(false, "collar recordings missing at " + dir + "; skipped outside CI");
-        }
-        return dir;
+        return SharedData.dir("behaviour/collar_10hz");
     }
 
     @Test

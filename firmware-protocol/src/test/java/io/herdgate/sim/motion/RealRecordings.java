@@ -1,7 +1,7 @@
 package io.herdgate.sim.motion;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import io.herdgate.testing.SharedData;
+
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,17 +38,7 @@ final class RealRecordings {
 
     /** The recordings folder; fails when missing and env CI is set, skips the test otherwise. */
     static Path folder() {
-        String shared = System.getProperty("herdgate.shared");
-        Path dir = shared == null ? null : Path.of(shared, "data", "behaviour", "collar_10hz");
-        if (dir == null || !Files.isRegularFile(dir.resolve("index.csv"))) {
-            String why = "collar recordings not found: system property herdgate.shared="
-                    + shared + " must name the shared folder holding data/behaviour/collar_10hz/index.csv";
-            if (System.getenv("CI") != null) {
-                Assertions.fail(why);
-            }
-            Assumptions.abort(why);
-        }
-        return dir;
+        return SharedData.file("behaviour/collar_10hz/index.csv").getParent();
     }
 
     /** Window features per label, windows of {@code windowSamples} samples that fit inside one bout. */

@@ -1,9 +1,10 @@
 package io.herdgate.gateway.cli;
 
+import io.herdgate.testing.SharedData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,14 +135,7 @@ class ClassifyCommandTest {
 
     @Test
     void classify_realGrazingBout_isMostlyGrazing() throws IOException {
-        String shared = System.getProperty("herdgate.shared");
-        Path bout = shared == null ? null : Path.of(shared, "data/behaviour/collar_10hz/4119");
-        if (bout == null || !Files.isDirectory(bout)) {
-            if (System.getenv("CI") != null) {
-                throw new AssertionError("collar_10hz data missing under herdgate.shared=" + shared);
-            }
-            assumeTrue(false, "collar_10hz data missing under herdgate.shared=" + shared);
-        }
+        Path bout = SharedData.dir("behaviour/collar_10hz/4119");
         Path file;
         try (var s = Files.list(bout)) {
             // The longest grazing bout: several windows to classify.

@@ -1,5 +1,6 @@
 package io.herdgate.gateway.cli;
 
+import io.herdgate.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

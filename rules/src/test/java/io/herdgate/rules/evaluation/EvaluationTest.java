@@ -1,5 +1,6 @@
 package io.herdgate.rules.evaluation;
 
+import io.herdgate.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

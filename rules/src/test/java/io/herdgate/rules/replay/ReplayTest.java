@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmType;
 import io.herdgate.rules.params.Rules;
-import io.herdgate.rules.support.SharedData;
+import io.herdgate.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.rules.behaviour.ClassMetrics;
 import io.herdgate.rules.behaviour.ClassifierModel;
-import io.herdgate.rules.support.SharedData;
+import io.herdgate.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
