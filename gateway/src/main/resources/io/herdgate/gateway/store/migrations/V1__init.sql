@@ -74,7 +74,8 @@ CREATE TABLE detector_checkpoint (
     snapshot BLOB    NOT NULL
 );
 
--- Alarms raised, and when they cleared; explanation is the JSON form of the numbers behind the alarm.
+-- Alarms raised, and when they cleared; explanation is the JSON form of the numbers behind the alarm
+-- (measure, value, baseline, threshold, duration_s, features); next_heat_ms only for heat alarms.
 CREATE TABLE alarm (
     id          INTEGER PRIMARY KEY,
     cow_id      INTEGER NOT NULL REFERENCES cow (id),
@@ -82,6 +83,7 @@ CREATE TABLE alarm (
     severity    TEXT    NOT NULL,
     raised_ms   INTEGER NOT NULL,
     cleared_ms  INTEGER,
+    next_heat_ms INTEGER,
     explanation TEXT    NOT NULL,
     UNIQUE (cow_id, type, raised_ms)
 );
