@@ -35,7 +35,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A joined herd of 2,000 simulated collars (10 Hz, 10-s sample batches, encrypted, MIC'd) advanced by
+ * A joined herd of 2,000 simulated collars (default config: 10 Hz, 4-s sample batches, encrypted, MIC'd) advanced by
  * 10 simulated seconds per operation; the transport only counts bytes. Score = ms per 10 simulated
  * seconds, so the reachable speed factor is 10,000 / score.
  */

@@ -17,6 +17,7 @@ import io.herdgate.protocol.message.MessageType;
 import io.herdgate.protocol.session.CounterState;
 import io.herdgate.protocol.session.CounterStore;
 import io.herdgate.protocol.session.CounterStream;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -62,7 +63,7 @@ public final class CollarJoin {
      * {@link #sessionKeys} gives the new keys. Never throws on bad bytes.
      */
     public DecodeResult decodeAccept(byte[] b, int off, int len) {
-        java.util.Optional<Rejected> bad = FrameParser.check(b, off, len);
+        Optional<Rejected> bad = FrameParser.check(b, off, len);
         if (bad.isPresent()) {
             return bad.get();
         }

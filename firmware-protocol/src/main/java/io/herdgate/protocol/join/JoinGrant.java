@@ -3,6 +3,7 @@ package io.herdgate.protocol.join;
 import io.herdgate.protocol.crypto.SessionKeys;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.message.JoinAccept;
+import java.util.Arrays;
 
 /**
  * A join the gateway granted: the new session's keys and the join accept frame to send to the collar.
@@ -30,7 +31,7 @@ public record JoinGrant(CollarEui eui, SessionKeys keys, JoinAccept accept, byte
     @Override
     public boolean equals(Object o) {
         return o instanceof JoinGrant g && g.eui.equals(eui) && g.keys.equals(keys) && g.accept.equals(accept)
-                && java.util.Arrays.equals(g.frame, frame);
+                && Arrays.equals(g.frame, frame);
     }
 
     @Override

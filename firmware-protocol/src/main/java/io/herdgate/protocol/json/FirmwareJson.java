@@ -95,13 +95,16 @@ final class FirmwareJson {
             return f.version(name);
         }
         if (type.isEnum()) {
-            return choice(f, name, type.asSubclass(Enum.class));
+            String s = f.text(name);
+            for (Object e : type.getEnumConstants()) {
+                if (MessageJson.lower((Enum<?>) e).equals(s)) {
+                    return e;
+                }
+            }
+            throw new JsonFieldException(name + ": \"" + s + "\" is not one of " + Arrays.stream(type.getEnumConstants())
+                    .map(e -> MessageJson.lower((Enum<?>) e)).collect(Collectors.joining(", ")));
         }
         throw new IllegalStateException("no JSON form for " + type);
-    }
-
-    private static <E extends Enum<E>> E choice(JsonFields f, String name, Class<E> type) throws JsonFieldException {
-        return f.choice(name, type);
     }
 
     static String snake(String camel) {

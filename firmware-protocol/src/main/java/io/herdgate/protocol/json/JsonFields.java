@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,15 +21,6 @@ final class JsonFields {
     JsonFields(Map<?, ?> map, String path) {
         this.map = map;
         this.path = path;
-    }
-
-    /** The field's value, or empty when absent. */
-    java.util.Optional<Object> optional(String name) {
-        Object v = map.get(name);
-        if (v != null) {
-            used.add(name);
-        }
-        return java.util.Optional.ofNullable(v);
     }
 
     Object value(String name) throws JsonFieldException {
@@ -71,7 +63,7 @@ final class JsonFields {
         if (s.length() % 2 != 0 || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new JsonFieldException(path + name + ": expected an even number of hex digits");
         }
-        return java.util.HexFormat.of().parseHex(s);
+        return HexFormat.of().parseHex(s);
     }
 
     List<Object> list(String name) throws JsonFieldException {

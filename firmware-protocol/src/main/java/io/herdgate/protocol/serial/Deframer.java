@@ -60,9 +60,10 @@ public final class Deframer {
                 zero++;
             }
             int run = zero - i;
-            int room = buf.length - held;
-            System.arraycopy(chunk, i, buf, held, Math.min(run, room));
-            held += Math.min(run, room);
+            // Past the buffer an oversize record is only counted, so memory stays bounded.
+            int kept = Math.min(run, buf.length - held);
+            System.arraycopy(chunk, i, buf, held, kept);
+            held += kept;
             recordLength += run;
             bytesFed += run;
             if (zero == end) {

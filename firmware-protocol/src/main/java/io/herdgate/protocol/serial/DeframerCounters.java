@@ -1,5 +1,6 @@
 package io.herdgate.protocol.serial;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record DeframerCounters(long bytes, long accepted, Map<Rejection, Long> r
         for (Rejection r : Rejection.values()) {
             all.put(r, rejected.getOrDefault(r, 0L));
         }
-        rejected = java.util.Collections.unmodifiableMap(all);
+        rejected = Collections.unmodifiableMap(all);
     }
 
     public static DeframerCounters of(long bytes, long accepted, Map<Rejection, Long> rejected) {

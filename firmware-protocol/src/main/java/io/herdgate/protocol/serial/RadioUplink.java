@@ -1,5 +1,7 @@
 package io.herdgate.protocol.serial;
 
+import java.util.Objects;
+
 /**
  * A radio frame the dongle received.
  *
@@ -17,7 +19,7 @@ public record RadioUplink(int channel, int rssiDbm, int snrQuarterDb, long rxTim
         Fields.checkI8("rssiDbm", rssiDbm);
         Fields.checkI8("snrQuarterDb", snrQuarterDb);
         Fields.checkU32("rxTimeMs", rxTimeMs);
-        java.util.Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(frame, "frame");
     }
 
     public static RadioUplink of(int channel, int rssiDbm, int snrQuarterDb, long rxTimeMs, RadioFrame frame) {

@@ -16,6 +16,7 @@ import io.herdgate.protocol.frame.Rejected;
 import io.herdgate.protocol.message.Message;
 import io.herdgate.protocol.message.MessageType;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -87,7 +88,7 @@ public final class CollarSession {
         FrameHeader onAir = FrameParser.header(b, off, eui);
         if (onAir.direction() != receives) {
             return reject(RejectReason.WRONG_DIRECTION, onAir, "a " + (receives == Direction.UP ? "gateway" : "collar")
-                    + " receives only " + receives.name().toLowerCase(java.util.Locale.ROOT) + "links");
+                    + " receives only " + receives.name().toLowerCase(Locale.ROOT) + "links");
         }
         if (onAir.type() == MessageType.JOIN_REQUEST || onAir.type() == MessageType.JOIN_ACCEPT) {
             return reject(RejectReason.UNSUPPORTED_TYPE, onAir,

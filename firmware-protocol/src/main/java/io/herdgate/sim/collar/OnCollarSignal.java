@@ -71,8 +71,8 @@ final class OnCollarSignal {
     }
 
     /**
-     * Processes {@code n} samples of interleaved counts starting at {@code first} (time of the first
-     * sample {@code t0}); detected events go to {@code out}.
+     * Processes the first {@code n} samples of the interleaved counts {@code xyz}, the first of them taken
+     * at {@code t0}; detected events go to {@code out}.
      */
     void process(short[] xyz, int n, Instant t0, Consumer<Detection> out) {
         for (int k = 0; k < n; k++) {

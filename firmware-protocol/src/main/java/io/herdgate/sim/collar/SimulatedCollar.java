@@ -227,8 +227,9 @@ public final class SimulatedCollar {
     }
 
     /**
-     * A downlink frame reaches the collar at its current time. Lost when the radio is down. Returns what
-     * the collar's decoder made of it (join accept while joining, session frames once joined).
+     * A downlink frame reaches the collar at its current time (the caller drops downlinks during radio
+     * loss, see {@link #linkUp}). Returns what the collar's decoder made of it: the join accept while
+     * joining, session frames once joined; a dead collar rejects everything.
      */
     public DecodeResult receive(byte[] frame) {
         if (state == State.JOINING) {

@@ -75,11 +75,6 @@ public final class BehaviourPlanner {
         return new BehaviourPlanner(traits, zone, episodes);
     }
 
-    /** The episodes this planner applies, sorted by start. */
-    public List<Episode> episodes() {
-        return episodes;
-    }
-
     /** Plans the bout starting at {@code t}; call again with its end for the following one. */
     public Bout next(Instant t) {
         Effects fx = effectsAt(t);

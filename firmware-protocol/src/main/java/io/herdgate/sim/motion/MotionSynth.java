@@ -328,11 +328,14 @@ public final class MotionSynth {
         double a2;
         double g;
         double x;
-        double x1;
         double y;
-        double y1;
         double z;
-        double z1;
+        private double x0;
+        private double x1;
+        private double y0;
+        private double y1;
+        private double z0;
+        private double z1;
         private double tunedHz = Double.NaN;
         private double tunedBw = Double.NaN;
         private double tunedDt = Double.NaN;
@@ -369,9 +372,5 @@ public final class MotionSynth {
             y = g * ny;
             z = g * nz;
         }
-
-        private double x0;
-        private double y0;
-        private double z0;
     }
 }

@@ -8,6 +8,13 @@ import io.herdgate.protocol.Samples;
 import io.herdgate.protocol.frame.FrameLayout;
 import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.message.AccelRange;
+import io.herdgate.protocol.message.Ack;
+import io.herdgate.protocol.message.CollarConfig;
+import io.herdgate.protocol.message.CollarEvent;
+import io.herdgate.protocol.message.FirmwareVersion;
+import io.herdgate.protocol.message.JoinAccept;
+import io.herdgate.protocol.message.JoinRequest;
+import io.herdgate.protocol.message.TimeSync;
 import io.herdgate.protocol.message.ActivitySummary;
 import io.herdgate.protocol.message.CollarStatus;
 import io.herdgate.protocol.message.FirmwareCommand;
@@ -55,6 +62,32 @@ class PayloadCodecTest {
         byte[] longer = Arrays.copyOf(payload, payload.length + 5);
         Arrays.fill(longer, payload.length, longer.length, (byte) 0x5A);
         assertEquals(new PayloadResult.Ok(m), PayloadCodec.decode(m.type(), longer, 0, longer.length));
+    }
+
+    static Stream<Message> boundaryValues() {
+        long u32 = 0xFFFF_FFFFL;
+        return Stream.of(
+                CollarStatus.of(0xFFFF, Short.MIN_VALUE, FirmwareVersion.of(255, 255, 255), u32, ResetCause.UNKNOWN, u32, u32),
+                CollarStatus.of(0, Short.MAX_VALUE, FirmwareVersion.of(0, 0, 0), 0, ResetCause.POWER_ON, 0, 0),
+                CollarEvent.of(CollarEvent.Kind.COLLAR_REMOVED, u32, 0xFFFF, 0xFFFF),
+                CollarEvent.of(CollarEvent.Kind.IMPACT, 0, 0, 0),
+                CollarConfig.of(10_000, AccelRange.G16, 255, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF),
+                CollarConfig.of(100, AccelRange.G2, 0, 0, 0, 0, 0, 60),
+                JoinAccept.of(0xFF_FFFF, 0xFF_FFFF, u32, CollarConfig.defaults()),
+                JoinRequest.of(0xFFFF, FirmwareVersion.of(255, 0, 255)),
+                TimeSync.of(0xFFFF_FFFF_FFFFL),
+                TimeSync.of(0),
+                Ack.of(0),
+                ActivitySummary.of(u32, 0xFFFF, List.of(ActivitySummary.Interval.of(0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF))),
+                SampleBatch.of(u32, 0xFFFF, AccelRange.G16, new short[] {2047, -2048, 0}),
+                SampleBatch.of(0, 1, AccelRange.G2, new short[0]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("boundaryValues")
+    void decode_ofEncode_keepsEveryFieldAtItsLimits(Message m) {
+        byte[] payload = PayloadCodec.encode(m);
+        assertEquals(new PayloadResult.Ok(m), PayloadCodec.decode(m.type(), payload, 0, payload.length));
     }
 
     @Test

@@ -1,16 +1,24 @@
 package io.herdgate.sim.collar;
 
+import io.herdgate.protocol.codec.FrameOptions;
 import io.herdgate.protocol.crypto.AesKey;
+import io.herdgate.protocol.firmware.ImageSigner;
+import io.herdgate.protocol.firmware.SignedImage;
+import io.herdgate.protocol.firmware.SimulatedFlash;
+import io.herdgate.protocol.firmware.VendorKey;
 import io.herdgate.protocol.frame.CollarEui;
-import io.herdgate.protocol.frame.Decoded;
 import io.herdgate.protocol.frame.DecodeResult;
+import io.herdgate.protocol.frame.Decoded;
 import io.herdgate.protocol.frame.Freshness;
 import io.herdgate.protocol.frame.MicCheck;
-import io.herdgate.protocol.message.Ack;
 import io.herdgate.protocol.message.AccelRange;
+import io.herdgate.protocol.message.Ack;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.protocol.message.CollarEvent;
 import io.herdgate.protocol.message.CollarStatus;
+import io.herdgate.protocol.message.FirmwareCommand;
+import io.herdgate.protocol.message.FirmwareReply;
+import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.JoinRequest;
 import io.herdgate.protocol.message.MessageType;
 import io.herdgate.protocol.message.ResetCause;
@@ -25,10 +33,13 @@ import io.herdgate.sim.motion.CowMotion;
 import io.herdgate.sim.motion.CowTraits;
 import org.junit.jupiter.api.Test;
 
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,7 +167,7 @@ class SimulatedCollarTest {
         run(c, Duration.ofMinutes(1));
         CollarSession gw = gateway.sessions.get(EUI);
         c.receive(gw.encode(CollarConfig.of(2500, AccelRange.G8, 10, 0, 3000, 300, 3600, 900),
-                io.herdgate.protocol.codec.FrameOptions.PLAIN));
+                FrameOptions.PLAIN));
         gateway.results.clear();
         run(c, Duration.ofMinutes(1));
 
@@ -168,12 +179,52 @@ class SimulatedCollarTest {
     }
 
     @Test
+    void firmwareUpdate_overTheAir_testBootsAndRejoinsWithTheNewVersion() {
+        KeyPair vendor = ImageSigner.generateKeyPair();
+        byte[] bytes = new byte[1_000];
+        new Random(3).nextBytes(bytes);
+        SignedImage image = ImageSigner
+                .of(vendor.getPrivate()).sign(bytes, FirmwareVersion.of(1, 1, 0), 3);
+        gateway.rootKeys.put(EUI, ROOT);
+        CowMotion cow = CowMotion.of(CowTraits.random(5), T0, ZoneOffset.UTC, List.of());
+        SimulatedCollar c = SimulatedCollar.builder(CollarIdentity.of(EUI, ROOT), cow, collarFlash, gateway)
+                .firmware(FirmwareAgent.updatable(SimulatedFlash.of(4096,
+                        FirmwareVersion.of(1, 0, 0)),
+                        VendorKey.of(vendor.getPublic()), 3))
+                .build();
+        run(c, Duration.ofMinutes(1));
+        Consumer<FirmwareCommand> command = cmd -> {
+            assertTrue(c.receive(gateway.sessions.get(EUI).encode(cmd, FrameOptions.PLAIN))
+                    .isDecoded());
+            run(c, Duration.ofSeconds(2));
+        };
+        command.accept(image.begin());
+        for (long off = 0; off < image.size(); off += 192) {
+            command.accept(image.chunk(off, 192));
+        }
+        command.accept(FirmwareCommand.TestBoot.of(image.image()));
+        run(c, Duration.ofMinutes(1));
+
+        List<FirmwareReply> replies =
+                gateway.messages(FirmwareReply.class);
+        assertTrue(replies.stream().anyMatch(r -> r instanceof FirmwareReply.Verified),
+                "replies " + replies);
+        assertTrue(replies.get(replies.size() - 1) instanceof FirmwareReply.Booted);
+        List<JoinRequest> joins = gateway.messages(JoinRequest.class);
+        assertEquals(2, joins.size(), "the test boot resets the collar, which joins again");
+        assertEquals(FirmwareVersion.of(1, 1, 0), joins.get(1).firmware());
+        assertEquals(SimulatedCollar.State.JOINED, c.state());
+        CollarStatus status = gateway.messages(CollarStatus.class).get(gateway.messages(CollarStatus.class).size() - 1);
+        assertEquals(ResetCause.FIRMWARE_UPDATE, status.resetCause());
+    }
+
+    @Test
     void timeSync_setsTheCollarClock() {
         SimulatedCollar c = collar(List.of(), 256);
         run(c, Duration.ofMinutes(1));
         Instant gatewayTime = Instant.parse("2026-03-02T06:01:00.500Z");
         DecodeResult r = c.receive(gateway.sessions.get(EUI).encode(TimeSync.of(gatewayTime.toEpochMilli()),
-                io.herdgate.protocol.codec.FrameOptions.PLAIN));
+                FrameOptions.PLAIN));
         assertTrue(r.isDecoded(), r.toString());
         run(c, Duration.ofHours(1));
         Instant expected = gatewayTime.plus(Duration.ofHours(1));
@@ -216,7 +267,7 @@ class SimulatedCollarTest {
             c.advanceTo(c.now().plusSeconds(1));
             for (DecodeResult r : gateway.results.subList(seen, gateway.results.size())) {
                 if (r instanceof Decoded d && d.header().ackRequested()) {
-                    c.receive(gw.encode(Ack.of(d.header().counter()), io.herdgate.protocol.codec.FrameOptions.PLAIN));
+                    c.receive(gw.encode(Ack.of(d.header().counter()), FrameOptions.PLAIN));
                 }
             }
         }

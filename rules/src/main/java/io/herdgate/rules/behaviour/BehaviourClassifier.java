@@ -11,8 +11,12 @@ public interface BehaviourClassifier {
     /** Lowest sample rate the classifier's features are valid for, Hz. */
     double minRateHz();
 
-    /** The classifier shipped with herdgate ({@code classifier-v1.json}). */
+    /**
+     * The classifier shipped with herdgate ({@code classifier-v1.json}), loaded once.
+     *
+     * @throws ModelFormatException when the resource is missing or broken
+     */
     static BehaviourClassifier shipped() {
-        return SoftmaxClassifier.of(ClassifierModel.shipped());
+        return SoftmaxClassifier.shipped();
     }
 }

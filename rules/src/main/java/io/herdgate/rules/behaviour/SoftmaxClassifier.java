@@ -25,6 +25,15 @@ final class SoftmaxClassifier implements BehaviourClassifier {
         minRateHz = m.minRateHz();
     }
 
+    /** Loaded once, on first use (holder idiom). */
+    private static final class Shipped {
+        static final SoftmaxClassifier INSTANCE = of(ClassifierModel.shipped());
+    }
+
+    static SoftmaxClassifier shipped() {
+        return Shipped.INSTANCE;
+    }
+
     static SoftmaxClassifier of(ClassifierModel model) {
         return new SoftmaxClassifier(model.validated("model v" + model.version()));
     }

@@ -62,11 +62,11 @@ public final class FeatureExtractor {
         this.bandDefined = hz >= MIN_RUMINATION_RATE_HZ;
         this.stepsDefined = hz >= MIN_STEP_RATE_HZ;
         this.refractorySamples = Math.round(STEP_REFRACTORY_S * hz);
-        // Below MIN_RUMINATION_RATE_HZ the band is not reported; the filter still needs valid coefficients.
-        double high = Math.min(RUMINATION_HIGH_HZ, 0.45 * hz);
-        this.bandX = new BandPass(Math.min(RUMINATION_LOW_HZ, high / 2), high, hz);
-        this.bandY = new BandPass(Math.min(RUMINATION_LOW_HZ, high / 2), high, hz);
-        this.bandZ = new BandPass(Math.min(RUMINATION_LOW_HZ, high / 2), high, hz);
+        // Below MIN_RUMINATION_RATE_HZ the filters are never run; designing them at 10 Hz keeps them valid.
+        double designHz = bandDefined ? hz : 10;
+        this.bandX = new BandPass(RUMINATION_LOW_HZ, RUMINATION_HIGH_HZ, designHz);
+        this.bandY = new BandPass(RUMINATION_LOW_HZ, RUMINATION_HIGH_HZ, designHz);
+        this.bandZ = new BandPass(RUMINATION_LOW_HZ, RUMINATION_HIGH_HZ, designHz);
         this.samples = state.samples();
         this.gx = state.gravityMg().x();
         this.gy = state.gravityMg().y();
@@ -134,9 +134,13 @@ public final class FeatureExtractor {
         px = x;
         py = y;
         pz = z;
-        double bx = bandX.filter(dx);
-        double by = bandY.filter(dy);
-        double bz = bandZ.filter(dz);
+        double band = 0;
+        if (bandDefined) {
+            double bx = bandX.filter(dx);
+            double by = bandY.filter(dy);
+            double bz = bandZ.filter(dz);
+            band = bx * bx + by * by + bz * bz;
+        }
         boolean step = false;
         if (stepsDefined) {
             if (vedba < STEP_REARM_MG) {
@@ -150,8 +154,7 @@ public final class FeatureExtractor {
         if (window.count() == 0) {
             window.reset(samples);
         }
-        window.add(x, y, z, gx, gy, gz, vedba, odba, bx * bx + by * by + bz * bz, dynamic, jerk,
-                step);
+        window.add(x, y, z, gx, gy, gz, vedba, odba, band, dynamic, jerk, step);
         samples++;
         if (window.count() >= windowSamples) {
             WindowFeatures done = window.toFeatures(settings.rate().periodS(), bandDefined);

@@ -3,6 +3,7 @@ package io.herdgate.rules.observe;
 import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
 import io.herdgate.rules.feature.Axes;
+import io.herdgate.rules.feature.ExtractorState;
 import io.herdgate.rules.feature.FeatureExtractor;
 import io.herdgate.rules.feature.FeatureSettings;
 import io.herdgate.rules.feature.SampleRate;
@@ -28,7 +29,8 @@ import java.util.Optional;
  *   <li>{@code accelVarG2}: population variance of the acceleration magnitude |a| in g²;</li>
  *   <li>{@code pitchDeg}: pitch of the minute's mean gravity vector (see {@link WindowFeatures#pitchDeg()}).</li>
  * </ul>
- * O(1) work per sample apart from classifying each finished window. Not thread-safe.
+ * O(1) work per sample apart from classifying each finished window. Not thread-safe. The state can be
+ * saved and restored ({@link #state()}, {@link #restore}).
  */
 public final class MinuteObserver {
 
@@ -60,10 +62,12 @@ public final class MinuteObserver {
     private double magM2;
     private long magCount;
 
-    private MinuteObserver(CowId cow, Instant start, SampleRate rate, Unit unit, BehaviourClassifier classifier) {
+    private MinuteObserver(CowId cow, Instant start, SampleRate rate, Unit unit, BehaviourClassifier classifier,
+                           ExtractorState extractorState) {
         this.cow = cow;
         this.start = start;
-        this.extractor = FeatureExtractor.of(FeatureSettings.of(rate, unit, FeatureSettings.CLASSIFICATION_WINDOW_S));
+        this.extractor = FeatureExtractor.restore(
+                FeatureSettings.of(rate, unit, FeatureSettings.CLASSIFICATION_WINDOW_S), extractorState);
         this.classifier = classifier;
         this.classify = rate.hz() >= classifier.minRateHz();
         this.stepsDefined = rate.hz() >= FeatureExtractor.MIN_STEP_RATE_HZ;
@@ -80,7 +84,35 @@ public final class MinuteObserver {
      */
     public static MinuteObserver of(CowId cow, Instant start, SampleRate rate, Unit unit,
                                     BehaviourClassifier classifier) {
-        return new MinuteObserver(cow, start, rate, unit, classifier);
+        return new MinuteObserver(cow, start, rate, unit, classifier, ExtractorState.INITIAL);
+    }
+
+    /** An observer that continues from {@code state}, taken from one with the same arguments. */
+    public static MinuteObserver restore(CowId cow, Instant start, SampleRate rate, Unit unit,
+                                         BehaviourClassifier classifier, ObserverState state) {
+        MinuteObserver o = new MinuteObserver(cow, start, rate, unit, classifier, state.extractor());
+        o.minutes = state.minutes();
+        o.windows = state.windows();
+        o.samples = state.samples();
+        o.vedbaSum = state.vedbaSumMg();
+        o.steps = state.steps();
+        o.lyingS = state.lyingS();
+        o.ruminationS = state.ruminationS();
+        o.lyingBouts = state.lyingBouts();
+        o.previousResting = state.previousResting();
+        o.gx = state.gravitySumG().x();
+        o.gy = state.gravitySumG().y();
+        o.gz = state.gravitySumG().z();
+        o.magMean = state.magnitudeMeanG();
+        o.magM2 = state.magnitudeM2G2();
+        o.magCount = state.magnitudeCount();
+        return o;
+    }
+
+    /** A snapshot of the whole state, for {@link #restore}. */
+    public ObserverState state() {
+        return new ObserverState(extractor.state(), minutes, windows, samples, vedbaSum, steps, lyingS, ruminationS,
+                lyingBouts, previousResting, Axes.of(gx, gy, gz), magMean, magM2, magCount);
     }
 
     /** Adds one sample in the observer's unit; returns the minute it completes, if any. */

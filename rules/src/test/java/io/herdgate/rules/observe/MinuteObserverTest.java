@@ -83,6 +83,24 @@ class MinuteObserverTest {
     }
 
     @Test
+    void state_restoredMidMinute_continuesWithIdenticalObservations() {
+        SampleRate rate = SampleRate.ofHz(10);
+        List<Observation> expected = observe(MinuteObserver.of(COW, T0, rate, Unit.G, QUIET_IS_RESTING), 10, 180, 75);
+
+        MinuteObserver first = MinuteObserver.of(COW, T0, rate, Unit.G, QUIET_IS_RESTING);
+        List<Observation> actual = new ArrayList<>();
+        for (int i = 0; i < 1800; i++) {
+            if (i == 777) {
+                first = MinuteObserver.restore(COW, T0, rate, Unit.G, QUIET_IS_RESTING, first.state());
+            }
+            double t = i / 10.0;
+            first.add(t < 75 ? 0 : 0.3 * Math.sin(2 * Math.PI * 2 * t), 0, 1).ifPresent(actual::add);
+        }
+
+        assertEquals(expected, actual);
+    }
+
+    @Test
     void add_twoHertz_hasNoStepsLyingOrRumination() {
         List<Observation> obs = observe(MinuteObserver.of(COW, T0, SampleRate.ofHz(2), Unit.G, QUIET_IS_RESTING),
                 2, 60, 60);

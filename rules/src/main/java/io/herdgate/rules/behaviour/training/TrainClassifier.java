@@ -8,9 +8,6 @@ import io.herdgate.rules.behaviour.TrainingInfo;
 import io.herdgate.rules.feature.FeatureExtractor;
 import io.herdgate.rules.feature.FeatureSettings;
 import io.herdgate.rules.series.CowId;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +21,8 @@ import java.util.TreeSet;
  * fit on all cows. Classes are weighted so each has the same total weight (resting has few long bouts,
  * walking many short ones); rare labels ({@link Behaviour#OTHER}) are left out of training and figures.
  *
- * <p>Run: {@code TrainClassifier <collar_10hz dir> <output json>} (see {@code rules/FEATURES.md}).
+ * <p>Run through {@code ShippedClassifierTest}, which writes the model file when asked ({@link #COMMAND},
+ * {@code rules/FEATURES.md}).
  */
 public final class TrainClassifier {
 
@@ -40,16 +38,6 @@ public final class TrainClassifier {
             + "-Dtest=ShippedClassifierTest -Dherdgate.train.out=<path of classifier-v1.json>";
 
     private TrainClassifier() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: TrainClassifier <collar_10hz dir> <output json>");
-            return;
-        }
-        ClassifierModel model = train(Path.of(args[0]));
-        Files.writeString(Path.of(args[1]), model.toJson(), StandardCharsets.UTF_8);
-        System.out.println("balanced accuracy (leave-one-cow-out): " + model.metrics().balancedAccuracy());
     }
 
     /** Evaluates leave-one-cow-out, then fits on every cow of the data set in {@code dir}. */

@@ -1,0 +1,29 @@
+package io.herdgate.rules.observe;
+
+import io.herdgate.rules.feature.Axes;
+import io.herdgate.rules.feature.ExtractorState;
+
+/**
+ * Everything a {@link MinuteObserver} remembers, so a gateway restart continues a cow's minutes where they
+ * stopped ({@link MinuteObserver#state()}, {@link MinuteObserver#restore}).
+ *
+ * @param extractor      the feature extractor's state
+ * @param minutes        minutes reported so far
+ * @param windows        10 s windows in the minute in progress
+ * @param samples        samples in those windows
+ * @param vedbaSumMg     Σ VeDBA × samples over those windows, mg
+ * @param steps          steps so far in the minute
+ * @param lyingS         seconds classified resting so far in the minute
+ * @param ruminationS    seconds classified ruminating so far in the minute
+ * @param lyingBouts     lying bouts started so far in the minute
+ * @param previousResting whether the last window was classified resting
+ * @param gravitySumG    Σ mean gravity × samples over those windows, g
+ * @param magnitudeMeanG Welford mean of |a| since the minute started, g
+ * @param magnitudeM2G2  Welford sum of squared deviations of |a|, g²
+ * @param magnitudeCount samples in the Welford sums
+ */
+public record ObserverState(ExtractorState extractor, long minutes, int windows, long samples, double vedbaSumMg,
+                            double steps, double lyingS, double ruminationS, int lyingBouts,
+                            boolean previousResting, Axes gravitySumG, double magnitudeMeanG,
+                            double magnitudeM2G2, long magnitudeCount) {
+}
