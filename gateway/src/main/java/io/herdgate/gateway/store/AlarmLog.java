@@ -102,19 +102,21 @@ public final class AlarmLog implements AlarmListener {
             List<StoredAlarm> out = new ArrayList<>();
             while (rs.next()) {
                 long id = rs.getLong(1);
-                String where = db.file() + ": alarm " + id;
-                Alarm a = new Alarm(CowId.of(rs.getString(2)), enumValue(AlarmType.fromJsonName(rs.getString(3)), where, rs.getString(3)),
-                        Instant.ofEpochMilli(rs.getLong(5)),
-                        enumValue(Severity.fromJsonName(rs.getString(4)), where, rs.getString(4)),
-                        instant(rs, 6), ExplanationJson.read(rs.getString(8), where), instant(rs, 7));
-                out.add(StoredAlarm.of(AlarmId.of(id), a));
+                try {
+                    Alarm a = new Alarm(CowId.of(rs.getString(2)), known(AlarmType.fromJsonName(rs.getString(3)), rs.getString(3)),
+                            Instant.ofEpochMilli(rs.getLong(5)), known(Severity.fromJsonName(rs.getString(4)), rs.getString(4)),
+                            instant(rs, 6), ExplanationJson.read(rs.getString(8)), instant(rs, 7));
+                    out.add(StoredAlarm.of(AlarmId.of(id), a));
+                } catch (IllegalArgumentException e) {
+                    throw new StoreException(db.file(), "alarm " + id + " is unreadable", e);
+                }
             }
             return List.copyOf(out);
         }
     }
 
-    private static <T> T enumValue(Optional<T> v, String where, String text) {
-        return v.orElseThrow(() -> new IllegalStateException(where + ": unknown value '" + text + "'"));
+    private static <T> T known(Optional<T> v, String text) {
+        return v.orElseThrow(() -> new IllegalArgumentException("unknown value '" + text + "'"));
     }
 
     private static Optional<Instant> instant(ResultSet rs, int i) throws SQLException {

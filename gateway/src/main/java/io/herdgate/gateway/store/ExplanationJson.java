@@ -35,8 +35,12 @@ final class ExplanationJson {
         return o.toString();
     }
 
-    /** Parses a column value written by {@link #write}; {@code where} names the row for the error. */
-    static Explanation read(String json, String where) {
+    /**
+     * Parses a column value written by {@link #write}.
+     *
+     * @throws IllegalArgumentException when it is not such JSON
+     */
+    static Explanation read(String json) {
         try {
             JsonNode o = MAPPER.readTree(json);
             Map<String, Double> features = new LinkedHashMap<>();
@@ -45,7 +49,7 @@ final class ExplanationJson {
             return Explanation.of(o.path("measure").asText(), number(o.path("value")), baseline,
                     number(o.path("threshold")), Duration.ofSeconds(o.path("duration_s").asLong()), features);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(where + ": explanation is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("explanation is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herdgate.rules.series.CowId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -54,7 +55,7 @@ class DatabaseTest {
         try (Database db = Database.open(dir.resolve("herdgate.db"))) {
             assertEquals(Database.supportedSchemaVersion(), db.schemaVersion());
             assertEquals(List.of("alarm", "audit", "audit_change", "collar", "cow", "detector_checkpoint",
-                    "feature_minute", "frame_counter", "pairing"), tables(db));
+                    "feature_minute", "firmware_progress", "frame_counter", "pairing"), tables(db));
             assertEquals("wal", pragma(db, "journal_mode"));
             assertEquals("1", pragma(db, "foreign_keys"));
             assertEquals("2", pragma(db, "synchronous"), "FULL");
@@ -82,6 +83,22 @@ class DatabaseTest {
     }
 
     @Test
+    void open_fileAtVersion1_isMigratedToTheLatest_keepingItsRows() throws Exception {
+        Path file = dir.resolve("herdgate.db");
+        Migrations onlyV1 = Migrations.of(Migrations.FOLDER, List.of("V1__init.sql"));
+        try (Database db = Database.open(file, onlyV1)) {
+            assertEquals(1, db.schemaVersion());
+            Herd.of(db).save(CowRecord.of(CowId.of("7019")));
+        }
+
+        try (Database db = Database.open(file)) {
+            assertEquals(Database.supportedSchemaVersion(), db.schemaVersion());
+            assertTrue(tables(db).contains("firmware_progress"));
+            assertEquals(1, Herd.of(db).all().size());
+        }
+    }
+
+    @Test
     void open_newerSchemaVersion_isRefusedNamingFileAndVersions() throws Exception {
         Path file = dir.resolve("herdgate.db");
         Database.open(file).close();
@@ -98,15 +115,17 @@ class DatabaseTest {
     @Test
     void open_failingMigration_isRefused_andLeavesThePreviousVersionIntact() throws Exception {
         Path file = dir.resolve("herdgate.db");
-        Database.open(file).close();
         Migrations withBrokenV2 = Migrations.of("/io/herdgate/gateway/store/",
                 List.of("migrations/V1__init.sql", "broken/V2__half.sql"));
+        try (Database v1 = Database.open(file, Migrations.of(Migrations.FOLDER, List.of("V1__init.sql")))) {
+            assertEquals(1, v1.schemaVersion());
+        }
 
         StoreException e = assertThrows(StoreException.class, () -> Database.open(file, withBrokenV2));
 
         assertTrue(e.getMessage().contains("broken/V2__half.sql"), e.getMessage());
         assertTrue(e.getMessage().contains("left at version 1"), e.getMessage());
-        try (Database db = Database.open(file)) {
+        try (Database db = Database.open(file, Migrations.of(Migrations.FOLDER, List.of("V1__init.sql")))) {
             assertEquals(1, db.schemaVersion());
             assertFalse(tables(db).contains("added_by_v2"), "half a migration survived");
         }
