@@ -60,6 +60,7 @@ class DatabaseTest {
             assertEquals("1", pragma(db, "foreign_keys"));
             assertEquals("2", pragma(db, "synchronous"), "FULL");
             assertEquals("5000", pragma(db, "busy_timeout"));
+            assertEquals(String.valueOf(Database.PAGE_SIZE), pragma(db, "page_size"));
         }
     }
 
