@@ -1,0 +1,168 @@
+package io.herdgate.gateway.store;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One SQLite database file holding the gateway's durable state, opened in WAL mode with foreign keys on.
+ *
+ * <p>Durability is chosen per write ({@link Durability}): counters, collars, pairings, alarms, audit
+ * and checkpoints commit with {@code synchronous=FULL} (a committed write survives a power cut);
+ * per-minute features commit with {@code NORMAL} (a power cut may lose the last batch, never corrupts).
+ *
+ * <p>A new file is created with permission 0600 where the file system supports POSIX permissions: it
+ * holds the collars' root keys. SQLite gives its {@code -wal} and {@code -shm} files the same mode.
+ *
+ * <p>One connection, serialised: safe for use from several threads, one statement at a time.
+ */
+public final class Database implements AutoCloseable {
+
+    /** How long a write waits for another process (e.g. a backup) holding the lock. */
+    public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Page size of a new file, bytes; an existing file keeps the size it was created with. */
+    public static final int PAGE_SIZE = 1024;
+
+    private final Path file;
+    private final Connection connection;
+    private Durability durability = Durability.FULL;
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) and migrates the database.
+     *
+     * @throws StoreException when the file cannot be opened, is newer than this build or a migration failed
+     */
+    public static Database open(Path file) {
+        return open(file, Migrations.bundled());
+    }
+
+    static Database open(Path file, Migrations migrations) {
+        Objects.requireNonNull(file, "file");
+        createPrivate(file);
+        Connection c;
+        try {
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw new StoreException(file, "cannot open database", e);
+        }
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
+                // 1 KiB pages (new files only): a counter save appends one page to the WAL, so smaller
+                // pages cut its bytes by four and feature batches by a quarter (see BENCHMARKS.md).
+                s.execute("PRAGMA page_size = " + PAGE_SIZE);
+                try (var rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                    String mode = rs.next() ? rs.getString(1) : "";
+                    if (!"wal".equalsIgnoreCase(mode)) {
+                        throw new StoreException(file, "cannot switch to WAL journal mode (got '" + mode + "')");
+                    }
+                }
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA foreign_keys = ON");
+                // Keep the WAL file from staying large on the card after a burst.
+                s.execute("PRAGMA journal_size_limit = 4194304");
+            }
+            migrations.apply(c, file);
+            return new Database(file, c);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException(file, "cannot prepare database", e);
+        }
+    }
+
+    private static void createPrivate(Path file) {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // An existing database keeps the mode its owner gave it.
+        } catch (UnsupportedOperationException e) {
+            // No POSIX permissions here (e.g. FAT): SQLite creates the file itself.
+        } catch (IOException e) {
+            throw new StoreException(file, "cannot create database file", e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Already failing with a better error.
+        }
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version of the open file ({@code PRAGMA user_version}). */
+    public int schemaVersion() {
+        return read(Migrations::userVersion);
+    }
+
+    /** The newest schema version this build knows. */
+    public static int supportedSchemaVersion() {
+        return Migrations.bundled().latest();
+    }
+
+    /** Runs read-only work outside a transaction. */
+    synchronized <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(file, "read failed", e);
+        }
+    }
+
+    /** Runs work in one transaction committed with the given durability; rolled back if it fails. */
+    synchronized <T> T write(Durability d, SqlWork<T> work) {
+        try {
+            if (d != durability) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA synchronous = " + d.name());
+                }
+                durability = d;
+            }
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(file, "write failed, rolled back", e);
+        }
+    }
+
+    /** Closes the connection; SQLite checkpoints the WAL into the main file. */
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException(file, "close failed", e);
+        }
+    }
+}

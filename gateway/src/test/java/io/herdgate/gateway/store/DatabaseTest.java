@@ -1,0 +1,144 @@
+package io.herdgate.gateway.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herdgate.rules.series.CowId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<String> tables(Database db) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static String pragma(Database db, String name) {
+        return db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("PRAGMA " + name)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
+    private void setUserVersion(Path file, int version) throws SQLException {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            c.createStatement().execute("PRAGMA user_version = " + version);
+        }
+    }
+
+    @Test
+    void open_emptyFile_migratesToTheLatestVersion_inWalModeWithForeignKeys() {
+        try (Database db = Database.open(dir.resolve("herdgate.db"))) {
+            assertEquals(Database.supportedSchemaVersion(), db.schemaVersion());
+            assertEquals(List.of("alarm", "audit", "audit_change", "collar", "cow", "detector_checkpoint",
+                    "feature_minute", "firmware_progress", "frame_counter", "pairing"), tables(db));
+            assertEquals("wal", pragma(db, "journal_mode"));
+            assertEquals("1", pragma(db, "foreign_keys"));
+            assertEquals("2", pragma(db, "synchronous"), "FULL");
+            assertEquals("5000", pragma(db, "busy_timeout"));
+            assertEquals(String.valueOf(Database.PAGE_SIZE), pragma(db, "page_size"));
+        }
+    }
+
+    @Test
+    void open_newFile_isReadableByItsOwnerOnly() throws Exception {
+        Path file = dir.resolve("herdgate.db");
+        Database.open(file).close();
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                    Files.getPosixFilePermissions(file));
+        }
+    }
+
+    @Test
+    void open_twice_keepsTheSchemaAndData() {
+        Path file = dir.resolve("herdgate.db");
+        Database.open(file).close();
+        try (Database db = Database.open(file)) {
+            assertEquals(Database.supportedSchemaVersion(), db.schemaVersion());
+        }
+    }
+
+    @Test
+    void open_fileAtVersion1_isMigratedToTheLatest_keepingItsRows() throws Exception {
+        Path file = dir.resolve("herdgate.db");
+        Migrations onlyV1 = Migrations.of(Migrations.FOLDER, List.of("V1__init.sql"));
+        try (Database db = Database.open(file, onlyV1)) {
+            assertEquals(1, db.schemaVersion());
+            Herd.of(db).save(CowRecord.of(CowId.of("7019")));
+        }
+
+        try (Database db = Database.open(file)) {
+            assertEquals(Database.supportedSchemaVersion(), db.schemaVersion());
+            assertTrue(tables(db).contains("firmware_progress"));
+            assertEquals(1, Herd.of(db).all().size());
+        }
+    }
+
+    @Test
+    void open_newerSchemaVersion_isRefusedNamingFileAndVersions() throws Exception {
+        Path file = dir.resolve("herdgate.db");
+        Database.open(file).close();
+        setUserVersion(file, 99);
+
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(file));
+
+        assertEquals(file, e.file());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
+        assertTrue(e.getMessage().contains("(" + Database.supportedSchemaVersion() + ")"), e.getMessage());
+    }
+
+    @Test
+    void open_failingMigration_isRefused_andLeavesThePreviousVersionIntact() throws Exception {
+        Path file = dir.resolve("herdgate.db");
+        Migrations withBrokenV2 = Migrations.of("/io/herdgate/gateway/store/",
+                List.of("migrations/V1__init.sql", "broken/V2__half.sql"));
+        try (Database v1 = Database.open(file, Migrations.of(Migrations.FOLDER, List.of("V1__init.sql")))) {
+            assertEquals(1, v1.schemaVersion());
+        }
+
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(file, withBrokenV2));
+
+        assertTrue(e.getMessage().contains("broken/V2__half.sql"), e.getMessage());
+        assertTrue(e.getMessage().contains("left at version 1"), e.getMessage());
+        try (Database db = Database.open(file, Migrations.of(Migrations.FOLDER, List.of("V1__init.sql")))) {
+            assertEquals(1, db.schemaVersion());
+            assertFalse(tables(db).contains("added_by_v2"), "half a migration survived");
+        }
+    }
+
+    @Test
+    void open_fileThatIsNotADatabase_isRefusedNamingTheFile() throws Exception {
+        Path file = dir.resolve("notes.db");
+        Files.writeString(file, "this is not a database, just a long enough line of text to fill a header".repeat(20));
+
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(file));
+
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+    }
+}

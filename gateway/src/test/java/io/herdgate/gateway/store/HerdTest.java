@@ -1,0 +1,37 @@
+package io.herdgate.gateway.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.herdgate.rules.config.GroupName;
+import io.herdgate.rules.series.CowId;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HerdTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void cows_survivesReopen_andSaveReplacesWhatIsKnown() {
+        Path file = dir.resolve("h.db");
+        CowRecord daisy = CowRecord.of(CowId.of("7019"), Optional.of(GroupName.of("lactating")),
+                Optional.of(LocalDate.of(2026, 1, 12)), Optional.empty());
+        CowRecord bred = CowRecord.of(daisy.id(), daisy.group(), daisy.lastCalving(), Optional.of(LocalDate.of(2026, 3, 30)));
+        try (Database db = Database.open(file)) {
+            Herd.of(db).save(CowRecord.of(CowId.of("1355-2")));
+            Herd.of(db).save(daisy);
+            Herd.of(db).save(bred);
+        }
+
+        try (Database db = Database.open(file)) {
+            assertEquals(List.of(CowRecord.of(CowId.of("1355-2")), bred), Herd.of(db).all());
+            assertEquals(Optional.of(bred), Herd.of(db).find(daisy.id()));
+            assertEquals(Optional.empty(), Herd.of(db).find(CowId.of("nobody")));
+        }
+    }
+}
