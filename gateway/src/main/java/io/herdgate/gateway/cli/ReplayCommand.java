@@ -5,11 +5,14 @@ import io.herdgate.rules.config.RulesCheck;
 import io.herdgate.rules.config.RulesConfig;
 import io.herdgate.rules.config.RulesFile;
 import io.herdgate.rules.params.Rules;
+import io.herdgate.rules.feature.SampleRate;
+import io.herdgate.rules.feature.Unit;
 import io.herdgate.rules.replay.AlarmComparison;
 import io.herdgate.rules.replay.AlarmJson;
 import io.herdgate.rules.replay.Herd;
 import io.herdgate.rules.replay.HerdCsv;
 import io.herdgate.rules.replay.InputFormatException;
+import io.herdgate.rules.replay.RawSamples;
 import io.herdgate.rules.replay.Replay;
 import io.herdgate.rules.replay.ReplayReport;
 import io.herdgate.rules.replay.ReplayResult;
@@ -42,8 +45,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Replay past sensor data through the detectors and write the alarms as JSON lines.",
                 "Input CSV: header with cow,timestamp and any of activity, rumination_min, lying_min, lying_bouts,"
-                        + " steps, motion_index; empty fields are no data. Timestamps ISO-8601; without offset"
-                        + " they are read in --zone (default UTC)."})
+                        + " steps, motion_index (empty fields are no data), or raw ax,ay,az samples with --rate."
+                        + " Timestamps ISO-8601; without offset they are read in --zone (default UTC)."})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "Per-cow interval data.")
@@ -71,14 +74,19 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Stop at the first bad row (exit 1) instead of skipping it.")
     boolean strict;
 
-    @Option(names = "--rate", paramLabel = "HZ", description = "Sample rate of raw ax,ay,az input.")
+    @Option(names = "--rate", paramLabel = "HZ",
+            description = "Sample rate of raw ax,ay,az input (1..100 Hz); such input becomes one observation per cow per minute.")
     Double rate;
+
+    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "ms2",
+            description = "Unit of raw ax,ay,az samples: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Unit unit;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Row interval of every cow (e.g. 1min, 15min, 2h); detected per cow without it.")
     Duration interval;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = ZoneConverter.class,
             description = "Farm time zone for timestamps without offset and clock windows (default ${DEFAULT-VALUE}).")
     ZoneId zone;
 
@@ -134,6 +142,13 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (threads != null) {
             replay = replay.threads(threads);
+        }
+        if (rate != null) {
+            if (!(rate >= SampleRate.MIN_HZ && rate <= SampleRate.MAX_HZ)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rate " + rate + " is outside "
+                        + SampleRate.MIN_HZ + ".." + SampleRate.MAX_HZ + " Hz");
+            }
+            replay = replay.rawSamples(RawSamples.of(SampleRate.ofHz(rate), unit));
         }
         ReplayResult result = replay.run(ruleSets);
         // strict: only the bad row that stopped the run (other threads may have met one more meanwhile)

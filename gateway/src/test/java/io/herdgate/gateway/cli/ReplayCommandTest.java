@@ -29,6 +29,7 @@ class ReplayCommandTest {
         List<String> lines = Files.readAllLines(out);
         assertFalse(lines.isEmpty());
         for (String line : lines) {
+            assertTrue(line.startsWith("{\"cow\":") && line.endsWith("}"), line);
             JsonNode a = JSON.readTree(line);
             assertTrue(a.get("cow").isTextual(), line);
             assertTrue(TYPES.contains(a.get("type").asText()), line);
@@ -108,6 +109,17 @@ class ReplayCommandTest {
     }
 
     @Test
+    void replay_badZoneOrInterval_isAUsageErrorNamingTheAllowedForms(@TempDir Path dir) {
+        Cli zone = Cli.run("replay", "--input", "x.csv", "--out", dir.resolve("o.jsonl").toString(), "--zone", "Mars/Base");
+        assertEquals(2, zone.exit());
+        assertTrue(zone.err().contains("'Mars/Base' is not a time zone; use a region id such as Europe/Zurich"), zone.err());
+        Cli interval = Cli.run("replay", "--input", "x.csv", "--out", dir.resolve("o.jsonl").toString(), "--interval", "5x");
+        assertEquals(2, interval.exit());
+        assertTrue(interval.err().contains("'5x' is not a duration; use e.g. 1min, 15min, 2h, 1d or PT15M"), interval.err());
+        assertTrue(zone.noStackTrace() && interval.noStackTrace());
+    }
+
+    @Test
     void replay_invalidRules_printsTheirErrorsAndReplaysNothing(@TempDir Path dir) throws Exception {
         Path rules = Files.writeString(dir.resolve("r.yaml"), "herd:\n  heat:\n    rise_pct: 9000\n");
         Cli r = Cli.run("replay", "--input", SharedData.file("heat/activity_2h.csv").toString(),
@@ -129,6 +141,27 @@ class ReplayCommandTest {
         String heatRow = r.out().lines().filter(l -> l.startsWith("heat ")).findFirst().orElseThrow();
         String[] f = heatRow.trim().split("\\s+");
         assertTrue(Integer.parseInt(f[2]) < Integer.parseInt(f[1]), heatRow);
+    }
+
+    @Test
+    void replay_rawCollarSamples_becomeOneObservationPerMinute(@TempDir Path dir) throws Exception {
+        List<String> bout = Files.readAllLines(SharedData.file("behaviour/collar_10hz/2016/61_Resting.csv"));
+        StringBuilder csv = new StringBuilder("cow,timestamp,ax,ay,az\n");
+        java.time.Instant start = java.time.Instant.parse("2024-05-14T12:00:00Z");
+        for (String line : bout.subList(1, bout.size())) {
+            String[] f = line.split(",");
+            long ms = Math.round(Double.parseDouble(f[0]) * 1000);
+            csv.append("2016,").append(start.plusMillis(ms)).append(',').append(f[1]).append(',').append(f[2])
+                    .append(',').append(f[3]).append('\n');
+        }
+        Path in = Files.writeString(dir.resolve("raw.csv"), csv);
+        Cli r = Cli.run("replay", "--input", in.toString(), "--out", dir.resolve("o.jsonl").toString(), "--rate", "10");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains((bout.size() - 1) + " rows read, 0 skipped; 1 cows, 0.0 cow-days"), r.err());
+        assertTrue(r.err().contains("interval: 1 min (1 cow), per minute from raw samples at 10.0 Hz"), r.err());
+        Cli noRate = Cli.run("replay", "--input", in.toString(), "--out", dir.resolve("o.jsonl").toString());
+        assertEquals(1, noRate.exit());
+        assertTrue(noRate.err().contains(in + ":1: raw accelerometer input (ax,ay,az) needs its sample rate (--rate HZ"), noRate.err());
     }
 
     @Test

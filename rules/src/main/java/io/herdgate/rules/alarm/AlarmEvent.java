@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A change of an alarm, in event time. For one cow and type the sequence is always
- * raised, updated*, cleared; at most one alarm per cow and type is active.
+ * raised, updated*, cleared (the last one may still be to come); at most one alarm per cow and type is
+ * active.
  */
 public sealed interface AlarmEvent {
 
@@ -26,7 +27,11 @@ public sealed interface AlarmEvent {
         }
     }
 
-    /** Something worth re-telling changed while active (e.g. a heat relabelled calving). */
+    /**
+     * Something worth re-telling changed while the alarm is active (an escalation, a relabelling), for
+     * consumers that keep alarms up to date. The detectors of this version decide everything when they
+     * raise, so the engine emits only raised and cleared; consumers should still handle this case.
+     */
     record Updated(Alarm alarm, Instant at) implements AlarmEvent {
         public static Updated of(Alarm alarm, Instant at) {
             return new Updated(alarm, at);

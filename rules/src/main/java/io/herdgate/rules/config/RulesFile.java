@@ -114,7 +114,7 @@ public final class RulesFile {
                 case "version" -> {
                     if (!(e.value() instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.NUMBER
                             && s.text().equals("1"))) {
-                        problem(e.value().at(), "version", describe(e.value()) + " is not a supported version; allowed: 1");
+                        problem(e.value().at(), "version", e.value().describe() + " is not a supported version; allowed: 1");
                     }
                 }
                 case "herd" -> herd = level(e.value(), "herd", false).overrides();
@@ -179,7 +179,7 @@ public final class RulesFile {
                     group = Optional.of(GroupName.of(s.text()));
                     groupAt = Optional.of(s.at());
                 } else {
-                    problem(e.value().at(), p, describe(e.value()) + " is not a group name; allowed: a group defined under groups");
+                    problem(e.value().at(), p, e.value().describe() + " is not a group name; allowed: a group defined under groups");
                 }
             } else if (sections().contains(e.key())) {
                 mapping(e.value(), p).ifPresent(sec -> section(sec, e.key(), p, settings));
@@ -206,14 +206,14 @@ public final class RulesFile {
 
     private Optional<Setting> setting(Parameter param, YamlNode value, String path) {
         if (!(value instanceof YamlNode.Scalar s)) {
-            problem(value.at(), path, (value instanceof YamlNode.Empty ? "needs a value" : describe(value) + " is not allowed")
+            problem(value.at(), path, (value instanceof YamlNode.Empty ? "needs a value" : value.describe() + " is not allowed")
                     + "; allowed: " + param.allowed());
             return Optional.empty();
         }
         // Java 17: no pattern switch yet, so an instanceof chain over the sealed Parameter
         if (param instanceof Parameter.Number n) {
                 if (s.kind() != YamlNode.Kind.NUMBER) {
-                    problem(s.at(), path, describe(s) + " is not a number; allowed: " + n.allowed());
+                    problem(s.at(), path, s.describe() + " is not a number; allowed: " + n.allowed());
                     return Optional.empty();
                 }
                 double v = Double.parseDouble(s.text());
@@ -229,7 +229,7 @@ public final class RulesFile {
                 return Optional.of(new Setting.Num(n, v, s.at()));
         } else if (param instanceof Parameter.Flag f) {
                 if (s.kind() != YamlNode.Kind.BOOLEAN) {
-                    problem(s.at(), path, describe(s) + " is not allowed; allowed: " + f.allowed());
+                    problem(s.at(), path, s.describe() + " is not allowed; allowed: " + f.allowed());
                     return Optional.empty();
                 }
                 return Optional.of(new Setting.Toggle(f, Boolean.parseBoolean(s.text()), s.at()));
@@ -237,7 +237,7 @@ public final class RulesFile {
             Parameter.SeverityChoice c = (Parameter.SeverityChoice) param;
                 Optional<Severity> sev = s.kind() == YamlNode.Kind.STRING ? Severity.fromJsonName(s.text()) : Optional.empty();
                 if (sev.isEmpty()) {
-                    problem(s.at(), path, describe(s) + " is not a severity; allowed: " + c.allowed());
+                    problem(s.at(), path, s.describe() + " is not a severity; allowed: " + c.allowed());
                     return Optional.empty();
                 }
                 return Optional.of(new Setting.Choice(c, sev.get(), s.at()));
@@ -251,12 +251,25 @@ public final class RulesFile {
         config.cows().forEach((cow, r) -> {
             String path = "cows." + cow;
             if (r.group().isPresent()) {
-                check(List.of(r.overrides(), config.groups().get(r.group().get()), config.herd()), path, Optional.empty());
+                checkCow(r.overrides(), List.of(config.groups().get(r.group().get()), config.herd()), path, Optional.empty());
             } else {
-                check(List.of(r.overrides(), config.herd()), path, Optional.empty());
-                config.groups().forEach((g, o) -> check(List.of(r.overrides(), o, config.herd()), path, Optional.of(g)));
+                checkCow(r.overrides(), List.of(config.herd()), path, Optional.empty());
+                config.groups().forEach((g, o) -> checkCow(r.overrides(), List.of(o, config.herd()), path, Optional.of(g)));
             }
         });
+    }
+
+    /** A cow's own settings over {@code above}; a refusal already reported for {@code above} alone is not repeated. */
+    private void checkCow(Overrides cow, List<Overrides> above, String path, Optional<GroupName> group) {
+        try {
+            RuleSetAssembler.assemble(above);
+        } catch (InvalidParameterException ex) {
+            return;
+        }
+        List<Overrides> chain = new ArrayList<>();
+        chain.add(cow);
+        chain.addAll(above);
+        check(chain, path, group);
     }
 
     private void check(List<Overrides> chain, String path, Optional<GroupName> herdGroup) {
@@ -279,7 +292,7 @@ public final class RulesFile {
             return Optional.of(m);
         }
         if (!(node instanceof YamlNode.Empty)) {
-            problem(node.at(), path, describe(node) + " is not allowed here; allowed: a mapping of keys");
+            problem(node.at(), path, node.describe() + " is not allowed here; allowed: a mapping of keys");
         }
         return Optional.empty();
     }
@@ -296,10 +309,6 @@ public final class RulesFile {
 
     private static List<String> sections() {
         return ParameterCatalog.all().stream().map(p -> p.key().substring(0, p.key().indexOf('.'))).distinct().toList();
-    }
-
-    private static String describe(YamlNode node) {
-        return node.describe();
     }
 
     private static String fmt(double d) {

@@ -34,11 +34,6 @@ final class AlarmTrack {
         listener.onEvent(AlarmEvent.Raised.of(alarm));
     }
 
-    void update(Alarm alarm, Instant at, AlarmListener listener) {
-        active = alarm;
-        listener.onEvent(AlarmEvent.Updated.of(alarm, at));
-    }
-
     void clear(Instant at, AlarmListener listener) {
         Alarm cleared = active.clearedAt(at.isBefore(active.raisedAt()) ? active.raisedAt() : at);
         active = null;

@@ -11,6 +11,10 @@ import java.util.Arrays;
  * of any length are spread over the hours they overlap in proportion, so 1-min, 15-min and 2-h data
  * fill the same bins. Hours are numbered in farm-local time ({@code floor((epochSecond + offset) / 3600)}),
  * so hour {@code h - 24k} is the same clock hour {@code k} days earlier.
+ *
+ * <p>The ring stores running totals (sum up to the end of each hour), so the sum over any window is
+ * one subtraction: a baseline over seven days of 24-h windows costs 14 reads, not 168. Totals are
+ * doubles; their rounding is far below the data's own precision.
  */
 final class HourlyBins {
 
@@ -20,17 +24,22 @@ final class HourlyBins {
     private static final int MEASURES = 3;
 
     private final int size;
-    /** [measure][slot] sum of values; [measure][slot] minutes with a value. */
-    private final float[][] sum = new float[MEASURES][];
-    private final float[][] cov = new float[MEASURES][];
+    /** [measure][slot]: running total of values and of covered minutes up to the end of the slot's hour. */
+    private final double[][] total = new double[MEASURES][];
+    private final double[][] covered = new double[MEASURES][];
     /** The hour currently being filled; earlier hours are complete. */
     private long openHour = Long.MIN_VALUE;
+    /**
+     * The open hour's sums and coverage per measure, kept here and written into the ring by
+     * {@link #flush()}: a per-minute observation then writes one small array instead of the ring.
+     */
+    private final double[] open = new double[2 * MEASURES];
 
     HourlyBins(int size) {
         this.size = size;
         for (int m = 0; m < MEASURES; m++) {
-            sum[m] = new float[size];
-            cov[m] = new float[size];
+            total[m] = new double[size];
+            covered[m] = new double[size];
         }
     }
 
@@ -46,33 +55,47 @@ final class HourlyBins {
         return openHour;
     }
 
-    /** Makes {@code hour} the open hour, emptying slots that rotate in; a jump beyond the ring empties all. */
+    /** Makes {@code hour} the open hour; hours skipped add nothing; a jump beyond the ring empties all. */
     void openAt(long hour) {
+        flush();
+        Arrays.fill(open, 0);
         if (openHour == Long.MIN_VALUE || hour - openHour >= size) {
             for (int m = 0; m < MEASURES; m++) {
-                Arrays.fill(sum[m], 0f);
-                Arrays.fill(cov[m], 0f);
+                Arrays.fill(total[m], 0);
+                Arrays.fill(covered[m], 0);
             }
         } else {
             for (long h = openHour + 1; h <= hour; h++) {
                 int s = slot(h);
+                int p = slot(h - 1);
                 for (int m = 0; m < MEASURES; m++) {
-                    sum[m][s] = 0f;
-                    cov[m][s] = 0f;
+                    total[m][s] = total[m][p];
+                    covered[m][s] = covered[m][p];
                 }
             }
         }
         openHour = hour;
     }
 
-    /** Adds {@code value} spread over {@code minutes} of {@code hour} (which must be the open hour). */
-    void add(int measure, long hour, double value, double minutes) {
-        int s = slot(hour);
-        sum[measure][s] += (float) value;
-        cov[measure][s] += (float) minutes;
+    /** Adds {@code value} spread over {@code minutes} of the open hour. */
+    void add(int measure, double value, double minutes) {
+        open[2 * measure] += value;
+        open[2 * measure + 1] += minutes;
     }
 
-    /** True when {@code hour} is still held by the ring (not rotated out, not in the future). */
+    /** Writes the open hour's totals into the ring, so that {@link #rate} and {@link #coverage} see them. */
+    void flush() {
+        if (openHour != Long.MIN_VALUE) {
+            int s = slot(openHour);
+            int p = slot(openHour - 1);
+            for (int m = 0; m < MEASURES; m++) {
+                total[m][s] = total[m][p] + open[2 * m];
+                covered[m][s] = covered[m][p] + open[2 * m + 1];
+            }
+        }
+    }
+
+    /** True when the end of {@code hour} is still held by the ring (not rotated out, not in the future). */
     boolean holds(long hour) {
         return openHour != Long.MIN_VALUE && hour <= openHour && openHour - hour < size;
     }
@@ -82,28 +105,21 @@ final class HourlyBins {
      * less than {@code minCoverage} (0..1) of the span had values or part of it left the ring.
      */
     double rate(int measure, long lastHour, int hours, double minCoverage) {
-        if (!holds(lastHour) || !holds(lastHour - hours + 1)) {
+        if (!holds(lastHour) || !holds(lastHour - hours)) {
             return Double.NaN;
         }
-        double s = 0;
-        double c = 0;
-        for (long h = lastHour - hours + 1; h <= lastHour; h++) {
-            int i = slot(h);
-            s += sum[measure][i];
-            c += cov[measure][i];
-        }
-        return c >= minCoverage * hours * 60.0 && c > 0 ? s / c : Double.NaN;
+        int a = slot(lastHour);
+        int b = slot(lastHour - hours);
+        double c = covered[measure][a] - covered[measure][b];
+        return c >= minCoverage * hours * 60.0 && c > 0 ? (total[measure][a] - total[measure][b]) / c : Double.NaN;
     }
 
     /** Share (0..1) of the {@code hours} hours ending with {@code lastHour} that carried a value. */
     double coverage(int measure, long lastHour, int hours) {
-        if (!holds(lastHour) || !holds(lastHour - hours + 1)) {
+        if (!holds(lastHour) || !holds(lastHour - hours)) {
             return 0;
         }
-        double c = 0;
-        for (long h = lastHour - hours + 1; h <= lastHour; h++) {
-            c += cov[measure][slot(h)];
-        }
+        double c = covered[measure][slot(lastHour)] - covered[measure][slot(lastHour - hours)];
         return Math.min(1, c / (hours * 60.0));
     }
 
@@ -113,20 +129,26 @@ final class HourlyBins {
 
     void write(DataOutput out) throws IOException {
         out.writeLong(openHour);
+        for (double v : open) {
+            out.writeDouble(v);
+        }
         for (int m = 0; m < MEASURES; m++) {
             for (int i = 0; i < size; i++) {
-                out.writeFloat(sum[m][i]);
-                out.writeFloat(cov[m][i]);
+                out.writeDouble(total[m][i]);
+                out.writeDouble(covered[m][i]);
             }
         }
     }
 
     void read(DataInput in) throws IOException {
         openHour = in.readLong();
+        for (int i = 0; i < open.length; i++) {
+            open[i] = in.readDouble();
+        }
         for (int m = 0; m < MEASURES; m++) {
             for (int i = 0; i < size; i++) {
-                sum[m][i] = in.readFloat();
-                cov[m][i] = in.readFloat();
+                total[m][i] = in.readDouble();
+                covered[m][i] = in.readDouble();
             }
         }
     }

@@ -88,13 +88,13 @@ final class StreamingEngine implements DetectionEngine {
             double minutes = (to - from) / 60.0;
             HourlyBins bins = cow.bins;
             if (!Double.isNaN(o.activity())) {
-                bins.add(HourlyBins.ACTIVITY, hour, o.activity() * share, minutes);
+                bins.add(HourlyBins.ACTIVITY, o.activity() * share, minutes);
             }
             if (!Double.isNaN(o.ruminationMin())) {
-                bins.add(HourlyBins.RUMINATION, hour, o.ruminationMin() * share, minutes);
+                bins.add(HourlyBins.RUMINATION, o.ruminationMin() * share, minutes);
             }
             if (!Double.isNaN(o.lyingBouts())) {
-                bins.add(HourlyBins.BOUTS, hour, o.lyingBouts() * share, minutes);
+                bins.add(HourlyBins.BOUTS, o.lyingBouts() * share, minutes);
             }
             from = to;
         }
@@ -125,6 +125,7 @@ final class StreamingEngine implements DetectionEngine {
             if (end > s && end < e) {
                 continue;
             }
+            bins.flush();
             HourContext ctx = new HourContext(h, end, herd, listener, calendar);
             cow.heat.onHour(cow, ctx);
             cow.illness.onHour(cow, ctx);

@@ -43,7 +43,7 @@ final class CalvingEvaluation {
                 secondsBefore += o.length().getSeconds();
             }
         }
-        List<Alarm> alarms = Replay.raised(obs, rules).stream().filter(a -> a.type() == AlarmType.CALVING).toList();
+        List<Alarm> alarms = EngineRun.raised(obs, rules).stream().filter(a -> a.type() == AlarmType.CALVING).toList();
         int alarmed = 0;
         for (Map.Entry<CowId, Instant> c : calving.entrySet()) {
             Instant t = c.getValue();

@@ -44,7 +44,7 @@ final class HeatEvaluation {
             boolean calvingRestlessness = dim >= -2 && dim <= 3;
             episodes.add(new Episode(CowId.of(r.text("cow")), r.time("start"), r.time("end"), !calvingRestlessness));
         }
-        List<Alarm> alarms = Replay.raised(obs, rules).stream().filter(a -> a.type() == AlarmType.HEAT).toList();
+        List<Alarm> alarms = EngineRun.raised(obs, rules).stream().filter(a -> a.type() == AlarmType.HEAT).toList();
         int counted = 0;
         int detected = 0;
         for (Episode e : episodes) {
@@ -68,10 +68,5 @@ final class HeatEvaluation {
             }
         }
         return new HeatFigures(counted, detected, countedAlarms, truePositives, obs.size() / 12.0);
-    }
-
-    /** For diagnosis: the raised heat alarms. */
-    static List<Alarm> alarms(Path dir, Rules rules) {
-        return Replay.raised(observations(dir), rules).stream().filter(a -> a.type() == AlarmType.HEAT).toList();
     }
 }

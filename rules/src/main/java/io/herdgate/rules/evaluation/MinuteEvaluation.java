@@ -69,7 +69,7 @@ final class MinuteEvaluation {
     static MinuteFigures run(Path dir, Rules rules, double offlineAfterMin) {
         List<List<Observation>> cows = load(dir);
         List<Observation> complete = cows.stream().flatMap(List::stream).toList();
-        List<Alarm> full = Replay.raised(complete, rules);
+        List<Alarm> full = EngineRun.raised(complete, rules);
         int noMotion = (int) full.stream().filter(a -> a.type() == AlarmType.NO_MOTION).count();
 
         Random random = new Random(SEED);
@@ -78,7 +78,7 @@ final class MinuteEvaluation {
         for (List<Observation> cow : cows) {
             gapped.addAll(cut(cow, random, gaps));
         }
-        List<Alarm> withGaps = Replay.raised(gapped, rules);
+        List<Alarm> withGaps = EngineRun.raised(gapped, rules);
         List<Alarm> offline = withGaps.stream().filter(a -> a.type() == AlarmType.OFFLINE).toList();
         int longGaps = 0;
         int inLongGaps = 0;

@@ -31,6 +31,7 @@ public final class AlarmJson {
     public static void write(Iterable<Alarm> alarms, Writer out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setRootValueSeparator(null); // one object per line, nothing before it
             for (Alarm a : alarms) {
                 write(a, g);
                 g.flush();

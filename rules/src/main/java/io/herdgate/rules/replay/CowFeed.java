@@ -1,5 +1,6 @@
 package io.herdgate.rules.replay;
 
+import io.herdgate.rules.observe.MinuteObserver;
 import io.herdgate.rules.series.CowId;
 import java.time.Duration;
 
@@ -16,6 +17,10 @@ final class CowFeed {
     long lastEndSeconds = Long.MIN_VALUE;
     long rows;
     long coveredSeconds;
+
+    // raw samples: the per-minute observer and the time the next sample is due (epoch seconds)
+    MinuteObserver observer;
+    double nextSampleDue;
 
     // rows waiting for the interval estimate
     int pending;

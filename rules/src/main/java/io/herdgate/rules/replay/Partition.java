@@ -2,6 +2,7 @@ package io.herdgate.rules.replay;
 
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.detect.DetectionEngine;
+import io.herdgate.rules.observe.MinuteObserver;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.io.IOException;
@@ -21,13 +22,16 @@ import java.util.TreeMap;
  */
 final class Partition {
 
+    /** Merge slice: one clock hour, in seconds. */
+    private static final long SLICE = 3600;
+
     private final List<RowCursor> cursors;
     private final List<DetectionEngine> engines;
     private final List<AlarmCollector> collectors;
     private final ProblemLog problems;
     private final String file;
     private final Duration givenInterval;
-    private static final long SLICE = 3600;
+    private final RawSamples raw;
 
     private final Map<String, CowFeed> feeds = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
@@ -36,7 +40,8 @@ final class Partition {
     private long maxEndSeconds = Long.MIN_VALUE;
 
     Partition(String file, List<RowCursor> cursors, List<DetectionEngine> engines, List<AlarmCollector> collectors,
-              ProblemLog problems, Optional<Duration> givenInterval) {
+              ProblemLog problems, Optional<Duration> givenInterval, Optional<RawSamples> raw) {
+        this.raw = raw.orElse(null);
         this.file = file;
         this.cursors = cursors;
         this.engines = engines;
@@ -57,7 +62,7 @@ final class Partition {
         }
         for (CowFeed f : feeds.values()) {
             if (f.waitingForInterval() && !problems.stopped()) {
-                settleInterval(f, true);
+                settleInterval(f);
             }
         }
     }
@@ -80,10 +85,6 @@ final class Partition {
             n += c.lines();
         }
         return n;
-    }
-
-    List<AlarmCollector> collectors() {
-        return collectors;
     }
 
     Map<String, CowFeed> feeds() {
@@ -141,7 +142,7 @@ final class Partition {
             feed = feeds.get(row.cow);
             if (feed == null) {
                 try {
-                    feed = new CowFeed(CowId.of(row.cow), givenInterval);
+                    feed = new CowFeed(CowId.of(row.cow), raw != null ? Observation.MIN_LENGTH : givenInterval);
                 } catch (IllegalArgumentException e) {
                     problems.report(RowProblem.of(file, row.line, "cow", "'" + row.cow
                             + "' is not a cow id (1..64 characters, no control characters)"));
@@ -151,6 +152,10 @@ final class Partition {
             }
             lastCow = row.cow;
             lastFeed = feed;
+        }
+        if (raw != null) {
+            sample(feed, row);
+            return;
         }
         if (feed.waitingForInterval()) {
             int n = feed.pending;
@@ -164,7 +169,7 @@ final class Partition {
             feed.pendingMeasures[n] = row.measures().clone();
             feed.pending++;
             if (feed.pending == IntervalEstimator.SAMPLE) {
-                settleInterval(feed, false);
+                settleInterval(feed);
             }
             return;
         }
@@ -175,17 +180,14 @@ final class Partition {
         return s > ps || (s == ps && n > pn);
     }
 
-    private void settleInterval(CowFeed feed, boolean atEnd) {
+    private void settleInterval(CowFeed feed) {
         Optional<Duration> d = IntervalEstimator.estimate(feed.pendingSeconds, feed.pending);
         if (d.isEmpty() || d.get().compareTo(Observation.MIN_LENGTH) < 0 || d.get().compareTo(Observation.MAX_LENGTH) > 0) {
             notes.add("cow " + feed.cow + ": " + feed.pending + " row(s)"
                     + d.map(x -> " " + x.toMinutes() + " min apart").orElse("")
                     + ", cannot tell a row interval of 1 min..1 day; not replayed (give --interval)");
             feed.pending = 0;
-            if (atEnd) {
-                return;
-            }
-            feed.interval(Duration.ZERO); // mark settled; rows of this cow are dropped below
+            feed.interval(Duration.ZERO); // settled: her further rows are not replayed (see emit)
             return;
         }
         feed.interval(d.get());
@@ -222,6 +224,37 @@ final class Partition {
                 e.accept(o);
             }
         }
+        counted(feed, seconds);
+    }
+
+    /**
+     * One raw sample: into the cow's minute observer, restarted at this sample when it comes more than
+     * two sample periods late (a gap; the unfinished minute is dropped) or early (out of order).
+     */
+    private void sample(CowFeed feed, ParsedRow row) {
+        double t = row.seconds + row.nanos / 1e9;
+        double period = raw.rate().periodS();
+        if (feed.observer != null && t < feed.nextSampleDue - period / 2) {
+            outOfOrder(row.line, row.seconds, feed);
+            return;
+        }
+        if (feed.observer == null || t > feed.nextSampleDue + 2 * period) {
+            feed.observer = MinuteObserver.of(feed.cow, Instant.ofEpochSecond(row.seconds, row.nanos), raw.rate(),
+                    raw.unit(), raw.classifier());
+        }
+        feed.nextSampleDue = t + period;
+        double[] a = row.axes();
+        Optional<Observation> minute = feed.observer.add(a[0], a[1], a[2]);
+        if (minute.isPresent()) {
+            Observation o = minute.get();
+            for (DetectionEngine e : engines) {
+                e.accept(o);
+            }
+            counted(feed, o.start().getEpochSecond());
+        }
+    }
+
+    private void counted(CowFeed feed, long seconds) {
         feed.rows++;
         feed.coveredSeconds += feed.intervalSeconds;
         long endSeconds = seconds + feed.intervalSeconds;

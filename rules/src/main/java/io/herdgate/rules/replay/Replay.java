@@ -35,7 +35,8 @@ import java.util.concurrent.Future;
  * {@link InputColumn measure columns} (other columns are ignored), one row per cow per interval; empty
  * fields are missing values. Timestamps are ISO-8601; one without offset is wall-clock time in
  * {@link #zone(ZoneId) the farm's zone} (default UTC). Each cow's interval is {@link #interval given}
- * or detected from her first rows.
+ * or detected from her first rows. Raw {@code ax, ay, az} samples ({@link #rawSamples}) become one
+ * observation per cow per minute through the feature extractor and behaviour classifier.
  *
  * <p>How it runs: a first quick pass finds the runs of rows of each cow. When the input is grouped by
  * cow, cows are split, in order of first appearance, into partitions of {@value #COWS_PER_PARTITION};
@@ -58,9 +59,11 @@ public final class Replay {
     private final int threads;
     private final CalvingCalendar calendar;
     private final Clock clock;
+    private final Optional<RawSamples> raw;
 
     private Replay(Path input, Optional<Duration> interval, ZoneId zone, boolean strict, int threads,
-                   CalvingCalendar calendar, Clock clock) {
+                   CalvingCalendar calendar, Clock clock, Optional<RawSamples> raw) {
+        this.raw = raw;
         this.input = Objects.requireNonNull(input, "input");
         this.interval = interval;
         this.zone = zone;
@@ -73,37 +76,42 @@ public final class Replay {
     /** A replay of {@code input} with UTC, detected intervals, bad rows skipped, all cores. */
     public static Replay of(Path input) {
         return new Replay(input, Optional.empty(), ZoneOffset.UTC, false, Runtime.getRuntime().availableProcessors(),
-                CalvingCalendar.none(), Clock.systemUTC());
+                CalvingCalendar.none(), Clock.systemUTC(), Optional.empty());
     }
 
     /** Every cow's row interval, instead of detecting it (1 min .. 1 day). */
     public Replay interval(Duration d) {
-        return new Replay(input, Optional.of(d), zone, strict, threads, calendar, clock);
+        return new Replay(input, Optional.of(d), zone, strict, threads, calendar, clock, raw);
     }
 
     /** The farm's zone: how timestamps without offset are read and what the engines take as clock hours. */
     public Replay zone(ZoneId z) {
-        return new Replay(input, interval, z, strict, threads, calendar, clock);
+        return new Replay(input, interval, z, strict, threads, calendar, clock, raw);
     }
 
     /** Stop at the first bad row instead of skipping it. */
     public Replay strict(boolean s) {
-        return new Replay(input, interval, zone, s, threads, calendar, clock);
+        return new Replay(input, interval, zone, s, threads, calendar, clock, raw);
     }
 
     /** Threads for the partitions (at least 1); does not change the output. */
     public Replay threads(int n) {
-        return new Replay(input, interval, zone, strict, Math.max(1, n), calendar, clock);
+        return new Replay(input, interval, zone, strict, Math.max(1, n), calendar, clock, raw);
     }
 
     /** Known calvings (from the herd data). */
     public Replay calendar(CalvingCalendar c) {
-        return new Replay(input, interval, zone, strict, threads, c, clock);
+        return new Replay(input, interval, zone, strict, threads, c, clock, raw);
     }
 
     /** Clock handed to the engines (they use event time; the clock only matters for live ticks). */
     public Replay clock(Clock c) {
-        return new Replay(input, interval, zone, strict, threads, calendar, c);
+        return new Replay(input, interval, zone, strict, threads, calendar, c, raw);
+    }
+
+    /** How to read raw {@code ax, ay, az} input (needed for such input; ignored for interval measures). */
+    public Replay rawSamples(RawSamples r) {
+        return new Replay(input, interval, zone, strict, threads, calendar, clock, Optional.of(r));
     }
 
     /**
@@ -129,10 +137,9 @@ public final class Replay {
             }
             String headerLine = header[0].startsWith("\uFEFF") ? header[0].substring(1) : header[0];
             CsvLayout layout = CsvLayout.of(headerLine, name);
-            if (layout.raw()) {
-                throw new InputFormatException(name + ":1", "raw accelerometer input (ax,ay,az) needs the per-minute"
-                        + " feature extractor, which this build does not have yet; give interval measures ("
-                        + "activity, steps, lying_min, ...) instead");
+            if (layout.raw() && raw.isEmpty()) {
+                throw new InputFormatException(name + ":1", "raw accelerometer input (ax,ay,az) needs its sample rate"
+                        + " (--rate HZ, and --unit ms2|g)");
             }
             String[] headers = headerLine.strip().split(",", -1);
             ProblemLog problems = new ProblemLog(strict);
@@ -142,7 +149,7 @@ public final class Replay {
             if (watermark != Long.MIN_VALUE && !problems.stopped()) {
                 partitions.forEach(p -> p.finish(Instant.ofEpochSecond(watermark)));
             }
-            return result(partitions, problems, ruleSets.size(), layout);
+            return result(partitions, problems, ruleSets.size(), layout, intervalSource(layout));
         }
     }
 
@@ -158,7 +165,7 @@ public final class Replay {
         List<Partition> out = new ArrayList<>();
         if (!grouped) {
             out.add(partition(List.of(cursor(ch, dataStart, ch.size(), 2, layout, headers, problems, name, 1 << 20)),
-                    ruleSets, problems, name));
+                    ruleSets, problems, name, layout));
             return out;
         }
         Map<Integer, List<RowCursor>> byPartition = new TreeMap<>();
@@ -168,7 +175,7 @@ public final class Replay {
                     .add(cursor(ch, s.from(), s.to(), s.firstLine(), layout, headers, problems, name, CURSOR_BUFFER));
         }
         for (List<RowCursor> cursors : byPartition.values()) {
-            out.add(partition(cursors, ruleSets, problems, name));
+            out.add(partition(cursors, ruleSets, problems, name, layout));
         }
         return out;
     }
@@ -179,7 +186,8 @@ public final class Replay {
         return new RowCursor(ch, from, to, firstLine, parser, problems, buffer);
     }
 
-    private Partition partition(List<RowCursor> cursors, List<Rules> ruleSets, ProblemLog problems, String name) {
+    private Partition partition(List<RowCursor> cursors, List<Rules> ruleSets, ProblemLog problems, String name,
+                                CsvLayout layout) {
         List<DetectionEngine> engines = new ArrayList<>();
         List<AlarmCollector> collectors = new ArrayList<>();
         for (Rules r : ruleSets) {
@@ -187,7 +195,8 @@ public final class Replay {
             collectors.add(c);
             engines.add(DetectionEngine.builder().rules(r).zone(zone).clock(clock).calendar(calendar).listener(c).build());
         }
-        return new Partition(name, cursors, engines, collectors, problems, interval);
+        return new Partition(name, cursors, engines, collectors, problems, interval,
+                layout.raw() ? raw : Optional.empty());
     }
 
     private void runAll(List<Partition> partitions) throws IOException {
@@ -232,7 +241,15 @@ public final class Replay {
         }
     }
 
-    private ReplayResult result(List<Partition> partitions, ProblemLog problems, int ruleSetCount, CsvLayout layout) {
+    private String intervalSource(CsvLayout layout) {
+        if (layout.raw()) {
+            return "per minute from raw samples at " + raw.get().rate().hz() + " Hz";
+        }
+        return interval.isPresent() ? "from --interval" : "detected per cow";
+    }
+
+    private ReplayResult result(List<Partition> partitions, ProblemLog problems, int ruleSetCount, CsvLayout layout,
+                                String intervalSource) {
         List<List<Alarm>> alarms = new ArrayList<>();
         for (int i = 0; i < ruleSetCount; i++) {
             List<Alarm> all = new ArrayList<>();
@@ -259,7 +276,7 @@ public final class Replay {
             notes.addAll(p.notes());
         }
         ReplayStats stats = new ReplayStats(lines, problems.count(), cows, covered / 86400.0, intervals,
-                interval.isPresent(), partitions.size(), layout.ignored());
+                intervalSource, partitions.size(), layout.ignored());
         return new ReplayResult(alarms, stats, problems.kept(), strict && problems.stopped(), notes);
     }
 }

@@ -14,12 +14,13 @@ import java.util.TreeMap;
  * @param cowDays        days of data replayed over all cows: the sum of the row intervals of the
  *                       replayed rows, in days (a cow with a 2-day gap in 30 days counts 28)
  * @param intervals      row interval to the number of cows with it
- * @param intervalGiven  true when the interval came from {@code --interval}, false when detected per cow
+ * @param intervalSource where the intervals came from: {@code detected per cow}, {@code from --interval} or
+ *                       {@code per minute from raw samples at 10.0 Hz}
  * @param partitions     groups of cows replayed in parallel (1 when the input is not grouped by cow)
  * @param ignoredColumns input columns replay does not read
  */
 public record ReplayStats(long rowsRead, long rowsSkipped, int cows, double cowDays, Map<Duration, Integer> intervals,
-                          boolean intervalGiven, int partitions, List<String> ignoredColumns) {
+                          String intervalSource, int partitions, List<String> ignoredColumns) {
 
     public ReplayStats {
         intervals = Map.copyOf(new TreeMap<>(intervals));
@@ -35,7 +36,7 @@ public record ReplayStats(long rowsRead, long rowsSkipped, int cows, double cowD
             }
             b.append(human(d)).append(" (").append(n).append(n == 1 ? " cow)" : " cows)");
         });
-        return (b.length() == 0 ? "none" : b.toString()) + (intervalGiven ? ", from --interval" : ", detected per cow");
+        return (b.length() == 0 ? "none" : b.toString()) + ", " + intervalSource;
     }
 
     static String human(Duration d) {

@@ -146,6 +146,20 @@ class RulesFileTest {
     }
 
     @Test
+    void parse_refusedGroup_isReportedOnceNotForEveryCow() {
+        List<String> problems = problems("""
+                groups:
+                  keen:
+                    heat: { rise_pct: 50, clear_pct: 60 }
+                cows:
+                  "1": { illness: { enabled: false } }
+                  "2": { illness: { enabled: false } }
+                """);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("rules.yaml:3:38: groups.keen.heat.clear_pct: 60 is not allowed"), problems.get(0));
+    }
+
+    @Test
     void parse_malformedYaml_isOneLineWithPosition() {
         List<String> problems = problems("herd:\n  heat: {rise_pct: 80\n");
         assertEquals(1, problems.size());

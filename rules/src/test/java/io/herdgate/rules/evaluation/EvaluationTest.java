@@ -3,7 +3,6 @@ package io.herdgate.rules.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.herdgate.rules.support.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,7 @@ class EvaluationTest {
 
     @BeforeAll
     static void run() {
-        // The evaluation reads heat/, calving/ and minute/ below the data folder.
-        report = Evaluation.of(SharedData.dir("heat").getParent()).run();
+        report = Evaluation.of(SharedData.dataDir()).run();
     }
 
     @Test

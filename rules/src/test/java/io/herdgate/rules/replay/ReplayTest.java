@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmType;
 import io.herdgate.rules.params.Rules;
+import io.herdgate.rules.support.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import io.herdgate.rules.feature.SampleRate;
+import io.herdgate.rules.feature.Unit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +26,7 @@ class ReplayTest {
 
     @Test
     void replay_heatActivity_detectsTwoHourBlocksForEveryCowAndRaisesHeats() throws Exception {
-        ReplayResult r = Replay.of(SharedData.file("heat/activity_2h.csv")).run(List.of(Rules.defaults()));
+        ReplayResult r = Replay.of(SharedData.dir("heat").resolve("activity_2h.csv")).run(List.of(Rules.defaults()));
         assertEquals(17_544, r.stats().rowsRead());
         assertEquals(0, r.stats().rowsSkipped());
         assertEquals(60, r.stats().cows()); // 5045 has a single block: her interval cannot be told
@@ -35,7 +39,7 @@ class ReplayTest {
 
     @Test
     void replay_withGivenInterval_replaysTheSingleRowCowToo() throws Exception {
-        ReplayResult r = Replay.of(SharedData.file("heat/activity_2h.csv")).interval(Duration.ofHours(2))
+        ReplayResult r = Replay.of(SharedData.dir("heat").resolve("activity_2h.csv")).interval(Duration.ofHours(2))
                 .run(List.of(Rules.defaults()));
         assertEquals(61, r.stats().cows());
         assertTrue(r.stats().describeIntervals().endsWith("from --interval"));
@@ -43,7 +47,7 @@ class ReplayTest {
 
     @Test
     void replay_sameRowsSortedByTime_giveTheSameAlarmsAsGroupedByCow(@TempDir Path dir) throws Exception {
-        Path grouped = SharedData.file("heat/activity_2h.csv");
+        Path grouped = SharedData.dir("heat").resolve("activity_2h.csv");
         List<String> lines = Files.readAllLines(grouped);
         List<String> cowOrder = lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().toList();
         List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
@@ -79,9 +83,26 @@ class ReplayTest {
     }
 
     @Test
-    void replay_rawSamples_isRefusedWithAClearReason(@TempDir Path dir) throws Exception {
+    void replay_rawSamplesWithoutRate_isRefusedWithAClearReason(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("raw.csv"), "cow,timestamp,ax,ay,az\n1,2020-01-01T00:00:00,0,0,1\n");
         InputFormatException e = assertThrows(InputFormatException.class, () -> Replay.of(f).run(List.of(Rules.defaults())));
         assertTrue(e.getMessage().startsWith(f + ":1: raw accelerometer input"), e.getMessage());
+    }
+
+    @Test
+    void replay_rawSamplesWithAGap_restartTheMinuteAtTheGap(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("cow,timestamp,ax,ay,az\n");
+        java.time.Instant t = java.time.Instant.parse("2020-01-01T00:00:00Z");
+        SplittableRandom rnd = new SplittableRandom(1);
+        for (int i = 0; i < 10 * 60 * 5; i++) { // 5 min at 10 Hz, then a 10 min gap, then 3 min
+            java.time.Instant at = t.plusMillis(100L * i);
+            csv.append("c,").append(i < 2500 ? at : at.plusSeconds(600)).append(',').append(rnd.nextDouble())
+                    .append(',').append(rnd.nextDouble()).append(",9.8\n");
+        }
+        Path f = Files.writeString(dir.resolve("raw.csv"), csv);
+        ReplayResult r = Replay.of(f).rawSamples(RawSamples.of(SampleRate.ofHz(10), Unit.MS2)).run(List.of(Rules.defaults()));
+        assertEquals(3000, r.stats().rowsRead());
+        // 2500 samples = 4 whole minutes before the gap, 500 samples = no whole minute after it
+        assertEquals(4 / 1440.0, r.stats().cowDays(), 1e-12);
     }
 }

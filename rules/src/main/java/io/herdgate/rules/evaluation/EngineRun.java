@@ -14,9 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Runs observations through a fresh engine in time order (cows interleaved) and returns the raised alarms. */
-final class Replay {
+final class EngineRun {
 
-    private Replay() {
+    private EngineRun() {
     }
 
     static List<Alarm> raised(List<Observation> observations, Rules rules) {
