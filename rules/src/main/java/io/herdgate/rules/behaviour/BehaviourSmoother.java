@@ -1,7 +1,6 @@
 package io.herdgate.rules.behaviour;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,21 +60,18 @@ public final class BehaviourSmoother {
                 logSum[c] += Math.log(Math.max(FLOOR, p.values().get(c)));
             }
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logSum) {
-            max = Math.max(max, v);
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (logSum[c] > logSum[best]) {
+                best = c;
+            }
         }
+        // Geometric means relative to the best one (which contributes 1), normalised over the classes.
         double sum = 0;
-        double[] mean = new double[k];
         for (int c = 0; c < k; c++) {
-            mean[c] = Math.exp((logSum[c] - max) / recent.size());
-            sum += mean[c];
+            sum += Math.exp((logSum[c] - logSum[best]) / recent.size());
         }
-        List<Double> values = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) {
-            values.add(mean[c] / sum);
-        }
-        return ClassProbabilities.of(window.classes(), values).best();
+        return Classification.of(window.classes().get(best), 1 / sum);
     }
 
     /** Forgets the windows seen so far (a break in the recording). */

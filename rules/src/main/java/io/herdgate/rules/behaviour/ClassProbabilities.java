@@ -13,7 +13,7 @@ public record ClassProbabilities(List<Behaviour> classes, List<Double> values) {
     public ClassProbabilities {
         classes = List.copyOf(classes);
         values = List.copyOf(values);
-        if (classes.isEmpty() || classes.size() != values.size() || classes.stream().distinct().count() != classes.size()) {
+        if (classes.isEmpty() || classes.size() != values.size() || hasDuplicate(classes)) {
             throw new IllegalArgumentException("need one probability per distinct class, got " + classes + " "
                     + values);
         }
@@ -31,6 +31,15 @@ public record ClassProbabilities(List<Behaviour> classes, List<Double> values) {
 
     public static ClassProbabilities of(List<Behaviour> classes, List<Double> values) {
         return new ClassProbabilities(classes, values);
+    }
+
+    private static boolean hasDuplicate(List<Behaviour> classes) {
+        for (int i = 0; i < classes.size(); i++) {
+            if (classes.lastIndexOf(classes.get(i)) != i) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most probable class (the first one on a tie) with its probability. */
