@@ -3,6 +3,7 @@ package io.herdgate.gateway.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.BehaviourSmoother;
 import io.herdgate.rules.behaviour.Classification;
 import io.herdgate.rules.feature.FeatureExtractor;
 import io.herdgate.rules.feature.FeatureSettings;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Spec;
                         + "spaced rows. Prints one JSON object per window: "
                         + "{\"file\":...,\"start_s\":...,\"label\":...,\"confidence\":...}; label is one of "
                         + "resting, standing, grazing, walking, ruminating, other.",
+                "Each file is one continuous recording: a window's label pools its own class probabilities with "
+                        + "those of the windows just before it in the same file (--smooth), as the gateway does "
+                        + "live.",
                 "Exit status: 0 when at least one file was read, 1 when none could be read, 2 for bad "
                         + "arguments."})
 final class ClassifyCommand implements Callable<Integer> {
@@ -52,6 +56,11 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Unit of ax,ay,az: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Unit unit;
 
+    @Option(names = "--smooth", paramLabel = "WINDOWS",
+            description = "Windows pooled per decision, the current one and those before it in the same file; "
+                    + "1 = each window on its own (default: ${DEFAULT-VALUE}, as the gateway).")
+    int smoothWindows = BehaviourSmoother.SHIPPED_WINDOWS;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files with ax,ay,az columns.")
     List<Path> files;
 
@@ -62,6 +71,9 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate must be " + classifier.minRateHz() + ".."
                     + SampleRate.MAX_HZ + " Hz for classification, got " + rateHz);
         }
+        if (smoothWindows < 1) {
+            throw new ParameterException(spec.commandLine(), "--smooth must be >= 1 window, got " + smoothWindows);
+        }
         FeatureSettings settings = FeatureSettings.of(SampleRate.ofHz(rateHz), unit,
                 FeatureSettings.CLASSIFICATION_WINDOW_S);
         PrintWriter out = spec.commandLine().getOut();
@@ -69,10 +81,11 @@ final class ClassifyCommand implements Callable<Integer> {
         int read = 0;
         for (Path file : files) {
             FeatureExtractor extractor = FeatureExtractor.of(settings);
+            BehaviourSmoother smoother = BehaviourSmoother.of(smoothWindows);
             String name = file.toString();
-            CsvOutcome outcome = SampleCsv.read(file,
-                    (ax, ay, az) -> extractor.add(ax, ay, az).ifPresent(w -> print(out, name, w, classifier)));
-            extractor.flush().ifPresent(w -> print(out, name, w, classifier));
+            CsvOutcome outcome = SampleCsv.read(file, (ax, ay, az) -> extractor.add(ax, ay, az)
+                    .ifPresent(w -> print(out, name, w, smoother.add(classifier.probabilities(w)))));
+            extractor.flush().ifPresent(w -> print(out, name, w, smoother.add(classifier.probabilities(w))));
             out.flush();
             // Java 17 has no pattern switch; the three cases of the sealed outcome in turn.
             if (outcome instanceof CsvOutcome.Unreadable u) {
@@ -89,8 +102,7 @@ final class ClassifyCommand implements Callable<Integer> {
         return read > 0 ? 0 : 1;
     }
 
-    private static void print(PrintWriter out, String file, WindowFeatures w, BehaviourClassifier classifier) {
-        Classification c = classifier.classify(w);
+    private static void print(PrintWriter out, String file, WindowFeatures w, Classification c) {
         ObjectNode line = JSON.createObjectNode();
         line.put("file", file);
         line.put("start_s", Math.round(w.startS() * 1000) / 1000.0);

@@ -5,8 +5,13 @@ import io.herdgate.rules.feature.WindowFeatures;
 /** Classifies one window of collar features. Implementations are immutable and thread-safe. */
 public interface BehaviourClassifier {
 
-    /** The behaviour of {@code window}. */
-    Classification classify(WindowFeatures window);
+    /** The probability of each behaviour the classifier knows, for {@code window}. */
+    ClassProbabilities probabilities(WindowFeatures window);
+
+    /** The most probable behaviour of {@code window} on its own (no temporal context). */
+    default Classification classify(WindowFeatures window) {
+        return probabilities(window).best();
+    }
 
     /** Lowest sample rate the classifier's features are valid for, Hz. */
     double minRateHz();

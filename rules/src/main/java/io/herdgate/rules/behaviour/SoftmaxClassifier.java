@@ -1,13 +1,14 @@
 package io.herdgate.rules.behaviour;
 
 import io.herdgate.rules.feature.WindowFeatures;
+import java.util.Arrays;
 import java.util.List;
 
 /** {@link BehaviourClassifier} evaluating a {@link ClassifierModel}; weights copied into arrays once. */
 final class SoftmaxClassifier implements BehaviourClassifier {
 
     private final ClassifierFeature[] features;
-    private final Behaviour[] classes;
+    private final List<Behaviour> classList;
     private final double[] mean;
     private final double[] scale;
     private final double[][] weights;
@@ -17,7 +18,7 @@ final class SoftmaxClassifier implements BehaviourClassifier {
     private SoftmaxClassifier(ClassifierModel m) {
         features = m.features().stream().map(k -> ClassifierFeature.ofKey(k).orElseThrow())
                 .toArray(ClassifierFeature[]::new);
-        classes = m.classes().stream().map(c -> Behaviour.ofLabel(c).orElseThrow()).toArray(Behaviour[]::new);
+        classList = m.classes().stream().map(c -> Behaviour.ofLabel(c).orElseThrow()).toList();
         mean = toArray(m.mean());
         scale = toArray(m.scale());
         weights = m.weights().stream().map(SoftmaxClassifier::toArray).toArray(double[][]::new);
@@ -39,19 +40,12 @@ final class SoftmaxClassifier implements BehaviourClassifier {
     }
 
     @Override
-    public Classification classify(WindowFeatures window) {
+    public ClassProbabilities probabilities(WindowFeatures window) {
         double[] x = new double[features.length];
         for (int j = 0; j < x.length; j++) {
             x[j] = (features[j].of(window) - mean[j]) / scale[j];
         }
-        double[] p = probabilities(x, weights, bias);
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return Classification.of(classes[best], p[best]);
+        return ClassProbabilities.of(classList, Arrays.stream(probabilities(x, weights, bias)).boxed().toList());
     }
 
     @Override

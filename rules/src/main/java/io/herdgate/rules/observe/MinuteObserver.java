@@ -2,6 +2,8 @@ package io.herdgate.rules.observe;
 
 import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.BehaviourSmoother;
+import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.feature.Axes;
 import io.herdgate.rules.feature.ExtractorState;
 import io.herdgate.rules.feature.FeatureExtractor;
@@ -13,6 +15,7 @@ import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +24,10 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code activity}: mean VeDBA in milli-g (sample-weighted over the minute);</li>
  *   <li>{@code steps}: step-like peaks (NaN below {@link FeatureExtractor#MIN_STEP_RATE_HZ});</li>
- *   <li>{@code lyingMin}: minutes of windows the classifier calls {@link Behaviour#RESTING};
+ *   <li>{@code lyingMin}: minutes of windows the classifier calls {@link Behaviour#RESTING}, each window
+ *       decided on its own and the {@link BehaviourSmoother#SHIPPED_WINDOWS} − 1 windows before it
+ *       ({@link BehaviourSmoother}, causal: no added latency, a change of behaviour shows one or two
+ *       windows late);
  *       {@code lyingBouts}: windows where resting starts after a non-resting window (NaN for both below
  *       the classifier's minimum rate);</li>
  *   <li>{@code ruminationMin}: windows classified {@link Behaviour#RUMINATING} (always 0 with
@@ -41,6 +47,7 @@ public final class MinuteObserver {
     private final Instant start;
     private final FeatureExtractor extractor;
     private final BehaviourClassifier classifier;
+    private final BehaviourSmoother smoother;
     private final boolean classify;
     private final boolean stepsDefined;
     private final boolean ruminationDefined;
@@ -63,12 +70,13 @@ public final class MinuteObserver {
     private long magCount;
 
     private MinuteObserver(CowId cow, Instant start, SampleRate rate, Unit unit, BehaviourClassifier classifier,
-                           ExtractorState extractorState) {
+                           ExtractorState extractorState, List<ClassProbabilities> recentWindows) {
         this.cow = cow;
         this.start = start;
         this.extractor = FeatureExtractor.restore(
                 FeatureSettings.of(rate, unit, FeatureSettings.CLASSIFICATION_WINDOW_S), extractorState);
         this.classifier = classifier;
+        this.smoother = BehaviourSmoother.restore(BehaviourSmoother.SHIPPED_WINDOWS, recentWindows);
         this.classify = rate.hz() >= classifier.minRateHz();
         this.stepsDefined = rate.hz() >= FeatureExtractor.MIN_STEP_RATE_HZ;
         this.ruminationDefined = rate.hz() >= FeatureExtractor.MIN_RUMINATION_RATE_HZ;
@@ -84,13 +92,13 @@ public final class MinuteObserver {
      */
     public static MinuteObserver of(CowId cow, Instant start, SampleRate rate, Unit unit,
                                     BehaviourClassifier classifier) {
-        return new MinuteObserver(cow, start, rate, unit, classifier, ExtractorState.INITIAL);
+        return new MinuteObserver(cow, start, rate, unit, classifier, ExtractorState.INITIAL, List.of());
     }
 
     /** An observer that continues from {@code state}, taken from one with the same arguments. */
     public static MinuteObserver restore(CowId cow, Instant start, SampleRate rate, Unit unit,
                                          BehaviourClassifier classifier, ObserverState state) {
-        MinuteObserver o = new MinuteObserver(cow, start, rate, unit, classifier, state.extractor());
+        MinuteObserver o = new MinuteObserver(cow, start, rate, unit, classifier, state.extractor(), state.recentWindows());
         o.minutes = state.minutes();
         o.windows = state.windows();
         o.samples = state.samples();
@@ -112,7 +120,8 @@ public final class MinuteObserver {
     /** A snapshot of the whole state, for {@link #restore}. */
     public ObserverState state() {
         return new ObserverState(extractor.state(), minutes, windows, samples, vedbaSum, steps, lyingS, ruminationS,
-                lyingBouts, previousResting, Axes.of(gx, gy, gz), magMean, magM2, magCount);
+                lyingBouts, previousResting, Axes.of(gx, gy, gz), magMean, magM2, magCount,
+                smoother.state());
     }
 
     /** Adds one sample in the observer's unit; returns the minute it completes, if any. */
@@ -139,7 +148,7 @@ public final class MinuteObserver {
         gy += w.gravityG().y() * w.samples();
         gz += w.gravityG().z() * w.samples();
         if (classify) {
-            Behaviour b = classifier.classify(w).behaviour();
+            Behaviour b = smoother.add(classifier.probabilities(w)).behaviour();
             boolean resting = b == Behaviour.RESTING;
             if (resting) {
                 lyingS += w.durationS();

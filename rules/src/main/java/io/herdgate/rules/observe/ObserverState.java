@@ -1,7 +1,9 @@
 package io.herdgate.rules.observe;
 
+import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.feature.Axes;
 import io.herdgate.rules.feature.ExtractorState;
+import java.util.List;
 
 /**
  * Everything a {@link MinuteObserver} remembers, so a gateway restart continues a cow's minutes where they
@@ -21,9 +23,15 @@ import io.herdgate.rules.feature.ExtractorState;
  * @param magnitudeMeanG Welford mean of |a| since the minute started, g
  * @param magnitudeM2G2  Welford sum of squared deviations of |a|, g²
  * @param magnitudeCount samples in the Welford sums
+ * @param recentWindows  class probabilities of the last windows, oldest first, for the behaviour smoothing
  */
 public record ObserverState(ExtractorState extractor, long minutes, int windows, long samples, double vedbaSumMg,
                             double steps, double lyingS, double ruminationS, int lyingBouts,
                             boolean previousResting, Axes gravitySumG, double magnitudeMeanG,
-                            double magnitudeM2G2, long magnitudeCount) {
+                            double magnitudeM2G2, long magnitudeCount,
+                            List<ClassProbabilities> recentWindows) {
+
+    public ObserverState {
+        recentWindows = List.copyOf(recentWindows);
+    }
 }

@@ -1,6 +1,8 @@
 package io.herdgate.rules.behaviour.training;
 
 import io.herdgate.rules.behaviour.Behaviour;
+import io.herdgate.rules.behaviour.BehaviourSmoother;
+import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.behaviour.ClassifierFeature;
 import io.herdgate.rules.behaviour.ClassifierMetrics;
 import io.herdgate.rules.behaviour.ClassifierModel;
@@ -9,6 +11,7 @@ import io.herdgate.rules.feature.FeatureExtractor;
 import io.herdgate.rules.feature.FeatureSettings;
 import io.herdgate.rules.series.CowId;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,21 +80,44 @@ public final class TrainClassifier {
         return windows;
     }
 
-    /** Pooled confusion over folds, each fold holding out every window of one cow. */
+    /** Pooled confusion over folds, each fold holding out every window of one cow; each window on its own. */
     public static ClassifierMetrics leaveOneCowOut(List<LabelledWindow> windows) {
+        return leaveOneCowOut(windows, 1);
+    }
+
+    /**
+     * Leave-one-cow-out figures of {@link #evaluate(Path)} with the held-out cow's decisions made by a
+     * {@link BehaviourSmoother} pooling {@code smoothingWindows} windows, as {@code MinuteObserver} does
+     * live. Each bout file is one recording: the smoother is reset at every file, so no evidence crosses
+     * from one bout (or label) to the next.
+     */
+    public static ClassifierMetrics evaluateSmoothed(Path dir, int smoothingWindows) {
+        return leaveOneCowOut(windows(dir), smoothingWindows);
+    }
+
+    private static ClassifierMetrics leaveOneCowOut(List<LabelledWindow> windows, int smoothingWindows) {
         int[][] confusion = new int[CLASSES.size()][CLASSES.size()];
         TreeSet<CowId> cows = cows(windows);
         for (CowId held : cows) {
             List<LabelledWindow> train = windows.stream().filter(w -> !w.cow().equals(held)).toList();
             SoftmaxTrainer.Fit fit = fit(train);
+            BehaviourSmoother smoother = BehaviourSmoother.of(smoothingWindows);
+            String bout = "";
             for (LabelledWindow w : windows) {
                 if (w.cow().equals(held)) {
-                    confusion[CLASSES.indexOf(w.behaviour())][predict(fit, w)]++;
+                    if (!w.bout().equals(bout)) {
+                        smoother.reset();
+                        bout = w.bout();
+                    }
+                    Behaviour predicted = smoother.add(probabilities(fit, w)).behaviour();
+                    confusion[CLASSES.indexOf(w.behaviour())][CLASSES.indexOf(predicted)]++;
                 }
             }
         }
-        return ClassifierMetrics.fromConfusion("leave-one-cow-out over " + cows.size() + " cows, "
-                + "confusion pooled over folds", CLASSES, confusion);
+        String method = "leave-one-cow-out over " + cows.size() + " cows, confusion pooled over folds";
+        return ClassifierMetrics.fromConfusion(smoothingWindows == 1 ? method
+                : method + ", causal smoothing over " + smoothingWindows + " windows within each bout", CLASSES,
+                confusion);
     }
 
     private static SoftmaxTrainer.Fit fit(List<LabelledWindow> windows) {
@@ -111,21 +137,28 @@ public final class TrainClassifier {
         return SoftmaxTrainer.V1.fit(x, y, weight, CLASSES.size());
     }
 
-    private static int predict(SoftmaxTrainer.Fit fit, LabelledWindow w) {
+    /** Softmax of the fitted scores for {@code w}, with {@link StrictMath#exp} like the trainer. */
+    private static ClassProbabilities probabilities(SoftmaxTrainer.Fit fit, LabelledWindow w) {
         double[] x = featureRow(w);
-        int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < fit.bias().length; k++) {
-            double s = fit.bias()[k];
+        double[] s = new double[fit.bias().length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < s.length; k++) {
+            s[k] = fit.bias()[k];
             for (int j = 0; j < x.length; j++) {
-                s += fit.weights()[k][j] * (x[j] - fit.mean()[j]) / fit.scale()[j];
+                s[k] += fit.weights()[k][j] * (x[j] - fit.mean()[j]) / fit.scale()[j];
             }
-            if (s > bestScore) {
-                bestScore = s;
-                best = k;
-            }
+            max = Math.max(max, s[k]);
         }
-        return best;
+        double sum = 0;
+        for (int k = 0; k < s.length; k++) {
+            s[k] = StrictMath.exp(s[k] - max);
+            sum += s[k];
+        }
+        List<Double> p = new ArrayList<>(s.length);
+        for (double v : s) {
+            p.add(v / sum);
+        }
+        return ClassProbabilities.of(CLASSES, p);
     }
 
     private static double[] featureRow(LabelledWindow w) {
