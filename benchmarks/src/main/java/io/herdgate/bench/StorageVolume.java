@@ -1,5 +1,7 @@
 package io.herdgate.bench;
 
+import io.herdgate.sim.herd.ManualClock;
+
 import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.FeatureHistory;
 import io.herdgate.gateway.store.FlushPolicy;
@@ -12,11 +14,8 @@ import io.herdgate.rules.series.Observation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 
 /**
@@ -41,7 +40,7 @@ public final class StorageVolume {
         Path file = Files.createTempFile(dir, "volume", ".db");
         Files.delete(file);
 
-        StepClock clock = new StepClock(Instant.parse("2026-05-01T00:00:00Z"));
+        ManualClock clock = ManualClock.of(Instant.parse("2026-05-01T00:00:00Z"));
         SplittableRandom rnd = new SplittableRandom(7);
         ProcessIo start = ProcessIo.now();
         long rows = 0;
@@ -97,30 +96,4 @@ public final class StorageVolume {
     }
 
     /** Simulated time moved by the loop. */
-    private static final class StepClock extends Clock {
-        private Instant now;
-
-        StepClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.herdgate.protocol.firmware;
 
+import io.herdgate.sim.herd.ManualClock;
+
 import io.herdgate.protocol.firmware.UpdateOutcome.Failed;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.message.FirmwareCommand;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +32,7 @@ class FirmwareUpdaterTest {
     private static final UpdateSettings SETTINGS = UpdateSettings.of(128, 8, Duration.ofSeconds(2), 4);
     private static final int SIZE = 20_000;
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = ManualClock.of(Instant.parse("2026-03-01T06:00:00Z"));
     private final SimulatedFlash flash = flash();
     private CollarFirmware collar = CollarFirmware.boot(flash, VENDOR_KEY, HARDWARE);
     private final InMemoryProgressStore store = InMemoryProgressStore.create();

@@ -10,10 +10,8 @@ import io.herdgate.sim.collar.GatewayStub;
 import io.herdgate.sim.event.Heat;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,32 +107,9 @@ class SimulatedHerdTest {
     @Test
     void simulationClock_runsFasterThanItsBase() {
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
-        MutableClock wall = new MutableClock(base);
+        ManualClock wall = ManualClock.of(base);
         SimulationClock sim = SimulationClock.of(wall, T0, 60);
-        wall.now = base.plusSeconds(10);
+        wall.set(base.plusSeconds(10));
         assertEquals(T0.plusSeconds(600), sim.instant());
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

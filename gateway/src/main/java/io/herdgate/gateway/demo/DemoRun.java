@@ -13,11 +13,10 @@ import io.herdgate.rules.series.CowId;
 import io.herdgate.sim.herd.EventSpec;
 import io.herdgate.sim.herd.HerdConfig;
 import io.herdgate.sim.herd.HerdMember;
+import io.herdgate.sim.herd.ManualClock;
 import io.herdgate.sim.herd.SimulatedHerd;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class DemoRun {
         long wallStart = System.nanoTime();
         HerdConfig config = herdConfig();
         // The gateway's clock is the simulation's: the herd sets it before every frame it hands over.
-        MutableClock clock = new MutableClock(settings.start());
+        ManualClock clock = ManualClock.of(settings.start());
         Map<String, Alarm> alarms = new LinkedHashMap<>();
         DetectionEngine engine = DetectionEngine.builder().clock(clock).zone(config.zone())
                 .listener(e -> {
@@ -123,30 +122,4 @@ public final class DemoRun {
     }
 
     /** A clock the run moves forward with simulated time. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException("the demo clock is UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.herdgate.gateway.store;
 
+import io.herdgate.sim.herd.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +25,7 @@ class FeatureHistoryTest {
     @TempDir
     Path dir;
 
-    private final SteppingClock clock = new SteppingClock(T0);
+    private final ManualClock clock = ManualClock.of(T0);
 
     private static Observation minute(CowId cow, int i) {
         return Observation.builder(cow, T0.plus(MINUTE.multipliedBy(i)), MINUTE)
