@@ -31,11 +31,9 @@ public enum AccelRange {
     }
 
     public static Optional<AccelRange> ofCode(int code) {
-        for (AccelRange r : values()) {
-            if (r.code == code) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        // Codes are the ordinals; no values() copy on the decoding path.
+        return code >= 0 && code < BY_CODE.length ? Optional.of(BY_CODE[code]) : Optional.empty();
     }
+
+    private static final AccelRange[] BY_CODE = values();
 }

@@ -1,6 +1,9 @@
 package io.herdgate.protocol.payload;
 
 import io.herdgate.protocol.message.SampleBatch;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The two sample codings of a {@code SAMPLE_BATCH} payload (see {@code PROTOCOL.md}, "Sample coding").
@@ -16,6 +19,9 @@ import io.herdgate.protocol.message.SampleBatch;
  * The encoder picks whichever is smaller; decoding loops over the byte array without allocating.
  */
 final class SampleCoding {
+
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     static final int PACKED12 = 0;
     static final int DELTA = 1;
@@ -166,15 +172,15 @@ final class SampleCoding {
                 }
                 int mask = (1 << width) - 1;
                 int outOfRange = 0;
-                if (p + bytes + 2 <= b.length) {
-                    // Branch-free: a value of at most 13 bits starting at bit (pos & 7) lies in 3 bytes; the
-                    // bytes read past the block (still inside the array) are masked away.
-                    for (int i = start, pos = 0; i < start + k; i++, pos += width) {
-                        int q = p + (pos >>> 3);
-                        int u = ((b[q] & 0xFF) | (b[q + 1] & 0xFF) << 8 | (b[q + 2] & 0xFF) << 16) >>> (pos & 7) & mask;
+                if (p + bytes + 3 <= b.length) {
+                    // Branch-free: a value of at most 13 bits starting at bit (pos & 7) lies in one
+                    // little-endian int (one load and one bounds check instead of three); bytes read past
+                    // the block (still inside the array) are masked away.
+                    for (int i = 0, pos = 0, idx = 3 * start + axis; i < k; i++, pos += width, idx += 3) {
+                        int u = (int) INT_LE.get(b, p + (pos >>> 3)) >>> (pos & 7) & mask;
                         prev += u >>> 1 ^ -(u & 1);
                         outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;
-                        xyz[3 * i + axis] = (short) prev;
+                        xyz[idx] = (short) prev;
                     }
                 } else {
                     long acc = 0;
