@@ -154,13 +154,7 @@ public final class FramePipeline {
         }
 
         Observation withBattery(Observation o) {
-            if (Double.isNaN(batteryMv)) {
-                return o;
-            }
-            return Observation.builder(o.cow(), o.start(), o.length()).activity(o.activity())
-                    .ruminationMin(o.ruminationMin()).lyingMin(o.lyingMin()).lyingBouts(o.lyingBouts())
-                    .steps(o.steps()).motionIndex(o.motionIndex()).accelVarG2(o.accelVarG2())
-                    .pitchDeg(o.pitchDeg()).batteryMv(batteryMv).build();
+            return Double.isNaN(batteryMv) ? o : o.withBatteryMv(batteryMv);
         }
     }
 

@@ -79,6 +79,12 @@ public record Observation(CowId cow, Instant start, Duration length,
                 && Double.isNaN(accelVarG2) && Double.isNaN(pitchDeg) && Double.isNaN(batteryMv);
     }
 
+    /** This observation with the battery voltage set (NaN = missing), every other measure kept. */
+    public Observation withBatteryMv(double mv) {
+        return new Observation(cow, start, length, activity, ruminationMin, lyingMin, lyingBouts, steps,
+                motionIndex, accelVarG2, pitchDeg, mv);
+    }
+
     public OptionalDouble activityIfPresent() {
         return opt(activity);
     }
