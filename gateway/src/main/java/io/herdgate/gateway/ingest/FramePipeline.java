@@ -142,7 +142,7 @@ public final class FramePipeline {
      */
     public synchronized boolean send(CollarEui eui, Downlink message) {
         CollarState collar = collars.get(eui);
-        if (collar == null) {
+        if (collar == null || directory.pairing(eui).isEmpty()) {
             return false;
         }
         downlinks.send(eui, collar.session.encode(message, ENCRYPTED));

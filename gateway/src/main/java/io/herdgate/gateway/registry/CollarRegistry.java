@@ -10,6 +10,7 @@ import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.PairingHistory;
 import io.herdgate.protocol.crypto.AesKey;
 import io.herdgate.protocol.frame.CollarEui;
+import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.rules.series.CowId;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,7 @@ public final class CollarRegistry implements CollarDirectory {
     private final Set<CollarEui> noCow = new LinkedHashSet<>();
     // Health, guarded by this.
     private final Map<CollarEui, Instant> healthSavedAt = new HashMap<>();
+    private final Map<CollarEui, Optional<FirmwareVersion>> firmwareSaved = new HashMap<>();
 
     private CollarRegistry(Database db, Clock clock) {
         this.db = db;
@@ -229,16 +231,22 @@ public final class CollarRegistry implements CollarDirectory {
         return CollarTable.read(db);
     }
 
-    /** Records a sighting of a collar; saved at most once a {@link #SAVE_HEALTH_EVERY} per collar. */
+    /**
+     * Records a sighting of a collar; saved at most once a {@link #SAVE_HEALTH_EVERY} per collar, except
+     * that a new firmware version (after an update) is saved at once.
+     */
     public synchronized void seen(CollarSighting s) {
         Instant last = healthSavedAt.get(s.eui());
-        if (last != null && s.at().isBefore(last.plus(SAVE_HEALTH_EVERY))) {
+        boolean newFirmware = s.firmware().isPresent() && !s.firmware().equals(firmwareSaved.get(s.eui()));
+        if (last != null && s.at().isBefore(last.plus(SAVE_HEALTH_EVERY)) && !newFirmware) {
             return;
         }
         collars.find(s.eui()).ifPresent(r -> {
             CollarRecord updated = r.seen(s.at(), s.rssiDbm(), s.batteryMv());
-            collars.save(s.firmware().map(updated::withFirmware).orElse(updated));
+            updated = s.firmware().map(updated::withFirmware).orElse(updated);
+            collars.save(updated);
             healthSavedAt.put(s.eui(), s.at());
+            firmwareSaved.put(s.eui(), updated.firmware());
         });
     }
 
