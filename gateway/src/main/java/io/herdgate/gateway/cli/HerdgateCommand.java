@@ -18,6 +18,11 @@ import picocli.CommandLine.Spec;
                 ClassifyCommand.class,
                 RulesCommand.class,
                 ReplayCommand.class,
+                PairCommand.class,
+                UnpairCommand.class,
+                CollarsCommand.class,
+                PairingCommand.class,
+                FlashCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

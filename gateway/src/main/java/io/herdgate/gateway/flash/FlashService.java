@@ -7,10 +7,14 @@ import io.herdgate.protocol.firmware.SignedImage;
 import io.herdgate.protocol.firmware.UpdateOutcome;
 import io.herdgate.protocol.firmware.UpdatePhase;
 import io.herdgate.protocol.firmware.UpdateProgress;
-import io.herdgate.protocol.firmware.UpdateSettings;
+import io.herdgate.protocol.firmware.ImageFileException;
+import io.herdgate.protocol.firmware.SignedImageFile;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.message.FirmwareReply;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -40,7 +44,7 @@ public final class FlashService implements FirmwareReplies, AutoCloseable {
     private final SessionDownlinks downlinks;
     private final ProgressStore store;
     private final Clock clock;
-    private final UpdateSettings settings;
+    private final FlashSettings settings;
     private final Map<CollarEui, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "firmware-update");
@@ -48,23 +52,55 @@ public final class FlashService implements FirmwareReplies, AutoCloseable {
         return t;
     });
 
-    private FlashService(SessionDownlinks downlinks, ProgressStore store, Clock clock, UpdateSettings settings) {
+    private FlashService(SessionDownlinks downlinks, ProgressStore store, Clock clock, FlashSettings settings) {
         this.downlinks = downlinks;
         this.store = store;
         this.clock = clock;
         this.settings = settings;
     }
 
-    /** Timeouts are read from {@code clock}; see {@link UpdateSettings#defaults()}. */
-    public static FlashService of(SessionDownlinks downlinks, ProgressStore store, Clock clock, UpdateSettings settings) {
+    /** Reply timeouts are read from {@code clock}. */
+    public static FlashService of(SessionDownlinks downlinks, ProgressStore store, Clock clock, FlashSettings settings) {
         return new FlashService(Objects.requireNonNull(downlinks, "downlinks"), Objects.requireNonNull(store, "store"),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(settings, "settings"));
     }
 
     /**
+     * Reads a release file ({@code .hgfw}) received from the installer and checks it as a collar will:
+     * layout, vendor signature, image hash.
+     *
+     * @throws ImageFileException saying what is wrong with it
+     */
+    public SignedImage check(byte[] releaseFile) throws ImageFileException {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("herdgate-", ".hgfw");
+            Files.write(tmp, releaseFile);
+            return SignedImageFile.read(tmp, settings.vendorKey());
+        } catch (ImageFileException e) {
+            // Name the upload, not the temporary file it was staged in.
+            String problem = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+            throw new ImageFileException(Path.of("firmware image"), problem);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the firmware file", e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a stray temp file of a public image harms nothing
+            }
+        }
+    }
+
+    /**
      * Starts sending {@code image} to the collar, or resumes a saved update of it. The image must already
-     * be checked against the vendor key ({@code SignedImageFile.read(file, vendorKey)}); the collar checks
-     * it again.
+     * be checked against the vendor key ({@link #check}); the collar checks it again.
      */
     public synchronized FlashStart start(CollarEui eui, SignedImage image) {
         Job running = jobs.get(eui);
@@ -137,7 +173,7 @@ public final class FlashService implements FirmwareReplies, AutoCloseable {
                     throw new IOException("collar " + eui + " cannot be reached");
                 }
                 // Later gaps (the collar rejoining after its test boot) are bridged by the reply timeout.
-            }, store, clock, settings, p -> status = FlashStatus.of(p, status.version(), resumedFrom, Optional.empty()));
+            }, store, clock, settings.update(), p -> status = FlashStatus.of(p, status.version(), resumedFrom, Optional.empty()));
         }
 
         void run() {

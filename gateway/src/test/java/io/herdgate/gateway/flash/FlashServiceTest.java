@@ -2,6 +2,7 @@ package io.herdgate.gateway.flash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.gateway.ingest.FramePipeline;
@@ -11,7 +12,9 @@ import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.SqliteCounterStore;
 import io.herdgate.gateway.store.SqliteProgressStore;
 import io.herdgate.protocol.crypto.AesKey;
+import io.herdgate.protocol.firmware.ImageFileException;
 import io.herdgate.protocol.firmware.ImageSigner;
+import io.herdgate.protocol.firmware.SignedImageFile;
 import io.herdgate.protocol.firmware.SignedImage;
 import io.herdgate.protocol.firmware.SimulatedFlash;
 import io.herdgate.protocol.firmware.UpdateOutcome;
@@ -29,6 +32,7 @@ import io.herdgate.sim.collar.SimulatedCollar;
 import io.herdgate.sim.herd.ManualClock;
 import io.herdgate.sim.motion.CowMotion;
 import io.herdgate.sim.motion.CowTraits;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -81,7 +85,7 @@ class FlashServiceTest {
         registry = CollarRegistry.open(db, clock);
         registry.pair(EUI, Optional.of(ROOT), CowId.of("17"));
         flash = FlashService.of((eui, m) -> pipeline.send(eui, m), SqliteProgressStore.of(db), clock,
-                UpdateSettings.of(192, 8, Duration.ofSeconds(2), 2));
+                FlashSettings.of(VendorKey.of(vendor.getPublic()), UpdateSettings.of(192, 8, Duration.ofSeconds(2), 2)));
         pipeline = FramePipeline.builder(registry,
                         JoinServer.of(0x484700, registry, SqliteCounterStore.of(db), clock, new SplittableRandom(1)),
                         SqliteCounterStore.of(db))
@@ -191,6 +195,19 @@ class FlashServiceTest {
 
         assertEquals(Optional.of(UpdateOutcome.Rejected.of(FirmwareReply.Reason.BAD_SIGNATURE)),
                 flash.status(EUI).orElseThrow().outcome());
+    }
+
+    @Test
+    void check_releaseFileOfAnotherVendor_isRefusedBeforeAByteIsSent() throws Exception {
+        Path file = dir.resolve("fw.hgfw");
+        SignedImageFile.write(image(4096, ImageSigner.generateKeyPair()), file);
+
+        ImageFileException e = assertThrows(ImageFileException.class, () -> flash.check(Files.readAllBytes(file)));
+
+        assertEquals("firmware image: signature does not verify with vendor key " + VendorKey.of(vendor.getPublic()),
+                e.getMessage());
+        SignedImageFile.write(image(4096, vendor), file);
+        assertEquals(NEW, flash.check(Files.readAllBytes(file)).manifest().version());
     }
 
     @Test
