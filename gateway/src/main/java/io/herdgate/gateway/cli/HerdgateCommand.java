@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
                 RulesCommand.class,
                 ConfigCommand.class,
                 ReplayCommand.class,
+                PairCommand.class,
+                UnpairCommand.class,
+                CollarsCommand.class,
+                PairingCommand.class,
+                FlashCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 
