@@ -39,6 +39,8 @@ final class SimulatedModem implements AutoCloseable {
     private volatile String nextSendError;
     private volatile boolean silent;
     private volatile boolean reportsSupported = true;
+    private volatile String pin;
+    private volatile int pinTries;
     private boolean echo = true;
     private int fo = 17;
     private int dcs;
@@ -77,6 +79,15 @@ final class SimulatedModem implements AutoCloseable {
 
     void silence(boolean on) {
         silent = on;
+    }
+
+    /** The SIM asks for {@code pin} after each plug-in. */
+    void requirePin(String pin) {
+        this.pin = pin;
+    }
+
+    int pinTries() {
+        return pinTries;
     }
 
     void withoutDeliveryReports() {
@@ -167,8 +178,19 @@ final class SimulatedModem implements AutoCloseable {
                 answer("OK");
             }
             case "AT+CNMI=2,1,0,1,0" -> answer(reportsSupported ? "OK" : "+CMS ERROR: 303");
+            case "AT+CPIN?" -> {
+                write("\r\n+CPIN: " + (pin == null ? "READY" : "SIM PIN") + "\r\n");
+                answer("OK");
+            }
             default -> {
-                if (cmd.startsWith("AT+CSMP=")) {
+                if (cmd.startsWith("AT+CPIN=\"")) {
+                    pinTries++;
+                    boolean right = pin != null && cmd.equals("AT+CPIN=\"" + pin + "\"");
+                    if (right) {
+                        pin = null;
+                    }
+                    answer(right ? "OK" : "+CME ERROR: 16");
+                } else if (cmd.startsWith("AT+CSMP=")) {
                     String[] p = cmd.substring(8).split(",");
                     fo = Integer.parseInt(p[0]);
                     dcs = Integer.parseInt(p[3]);

@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +65,13 @@ class SmsChannelTest {
     }
 
     private SmsChannel start() {
+        return start(Optional.empty());
+    }
+
+    private SmsChannel start(Optional<String> pin) {
         channel = SmsChannel.of(SmsSettings.of(pty.a().toString(), 115200, ZoneId.of("Europe/Berlin"),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), 3, true, Duration.ofSeconds(1)), replies::add, statuses::add, clock);
+                Duration.ofSeconds(1), Duration.ofSeconds(5), 3, true, Duration.ofSeconds(1), pin), replies::add,
+                statuses::add, clock);
         channel.start();
         return channel;
     }
@@ -186,6 +192,27 @@ class SmsChannelTest {
         DeliveryStatus s = statuses.poll(5, TimeUnit.SECONDS);
         assertEquals(sent.providerId(), s.providerId());
         assertEquals(DeliveryStatus.State.DELIVERED, s.state());
+    }
+
+    @Test
+    void simAskingForAPin_getsTheConfiguredOne() throws Exception {
+        modem.requirePin("4711");
+
+        assertInstanceOf(DeliveryResult.Sent.class, start(Optional.of("4711")).deliver(alarm(7, "en", 0, "7019")));
+        assertEquals(1, modem.pinTries());
+    }
+
+    @Test
+    void wrongPin_isChannelDown_andNeverTriedTwice() throws Exception {
+        modem.requirePin("4711");
+        start(Optional.of("1234"));
+        waitUntil(() -> modem.pinTries() == 1);
+
+        DeliveryResult r = channel.deliver(alarm(7, "en", 0, "7019"));
+
+        assertEquals("sim_pin", ((DeliveryResult.ChannelDown) r).code());
+        Thread.sleep(2_500); // the background check runs every second
+        assertEquals(1, modem.pinTries(), "a second wrong PIN brings the SIM closer to its PUK");
     }
 
     @Test
