@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
  * {@code AT+CMGR}, {@code AT+CMGD}, {@code AT+CNMI}; unsolicited {@code +CMTI} and {@code +CDS} on demand.
  * Failures to order: the next send answers an error line, or the modem stops answering.
  */
-final class SimulatedModem implements AutoCloseable {
+public final class SimulatedModem implements AutoCloseable {
 
     /** One message the gateway submitted, decoded. */
-    record Submitted(String number, String text, int fo, int dcs, int mr) {
+    public record Submitted(String number, String text, int fo, int dcs, int mr) {
     }
 
     private final Path device;
@@ -52,7 +52,7 @@ final class SimulatedModem implements AutoCloseable {
         this.device = device;
     }
 
-    static SimulatedModem on(Path device) {
+    public static SimulatedModem on(Path device) {
         SimulatedModem m = new SimulatedModem(device);
         m.plugIn();
         return m;
@@ -73,7 +73,7 @@ final class SimulatedModem implements AutoCloseable {
         thread.start();
     }
 
-    void failNextSend(String errorLine) {
+    public void failNextSend(String errorLine) {
         nextSendError = errorLine;
     }
 
@@ -95,7 +95,7 @@ final class SimulatedModem implements AutoCloseable {
     }
 
     /** The next message submitted, waiting up to 5 s. */
-    Optional<Submitted> nextSubmitted() throws InterruptedException {
+    public Optional<Submitted> nextSubmitted() throws InterruptedException {
         return Optional.ofNullable(submitted.poll(5, TimeUnit.SECONDS));
     }
 
