@@ -101,6 +101,13 @@ final class HerdHarness implements AutoCloseable {
         return sent.size();
     }
 
+    /** The frames the herd sent so far, in order. */
+    List<byte[]> sentFrames() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
     long accepted() {
         return accepted.get();
     }
