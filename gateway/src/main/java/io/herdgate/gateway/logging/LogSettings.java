@@ -6,45 +6,57 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The gateway's log files.
+ * The gateway's log file.
  *
- * @param directory    where {@code herdgate.log} (the current file) and its numbered predecessors live
+ * @param file         the current log file, e.g. {@code /var/log/herdgate/herdgate.log}; rolled-over files
+ *                     sit beside it as {@code herdgate.<n>.log} (and the current one is a link to the newest)
  * @param maxFileBytes a file is rolled over once it reaches this size, 16 KiB–100 MiB (whole KiB)
  * @param backups      rolled-over files kept besides the current one, 1–50
- * @param level        lowest level written to the files: trace, debug, info, warn or error
+ * @param level        lowest level written: trace, debug, info, warn or error
  */
-public record LogSettings(Path directory, long maxFileBytes, int backups, String level) {
+public record LogSettings(Path file, long maxFileBytes, int backups, String level) {
 
     private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
     public LogSettings {
-        Objects.requireNonNull(directory, "directory");
-        level = Objects.requireNonNull(level, "level").toLowerCase(Locale.ROOT);
+        Objects.requireNonNull(file, "file");
+        level = checkLevel(level);
+        if (file.getFileName() == null || !file.getFileName().toString().endsWith(".log")) {
+            throw new IllegalArgumentException("logging.file must name a file ending in .log: " + file);
+        }
         if (maxFileBytes < 16 * 1024 || maxFileBytes > 100L * 1024 * 1024 || maxFileBytes % 1024 != 0) {
-            throw new IllegalArgumentException("log.max_file_bytes must be whole KiB from 16 KiB to 100 MiB: "
+            throw new IllegalArgumentException("logging.max_file_bytes must be whole KiB from 16 KiB to 100 MiB: "
                     + maxFileBytes);
         }
         if (backups < 1 || backups > 50) {
-            throw new IllegalArgumentException("log.backups must be 1-50: " + backups);
-        }
-        if (!LEVELS.contains(level)) {
-            throw new IllegalArgumentException("log.level must be one of trace, debug, info, warn, error: '" + level + "'");
+            throw new IllegalArgumentException("logging.backups must be 1-50: " + backups);
         }
     }
 
-    public static LogSettings of(Path directory, long maxFileBytes, int backups, String level) {
-        return new LogSettings(directory, maxFileBytes, backups, level);
+    public static LogSettings of(Path file, long maxFileBytes, int backups, String level) {
+        return new LogSettings(file, maxFileBytes, backups, level);
     }
 
     /**
-     * {@code /var/log/herdgate}, 2 MiB files, 4 backups, info: at most 10 MiB of SD card, several days of
-     * a normal herd's events.
+     * 2 MiB files, 4 backups: at most 10 MiB of SD card, several days of a normal herd's events.
      */
-    public static LogSettings defaults() {
-        return of(Path.of("/var/log/herdgate"), 2L * 1024 * 1024, 4, "info");
+    public static LogSettings of(Path file, String level) {
+        return of(file, 2L * 1024 * 1024, 4, level);
     }
 
-    public LogSettings withDirectory(Path dir) {
-        return of(dir, maxFileBytes, backups, level);
+    /** The name pattern of the numbered files, for tinylog: {@code <stem>.{count}.log} beside {@link #file()}. */
+    String numberedPattern() {
+        String name = file.getFileName().toString();
+        return file.toAbsolutePath().resolveSibling(name.substring(0, name.length() - ".log".length())
+                + ".{count}.log").toString();
+    }
+
+    static String checkLevel(String level) {
+        String l = Objects.requireNonNull(level, "level").toLowerCase(Locale.ROOT);
+        if (!LEVELS.contains(l)) {
+            throw new IllegalArgumentException("logging.level must be one of trace, debug, info, warn, error: '"
+                    + level + "'");
+        }
+        return l;
     }
 }

@@ -76,17 +76,22 @@ class GatewayLoggingTest {
         for (Path f : files) {
             assertTrue(Files.size(f) <= 16 * 1024 + 512, f + " is " + Files.size(f) + " bytes");
         }
-        assertTrue(Files.exists(logDir.resolve(GatewayLogging.LATEST)), "herdgate.log points at the current file");
+        assertTrue(Files.exists(logDir.resolve("herdgate.log")), "herdgate.log points at the current file");
     }
 
     @Test
     void settings_outOfRange_areRejectedNamingTheKey() {
+        Path file = dir.resolve("herdgate.log");
         IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
-                () -> LogSettings.of(dir, 1000, 4, "info"));
+                () -> LogSettings.of(file, 1000, 4, "info"));
         IllegalArgumentException level = assertThrows(IllegalArgumentException.class,
-                () -> LogSettings.of(dir, 16 * 1024, 4, "verbose"));
+                () -> LogSettings.of(file, "verbose"));
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> LogSettings.of(dir.resolve("herdgate.txt"), "info"));
 
-        assertTrue(size.getMessage().startsWith("log.max_file_bytes"), size.getMessage());
-        assertEquals("log.level must be one of trace, debug, info, warn, error: 'verbose'", level.getMessage());
+        assertTrue(size.getMessage().startsWith("logging.max_file_bytes"), size.getMessage());
+        assertEquals("logging.level must be one of trace, debug, info, warn, error: 'verbose'", level.getMessage());
+        assertTrue(name.getMessage().startsWith("logging.file must name a file ending in .log"), name.getMessage());
+        assertEquals(dir.resolve("herdgate.{count}.log").toString(), LogSettings.of(file, "info").numberedPattern());
     }
 }

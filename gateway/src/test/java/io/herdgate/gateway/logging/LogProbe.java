@@ -32,7 +32,7 @@ public final class LogProbe {
         Path logDir = Path.of(args[0]);
         Path dataDir = Path.of(args[1]);
         String password = args[2];
-        GatewayLogging.start(LogSettings.of(logDir, 16 * 1024, 2, "info"));
+        GatewayLogging.toFile(LogSettings.of(logDir.resolve("herdgate.log"), 16 * 1024, 2, "info"));
 
         for (int i = 0; i < 2_000; i++) {
             Logger.info("probe filler line n={} so the files roll over before the events at their size limit", i);
