@@ -128,8 +128,11 @@ final class GatewayClient {
         try {
             body = r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
         } catch (IOException e) {
-            throw new GatewayException("the gateway at " + base + " answered HTTP " + r.statusCode()
-                    + " without JSON: is --gateway the herdgate API?");
+            throw new GatewayException(r.statusCode() >= 500
+                    ? "the gateway failed on this request (HTTP " + r.statusCode() + "); its log says why: "
+                            + "journalctl -u herdgate"
+                    : "the gateway at " + base + " answered HTTP " + r.statusCode()
+                            + " without JSON: is --gateway the herdgate API?");
         }
         return new Answer(r.statusCode(), body);
     }
