@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 EvaluateCommand.class,
                 ClassifyCommand.class,
                 RulesCommand.class,
+                ConfigCommand.class,
                 ReplayCommand.class,
                 PairCommand.class,
                 UnpairCommand.class,
