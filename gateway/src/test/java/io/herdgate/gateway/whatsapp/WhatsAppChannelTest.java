@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herdgate.gateway.chart.Png;
 import io.herdgate.gateway.notify.ContactId;
 import io.herdgate.gateway.notify.Content;
 import io.herdgate.gateway.notify.DeliveryResult;
@@ -92,7 +93,7 @@ class WhatsAppChannelTest {
     }
 
     private WhatsAppChannel channel(WhatsAppSettings s, TemplateCatalog templates) {
-        return WhatsAppChannel.of(s, templates, (cow, until) -> Optional.of(CHART), log, clock);
+        return WhatsAppChannel.of(s, templates, alarm -> Optional.of(Png.of(CHART, 800, 418)), log, clock);
     }
 
     static Notification heat(long alarm, PhoneNumber to, String language) {

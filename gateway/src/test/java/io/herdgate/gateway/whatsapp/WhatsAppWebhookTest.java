@@ -229,7 +229,7 @@ class WhatsAppWebhookTest {
             WhatsAppSettings s = WhatsAppSettings.of(WhatsAppChannelTest.PNID, WhatsAppChannelTest.TOKEN, APP_SECRET,
                     WhatsAppChannelTest.VERIFY, ZoneOffset.UTC).withBaseUrl(URI.create("http://127.0.0.1:" + app.port()));
             // The gateway's own server is no Cloud API: the send fails and is logged.
-            WhatsAppChannel.of(s, TemplateCatalog.bundled(), ChartSource.none(), log, java.time.Clock.systemUTC())
+            WhatsAppChannel.of(s, TemplateCatalog.bundled(), alarm -> Optional.empty(), log, java.time.Clock.systemUTC())
                     .deliver(WhatsAppChannelTest.heat(1, ANNA, "en"));
             org.tinylog.Logger.info("settings {}", s);
         } finally {
