@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
+                PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

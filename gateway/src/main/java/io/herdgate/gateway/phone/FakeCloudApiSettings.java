@@ -64,6 +64,11 @@ public record FakeCloudApiSettings(String host, int port, PhoneNumberId phoneNum
                 messagesPerSecond, statusOrder, seed, d, templates);
     }
 
+    public FakeCloudApiSettings withHost(String h) {
+        return new FakeCloudApiSettings(h, port, phoneNumberId, accessToken, appSecret, clock, pairInterval,
+                messagesPerSecond, statusOrder, seed, stall, templates);
+    }
+
     public FakeCloudApiSettings withPort(int p) {
         return new FakeCloudApiSettings(host, p, phoneNumberId, accessToken, appSecret, clock, pairInterval,
                 messagesPerSecond, statusOrder, seed, stall, templates);
