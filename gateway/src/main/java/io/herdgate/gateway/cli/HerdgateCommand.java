@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
+                PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 
