@@ -35,6 +35,7 @@ public final class YamlReader {
         }
     }
 
+    /** Reads {@code text}; {@code file} names it in problems. Never throws. */
     public static Result read(String text, String file) {
         YamlReader reader = new YamlReader(file);
         try (JsonParser p = FACTORY.createParser(text)) {
