@@ -17,7 +17,13 @@ import picocli.CommandLine.Spec;
                 EvaluateCommand.class,
                 ClassifyCommand.class,
                 RulesCommand.class,
+                ConfigCommand.class,
                 ReplayCommand.class,
+                PairCommand.class,
+                UnpairCommand.class,
+                CollarsCommand.class,
+                PairingCommand.class,
+                FlashCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

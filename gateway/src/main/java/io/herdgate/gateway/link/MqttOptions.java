@@ -1,0 +1,30 @@
+package io.herdgate.gateway.link;
+
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+
+/** Paho connection options from {@link MqttLinkSettings}: persistent session, reconnect, TLS, credentials. */
+final class MqttOptions {
+
+    private MqttOptions() {
+    }
+
+    /** Reads the password (and CA file) now, so a fixed file is picked up at the next attempt. */
+    static MqttConnectionOptions of(MqttLinkSettings settings) {
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(false);
+        o.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
+        o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+        o.setReceiveMaximum(settings.receiveMaximum());
+        o.setConnectionTimeout(10);
+        // Paho counts reconnect delays in whole seconds.
+        o.setAutomaticReconnect(true);
+        o.setAutomaticReconnectDelay((int) Math.max(1, settings.retryFirst().toSeconds()),
+                (int) Math.max(1, settings.retryMax().toSeconds()));
+        settings.username().ifPresent(o::setUserName);
+        settings.password().ifPresent(p -> o.setPassword(p.read()));
+        if (settings.broker().getScheme().equals("ssl")) {
+            o.setSocketFactory(TlsTrust.socketFactory(settings.caFile()));
+        }
+        return o;
+    }
+}
