@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
                 RulesCommand.class,
                 ConfigCommand.class,
                 ReplayCommand.class,
+                ConsoleCommand.class,
                 PairCommand.class,
                 UnpairCommand.class,
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
                 SmsTestCommand.class,
+                PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 
