@@ -15,13 +15,13 @@ import java.util.Optional;
  */
 public final class ChartApi implements HttpModule {
 
-    private final StoredAlarmChart charts;
+    private final ChartSource charts;
 
-    private ChartApi(StoredAlarmChart charts) {
+    private ChartApi(ChartSource charts) {
         this.charts = charts;
     }
 
-    public static ChartApi of(StoredAlarmChart charts) {
+    public static ChartApi of(ChartSource charts) {
         return new ChartApi(Objects.requireNonNull(charts, "charts"));
     }
 

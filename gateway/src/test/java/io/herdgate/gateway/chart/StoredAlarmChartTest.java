@@ -110,7 +110,7 @@ class StoredAlarmChartTest {
     void alarmWindow_isShaded_andTheRestOfThePlotIsNot() throws IOException {
         AlarmId id = heat(true);
         ChartData data = charts.data(log.find(id).orElseThrow().alarm());
-        ChartData.Marked marked = data.alarm().orElseThrow();
+        ChartData.Marked marked = data.alarm();
         assertEquals(HEAT_START, marked.windowStart(), "the window starts when the condition began");
         assertEquals(HEAT_END, marked.windowEnd());
         ActivityChart.Drawn drawn = new ActivityChart(ChartSettings.defaults(FARM)).draw(data);
@@ -129,7 +129,7 @@ class StoredAlarmChartTest {
     void activeAlarm_isShadedUpToTheEndOfTheAxis() {
         ChartData data = charts.data(log.find(heat(false)).orElseThrow().alarm());
 
-        assertEquals(data.to(), data.alarm().orElseThrow().windowEnd());
+        assertEquals(data.to(), data.alarm().windowEnd());
         assertEquals(Duration.ofHours(48), Duration.between(data.from(), data.to()));
         assertTrue(!data.to().isBefore(clock.instant()), "the axis reaches now");
     }
