@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 ClassifyCommand.class,
                 RulesCommand.class,
                 ReplayCommand.class,
+                SimulateCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 
