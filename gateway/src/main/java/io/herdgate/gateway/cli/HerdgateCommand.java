@@ -17,8 +17,16 @@ import picocli.CommandLine.Spec;
                 EvaluateCommand.class,
                 ClassifyCommand.class,
                 RulesCommand.class,
+                ConfigCommand.class,
                 ReplayCommand.class,
                 SimulateCommand.class,
+                ConsoleCommand.class,
+                PairCommand.class,
+                UnpairCommand.class,
+                CollarsCommand.class,
+                PairingCommand.class,
+                FlashCommand.class,
+                PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

@@ -4,12 +4,13 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt keys: the closest allowed word by edit distance, when close enough. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
-    static Optional<String> closest(String word, Collection<String> allowed) {
+    /** The allowed word closest to {@code word}, if within a third of its length (at least 2 edits). */
+    public static Optional<String> closest(String word, Collection<String> allowed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String a : allowed) {

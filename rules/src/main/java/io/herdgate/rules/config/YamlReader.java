@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads YAML text into a {@link YamlNode} tree with positions. Syntax errors and duplicate keys become
+ * Reads YAML text into a {@link YamlNode} tree with positions (rules files, and other YAML files that
+ * report errors by line, such as the gateway's contacts file). Syntax errors and duplicate keys become
  * {@link ConfigProblem}s; a duplicate key keeps its first value so the rest of the file is still checked.
  */
-final class YamlReader {
+public final class YamlReader {
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
@@ -28,13 +29,14 @@ final class YamlReader {
     }
 
     /** The document read, if its syntax allowed, and every problem found. */
-    record Result(Optional<YamlNode> document, List<ConfigProblem> problems) {
-        Result {
+    public record Result(Optional<YamlNode> document, List<ConfigProblem> problems) {
+        public Result {
             problems = List.copyOf(problems);
         }
     }
 
-    static Result read(String text, String file) {
+    /** Reads {@code text}; {@code file} names it in problems. Never throws. */
+    public static Result read(String text, String file) {
         YamlReader reader = new YamlReader(file);
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();

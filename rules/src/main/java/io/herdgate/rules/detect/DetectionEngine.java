@@ -32,6 +32,14 @@ public interface DetectionEngine {
      */
     void advanceTo(Instant watermark);
 
+    /**
+     * Declares that the gateway could not hear any collar until {@code at} (it was down, or its clock was
+     * stepped forward): silence before {@code at} is not held against a collar, so a cow's offline
+     * threshold counts from {@code at} (or her last data, if later). A collar already offline stays
+     * offline. Call it before feeding anything dated after the gap.
+     */
+    void resumeAt(Instant at);
+
     /** {@link #advanceTo(Instant)} with the engine clock's now. */
     void tick();
 

@@ -147,6 +147,16 @@ final class StreamingEngine implements DetectionEngine {
     }
 
     @Override
+    public void resumeAt(Instant at) {
+        long sec = at.getEpochSecond();
+        for (CowState cow : cows.values()) {
+            if (cow.lastDataEndSec != CowState.NONE && cow.lastDataEndSec < sec && !cow.offline.track.isActive()) {
+                cow.lastDataEndSec = sec;
+            }
+        }
+    }
+
+    @Override
     public void tick() {
         advanceTo(clock.instant());
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,5 +52,35 @@ class OfflineTest {
         e.advanceTo(T0.plus(Duration.ofMinutes(1 + silentMin)));
         e.advanceTo(T0.plus(Duration.ofMinutes(2 + silentMin)));
         assertEquals(expected, events.size());
+    }
+
+    @Test
+    void resumeAt_afterAGatewayGap_noOfflineForTheGap_butTheThresholdCountsFromTheResume() {
+        List<AlarmEvent> events = new ArrayList<>();
+        DetectionEngine e = DetectionEngine.builder().listener(events::add).build();
+        Duration m = Duration.ofMinutes(1);
+        e.accept(Observation.builder(COW, T0, m).motionIndex(1).build());
+        Instant resume = T0.plus(Duration.ofDays(1));
+
+        e.resumeAt(resume);
+        e.accept(Observation.builder(COW, resume.plus(m.multipliedBy(5)), m).motionIndex(1).build());
+        assertEquals(List.of(), events, "a day the gateway could not hear is not the collar's silence");
+
+        e.advanceTo(resume.plus(Duration.ofMinutes(6 + 61)));
+        assertEquals(1, events.size());
+        assertEquals(resume.plus(Duration.ofMinutes(6 + 60)), events.get(0).at());
+    }
+
+    @Test
+    void resumeAt_collarAlreadyOffline_staysOffline() {
+        List<AlarmEvent> events = new ArrayList<>();
+        DetectionEngine e = DetectionEngine.builder().listener(events::add).build();
+        e.accept(Observation.builder(COW, T0, Duration.ofMinutes(1)).motionIndex(1).build());
+        e.advanceTo(T0.plus(Duration.ofHours(2)));
+        assertEquals(1, events.size());
+
+        e.resumeAt(T0.plus(Duration.ofDays(1)));
+
+        assertEquals(List.of(AlarmType.OFFLINE), e.activeAlarms().stream().map(a -> a.type()).toList());
     }
 }

@@ -1,0 +1,214 @@
+package io.herdgate.gateway.config;
+
+import io.herdgate.rules.config.ConfigProblem;
+import io.herdgate.rules.config.Position;
+import io.herdgate.rules.config.RulesCheck;
+import io.herdgate.rules.config.RulesFile;
+import io.herdgate.rules.config.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and validates {@code herdgate.yaml} (the documented example is the resource
+ * {@value #EXAMPLE_RESOURCE}). Every problem is reported, each with line:column, the field path, the
+ * value and what is allowed: syntax errors, duplicate and unknown keys (with the closest allowed key),
+ * wrong types, values out of range, a missing or invalid rules file (its own problems are included).
+ * Relative paths are resolved against the configuration file's folder.
+ */
+public final class GatewayConfigFile {
+
+    /** Where an installed gateway finds its configuration. */
+    public static final Path DEFAULT_PATH = Path.of("/etc/herdgate/herdgate.yaml");
+
+    /** The documented example configuration, a classpath resource. */
+    public static final String EXAMPLE_RESOURCE = "/io/herdgate/gateway/config/herdgate.example.yaml";
+
+    private GatewayConfigFile() {
+    }
+
+    /** Reads and checks {@code file}; an unreadable file is one problem at 1:1. */
+    public static ConfigCheck read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new ConfigCheck.Invalid(List.of(ConfigProblem.of(file.toString(), Position.of(1, 1), "",
+                    "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), dir == null ? Path.of("") : dir);
+    }
+
+    /**
+     * Checks configuration text.
+     *
+     * @param name    the file name used in problems
+     * @param baseDir the folder relative paths are resolved against
+     */
+    public static ConfigCheck parse(String text, String name, Path baseDir) {
+        YamlReader.Result yaml = YamlReader.read(text, name);
+        List<ConfigProblem> problems = new ArrayList<>(yaml.problems());
+        if (yaml.document().isEmpty()) {
+            return new ConfigCheck.Invalid(problems);
+        }
+        GatewayConfig config = read(YamlSection.root(name, yaml.document().get(), baseDir, problems), problems);
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt((ConfigProblem p) -> p.at().line()).thenComparingInt(p -> p.at().column()));
+            return new ConfigCheck.Invalid(problems);
+        }
+        return new ConfigCheck.Valid(config);
+    }
+
+    private static GatewayConfig read(YamlSection root, List<ConfigProblem> problems) {
+        Path dataDir = root.path("data_dir", GatewayConfig.DEFAULT_DATA_DIR);
+        ZoneId zone = root.zone("time_zone", ZoneId.systemDefault());
+        Optional<Path> rules = root.path("rules_file");
+        rules.ifPresent(f -> checkRules(root, f, problems));
+        Optional<Path> contacts = root.path("contacts_file");
+        contacts.filter(f -> !Files.isRegularFile(f))
+                .ifPresent(f -> root.problem("contacts_file", "'" + f + "' does not exist; allowed: a contacts file"));
+        LinksConfig links = root.section("links").map(GatewayConfigFile::links).orElse(LinksConfig.none());
+        HttpConfig http = root.section("http").map(GatewayConfigFile::http).orElse(HttpConfig.DEFAULT);
+        Optional<GpioConfig> gpio = root.section("gpio").flatMap(GatewayConfigFile::gpio);
+        Optional<WhatsappConfig> whatsapp = root.section("whatsapp").flatMap(GatewayConfigFile::whatsapp);
+        Optional<SmsConfig> sms = root.section("sms").map(GatewayConfigFile::sms);
+        AlarmsConfig alarms = root.section("alarms").map(GatewayConfigFile::alarms).orElse(AlarmsConfig.DEFAULT);
+        LoggingConfig logging = root.section("logging").map(GatewayConfigFile::logging).orElse(LoggingConfig.DEFAULT);
+        RetentionConfig retention = root.section("retention").map(GatewayConfigFile::retention).orElse(RetentionConfig.DEFAULT);
+        root.finish();
+        return new GatewayConfig(dataDir, zone, rules, contacts, links, http, gpio, whatsapp, sms, alarms, logging, retention);
+    }
+
+    private static void checkRules(YamlSection root, Path file, List<ConfigProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            root.problem("rules_file", "'" + file + "' does not exist; allowed: a rules file (herdgate rules defaults writes one)");
+        } else if (RulesFile.read(file) instanceof RulesCheck.Invalid invalid) {
+            problems.addAll(invalid.problems());
+        }
+    }
+
+    private static LinksConfig links(YamlSection s) {
+        Optional<SerialConfig> serial = s.section("serial").map(x -> {
+            SerialConfig c = SerialConfig.of(x.path("device", SerialConfig.DEFAULT_DEVICE), baud(x));
+            x.finish();
+            return c;
+        });
+        Optional<MqttConfig> mqtt = s.section("mqtt").map(x -> {
+            MqttConfig c = MqttConfig.of(x.uri("broker", MqttConfig.DEFAULT_BROKER, MqttConfig.SCHEMES),
+                    text(x, "client_id", "herdgate", "[A-Za-z0-9_-]{1,64}", "1..64 letters, digits, '_' or '-'"),
+                    text(x, "topic_prefix", "herdgate", "[A-Za-z0-9_/-]{1,64}", "1..64 letters, digits, '_', '-' or '/'"),
+                    x.optionalText("username"), x.path("password_file"));
+            if (c.username().isPresent() != c.passwordFile().isPresent()) {
+                x.problem(c.username().isPresent() ? "password_file" : "username",
+                        "username and password_file go together; allowed: both or neither");
+            }
+            x.finish();
+            return c;
+        });
+        s.finish();
+        return LinksConfig.of(serial, mqtt);
+    }
+
+    private static int baud(YamlSection x) {
+        String b = x.oneOf("baud", Integer.toString(SerialConfig.DEFAULT_BAUD), SerialConfig.BAUD_RATES);
+        return Integer.parseInt(b);
+    }
+
+    private static String text(YamlSection x, String key, String fallback, String regex, String allowed) {
+        String v = x.text(key, fallback);
+        if (!v.matches(regex)) {
+            x.problem(key, "'" + v + "' is not allowed; allowed: " + allowed);
+            return fallback;
+        }
+        return v;
+    }
+
+    private static HttpConfig http(YamlSection s) {
+        HttpConfig c = HttpConfig.of(text(s, "bind", HttpConfig.DEFAULT.bind(), "[0-9A-Za-z.:_-]{1,253}",
+                "an IP address or host name, e.g. 127.0.0.1 or 0.0.0.0"), s.integer("port", HttpConfig.DEFAULT.port(), 0, 65_535, ""));
+        s.finish();
+        return c;
+    }
+
+    private static Optional<GpioConfig> gpio(YamlSection s) {
+        GpioConfig d = GpioConfig.DEFAULT;
+        int siren = s.integer("siren_pin", d.sirenPin(), GpioConfig.MIN_PIN, GpioConfig.MAX_PIN, "BCM pin");
+        int led = s.integer("led_pin", d.ledPin(), GpioConfig.MIN_PIN, GpioConfig.MAX_PIN, "BCM pin");
+        int button = s.integer("button_pin", d.buttonPin(), GpioConfig.MIN_PIN, GpioConfig.MAX_PIN, "BCM pin");
+        s.finish();
+        if (siren == led || siren == button || led == button) {
+            s.problem(led == button ? "button_pin" : siren == led ? "led_pin" : "button_pin",
+                    "siren_pin " + siren + ", led_pin " + led + ", button_pin " + button + " share a pin; allowed: three different pins");
+            return Optional.empty();
+        }
+        return Optional.of(GpioConfig.of(siren, led, button));
+    }
+
+    private static Optional<WhatsappConfig> whatsapp(YamlSection s) {
+        var url = s.uri("api_url", WhatsappConfig.DEFAULT_API_URL, List.of("https", "http"));
+        Optional<String> id = s.optionalText("phone_number_id");
+        Optional<Path> token = s.path("token_file");
+        if (id.isEmpty()) {
+            s.problem("phone_number_id", "is required; allowed: the sending number's id (digits) from the Meta business account");
+        } else if (!id.get().matches("\\d{5,20}")) {
+            s.problem("phone_number_id", "'" + id.get() + "' is not allowed; allowed: 5..20 digits (quote it)");
+        }
+        if (token.isEmpty()) {
+            s.problem("token_file", "is required; allowed: a file holding the access token");
+        }
+        s.finish();
+        return id.isPresent() && token.isPresent() ? Optional.of(WhatsappConfig.of(url, id.get(), token.get())) : Optional.empty();
+    }
+
+    private static SmsConfig sms(YamlSection s) {
+        SmsConfig c = SmsConfig.of(s.path("modem", SmsConfig.DEFAULT_MODEM), baud(s), s.path("pin_file"));
+        s.finish();
+        return c;
+    }
+
+    private static AlarmsConfig alarms(YamlSection s) {
+        AlarmsConfig d = AlarmsConfig.DEFAULT;
+        var summary = s.time("daily_summary", d.dailySummary());
+        Optional<QuietHours> quiet = s.section("quiet_hours").flatMap(q -> {
+            var start = q.optionalTime("start");
+            var end = q.optionalTime("end");
+            if (!q.has("start")) {
+                q.problem("start", "is required; allowed: HH:MM");
+            }
+            if (!q.has("end")) {
+                q.problem("end", "is required; allowed: HH:MM");
+            }
+            q.finish();
+            if (start.isPresent() && end.isPresent() && start.get().equals(end.get())) {
+                q.problem("end", "quiet hours start and end at " + start.get() + "; allowed: an end different from the start");
+                return Optional.empty();
+            }
+            return start.isPresent() && end.isPresent() ? Optional.of(QuietHours.of(start.get(), end.get())) : Optional.empty();
+        });
+        int escalate = s.integer("escalate_after_min", (int) d.escalateAfter().toMinutes(), 1, AlarmsConfig.MAX_ESCALATE_MIN, "min");
+        s.finish();
+        return AlarmsConfig.of(summary, quiet, Duration.ofMinutes(escalate));
+    }
+
+    private static LoggingConfig logging(YamlSection s) {
+        LoggingConfig c = LoggingConfig.of(s.oneOf("level", LoggingConfig.DEFAULT.level(), LoggingConfig.LEVELS), s.path("file"));
+        s.finish();
+        return c;
+    }
+
+    private static RetentionConfig retention(YamlSection s) {
+        RetentionConfig d = RetentionConfig.DEFAULT;
+        int days = s.integer("features_days", (int) d.features().toDays(), RetentionConfig.MIN_DAYS, RetentionConfig.MAX_DAYS, "days");
+        RetentionConfig c = RetentionConfig.of(Duration.ofDays(days), s.time("run_at", d.runAt()));
+        s.finish();
+        return c;
+    }
+}
