@@ -13,6 +13,7 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -92,7 +93,7 @@ public final class GpioBoard implements AutoCloseable {
         try {
             GpioBoard board = new GpioBoard(pi4j, platform, settings, nanoTicker, background);
             Logger.info("gpio opened platform={} status_led={} siren={} button={}", platform.name().toLowerCase(
-                    java.util.Locale.ROOT), settings.statusLed(), settings.siren(), settings.button());
+                    Locale.ROOT), settings.statusLed(), settings.siren(), settings.button());
             return board;
         } catch (RuntimeException e) {
             pi4j.shutdown();
