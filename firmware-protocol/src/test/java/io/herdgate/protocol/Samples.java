@@ -43,6 +43,21 @@ public final class Samples {
         return SampleBatch.of(1500, 1000, AccelRange.G4, xyz);
     }
 
+    /**
+     * Differences of the same size throughout (±6 to ±7 counts, alternating): blocks of one bit width code
+     * them tighter than Rice codes, which pay a unary bit per value.
+     */
+    public static SampleBatch evenSwingBatch(int n) {
+        short[] xyz = new short[3 * n];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < 3; a++) {
+                int swing = 6 + (i + a) % 2;
+                xyz[3 * i + a] = (short) (100 * a + (i % 2 == 0 ? 0 : swing));
+            }
+        }
+        return SampleBatch.of(1500, 1000, AccelRange.G4, xyz);
+    }
+
     /** Full-scale alternating values, which no delta coding can shrink. */
     public static SampleBatch extremeBatch(int n) {
         short[] xyz = new short[3 * n];

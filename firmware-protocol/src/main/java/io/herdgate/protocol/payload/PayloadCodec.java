@@ -195,8 +195,8 @@ public final class PayloadCodec {
             return bad("SAMPLE_BATCH: range code " + u8(b, off + 6) + " not one of 0 (2 g), 1 (4 g), 2 (8 g), 3 (16 g)");
         }
         int coding = u8(b, off + 7);
-        if (coding != SampleCoding.PACKED12 && coding != SampleCoding.DELTA) {
-            return bad("SAMPLE_BATCH: coding " + coding + " not one of 0 (packed 12-bit), 1 (delta)");
+        if (coding != SampleCoding.PACKED12 && coding != SampleCoding.DELTA && coding != SampleCoding.RICE) {
+            return bad("SAMPLE_BATCH: coding " + coding + " not one of 0 (packed 12-bit), 1 (delta), 2 (rice)");
         }
         int n = u16(b, off + 8);
         if (n > SampleBatch.MAX_SAMPLES) {

@@ -6,7 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The two sample codings of a {@code SAMPLE_BATCH} payload (see {@code PROTOCOL.md}, "Sample coding").
+ * The three sample codings of a {@code SAMPLE_BATCH} payload (see {@code PROTOCOL.md}, "Sample coding").
  * Bits are packed least significant first: value {@code j} of width {@code w} occupies bits
  * {@code [j*w, (j+1)*w)} of the byte string, bit {@code k} being bit {@code k % 8} of byte {@code k / 8}.
  * <ul>
@@ -15,18 +15,29 @@ import java.nio.ByteOrder;
  *   <li>{@link #DELTA}: the first sample as three int16, then per axis (x, y, z) the {@code n-1}
  *       differences to the previous sample, zigzag-mapped, in blocks of 16: one width byte
  *       {@code w} (0..13) and {@code ceil(k*w/8)} bytes for the block's {@code k} values.</li>
+ *   <li>{@link #RICE}: one bit string: the first sample as three 12-bit counts, then per axis a 4-bit
+ *       Rice parameter {@code k} (0..13) and the {@code n-1} zigzag-mapped differences, each as
+ *       {@code u >>> k} zero bits, a one bit, and the low {@code k} bits of {@code u}.</li>
  * </ul>
- * The encoder picks whichever is smaller; decoding loops over the byte array without allocating.
+ * The encoder picks whichever is smallest; decoding loops over the byte array without allocating.
  */
 final class SampleCoding {
 
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class,
             ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     static final int PACKED12 = 0;
     static final int DELTA = 1;
+    static final int RICE = 2;
     static final int BLOCK = 16;
     static final int MAX_WIDTH = 13;
+    static final int MAX_RICE_K = 13;
+    /** The largest zigzag value of a difference of two 12-bit counts (|d| <= 4095). */
+    private static final int MAX_ZIGZAG = 8190;
+    /** Bits of a window from {@link #window} that are always valid: 64 minus the 7 of the bit offset. */
+    private static final int WINDOW_BITS = 57;
 
     private SampleCoding() {
     }
@@ -52,14 +63,40 @@ final class SampleCoding {
         return size;
     }
 
-    /** The smaller coding for the batch ({@link #PACKED12} on a tie: simpler for a collar to produce). */
+    /** Bytes of the {@link #RICE} coding of the batch. */
+    static int riceSize(SampleBatch batch) {
+        int n = batch.count();
+        if (n == 0) {
+            return 0;
+        }
+        long bits = 36;
+        for (int axis = 0; axis < 3; axis++) {
+            bits += 4 + riceBits(batch, axis, riceParameter(batch, axis));
+        }
+        return (int) ((bits + 7) / 8);
+    }
+
+    /**
+     * The smallest coding for the batch; on a tie the simpler one ({@link #PACKED12}, then
+     * {@link #DELTA}), which is also the cheaper one for a collar to produce.
+     */
     static int choose(SampleBatch batch) {
-        return deltaSize(batch) < packedSize(batch.count()) ? DELTA : PACKED12;
+        int packed = packedSize(batch.count());
+        int delta = deltaSize(batch);
+        int rice = riceSize(batch);
+        if (rice < delta && rice < packed) {
+            return RICE;
+        }
+        return delta < packed ? DELTA : PACKED12;
     }
 
     /** Writes the samples in {@code coding} at {@code out[off]}; returns the bytes written. */
     static int write(SampleBatch batch, int coding, byte[] out, int off) {
-        return coding == DELTA ? writeDelta(batch, out, off) : writePacked(batch, out, off);
+        return switch (coding) {
+            case DELTA -> writeDelta(batch, out, off);
+            case RICE -> writeRice(batch, out, off);
+            default -> writePacked(batch, out, off);
+        };
     }
 
     private static int writePacked(SampleBatch batch, byte[] out, int off) {
@@ -96,6 +133,52 @@ final class SampleCoding {
         return w.position() - off;
     }
 
+    private static int writeRice(SampleBatch batch, byte[] out, int off) {
+        int n = batch.count();
+        if (n == 0) {
+            return 0;
+        }
+        BitWriter w = new BitWriter(out, off);
+        for (int axis = 0; axis < 3; axis++) {
+            w.put(batch.value(axis), 12);
+        }
+        for (int axis = 0; axis < 3; axis++) {
+            int k = riceParameter(batch, axis);
+            w.put(k, 4);
+            for (int i = 1; i < n; i++) {
+                int u = zigzag(batch, axis, i);
+                for (int q = u >>> k; q > 0; q -= Math.min(q, 32)) {
+                    w.put(0, Math.min(q, 32));
+                }
+                w.put(1, 1);
+                w.put(u, k);
+            }
+        }
+        return w.flush() - off;
+    }
+
+    /** The Rice parameter that codes the axis's differences in the fewest bits (the smallest such). */
+    private static int riceParameter(SampleBatch batch, int axis) {
+        int best = 0;
+        long bestBits = Long.MAX_VALUE;
+        for (int k = 0; k <= MAX_RICE_K; k++) {
+            long bits = riceBits(batch, axis, k);
+            if (bits < bestBits) {
+                best = k;
+                bestBits = bits;
+            }
+        }
+        return best;
+    }
+
+    private static long riceBits(SampleBatch batch, int axis, int k) {
+        long bits = 0;
+        for (int i = 1; i < batch.count(); i++) {
+            bits += (zigzag(batch, axis, i) >>> k) + 1 + k;
+        }
+        return bits;
+    }
+
     private static int blockWidth(SampleBatch batch, int axis, int start, int k) {
         int or = 0;
         for (int i = start; i < start + k; i++) {
@@ -114,7 +197,11 @@ final class SampleCoding {
      * {@code xyz} (length {@code 3n}). Returns empty on success, else what is wrong.
      */
     static String read(int coding, byte[] b, int off, int len, int n, short[] xyz) {
-        return coding == DELTA ? readDelta(b, off, len, n, xyz) : readPacked(b, off, len, n, xyz);
+        return switch (coding) {
+            case DELTA -> readDelta(b, off, len, n, xyz);
+            case RICE -> readRice(b, off, len, n, xyz);
+            default -> readPacked(b, off, len, n, xyz);
+        };
     }
 
     private static String readPacked(byte[] b, int off, int len, int n, short[] xyz) {
@@ -207,6 +294,90 @@ final class SampleCoding {
             }
         }
         return "";
+    }
+
+    private static String readRice(byte[] b, int off, int len, int n, short[] xyz) {
+        if (n == 0) {
+            return "";
+        }
+        long limit = 8L * len;
+        if (limit < 36 + 12) {
+            return "rice coding needs 6 bytes for the first sample and the parameters, got " + len;
+        }
+        int pos = 0;
+        for (int axis = 0; axis < 3; axis++, pos += 12) {
+            xyz[axis] = (short) ((int) window(b, off, pos) << 20 >> 20);
+        }
+        for (int axis = 0; axis < 3; axis++) {
+            if (pos + 4 > limit) {
+                return "rice parameter of axis " + "xyz".charAt(axis) + " missing";
+            }
+            int k = (int) window(b, off, pos) & 0xF;
+            pos += 4;
+            if (k > MAX_RICE_K) {
+                return "rice parameter " + k + " of axis " + "xyz".charAt(axis) + " out of 0.." + MAX_RICE_K;
+            }
+            int mask = (1 << k) - 1;
+            int maxQuotient = MAX_ZIGZAG >>> k;
+            int prev = xyz[axis];
+            int outOfRange = 0;
+            for (int i = 1, idx = 3 + axis; i < n; i++, idx += 3) {
+                long w = window(b, off, pos);
+                int q = Long.numberOfTrailingZeros(w);
+                int u;
+                if (q + 1 + k <= WINDOW_BITS) {
+                    // The usual case: quotient, stop bit and remainder all lie in one window.
+                    u = q << k | (int) (w >>> (q + 1)) & mask;
+                    pos += q + 1 + k;
+                } else {
+                    // A quotient longer than one window: count its zeros window by window.
+                    q = 0;
+                    int zeros;
+                    while ((zeros = Long.numberOfTrailingZeros(window(b, off, pos + q))) >= WINDOW_BITS
+                            && q <= maxQuotient && pos + q <= limit) {
+                        q += WINDOW_BITS;
+                    }
+                    q += zeros;
+                    if (q > maxQuotient || pos + q + 1 + k > limit) {
+                        return "rice value of axis " + "xyz".charAt(axis) + " at sample " + i
+                                + (q > maxQuotient ? " exceeds " + MAX_ZIGZAG : " truncated");
+                    }
+                    pos += q + 1;
+                    u = q << k | (int) window(b, off, pos) & mask;
+                    pos += k;
+                }
+                if (q > maxQuotient) {
+                    return "rice value of axis " + "xyz".charAt(axis) + " at sample " + i + " exceeds " + MAX_ZIGZAG;
+                }
+                prev += u >>> 1 ^ -(u & 1);
+                outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;
+                xyz[idx] = (short) prev;
+            }
+            if (pos > limit) {
+                return "rice values of axis " + "xyz".charAt(axis) + " truncated";
+            }
+            if (outOfRange != 0) {
+                return "rice values of axis " + "xyz".charAt(axis) + " leave the range -2048..2047";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The bits of {@code b} from bit {@code pos} after byte {@code off}, least significant first; at least
+     * {@link #WINDOW_BITS} of them are valid, those past the array's end read as zero. Callers check
+     * positions against the payload's length: bits past it may be read but never used.
+     */
+    private static long window(byte[] b, int off, int pos) {
+        int i = off + (pos >>> 3);
+        if (i + 8 <= b.length) {
+            return (long) LONG_LE.get(b, i) >>> (pos & 7);
+        }
+        long w = 0;
+        for (int j = 0; j < 8 && i + j < b.length; j++) {
+            w |= (b[i + j] & 0xFFL) << (8 * j);
+        }
+        return w >>> (pos & 7);
     }
 
     /** Packs values least significant bit first. */

@@ -39,7 +39,7 @@ class BytesOnAirTest {
 
     @Test
     void frames_ofRealRecordings_takeAtLeastFourTimesFewerBytesThanJson() throws IOException {
-        Map<String, long[]> byLabel = new TreeMap<>(); // label -> {samples, frame bytes, json bytes, delta frames}
+        Map<String, long[]> byLabel = new TreeMap<>(); // label -> {samples, frame bytes, json bytes, rice frames}
         FrameCodec codec = FrameCodec.of(Samples.EUI, Samples.KEYS);
         List<Path> files;
         try (Stream<Path> s = Files.walk(recordings())) {
@@ -59,11 +59,11 @@ class BytesOnAirTest {
                 acc[0] += BATCH;
                 acc[1] += frame.length;
                 acc[2] += MessageJson.write(batch).getBytes(StandardCharsets.UTF_8).length;
-                acc[3] += frame[17 + 7] == SampleCoding.DELTA ? 1 : 0;
+                acc[3] += frame[17 + 7] == SampleCoding.RICE ? 1 : 0;
             }
         }
         long[] total = new long[4];
-        System.out.println("| behaviour | samples | frame B/sample | JSON B/sample | JSON / frame | delta-coded batches |");
+        System.out.println("| behaviour | samples | frame B/sample | JSON B/sample | JSON / frame | rice-coded batches |");
         System.out.println("|---|---|---|---|---|---|");
         for (Map.Entry<String, long[]> e : byLabel.entrySet()) {
             long[] a = e.getValue();

@@ -119,9 +119,9 @@ class PayloadCodecTest {
     }
 
     @Test
-    void sampleBatch_restingCow_usesDeltaCodingUnderTwoBytesPerSample() {
+    void sampleBatch_restingCow_usesADifferenceCodingUnderTwoBytesPerSample() {
         byte[] payload = PayloadCodec.encode(Samples.restingBatch(40));
-        assertEquals(SampleCoding.DELTA, payload[7]);
+        assertTrue(payload[7] == SampleCoding.DELTA || payload[7] == SampleCoding.RICE, "coding " + payload[7]);
         assertTrue(payload.length - PayloadCodec.SAMPLE_HEADER_SIZE < 80, "bytes: " + payload.length);
     }
 
@@ -141,9 +141,81 @@ class PayloadCodecTest {
         assertEquals("01f0ff2301", HexFormat.of().formatHex(samples));
     }
 
+    @ParameterizedTest(name = "coding {0}, {1} samples")
+    @CsvSource({"0, 1", "0, 49", "1, 2", "1, 17", "1, 49", "2, 1", "2, 2", "2, 17", "2, 33", "2, 49"})
+    void sampleBatch_everyCoding_roundTrips(int coding, int n) {
+        for (SampleBatch b : List.of(Samples.restingBatch(n), Samples.extremeBatch(n))) {
+            byte[] payload = withCoding(b, coding);
+            assertEquals(new PayloadResult.Ok(b), PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length));
+        }
+    }
+
+    @Test
+    void sampleBatch_rice_matchesTheDocumentedBitOrder() {
+        // First sample x=1, y=-1, z=0x123 in 12 bits each; then x: k=0, zigzag(+1)=2 -> 0 0 1; y and z:
+        // k=0, zigzag(0)=0 -> 1. 53 bits, LSB first.
+        SampleBatch b = SampleBatch.of(0, 1000, AccelRange.G2, new short[] {1, -1, 0x123, 2, -1, 0x123});
+        byte[] samples = new byte[7];
+        assertEquals(7, SampleCoding.write(b, SampleCoding.RICE, samples, 0));
+        assertEquals("01f0ff23018410", HexFormat.of().formatHex(samples));
+    }
+
+    @Test
+    void sampleBatch_recordedGrazingMotion_picksRiceCoding() {
+        // Differences of a few counts with an occasional larger one: Rice codes by the typical size,
+        // blocks of fixed width by the largest.
+        short[] xyz = new short[3 * 40];
+        for (int i = 1; i < 40; i++) {
+            for (int a = 0; a < 3; a++) {
+                int d = (i * 7 + a * 3) % 9 - 4 + (i % 13 == 0 ? 60 : 0);
+                xyz[3 * i + a] = (short) (xyz[3 * (i - 1) + a] + d);
+            }
+        }
+        byte[] payload = PayloadCodec.encode(SampleBatch.of(0, 1000, AccelRange.G4, xyz));
+        assertEquals(SampleCoding.RICE, payload[7]);
+    }
+
+    @Test
+    void sampleBatch_riceParameterOver13_isBadPayload() {
+        byte[] payload = withCoding(Samples.restingBatch(20), SampleCoding.RICE);
+        // The x parameter is bits 36..39: the high nibble of sample byte 4.
+        int p = PayloadCodec.SAMPLE_HEADER_SIZE + 4;
+        payload[p] = (byte) (payload[p] & 0x0F | 14 << 4);
+        PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length);
+        assertTrue(((PayloadResult.Malformed) r).detail().contains("rice parameter 14 of axis x out of 0..13"), r.toString());
+    }
+
+    @Test
+    void sampleBatch_riceTruncated_isBadPayload() {
+        byte[] payload = withCoding(Samples.restingBatch(40), SampleCoding.RICE);
+        for (int cut = 1; cut < payload.length - PayloadCodec.SAMPLE_HEADER_SIZE; cut++) {
+            PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length - cut);
+            assertTrue(r instanceof PayloadResult.Malformed, "cut " + cut + ": " + r);
+        }
+    }
+
+    @Test
+    void sampleBatch_riceRunOfZerosLongerThanAnyValue_isBadPayload() {
+        // k = 0 on x and then only zero bits: a quotient beyond 8190 can never be a 12-bit difference.
+        byte[] payload = new byte[PayloadCodec.SAMPLE_HEADER_SIZE + 1100];
+        System.arraycopy(withCoding(Samples.restingBatch(2), SampleCoding.RICE), 0, payload, 0, PayloadCodec.SAMPLE_HEADER_SIZE);
+        PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length);
+        assertTrue(((PayloadResult.Malformed) r).detail().contains("rice value of axis x at sample 1 exceeds 8190"), r.toString());
+    }
+
+    /** The batch's payload with its samples in {@code coding}, whatever the encoder would pick. */
+    private static byte[] withCoding(SampleBatch b, int coding) {
+        byte[] chosen = PayloadCodec.encode(b);
+        byte[] out = new byte[PayloadCodec.SAMPLE_HEADER_SIZE + 4096];
+        System.arraycopy(chosen, 0, out, 0, PayloadCodec.SAMPLE_HEADER_SIZE);
+        out[7] = (byte) coding;
+        int len = SampleCoding.write(b, coding, out, PayloadCodec.SAMPLE_HEADER_SIZE);
+        return Arrays.copyOf(out, PayloadCodec.SAMPLE_HEADER_SIZE + len);
+    }
+
     @Test
     void sampleBatch_deltaWidthOver13_isBadPayload() {
-        byte[] payload = PayloadCodec.encode(Samples.restingBatch(20));
+        byte[] payload = withCoding(Samples.restingBatch(20), SampleCoding.DELTA);
         payload[PayloadCodec.SAMPLE_HEADER_SIZE + 6] = 14;
         PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length);
         assertTrue(((PayloadResult.Malformed) r).detail().contains("width 14"), r.toString());

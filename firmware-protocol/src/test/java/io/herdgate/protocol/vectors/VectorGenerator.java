@@ -112,7 +112,9 @@ public final class VectorGenerator {
         List<Vector> v = new ArrayList<>();
         FrameOptions encrypted = FrameOptions.of(true, false, false);
 
-        v.add(good("sample_batch_delta", "40 samples of a resting cow at 10 Hz, delta coding",
+        v.add(good("sample_batch_delta", "40 samples swinging evenly by 6-7 counts: delta coding is smallest",
+                codec, Samples.evenSwingBatch(40), 1, FrameOptions.PLAIN));
+        v.add(good("sample_batch_rice", "40 samples of a resting cow at 10 Hz: rice coding is smallest",
                 codec, Samples.restingBatch(40), 1, FrameOptions.PLAIN));
         v.add(good("sample_batch_packed12", "8 full-scale samples: packed 12-bit coding is smaller",
                 codec, Samples.extremeBatch(8), 2, FrameOptions.PLAIN));

@@ -20,6 +20,13 @@ import picocli.CommandLine.Spec;
                 ConfigCommand.class,
                 RunCommand.class,
                 ReplayCommand.class,
+                ConsoleCommand.class,
+                PairCommand.class,
+                UnpairCommand.class,
+                CollarsCommand.class,
+                PairingCommand.class,
+                FlashCommand.class,
+                PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

@@ -3,37 +3,44 @@ package io.herdgate.gateway.ingest;
 import io.herdgate.protocol.crypto.AesKey;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.join.RootKeys;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Which collars this gateway knows and which cow wears each. Immutable. */
-public final class CollarDirectory implements RootKeys {
+/**
+ * Which collars this gateway knows and which cow wears each, as the pipeline asks it frame by frame.
+ * Implementations are safe to call from the ingest thread while pairings change on another thread:
+ * {@link #of} is a fixed snapshot, the gateway's live registry ({@code io.herdgate.gateway.registry})
+ * follows pairing changes without a restart.
+ */
+public interface CollarDirectory extends RootKeys {
 
-    private final Map<CollarEui, Pairing> byEui;
-
-    private CollarDirectory(Map<CollarEui, Pairing> byEui) {
-        this.byEui = byEui;
+    /** A fixed directory of these pairings; one pairing per collar. */
+    static CollarDirectory of(Collection<Pairing> pairings) {
+        return FixedDirectory.of(pairings);
     }
 
-    /** A directory of these pairings; one pairing per collar. */
-    public static CollarDirectory of(Collection<Pairing> pairings) {
-        return new CollarDirectory(Map.copyOf(pairings.stream()
-                .collect(Collectors.toMap(Pairing::eui, Function.identity()))));
+    /** The pairing in force for the collar, empty if it is on no cow. */
+    Optional<Pairing> pairing(CollarEui eui);
+
+    /**
+     * The pairing under which a collar that has just proved its root key in a join request may join at
+     * {@code at}, empty if it may not. A directory in pairing mode may pair the collar now; by default
+     * this is {@link #pairing}.
+     */
+    default Optional<Pairing> admit(CollarEui eui, Instant at) {
+        return pairing(eui);
     }
 
-    public Optional<Pairing> pairing(CollarEui eui) {
-        return Optional.ofNullable(byEui.get(eui));
-    }
-
+    /**
+     * The key join requests from the collar are checked with: the key of its pairing by default. A
+     * directory in pairing mode also answers for collars waiting to be admitted.
+     */
     @Override
-    public Optional<AesKey> rootKey(CollarEui eui) {
+    default Optional<AesKey> rootKey(CollarEui eui) {
         return pairing(eui).map(Pairing::rootKey);
     }
 
-    public int size() {
-        return byEui.size();
-    }
+    /** Collars paired now. */
+    int size();
 }

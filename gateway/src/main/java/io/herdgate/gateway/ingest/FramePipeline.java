@@ -10,8 +10,12 @@ import io.herdgate.protocol.frame.Rejected;
 import io.herdgate.protocol.frame.RejectionCounters;
 import io.herdgate.protocol.join.JoinGrant;
 import io.herdgate.protocol.join.JoinServer;
+import io.herdgate.protocol.codec.FrameOptions;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.protocol.message.CollarStatus;
+import io.herdgate.protocol.message.Downlink;
+import io.herdgate.protocol.message.FirmwareReply;
+import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.JoinRequest;
 import io.herdgate.protocol.message.MessageType;
 import io.herdgate.protocol.message.SampleBatch;
@@ -23,13 +27,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
  * The way a frame travels inside the gateway: join requests are checked and granted; every other frame
  * goes through its collar's session (structure, MIC, counter, decryption), and what it carries becomes
  * per-minute {@link Observation}s for the detection engine. Bad frames are counted by reason and dropped;
- * nothing is thrown for bad bytes. Not thread-safe: one ingest thread feeds it (links queue in front).
+ * nothing is thrown for bad bytes.
+ *
+ * <p>Pairings are read from the {@link CollarDirectory} on every frame, so a collar unpaired while the
+ * gateway runs is refused from its next frame on, and a collar moved to another cow feeds that cow from
+ * its next frame on.
+ *
+ * <p>One ingest thread feeds it (links queue in front); {@link #send} may be called from another thread
+ * (the firmware-update service): both are serialised on the pipeline, and the listeners are called with
+ * that lock held, so they must only queue work, never wait for another thread.
  */
 public final class FramePipeline {
 
@@ -40,6 +53,10 @@ public final class FramePipeline {
     private final BehaviourClassifier classifier;
     private final DownlinkSender downlinks;
     private final Consumer<Observation> observations;
+    private final Consumer<CollarSighting> sightings;
+    private final FirmwareReplies firmwareReplies;
+    private static final FrameOptions ENCRYPTED = FrameOptions.of(true, false, false);
+
     private final RejectionCounters rejections = RejectionCounters.create();
     private final Map<CollarEui, CollarState> collars = new HashMap<>();
     private long accepted;
@@ -52,6 +69,8 @@ public final class FramePipeline {
         classifier = b.classifier;
         downlinks = b.downlinks;
         observations = b.observations;
+        sightings = b.sightings;
+        firmwareReplies = b.firmwareReplies;
     }
 
     public static Builder builder(CollarDirectory directory, JoinServer joins, CounterStore counters) {
@@ -59,14 +78,14 @@ public final class FramePipeline {
     }
 
     /** Handles one frame; never throws for bad bytes. */
-    public IngestResult accept(InboundFrame frame) {
+    public synchronized IngestResult accept(InboundFrame frame) {
         byte[] b = frame.bytes();
         Optional<Rejected> malformed = FrameParser.check(b, 0, b.length);
         if (malformed.isPresent()) {
             return drop(malformed.get());
         }
         if (FrameParser.header(b, 0).type() == MessageType.JOIN_REQUEST) {
-            return join(b);
+            return join(frame);
         }
         CollarEui eui = CollarEui.of(FrameParser.euiValue(b, 0));
         CollarState collar = collars.get(eui);
@@ -74,6 +93,17 @@ public final class FramePipeline {
             rejections.record(RejectReason.UNKNOWN_COLLAR);
             return new IngestResult.Dropped(RejectReason.UNKNOWN_COLLAR,
                     "collar " + eui + " has not joined" + (directory.pairing(eui).isEmpty() ? " and is not paired" : ""));
+        }
+        Optional<Pairing> pairing = directory.pairing(eui);
+        if (pairing.isEmpty() || !pairing.get().rootKey().equals(collar.pairing.rootKey())) {
+            // Unpaired, or registered again with another key, since it joined: its session ends here.
+            collars.remove(eui);
+            rejections.record(RejectReason.UNKNOWN_COLLAR);
+            return new IngestResult.Dropped(RejectReason.UNKNOWN_COLLAR, "collar " + eui
+                    + (pairing.isEmpty() ? " was unpaired" : " got a new root key") + " since it joined");
+        }
+        if (!pairing.get().cow().equals(collar.pairing.cow())) {
+            collar.moveTo(pairing.get(), classifier);
         }
         DecodeResult r = collar.session.decode(b, 0, b.length);
         if (r instanceof Rejected rejected) {
@@ -84,18 +114,43 @@ public final class FramePipeline {
             return new IngestResult.Duplicate(eui, d.header().counter());
         }
         accepted++;
+        OptionalInt battery = OptionalInt.empty();
+        Optional<FirmwareVersion> firmware = Optional.empty();
         switch (d.message().type()) {
             case SAMPLE_BATCH -> collar.samples.add((SampleBatch) d.message(), frame.receivedAt(),
                     o -> observations.accept(collar.withBattery(o)));
-            case STATUS -> collar.batteryMv = ((CollarStatus) d.message()).batteryMv();
+            case STATUS -> {
+                CollarStatus status = (CollarStatus) d.message();
+                collar.batteryMv = status.batteryMv();
+                battery = OptionalInt.of(status.batteryMv());
+                firmware = Optional.of(status.firmware());
+            }
+            case FIRMWARE_REPLY -> firmwareReplies.onReply(eui, (FirmwareReply) d.message());
             default -> {
-                // Activity summaries, events and firmware replies are consumed by later stages.
+                // Activity summaries and events are consumed by later stages.
             }
         }
+        sightings.accept(CollarSighting.of(eui, frame.receivedAt(), frame.rssiDbm(), battery, firmware));
         return new IngestResult.Accepted(eui, d.message().type(), d.header().counter());
     }
 
-    private IngestResult join(byte[] b) {
+    /**
+     * Sends {@code message} to the collar in its current session, encrypted, through the downlink sender.
+     *
+     * @return false if the collar has no session (it has not joined since the gateway started, or it was
+     *         unpaired): nothing was sent
+     */
+    public synchronized boolean send(CollarEui eui, Downlink message) {
+        CollarState collar = collars.get(eui);
+        if (collar == null || directory.pairing(eui).isEmpty()) {
+            return false;
+        }
+        downlinks.send(eui, collar.session.encode(message, ENCRYPTED));
+        return true;
+    }
+
+    private IngestResult join(InboundFrame frame) {
+        byte[] b = frame.bytes();
         DecodeResult r = joins.decodeRequest(b, 0, b.length);
         if (r instanceof Rejected rejected) {
             return drop(rejected);
@@ -110,13 +165,24 @@ public final class FramePipeline {
             }
             return new IngestResult.Duplicate(eui, d.header().counter());
         }
-        Pairing pairing = directory.pairing(eui).orElseThrow();
-        JoinGrant grant = joins.accept(eui, (JoinRequest) d.message(), collarConfig);
+        Optional<Pairing> admitted = directory.admit(eui, frame.receivedAt());
+        if (admitted.isEmpty()) {
+            // Its key is known (pairing mode) but no cow is waiting for it: it will ask again.
+            rejections.record(RejectReason.UNKNOWN_COLLAR);
+            return new IngestResult.Dropped(RejectReason.UNKNOWN_COLLAR, "collar " + eui + " asked to join but is "
+                    + "on no cow; pair it with a cow and it joins on its next request");
+        }
+        Pairing pairing = admitted.get();
+        JoinRequest request = (JoinRequest) d.message();
+        JoinGrant grant = joins.accept(eui, request, collarConfig);
         CollarState previous = collars.get(eui);
-        CollarState state = new CollarState(grant, CollarSession.gatewaySide(eui, grant.keys(), counters),
-                previous != null ? previous.samples : new SampleDating(pairing.cow(), classifier));
+        boolean sameCow = previous != null && previous.pairing.cow().equals(pairing.cow());
+        CollarState state = new CollarState(pairing, grant, CollarSession.gatewaySide(eui, grant.keys(), counters),
+                sameCow ? previous.samples : new SampleDating(pairing.cow(), classifier));
         collars.put(eui, state);
         downlinks.send(eui, grant.frame());
+        sightings.accept(CollarSighting.of(eui, frame.receivedAt(), frame.rssiDbm(), OptionalInt.empty(),
+                Optional.of(request.firmware())));
         return new IngestResult.Joined(eui);
     }
 
@@ -131,26 +197,35 @@ public final class FramePipeline {
     }
 
     /** Fresh frames used so far. */
-    public long accepted() {
+    public synchronized long accepted() {
         return accepted;
     }
 
     /** Collars with a session (joined since start). */
-    public int joinedCollars() {
+    public synchronized int joinedCollars() {
         return collars.size();
     }
 
-    /** Per-collar ingest state: the session of its current join, its sample stream, its last battery. */
+    /** Per-collar ingest state: its pairing, the session of its current join, its sample stream, its last battery. */
     private static final class CollarState {
         final JoinGrant grant;
         final CollarSession session;
-        final SampleDating samples;
+        Pairing pairing;
+        SampleDating samples;
         double batteryMv = Double.NaN;
 
-        CollarState(JoinGrant grant, CollarSession session, SampleDating samples) {
+        CollarState(Pairing pairing, JoinGrant grant, CollarSession session, SampleDating samples) {
+            this.pairing = pairing;
             this.grant = grant;
             this.session = session;
             this.samples = samples;
+        }
+
+        /** The collar now sits on another cow: her minutes start afresh, never mixed with the last cow's. */
+        void moveTo(Pairing p, BehaviourClassifier classifier) {
+            pairing = p;
+            samples = new SampleDating(p.cow(), classifier);
+            batteryMv = Double.NaN;
         }
 
         Observation withBattery(Observation o) {
@@ -167,6 +242,8 @@ public final class FramePipeline {
         private BehaviourClassifier classifier = BehaviourClassifier.shipped();
         private DownlinkSender downlinks = (eui, frame) -> { };
         private Consumer<Observation> observations = o -> { };
+        private Consumer<CollarSighting> sightings = s -> { };
+        private FirmwareReplies firmwareReplies = (eui, reply) -> { };
 
         private Builder(CollarDirectory directory, JoinServer joins, CounterStore counters) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -193,6 +270,18 @@ public final class FramePipeline {
         /** Where per-minute observations go, in event-time order per cow. */
         public Builder observations(Consumer<Observation> o) {
             observations = Objects.requireNonNull(o, "observations");
+            return this;
+        }
+
+        /** Told of every accepted frame and join: the collar registry keeps last seen, battery, RSSI. */
+        public Builder sightings(Consumer<CollarSighting> s) {
+            sightings = Objects.requireNonNull(s, "sightings");
+            return this;
+        }
+
+        /** Where fresh firmware replies go (the firmware-update service). */
+        public Builder firmwareReplies(FirmwareReplies f) {
+            firmwareReplies = Objects.requireNonNull(f, "firmwareReplies");
             return this;
         }
 

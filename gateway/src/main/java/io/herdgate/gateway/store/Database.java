@@ -138,7 +138,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs read-only work outside a transaction. */
-    synchronized <T> T read(SqlWork<T> work) {
+    public synchronized <T> T read(SqlWork<T> work) {
         try {
             return work.run(connection);
         } catch (SQLException e) {
@@ -147,7 +147,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs work in one transaction committed with the given durability; rolled back if it fails. */
-    synchronized <T> T write(Durability d, SqlWork<T> work) {
+    public synchronized <T> T write(Durability d, SqlWork<T> work) {
         try {
             if (synced && d != durability) {
                 try (Statement s = connection.createStatement()) {

@@ -21,7 +21,8 @@ final class Migrations {
     static final String FOLDER = "/io/herdgate/gateway/store/migrations/";
 
     /** Resource names relative to {@link #FOLDER}; index i is version i+1. Append, never edit. */
-    private static final List<String> BUNDLED = List.of("V1__init.sql", "V2__firmware_progress.sql");
+    private static final List<String> BUNDLED = List.of("V1__init.sql", "V2__firmware_progress.sql", "V3__alarms.sql",
+            "V4__whatsapp.sql", "V7__upstream.sql");
 
     private final String folder;
     private final List<String> names;

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /** Work done on the database connection, inside {@link Database#read} or {@link Database#write}. */
 @FunctionalInterface
-interface SqlWork<T> {
+public interface SqlWork<T> {
 
     T run(Connection connection) throws SQLException;
 }

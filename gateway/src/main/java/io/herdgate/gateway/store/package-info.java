@@ -10,8 +10,8 @@
  * NORMAL for what may lose its last seconds (feature batches, firmware progress). I/O failures are
  * {@link io.herdgate.gateway.store.StoreException}s naming the file.
  *
- * <p>Start-up of a gateway, in order: {@code Database.open(file)}; {@code CollarDirectory.of(
- * PairingHistory.of(db).current())}; {@code SqliteCounterStore.of(db)} for the join server and the
+ * <p>Start-up of a gateway, in order: {@code Database.open(file)}; {@code CollarRegistry.open(db,
+ * clock)} (the live {@code CollarDirectory} over {@code Collars} and {@code PairingHistory}); {@code SqliteCounterStore.of(db)} for the join server and the
  * frame pipeline; {@code Checkpoints.of(db).latest()} into {@code DetectionEngine.Builder#restore};
  * {@code AlarmLog.of(db)} as the engine's listener; {@code FeatureHistory.of(db, policy, clock)} fed
  * with every observation, {@code flushIfDue()} on a timer, {@code deleteOlderThan(retention)} daily,

@@ -1,0 +1,106 @@
+package io.herdgate.gateway.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.tinylog.Logger;
+
+/**
+ * The gateway's one HTTP server. Every response that is an error is a small JSON {@link ErrorBody};
+ * unexpected exceptions are logged (with their stack trace, in the log only) and answered with a
+ * plain 500. Request bodies above {@link HttpSettings#maxRequestBytes()} are refused with 413.
+ * {@link ApiAuth} always guards {@code /api/*}; the modules add their routes before the server starts.
+ *
+ * <p>Lifecycle: {@link #start(HttpSettings, ApiAuth, List)} binds and serves; {@link #close()} stops
+ * (idempotent).
+ */
+public final class HttpServer implements AutoCloseable {
+
+    /** Small pool: a Pi serves a handful of local callers, not the internet. */
+    private static final int MAX_THREADS = 16;
+    private static final int MIN_THREADS = 2;
+
+    private final Javalin app;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Builds the server, lets {@code auth} and then each module register, and starts listening.
+     *
+     * @throws HttpServerException when the address cannot be bound
+     */
+    public static HttpServer start(HttpSettings settings, ApiAuth auth, List<? extends HttpModule> modules) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(auth, "auth");
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.jetty.threadPool = threadPool();
+        });
+        app.before(ctx -> refuseOversizedBody(ctx, settings.maxRequestBytes()));
+        auth.register(app);
+        modules.forEach(m -> m.register(app));
+        installErrorHandling(app);
+        try {
+            app.start(settings.bindAddress(), settings.port());
+        } catch (Exception e) { // Javalin rethrows Jetty's checked exceptions unchecked
+            stopQuietly(app);
+            throw new HttpServerException(settings.bindAddress(), settings.port(), e);
+        }
+        Logger.info("http listening bind={} port={}", settings.bindAddress(), app.port());
+        return new HttpServer(app);
+    }
+
+    /** The port actually listened on (the free port picked when the settings said 0). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            app.stop();
+            Logger.info("http stopped");
+        }
+    }
+
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        pool.setName("http");
+        return pool;
+    }
+
+    private static void refuseOversizedBody(Context ctx, long maxBytes) {
+        if (ctx.contentLength() > maxBytes) {
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                    "request body larger than " + maxBytes + " bytes");
+        }
+    }
+
+    private static void installErrorHandling(Javalin app) {
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            ctx.status(e.getStatus()).json(ErrorBody.of(e.getStatus(), e.getMessage()));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            Logger.error(e, "http failure method={} path={}", ctx.method(), ctx.path());
+            ctx.status(500).json(ErrorBody.of(500, "internal error; see the gateway log"));
+        });
+    }
+
+    private static void stopQuietly(Javalin app) {
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            Logger.debug(e, "http stop after a failed start");
+        }
+    }
+}

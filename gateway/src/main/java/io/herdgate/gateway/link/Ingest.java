@@ -1,0 +1,156 @@
+package io.herdgate.gateway.link;
+
+import io.herdgate.gateway.ingest.FramePipeline;
+import io.herdgate.gateway.ingest.IngestResult;
+import io.herdgate.protocol.frame.CollarEui;
+import io.herdgate.protocol.frame.FrameLayout;
+import io.herdgate.protocol.frame.FrameParser;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.tinylog.Logger;
+
+/**
+ * The bounded hand-off between the links and the {@link FramePipeline}, and the one thread that feeds
+ * the pipeline. Links put frames in; when {@code capacity} frames are waiting, a link waits until there
+ * is room (the serial reader stops reading, MQTT stops acknowledging, so the broker holds the rest).
+ * Nothing is dropped here and nothing is queued without bound. The pipeline's downlinks go out through
+ * the {@link Downlinks} given, to the link each collar was last heard on.
+ */
+public final class Ingest implements AutoCloseable {
+
+    /** Default capacity: a few seconds of a 1000-collar herd at one frame per 4 s each. */
+    public static final int DEFAULT_CAPACITY = 1024;
+
+    private final BlockingQueue<Arrival> queue;
+    private final int capacity;
+    private final FramePipeline pipeline;
+    private final Downlinks downlinks;
+    private final BiConsumer<LinkId, IngestResult> listener;
+    private final Thread consumer;
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong fullWaits = new AtomicLong();
+    private volatile boolean closing;
+
+    private Ingest(FramePipeline pipeline, Downlinks downlinks, int capacity, BiConsumer<LinkId, IngestResult> listener) {
+        if (capacity < 1 || capacity > 1_000_000) {
+            throw new IllegalArgumentException("ingest capacity must be 1..1000000 frames, got " + capacity);
+        }
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.downlinks = Objects.requireNonNull(downlinks, "downlinks");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.capacity = capacity;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.consumer = new Thread(this::run, "herdgate-ingest");
+        consumer.setDaemon(true);
+    }
+
+    /**
+     * Starts the ingest thread. {@code pipeline} must send its downlinks through {@code downlinks} and must
+     * not be used by any other thread from now on; {@code listener} hears every result on that thread
+     * (keep it quick).
+     */
+    public static Ingest start(FramePipeline pipeline, Downlinks downlinks, int capacity,
+                               BiConsumer<LinkId, IngestResult> listener) {
+        Ingest ingest = new Ingest(pipeline, downlinks, capacity, listener);
+        ingest.consumer.start();
+        return ingest;
+    }
+
+    /** {@link #start} with {@link #DEFAULT_CAPACITY} and no listener. */
+    public static Ingest start(FramePipeline pipeline, Downlinks downlinks) {
+        return start(pipeline, downlinks, DEFAULT_CAPACITY, (link, result) -> { });
+    }
+
+    public IngestStats stats() {
+        return new IngestStats(queue.size(), capacity, handled.get(), accepted.get(), duplicates.get(), dropped.get(),
+                failed.get(), fullWaits.get());
+    }
+
+    /** The router the pipeline's downlinks take. */
+    public Downlinks downlinks() {
+        return downlinks;
+    }
+
+    /**
+     * Hands a frame to the pipeline, waiting while the hand-off is full.
+     *
+     * @return true if it had to wait (the caller counts back-pressure per link)
+     * @throws InterruptedException when the waiting link is being closed
+     */
+    boolean put(Arrival a) throws InterruptedException {
+        if (closing) {
+            throw new IllegalStateException("ingest closed; frame from " + a.link() + " not taken");
+        }
+        if (queue.offer(a)) {
+            return false;
+        }
+        fullWaits.incrementAndGet();
+        queue.put(a);
+        return true;
+    }
+
+    /** Stops after handling what is already queued (at most a few seconds' worth). */
+    @Override
+    public void close() {
+        closing = true;
+        consumer.interrupt();
+        try {
+            consumer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            Arrival a;
+            try {
+                a = closing ? queue.poll() : queue.take();
+            } catch (InterruptedException e) {
+                continue; // closing is set: drain what is left, then stop
+            }
+            if (a == null) {
+                return;
+            }
+            handle(a);
+        }
+    }
+
+    private void handle(Arrival a) {
+        byte[] b = a.frame().bytes();
+        CollarEui eui = b.length >= FrameLayout.MIN_FRAME ? CollarEui.of(FrameParser.euiValue(b, 0)) : null;
+        // The route is set before the pipeline runs (a join accept goes out from inside it) and taken back
+        // if the frame proves not authentic, so a forged EUI cannot divert a collar's downlinks.
+        Optional<LinkId> before = eui == null ? Optional.empty() : downlinks.heard(eui, a.link());
+        try {
+            IngestResult r = pipeline.accept(a.frame());
+            if (r instanceof IngestResult.Dropped && eui != null) {
+                downlinks.restore(eui, before);
+            }
+            if (r instanceof IngestResult.Accepted || r instanceof IngestResult.Joined) {
+                accepted.incrementAndGet();
+            } else if (r instanceof IngestResult.Duplicate) {
+                duplicates.incrementAndGet();
+            } else {
+                dropped.incrementAndGet();
+            }
+            listener.accept(a.link(), r);
+        } catch (RuntimeException e) {
+            // A bug on one frame must not stop the gateway; the frame is logged and the next one handled.
+            failed.incrementAndGet();
+            Logger.error(e, "pipeline failed on a frame from link {}", a.link());
+        } finally {
+            handled.incrementAndGet();
+            a.onHandled().run();
+        }
+    }
+}

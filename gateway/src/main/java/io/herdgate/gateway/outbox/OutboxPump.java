@@ -1,0 +1,288 @@
+package io.herdgate.gateway.outbox;
+
+import io.herdgate.gateway.notify.Channel;
+import io.herdgate.gateway.notify.ChannelName;
+import io.herdgate.gateway.notify.DeliveryResult;
+import io.herdgate.gateway.notify.DeliveryStatus;
+import io.herdgate.gateway.notify.PhoneNumber;
+import io.herdgate.gateway.notify.Priority;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.tinylog.Logger;
+
+/**
+ * Sends what is due in the outbox through the channels, most urgent first. The runtime calls
+ * {@link #pumpDue()} on a timer (every second or so) from one thread; it is not re-entrant.
+ *
+ * <p>Pacing: one recipient gets at most one call per channel every {@link OutboxSettings#pairInterval()}
+ * (WhatsApp's pair-rate limit), and a {@code RetryLater} holds that recipient for as long as the provider
+ * asked. Two {@code RetryLater}s in a row from one channel close it for a backoff that doubles with each
+ * further failure (with jitter); when it reopens, the most urgent row is tried first, and once that goes
+ * through every row on the channel is due again, so a backlog drains critical first.
+ *
+ * <p>Fallback: a row that has not gone out on its channel for {@link OutboxSettings#fallbackAfter()}
+ * ({@link OutboxSettings#criticalFallbackAfter()} for critical rows) moves to the next channel (WhatsApp →
+ * SMS); {@code Undeliverable} moves it at once, or fails it on the last channel; {@code ChannelDown} takes
+ * the channel out of use for {@link OutboxSettings#channelDownRecheck()} and moves its rows on. A provider
+ * status FAILED for a sent row ({@link #onStatus}) sends it again on the next channel.
+ */
+public final class OutboxPump {
+
+    /** At most this many channel calls per {@link #pumpDue()}, so that a big backlog cannot starve the caller. */
+    static final int MAX_CALLS_PER_PUMP = 200;
+
+    private final Outbox outbox;
+    private final OutboxSettings settings;
+    private final List<Channel> channels;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Map<ChannelName, Instant> downUntil = new EnumMap<>(ChannelName.class);
+    private final Map<ChannelName, Instant> closedUntil = new EnumMap<>(ChannelName.class);
+    private final Map<ChannelName, Integer> failStreak = new EnumMap<>(ChannelName.class);
+    private final Map<Pair, Instant> heldUntil = new HashMap<>();
+
+    /** One recipient on one channel. */
+    private record Pair(ChannelName channel, PhoneNumber phone) {
+    }
+
+    private OutboxPump(Outbox outbox, List<Channel> channels, Clock clock, Backoff backoff) {
+        this.outbox = outbox;
+        this.settings = outbox.settings();
+        this.channels = channels;
+        this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    /**
+     * A pump over {@code channels} in order of preference (new rows start on the first).
+     *
+     * @param random jitter source; tests pass a seeded one
+     */
+    public static OutboxPump of(Outbox outbox, List<Channel> channels, Clock clock, RandomGenerator random) {
+        Objects.requireNonNull(outbox, "outbox");
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("the outbox needs at least one channel");
+        }
+        OutboxSettings s = outbox.settings();
+        return new OutboxPump(outbox, List.copyOf(channels), Objects.requireNonNull(clock, "clock"),
+                Backoff.of(s.firstRetry(), s.maxRetry(), Objects.requireNonNull(random, "random")));
+    }
+
+    /** The channel new notifications start on. */
+    public ChannelName firstChannel() {
+        return channels.get(0).name();
+    }
+
+    /** Whether {@code channel} said it is down and has not been tried again since. */
+    public boolean isDown(ChannelName channel) {
+        return after(downUntil.get(channel), clock.instant());
+    }
+
+    /**
+     * Sends every row due now that no hold blocks, most urgent first; moves rows stuck on a closed or
+     * down channel to the next one once their patience is over.
+     *
+     * @return the number of channel calls made
+     */
+    public int pumpDue() {
+        Instant now = clock.instant();
+        outbox.expireOlderThan(now.minus(settings.expireAfter()));
+        int calls = 0;
+        for (int i = 0; i < channels.size(); i++) {
+            ChannelName c = channels.get(i).name();
+            if (closedUntil.containsKey(c) && !after(closedUntil.get(c), now) && !isDown(c)) {
+                // Reopening: probe with the most urgent row, whatever its own due time.
+                Optional<OutboxEntry> probe = outbox.mostUrgentOn(c);
+                if (probe.isPresent() && !held(new Pair(c, probe.get().notification().to().phone()), now)) {
+                    calls += attempt(probe.get(), i, now) ? 1 : 0;
+                }
+            }
+            if (isDown(c) || after(closedUntil.get(c), now)) {
+                for (OutboxEntry e : outbox.pendingOn(c)) {
+                    if (!now.isBefore(e.channelSince().plus(patience(e)))) {
+                        final int index = i;
+                        nextUp(i).ifPresent(n -> outbox.moveTo(e.id(), channels.get(n).name(),
+                                channels.get(index).name() + " unusable for " + patience(e)));
+                    }
+                }
+            }
+        }
+        boolean progress = true;
+        while (progress && calls < MAX_CALLS_PER_PUMP) {
+            progress = false;
+            for (OutboxEntry e : outbox.due(now, 64)) {
+                if (calls >= MAX_CALLS_PER_PUMP) {
+                    break;
+                }
+                int index = indexOf(e.channel());
+                ChannelName c = channels.get(index).name();
+                if (isDown(c)) {
+                    Optional<Integer> next = nextUp(index);
+                    if (next.isPresent()) {
+                        outbox.moveTo(e.id(), channels.get(next.get()).name(), c + " is down");
+                        progress = true;
+                    }
+                    continue;
+                }
+                if (after(closedUntil.get(c), now) || held(new Pair(c, e.notification().to().phone()), now)) {
+                    continue;
+                }
+                if (attempt(e, index, now)) {
+                    calls++;
+                    progress = true;
+                }
+            }
+        }
+        return calls;
+    }
+
+    /** Takes a provider's later status; a FAILED one re-sends the row on the next channel, if any. */
+    public void onStatus(DeliveryStatus status) {
+        Optional<OutboxEntry> row = outbox.onStatus(status);
+        if (row.isEmpty() || status.state() != DeliveryStatus.State.FAILED || row.get().state() != OutboxState.SENT) {
+            return;
+        }
+        OutboxEntry e = row.get();
+        nextUp(indexOf(e.channel())).ifPresent(next -> {
+            Logger.warn("outbox: {} failed on {} after sending ({}); trying {}", e.notification().key(), e.channel(),
+                    status.detail(), channels.get(next).name());
+            outbox.moveTo(e.id(), channels.get(next).name(), "delivery failed: " + status.detail());
+        });
+    }
+
+    /** Claims, sends and settles one row on channel {@code index}; false when it was no longer pending. */
+    private boolean attempt(OutboxEntry e, int index, Instant now) {
+        Channel ch = channels.get(index);
+        if (e.channel() != ch.name()) {
+            // The row's channel is no longer configured: it starts again on this one.
+            outbox.moveTo(e.id(), ch.name(), e.channel() + " is not configured");
+        }
+        if (!outbox.claim(e.id())) {
+            return false;
+        }
+        Pair pair = new Pair(ch.name(), e.notification().to().phone());
+        hold(pair, now.plus(settings.pairInterval()));
+        DeliveryResult r = deliver(ch, e);
+        settle(e, index, r, now, pair);
+        return true;
+    }
+
+    private DeliveryResult deliver(Channel ch, OutboxEntry e) {
+        try {
+            return ch.deliver(e.notification());
+        } catch (RuntimeException ex) {
+            // A channel must not throw; if one does, treat it as a transient failure rather than lose the row.
+            Logger.error(ex, "outbox: channel {} threw while delivering {}", ch.name(), e.notification().key());
+            return new DeliveryResult.RetryLater(Duration.ZERO, "exception", String.valueOf(ex.getMessage()));
+        }
+    }
+
+    private void settle(OutboxEntry e, int index, DeliveryResult r, Instant now, Pair pair) {
+        ChannelName name = channels.get(index).name();
+        if (r instanceof DeliveryResult.Sent s) {
+            outbox.sent(e.id(), s.providerId());
+            working(name);
+        } else if (r instanceof DeliveryResult.RetryLater later) {
+            retryLater(e, index, later, now, pair);
+        } else if (r instanceof DeliveryResult.Undeliverable u) {
+            working(name);
+            moveOnOrElse(index, e, name + " " + u.code() + ": " + u.reason(), error -> {
+                Logger.warn("outbox: {} to {} is undeliverable on every channel ({})", e.notification().key(),
+                        e.notification().to().contact(), error);
+                outbox.failed(e.id(), error);
+            });
+        } else if (r instanceof DeliveryResult.ChannelDown d) {
+            Duration recheck = settings.channelDownRecheck();
+            Logger.error("outbox: channel {} is down ({}: {}); trying it again in {}", name, d.code(), d.reason(), recheck);
+            downUntil.put(name, now.plus(recheck));
+            moveOnOrElse(index, e, name + " " + d.code() + ": " + d.reason(),
+                    error -> outbox.retryAt(e.id(), now.plus(recheck), error));
+        }
+    }
+
+    /** The channel answered a call normally: it is open again, and rows it held back are due now. */
+    private void working(ChannelName name) {
+        failStreak.remove(name);
+        if (closedUntil.remove(name) != null) {
+            Logger.info("outbox: channel {} works again", name);
+            outbox.dueNow(name);
+        }
+    }
+
+    private void retryLater(OutboxEntry e, int index, DeliveryResult.RetryLater later, Instant now, Pair pair) {
+        ChannelName name = channels.get(index).name();
+        String error = name + " " + later.code() + ": " + later.reason();
+        hold(pair, now.plus(later.after()));
+        int streak = failStreak.merge(name, 1, Integer::sum);
+        if (streak >= 2) {
+            Duration closed = max(later.after(), backoff.after(streak - 1));
+            closedUntil.put(name, now.plus(closed));
+            Logger.warn("outbox: channel {} keeps answering retry-later ({}); pausing it for {}", name, error, closed);
+        }
+        Optional<Integer> next = nextUp(index);
+        if (next.isPresent() && !now.isBefore(e.channelSince().plus(patience(e)))) {
+            outbox.moveTo(e.id(), channels.get(next.get()).name(), error);
+            return;
+        }
+        outbox.retryAt(e.id(), now.plus(max(later.after(), backoff.after(e.attempts() + 1))), error);
+    }
+
+    /** Moves the row to the next usable channel, or, on the last one, runs {@code otherwise}. */
+    private void moveOnOrElse(int index, OutboxEntry e, String error, Consumer<String> otherwise) {
+        Optional<Integer> next = nextUp(index);
+        if (next.isPresent()) {
+            outbox.moveTo(e.id(), channels.get(next.get()).name(), error);
+        } else {
+            otherwise.accept(error);
+        }
+    }
+
+    private Duration patience(OutboxEntry e) {
+        return e.notification().priority() == Priority.CRITICAL ? settings.criticalFallbackAfter() : settings.fallbackAfter();
+    }
+
+    private void hold(Pair pair, Instant until) {
+        heldUntil.merge(pair, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    private boolean held(Pair pair, Instant now) {
+        return after(heldUntil.get(pair), now);
+    }
+
+    /** The configured index of {@code name}; a channel no longer configured maps to the first. */
+    private int indexOf(ChannelName name) {
+        for (int i = 0; i < channels.size(); i++) {
+            if (channels.get(i).name() == name) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** The next channel after {@code index} that is not down. */
+    private Optional<Integer> nextUp(int index) {
+        for (int i = index + 1; i < channels.size(); i++) {
+            if (!isDown(channels.get(i).name())) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean after(Instant until, Instant now) {
+        return until != null && now.isBefore(until);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

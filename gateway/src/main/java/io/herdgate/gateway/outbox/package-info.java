@@ -1,0 +1,15 @@
+/**
+ * The durable outbox: every {@link io.herdgate.gateway.notify.Notification} is written to SQLite
+ * ({@code synchronous=FULL}) before a channel sees it, and {@link io.herdgate.gateway.outbox.OutboxPump}
+ * sends what is due, highest priority first, with exponential backoff and jitter, per-recipient holds
+ * after a rate limit, and per-channel fallback (WhatsApp, then SMS) driven by the channels'
+ * {@link io.herdgate.gateway.notify.DeliveryResult}s.
+ *
+ * <p>Delivery is at least once: a row is marked {@code in_flight} before the channel call and
+ * {@code sent} after it. A process killed between the provider accepting a message and the
+ * {@code sent} commit re-sends that one row after restart, so the recipient can see that message twice;
+ * nothing is ever lost. The outbox is bounded ({@link io.herdgate.gateway.outbox.OutboxSettings#capacity()});
+ * when it fills, lower-priority rows make way for higher ones and the {@link io.herdgate.gateway.outbox.OutboxWatcher}
+ * is told, so that the gateway can raise its own alarm.
+ */
+package io.herdgate.gateway.outbox;

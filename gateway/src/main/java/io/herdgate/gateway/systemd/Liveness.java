@@ -1,0 +1,25 @@
+package io.herdgate.gateway.systemd;
+
+import java.util.Optional;
+
+/** Whether the gateway can do its work right now; asked once per watchdog interval. */
+@FunctionalInterface
+public interface Liveness {
+
+    /** Always alive: for processes without a pipeline to watch. */
+    Liveness ALWAYS = Optional::empty;
+
+    /**
+     * Empty while the gateway works; otherwise one line saying what is wrong (shown by {@code systemctl
+     * status}), e.g. "pipeline thread silent for 95 s". Must be quick and must not throw.
+     */
+    Optional<String> problem();
+
+    /** Alive while both are alive; the first problem found otherwise. */
+    default Liveness and(Liveness other) {
+        return () -> {
+            Optional<String> mine = problem();
+            return mine.isPresent() ? mine : other.problem();
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package io.herdgate.gateway.whatsapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The two Cloud API calls the channel makes (send a message, upload an image) over the JDK HTTP client. */
+final class CloudApi {
+
+    /** What one call came back with. */
+    sealed interface Answer {
+        /** 2xx with the new message's or media's id. */
+        record Accepted(String id) implements Answer {
+        }
+
+        /** A Graph API error answer. */
+        record Refused(GraphError error) implements Answer {
+        }
+
+        /** No usable answer: timeout, connection refused, a 2xx without an id. */
+        record Unreachable(String code, String reason) implements Answer {
+        }
+    }
+
+    /** {@code herdgate/<x.y.z>}, the form the spec's User-Agent parameter asks for. */
+    static final String USER_AGENT = "herdgate/" + version();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WhatsAppSettings settings;
+    private final HttpClient http;
+
+    CloudApi(WhatsAppSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+    }
+
+    Answer sendMessage(JsonNode message) {
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a message", e);
+        }
+        return call(settings.endpoint("messages"), "application/json", body, "messages", "0", "id");
+    }
+
+    Answer uploadPng(byte[] png) {
+        String boundary = "herdgate-" + UUID.randomUUID();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + 512);
+        field(out, boundary, "messaging_product", "whatsapp");
+        field(out, boundary, "type", "image/png");
+        write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"activity.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n");
+        out.writeBytes(png);
+        write(out, "\r\n--" + boundary + "--\r\n");
+        return call(settings.endpoint("media"), "multipart/form-data; boundary=" + boundary, out.toByteArray(), "id");
+    }
+
+    private Answer call(URI uri, String contentType, byte[] body, String... idPath) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(settings.timeout())
+                .header("Authorization", "Bearer " + settings.accessToken().reveal())
+                .header("Content-Type", contentType)
+                .header("User-Agent", USER_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            return new Answer.Unreachable("timeout", "no answer from " + uri.getHost() + " within " + settings.timeout());
+        } catch (ConnectException e) {
+            return new Answer.Unreachable("network", "cannot connect to " + uri.getHost());
+        } catch (IOException e) {
+            return new Answer.Unreachable("network", "connection to " + uri.getHost() + " failed: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer.Unreachable("interrupted", "interrupted while sending");
+        }
+        if (response.statusCode() / 100 != 2) {
+            return new Answer.Refused(GraphError.parse(response.statusCode(), response.body(),
+                    response.headers().firstValue("Retry-After")));
+        }
+        try {
+            JsonNode node = JSON.readTree(response.body());
+            for (String step : idPath) {
+                node = step.chars().allMatch(Character::isDigit) ? node.path(Integer.parseInt(step)) : node.path(step);
+            }
+            if (node.isTextual() && !node.asText().isBlank()) {
+                return new Answer.Accepted(node.asText());
+            }
+        } catch (IOException e) {
+            // Falls through to the malformed answer below.
+        }
+        return new Answer.Unreachable("malformed", "HTTP " + response.statusCode() + " answer without an id from " + uri.getPath());
+    }
+
+    private static void field(ByteArrayOutputStream out, String boundary, String name, String value) {
+        write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String version() {
+        String v = CloudApi.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            v = v.replace("-SNAPSHOT", "");
+        }
+        return v != null && v.matches("[0-9]+\\.[0-9]+\\.[0-9]+") ? v : "0.0.0";
+    }
+}
