@@ -48,8 +48,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         GatewayConfig c = ((ConfigCheck.Valid) check).config();
         configureLogging(c.logging());
-        c.links().serial().ifPresent(s -> Logger.warn("links.serial ({}) is configured but this build has no serial link yet", s.device()));
-        c.links().mqtt().ifPresent(m -> Logger.warn("links.mqtt ({}) is configured but this build has no MQTT link yet", m.broker()));
         Gateway gateway;
         try {
             gateway = Gateway.builder(c).start();

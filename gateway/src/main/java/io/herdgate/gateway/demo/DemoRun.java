@@ -97,7 +97,7 @@ public final class DemoRun {
         Instant end = settings.start().plus(settings.span());
         Instant paceFrom = warmupEnd();
         try (Gateway g = Gateway.builder(gc).clock(clock).ticker(() -> nanos(clock)).manualSchedule().unsyncedStorage()
-                .downlinks(farm).alarmListener(e -> {
+                .localLink(farm::send).alarmListener(e -> {
                     alarms.put(e.alarm().cow().value() + "/" + e.alarm().type() + "/" + e.alarm().raisedAt(), e.alarm());
                     alarmEvents.accept(e);
                 }).start()) {

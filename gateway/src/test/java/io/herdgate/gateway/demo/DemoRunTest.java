@@ -38,6 +38,7 @@ class DemoRunTest {
                 Instant.parse("2026-03-02T03:00:00Z")), progress);
         assertTrue(r.alarms().isEmpty(), "a quiet herd raises nothing in three hours: " + r.alarms());
         assertTrue(health.get(0).startsWith("{\"status\":\"ok\""), health.toString());
+        assertTrue(health.get(0).contains("\"links\":[{\"name\":\"simulated-herd\",\"state\":\"up\""), health.toString());
         assertTrue(Files.exists(dir.resolve("data/herdgate.db")), "the data directory given is kept");
     }
 
