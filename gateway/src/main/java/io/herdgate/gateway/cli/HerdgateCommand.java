@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 ClassifyCommand.class,
                 RulesCommand.class,
                 ConfigCommand.class,
+                RunCommand.class,
                 ReplayCommand.class,
                 SimulateCommand.class,
                 ConsoleCommand.class,
