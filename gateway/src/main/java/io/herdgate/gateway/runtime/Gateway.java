@@ -1,11 +1,16 @@
 package io.herdgate.gateway.runtime;
 
 import io.herdgate.gateway.config.GatewayConfig;
+import io.herdgate.gateway.flash.FlashService;
+import io.herdgate.gateway.flash.FlashSettings;
+import io.herdgate.gateway.http.ApiAuth;
+import io.herdgate.gateway.http.ApiToken;
 import io.herdgate.gateway.http.HttpModule;
-import io.herdgate.gateway.ingest.CollarDirectory;
 import io.herdgate.gateway.ingest.DownlinkSender;
 import io.herdgate.gateway.ingest.FramePipeline;
 import io.herdgate.gateway.ingest.InboundFrame;
+import io.herdgate.gateway.installer.InstallerApi;
+import io.herdgate.gateway.registry.CollarRegistry;
 import io.herdgate.gateway.schedule.ClockJumpGuard;
 import io.herdgate.gateway.schedule.JobName;
 import io.herdgate.gateway.schedule.Scheduler;
@@ -18,9 +23,9 @@ import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.FeatureHistory;
 import io.herdgate.gateway.store.FlushPolicy;
 import io.herdgate.gateway.store.Herd;
-import io.herdgate.gateway.store.PairingHistory;
 import io.herdgate.gateway.store.SqliteAuditSink;
 import io.herdgate.gateway.store.SqliteCounterStore;
+import io.herdgate.gateway.store.SqliteProgressStore;
 import io.herdgate.gateway.store.StoreException;
 import io.herdgate.protocol.join.JoinServer;
 import io.herdgate.protocol.message.CollarConfig;
@@ -114,7 +119,8 @@ public final class Gateway implements AutoCloseable {
     private ClockJumpGuard scheduleGuard;
     private WebServer web;
     private Optional<FileRulesSource> rulesSource = Optional.empty();
-    private int paired;
+    private CollarRegistry registry;
+    private Optional<FlashService> flash = Optional.empty();
     private Duration startTime = Duration.ZERO;
 
     private Gateway(Builder b) {
@@ -135,7 +141,10 @@ public final class Gateway implements AutoCloseable {
             buildIngest(c, rules);
             schedule(c);
             List<HttpModule> modules = new ArrayList<>();
+            // The bearer token (<data-dir>/api-token, made at first start) guards every /api/ route.
+            modules.add(ApiAuth.of(ApiToken.loadOrCreate(c.dataDir())));
             modules.add(new StatusModule(this::status));
+            modules.add(InstallerApi.of(registry, flash));
             modules.addAll(settings.httpModules);
             web = track(WebServer.start(c.http(), modules));
             for (Link link : settings.links) {
@@ -148,7 +157,7 @@ public final class Gateway implements AutoCloseable {
         }
         startTime = Duration.ofNanos(System.nanoTime() - startedAtNanos);
         Logger.info("herdgate started in {} ms: {} paired collars, {} cows with a baseline, http port {}, data {}",
-                startTime.toMillis(), paired, engine.cows().size(), web.port(), c.dataDir());
+                startTime.toMillis(), registry.size(), engine.cows().size(), web.port(), c.dataDir());
     }
 
     private void openDatabase(GatewayConfig c) {
@@ -218,13 +227,18 @@ public final class Gateway implements AutoCloseable {
         engine.resumeAt(clock.instant());
         history = FeatureHistory.of(db, settings.flushPolicy, clock);
         SqliteCounterStore counters = SqliteCounterStore.of(db);
-        CollarDirectory directory = CollarDirectory.of(PairingHistory.of(db).current());
-        paired = directory.size();
+        // The live registry: pair, unpair and pairing mode (installer API) reach the pipeline without a restart.
+        registry = CollarRegistry.open(db, clock);
         Ingest[] self = new Ingest[1];
-        FramePipeline pipeline = FramePipeline.builder(directory,
-                        JoinServer.of(NETWORK_ID, directory, counters, clock, new SplittableRandom(new SecureRandom().nextLong())),
+        FramePipeline[] pipe = new FramePipeline[1];
+        flash = settings.firmware.map(f -> track(FlashService.of((eui, m) -> pipe[0].send(eui, m),
+                SqliteProgressStore.of(db), clock, f)));
+        FramePipeline pipeline = FramePipeline.builder(registry,
+                        JoinServer.of(NETWORK_ID, registry, counters, clock, new SplittableRandom(new SecureRandom().nextLong())),
                         counters)
                 .downlinks(settings.downlinks)
+                .sightings(registry::seen)
+                .firmwareReplies(flash.isPresent() ? flash.get() : (eui, reply) -> { })
                 .collarConfig(settings.collarConfig)
                 .observations(o -> {
                     self[0].observed();
@@ -232,6 +246,7 @@ public final class Gateway implements AutoCloseable {
                     history.append(o);
                 })
                 .build();
+        pipe[0] = pipeline;
         ClockJumpGuard guard = ClockJumpGuard.of(clock, settings.ticker, ClockJumpGuard.DEFAULT_TOLERANCE);
         guard.addListener(jump -> {
             if (jump.forward()) {
@@ -380,7 +395,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     public GatewayStatus status() {
-        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), paired, ingest.joined(), ingest.cows(),
+        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), registry.size(), ingest.joined(), ingest.cows(),
                 ingest.accepted(), ingest.rejected(), ingest.observations(), activeAlarms.get());
     }
 
@@ -445,6 +460,7 @@ public final class Gateway implements AutoCloseable {
         private boolean manualSchedule;
         private boolean unsynced;
         private CollarConfig collarConfig = CollarConfig.defaults();
+        private Optional<FlashSettings> firmware = Optional.empty();
 
         private Builder(GatewayConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -498,6 +514,15 @@ public final class Gateway implements AutoCloseable {
         /** What collars are told in their join accept; default {@link CollarConfig#defaults()}. */
         public Builder collarConfig(CollarConfig c) {
             collarConfig = Objects.requireNonNull(c, "collarConfig");
+            return this;
+        }
+
+        /**
+         * Enables collar firmware updates (installer API {@code /api/collars/{eui}/firmware}, {@code herdgate
+         * flash}) with the vendor key release files must be signed with; without it those routes answer 503.
+         */
+        public Builder firmware(FlashSettings f) {
+            firmware = Optional.of(f);
             return this;
         }
 
