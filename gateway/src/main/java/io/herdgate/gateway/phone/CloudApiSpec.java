@@ -146,11 +146,6 @@ public final class CloudApiSpec {
         return schema("schema " + name, ref).validate(value).stream().map(ValidationMessage::getMessage).toList();
     }
 
-    /** Whether the document declares {@code method} on a path template matching {@code path}. */
-    public boolean declares(String method, String path) {
-        return operation(method, path).isPresent();
-    }
-
     private List<String> bodyViolations(Operation op, SpecRequest request) {
         JsonNode requestBody = resolve(op.node().path("requestBody"));
         if (requestBody.isMissingNode()) {

@@ -13,6 +13,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -102,9 +105,9 @@ public final class FakeCloudApi implements AutoCloseable {
     private void warmUp() {
         String path = "/v23.0/" + settings.phoneNumberId() + "/";
         Map<String, String> headers = Map.of("Authorization", "Bearer x", "Content-Type", "application/json");
-        spec.violations(SpecRequest.of("POST", path + "messages", Map.of(), headers, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        spec.violations(SpecRequest.of("POST", path + "messages", Map.of(), headers, "{}".getBytes(StandardCharsets.UTF_8)));
         spec.violations(SpecRequest.of("POST", path + "media", Map.of(), Map.of("Authorization", "Bearer x",
-                "Content-Type", "multipart/form-data; boundary=b"), "--b--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                "Content-Type", "multipart/form-data; boundary=b"), "--b--\r\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The base URL to give the client, e.g. {@code http://127.0.0.1:41234}. */
@@ -194,6 +197,14 @@ public final class FakeCloudApi implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("webhooks still pending after " + timeout, e);
         }
+    }
+
+    /**
+     * Writes the phone page as it is now to {@code file} (UTF-8, charts inline), for a person to open after
+     * a run that does not keep the server up, such as the demo.
+     */
+    public void writePage(Path file) throws IOException {
+        Files.writeString(file, PhonePage.page(this), StandardCharsets.UTF_8);
     }
 
     /** Stops the server and the webhook sender. */

@@ -101,11 +101,6 @@ public final class TemplateCatalog {
                 labels.get(TemplateLanguage.ENGLISH)));
     }
 
-    /** The languages that have button labels. */
-    public Set<TemplateLanguage> labelLanguages() {
-        return labels.keySet();
-    }
-
     private static TemplateCatalog parse(String source, JsonNode root) {
         List<MessageTemplate> templates = new ArrayList<>();
         int index = 0;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * The values of a template's body parameters for one message. Known names: {@code cows} (ids,
- * comma-separated), {@code since} (raised at, farm time, short localized date and time), {@code day},
+ * comma-separated, {@code since} (raised at, farm time, short localized date and time), {@code day},
  * {@code in_heat}, {@code to_watch}, {@code heats_expected}, {@code collars_to_check} (daily summary);
  * any other name is looked up in the alarm's facts. A missing or empty value is written as "–"; WhatsApp
  * rejects empty parameters and line breaks in them, so blanks are collapsed.
@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 final class TemplateValues {
 
     static final String NONE = "–";
+    static final int MAX_COWS = 20;
 
     private TemplateValues() {
     }
@@ -58,8 +59,10 @@ final class TemplateValues {
         };
     }
 
+    /** Ids comma-separated; beyond {@link #MAX_COWS} the rest is counted ("+12") to keep messages short. */
     private static String cows(List<CowId> cows) {
-        return cows.stream().map(CowId::value).collect(Collectors.joining(", "));
+        String shown = cows.stream().limit(MAX_COWS).map(CowId::value).collect(Collectors.joining(", "));
+        return cows.size() > MAX_COWS ? shown + " +" + (cows.size() - MAX_COWS) : shown;
     }
 
     private static String expected(Map<CowId, LocalDate> due, DateTimeFormatter date) {

@@ -30,6 +30,8 @@ import org.tinylog.Logger;
  *
  * <p>Throughput and per-recipient pair rate are kept client-side ({@link SendLimiter}); a message
  * held back is {@link DeliveryResult.RetryLater} with the wait. Errors map as {@link ErrorPolicy} says.
+ * One delivery makes at most three API calls (chart upload, interactive message, template), each bounded
+ * by the settings' timeout.
  * Credentials are never logged. Thread-safe.
  */
 public final class WhatsAppChannel implements Channel {

@@ -292,6 +292,18 @@ class WhatsAppChannelTest {
     }
 
     @Test
+    void deliver_manyCows_namesTwentyAndCountsTheRest() {
+        List<CowId> cows = java.util.stream.IntStream.rangeClosed(1, 23).mapToObj(i -> CowId.of("c" + i)).toList();
+        Content.AlarmMessage m = new Content.AlarmMessage(AlarmId.of(9), AlarmType.OFFLINE, Severity.values()[0], cows,
+                Instant.parse("2026-11-21T05:40:00Z"), 0, Map.of());
+        Recipient r = Recipient.of(ContactId.of("anna"), "Anna", ANNA, Locale.ENGLISH);
+        channel().deliver(Notification.of(NotificationKey.forAlarm(AlarmId.of(9), r.contact(), 0), r, Priority.HIGH, m));
+
+        assertTrue(last(ANNA).text().startsWith("Collar offline: no data from the collar of cow c1, c2, c3, c4, c5, c6, c7, "
+                + "c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20 +3 since "), last(ANNA).text());
+    }
+
+    @Test
     void deliver_wrongToken_isChannelDownAndTheTokenIsNotInTheResult() {
         WhatsAppSettings wrong = new WhatsAppSettings(fake.baseUrl(), "v23.0", PNID, Secret.of("EAAwrongToken"), APP_SECRET,
                 VERIFY, Duration.ofSeconds(1), 20, Duration.ofSeconds(6), ZoneOffset.UTC);
