@@ -45,7 +45,8 @@ import org.tinylog.Logger;
  * and {@code /media}, each request checked against Meta's OpenAPI document ({@link CloudApiSpec}) and
  * answered as Meta would — bearer token (190), approved template name and language (132001), parameter
  * count (132000), 24-hour window for free-form messages (131047), pair rate (131056), throughput
- * (130429), numbers not on WhatsApp (131026) — or with an injected {@link Fault}.
+ * (130429), numbers not on WhatsApp (131026) — or with an injected {@link Fault} ({@link #failNext},
+ * {@link #failFor}).
  *
  * <p>Accepted messages are kept per phone ({@link #inbox}) and shown at {@code /phone}. Delivery statuses
  * (sent, delivered; read on {@link #read}) and the farmer's taps and texts ({@link #tap}, {@link #sendText})
@@ -79,6 +80,8 @@ public final class FakeCloudApi implements AutoCloseable {
     private final Map<PhoneNumber, Instant> lastSent = new HashMap<>();
     private final Deque<Instant> acceptedTimes = new ArrayDeque<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private Optional<Fault> spell = Optional.empty();
+    private Instant spellEnds = Instant.MIN;
     private final Set<PhoneNumber> notOnWhatsApp = new HashSet<>();
     private final List<String> violations = new ArrayList<>();
     private final Map<String, PhoneNumber> recipientOf = new HashMap<>();
@@ -125,6 +128,15 @@ public final class FakeCloudApi implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             faults.add(fault);
         }
+    }
+
+    /**
+     * Answers every message send with {@code fault} for {@code duration} of the fake's clock (an outage);
+     * faults queued by {@link #failNext} go first. A new spell replaces the current one.
+     */
+    public synchronized void failFor(Fault fault, Duration duration) {
+        spell = Optional.of(fault);
+        spellEnds = settings.clock().instant().plus(duration);
     }
 
     /** From now on, messages to {@code phone} fail with 131026 (not a WhatsApp user). */
@@ -446,7 +458,10 @@ public final class FakeCloudApi implements AutoCloseable {
     }
 
     private synchronized Optional<Fault> nextFault() {
-        return Optional.ofNullable(faults.pollFirst());
+        if (!faults.isEmpty()) {
+            return Optional.of(faults.pollFirst());
+        }
+        return settings.clock().instant().isBefore(spellEnds) ? spell : Optional.empty();
     }
 
     private void fail(Context ctx, Fault f) throws InterruptedException {

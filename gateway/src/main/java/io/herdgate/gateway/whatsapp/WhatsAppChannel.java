@@ -105,7 +105,7 @@ public final class WhatsAppChannel implements Channel {
                     : Messages.text(to.phone(), text);
             CloudApi.Answer answer = api.sendMessage(freeForm);
             if (!(answer instanceof CloudApi.Answer.Refused r && r.error().code() == ErrorPolicy.WINDOW_CLOSED)) {
-                return finish(n, alarm, answer, "interactive");
+                return finish(n, alarm, answer, freeForm.path("type").asText());
             }
             Logger.info("WhatsApp window of {} closed (131047), sending template {} instead", to.contact(), template.name());
         }
@@ -132,7 +132,12 @@ public final class WhatsAppChannel implements Channel {
     private DeliveryResult finish(Notification n, Optional<AlarmId> alarm, CloudApi.Answer answer, String form) {
         if (answer instanceof CloudApi.Answer.Accepted a) {
             MessageId id = MessageId.of(a.id());
-            log.recordSent(id, n.key(), alarm, n.to().phone(), clock.instant());
+            try {
+                log.recordSent(id, n.key(), alarm, n.to().phone(), clock.instant());
+            } catch (RuntimeException e) {
+                // The message is out; a lost record only means a bare "OK" quoting it cannot be matched.
+                Logger.error("WhatsApp {} sent as {} but not recorded: {}", n.key(), id, e.getMessage());
+            }
             Logger.info("WhatsApp {} sent to {} as {}: {}", n.key(), n.to().contact(), form, id);
             return new DeliveryResult.Sent(id.value());
         }

@@ -45,6 +45,10 @@ public record WhatsAppSettings(URI baseUrl, String apiVersion, PhoneNumberId pho
         if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme()) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("whatsapp base-url must be an http(s) URL, e.g. " + GRAPH_API + ": '" + baseUrl + "'");
         }
+        if (baseUrl.getPath() != null && baseUrl.getPath().matches(".*/v[0-9]+\\.[0-9]+/?")) {
+            throw new IllegalArgumentException("whatsapp base-url must not end with the API version, set api-version "
+                    + "instead: '" + baseUrl + "'");
+        }
         if (!VERSION.matcher(apiVersion).matches()) {
             throw new IllegalArgumentException("whatsapp api-version must look like " + API_VERSION + ": '" + apiVersion + "'");
         }

@@ -226,6 +226,17 @@ class WhatsAppChannelTest {
     }
 
     @Test
+    void deliver_duringAnOutage_retriesLaterUntilItEnds() {
+        fake.failFor(Fault.UNAVAILABLE, Duration.ofMinutes(10));
+        WhatsAppChannel c = channel();
+        assertEquals("131016", code(c.deliver(heat(42, ANNA, "en"))));
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals("131016", code(c.deliver(heat(42, ANNA, "en"))));
+        clock.advance(Duration.ofMinutes(5));
+        assertInstanceOf(DeliveryResult.Sent.class, c.deliver(heat(42, ANNA, "en")));
+    }
+
+    @Test
     void deliver_numberNotOnWhatsApp_isUndeliverable() {
         fake.notOnWhatsApp(ANNA);
         DeliveryResult r = channel().deliver(heat(42, ANNA, "en"));
