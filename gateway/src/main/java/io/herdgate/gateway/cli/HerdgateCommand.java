@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 RulesCommand.class,
                 ConfigCommand.class,
                 ReplayCommand.class,
+                ConsoleCommand.class,
                 PairCommand.class,
                 UnpairCommand.class,
                 CollarsCommand.class,
