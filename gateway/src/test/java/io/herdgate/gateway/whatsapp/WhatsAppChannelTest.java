@@ -297,7 +297,7 @@ class WhatsAppChannelTest {
 
         Delivered d = last(ANNA);
         assertEquals(Optional.of("herd_daily_summary/en"), d.template());
-        assertEquals("Herd summary for 11/21/26. In heat: 7019. To watch: –. Heats expected: 1355-2 (11/24/26). "
+        assertEquals("Herd summary for Sat 21 Nov. In heat: 7019. To watch: none. Heats expected: 1355-2 (24 Nov). "
                 + "Collars to check: 88. Have a good day.", d.text());
         assertEquals(List.of(), d.buttons());
     }
