@@ -70,7 +70,19 @@ public record WhatsAppSettings(URI baseUrl, String apiVersion, PhoneNumberId pho
                 TIMEOUT, MESSAGES_PER_SECOND, PAIR_INTERVAL, zone);
     }
 
+    /**
+     * These settings with another Graph API root; a URL ending with a version
+     * ({@code https://graph.facebook.com/v23.0}) sets the version as well.
+     */
     public WhatsAppSettings withBaseUrl(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
+        int slash = path.lastIndexOf('/');
+        String last = path.substring(slash + 1);
+        if (VERSION.matcher(last).matches()) {
+            URI root = url.resolve(path.substring(0, slash + 1));
+            return new WhatsAppSettings(root, last, phoneNumberId, accessToken, appSecret, verifyToken, timeout,
+                    messagesPerSecond, pairInterval, zone);
+        }
         return new WhatsAppSettings(url, apiVersion, phoneNumberId, accessToken, appSecret, verifyToken, timeout,
                 messagesPerSecond, pairInterval, zone);
     }

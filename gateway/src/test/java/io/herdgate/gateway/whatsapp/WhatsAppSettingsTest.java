@@ -3,6 +3,7 @@ package io.herdgate.gateway.whatsapp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,13 +26,23 @@ class WhatsAppSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "https://graph.facebook.com/v20.0|must not end with the API version",
-            "ftp://graph.facebook.com|must be an http(s) URL",
+    @CsvSource({
+            "https://graph.facebook.com/v20.0, https://graph.facebook.com/v20.0/106540352242922/media",
+            "https://graph.facebook.com/v20.0/, https://graph.facebook.com/v20.0/106540352242922/media",
+            "http://127.0.0.1:8099, http://127.0.0.1:8099/v23.0/106540352242922/media",
+            "http://proxy.lan/meta/v22.0, http://proxy.lan/meta/v22.0/106540352242922/media",
     })
-    void withBaseUrl_wrongForm_isRejectedSayingWhy(String url, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withBaseUrl(URI.create(url)));
-        assertEquals(true, e.getMessage().contains(message), e.getMessage());
+    void withBaseUrl_endingWithAVersion_setsTheVersionToo(String url, String media) {
+        assertEquals(URI.create(media), DEFAULTS.withBaseUrl(URI.create(url)).endpoint("media"));
+    }
+
+    @Test
+    void constructor_baseUrlWithVersionOrWrongScheme_isRejectedSayingWhy() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new WhatsAppSettings(URI.create("https://graph.facebook.com/v20.0"),
+                "v23.0", DEFAULTS.phoneNumberId(), DEFAULTS.accessToken(), DEFAULTS.appSecret(), DEFAULTS.verifyToken(),
+                DEFAULTS.timeout(), 20, DEFAULTS.pairInterval(), ZoneOffset.UTC)).getMessage().contains("must not end with the API version"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withBaseUrl(URI.create("ftp://graph.facebook.com")))
+                .getMessage().contains("must be an http(s) URL"));
     }
 
     @Test
