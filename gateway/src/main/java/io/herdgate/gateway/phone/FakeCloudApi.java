@@ -84,7 +84,6 @@ public final class FakeCloudApi implements AutoCloseable {
     private Instant spellEnds = Instant.MIN;
     private final Set<PhoneNumber> notOnWhatsApp = new HashSet<>();
     private final List<String> violations = new ArrayList<>();
-    private final Map<String, PhoneNumber> recipientOf = new HashMap<>();
     private Optional<URI> webhook = Optional.empty();
 
     private FakeCloudApi(FakeCloudApiSettings settings) {
@@ -283,7 +282,6 @@ public final class FakeCloudApi implements AutoCloseable {
                 return;
             }
             inboxes.computeIfAbsent(to, k -> new ArrayList<>()).add(delivered);
-            recipientOf.put(delivered.id(), to);
             lastSent.put(to, now);
             acceptedTimes.addLast(now);
             ObjectNode answer = json.createObjectNode().put("messaging_product", "whatsapp");

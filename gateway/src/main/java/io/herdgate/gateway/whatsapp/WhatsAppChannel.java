@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.tinylog.Logger;
@@ -83,7 +84,7 @@ public final class WhatsAppChannel implements Channel {
             SendLimiter.Wait w = wait.get();
             return new DeliveryResult.RetryLater(w.after(), w.limit() == SendLimiter.Limit.PAIR_RATE
                     ? Integer.toString(ErrorPolicy.PAIR_RATE) : Integer.toString(ErrorPolicy.THROUGHPUT),
-                    "held back by the gateway's " + w.limit().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " limit");
+                    "held back by the gateway's " + w.limit().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " limit");
         }
         TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
         List<String> values = TemplateValues.of(template, n.content(), settings.zone(), to.language());
