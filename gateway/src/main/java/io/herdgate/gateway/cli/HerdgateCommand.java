@@ -12,6 +12,9 @@ import picocli.CommandLine.Spec;
         description = "Livestock collar alarm gateway.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AlarmsCommand.class,
+                AckCommand.class,
+                SilenceCommand.class,
                 DemoCommand.class,
                 DecodeCommand.class,
                 EvaluateCommand.class,
