@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
+                SmsTestCommand.class,
                 PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
