@@ -19,11 +19,13 @@ import picocli.CommandLine.Spec;
                 RulesCommand.class,
                 ConfigCommand.class,
                 ReplayCommand.class,
+                ConsoleCommand.class,
                 PairCommand.class,
                 UnpairCommand.class,
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
+                PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 
