@@ -97,17 +97,6 @@ class StoredAlarmChartTest {
     }
 
     @Test
-    void activityPng_forTheWhatsAppChannel_isThePngUpToTheAlarm_andEmptyForACowWithoutHistory() throws IOException {
-        heat(false);
-
-        byte[] png = charts.activityPng(DAISY, RAISED).orElseThrow();
-
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertEquals(ChartSettings.DEFAULT_WIDTH, image.getWidth());
-        assertTrue(charts.activityPng(CowId.of("9999"), RAISED).isEmpty());
-    }
-
-    @Test
     void alarmWindow_isShaded_andTheRestOfThePlotIsNot() throws IOException {
         AlarmId id = heat(true);
         ChartData data = charts.data(log.find(id).orElseThrow().alarm());
