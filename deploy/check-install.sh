@@ -10,7 +10,7 @@
 #         (default: the one `mvn -B -pl deploy -am package -DskipTests` wrote to deploy/target)
 # The prepared chroot (bookworm + Java + systemd, about 450 MB) is cached in $HERDGATE_CHECK_DIR
 # (default /var/tmp/herdgate-check); the first run downloads it (a few minutes), later runs take
-# about one minute. Every run works on a fresh copy, so runs never see each other's leftovers.
+# two to six minutes (lintian on the 30 MB jar is the slow part). Every run works on a fresh copy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
