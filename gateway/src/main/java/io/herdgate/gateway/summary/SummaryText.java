@@ -12,9 +12,9 @@ import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
 /**
- * The daily herd summary as one SMS text in a contact's language (en, de, es, fr, pt-BR, hi; others get
- * English). Cows are listed in id order; expected heats by date, then id. (WhatsApp fills its approved
- * template from the same {@link DailySummary}.)
+ * The daily herd summary in a contact's language (en, de, es, fr, pt-BR, hi; others get English): as
+ * one SMS text ({@link #sms}) and as the five parameters of the WhatsApp template ({@link #parameters}).
+ * Cows are listed in id order; expected heats by date, then id.
  */
 public final class SummaryText {
 
@@ -38,7 +38,18 @@ public final class SummaryText {
         return String.join("\n", lines);
     }
 
-    private static ResourceBundle bundle(Locale language) {
+    /**
+     * The WhatsApp template's body parameters, in order: the day, cows in heat, cows to watch, heats
+     * expected, collars to check; an empty list is written as the language's "none".
+     */
+    public static List<String> parameters(DailySummary s, Locale language) {
+        ResourceBundle t = bundle(language);
+        String none = t.getString("none");
+        return List.of(day(s.day(), language), orNone(cows(s.inHeat()), none), orNone(cows(s.toWatch()), none),
+                orNone(expected(s.heatsExpected(), t, language), none), orNone(cows(s.collarsToCheck()), none));
+    }
+
+    static ResourceBundle bundle(Locale language) {
         return ResourceBundle.getBundle(BUNDLE, language,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
@@ -47,6 +58,10 @@ public final class SummaryText {
         if (!cows.isEmpty()) {
             lines.add(t.getString(key).replace("{cows}", cows));
         }
+    }
+
+    private static String orNone(String list, String none) {
+        return list.isEmpty() ? none : list;
     }
 
     private static String day(LocalDate d, Locale language) {

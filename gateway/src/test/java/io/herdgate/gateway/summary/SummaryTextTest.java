@@ -61,4 +61,11 @@ class SummaryTextTest {
             Locale.setDefault(before);
         }
     }
+
+    @Test
+    void templateParameters_areFive_withNoneForEmptyGroups() {
+        assertEquals(List.of("Sa. 21 Nov.", "keine", "keine", "keine", "keine"), SummaryText.parameters(QUIET, Locale.GERMAN));
+        assertEquals(List.of("Sat 21 Nov", "1355, 7019", "4411", "3001 (22 Nov), 5120 (24 Nov)", "6001"),
+                SummaryText.parameters(BUSY, Locale.ENGLISH));
+    }
 }
