@@ -3,24 +3,22 @@ package io.herdgate.gateway.chart;
 import io.herdgate.gateway.store.AlarmId;
 import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.FeatureHistory;
-import io.herdgate.gateway.store.StoredAlarm;
-import io.herdgate.gateway.whatsapp.ChartSource;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.params.BaselineParams;
 import io.herdgate.rules.params.Rules;
-import io.herdgate.rules.series.CowId;
+import io.herdgate.rules.series.Observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Activity charts from the gateway store: the alarm from {@link AlarmLog}, the activity from
- * {@link FeatureHistory}, the baseline rule from the cow's {@link Rules}. As the WhatsApp channel's
- * {@link ChartSource} it draws the cow's chart up to the alarm; {@link #chart(AlarmId)} draws any stored
- * alarm's chart (for the local API). Thread-safe.
+ * {@link FeatureHistory}, the baseline rule from the cow's {@link Rules}: the {@link ChartSource} of the
+ * WhatsApp channel and the local API. Thread-safe.
  *
  * <p>The time axis spans {@link ChartSettings#span()} and ends on a farm-local hour boundary. The shaded
  * window runs from when the condition began (raised-at minus the explanation's duration) to the
@@ -52,24 +50,12 @@ public final class StoredAlarmChart implements ChartSource {
     }
 
     /**
-     * The chart of {@code cow} with the axis ending at {@code until} (rounded up to the hour), her latest
-     * alarm raised by then and within the span marked; empty when no activity of hers is stored for the span.
-     */
-    @Override
-    public Optional<byte[]> activityPng(CowId cow, Instant until) {
-        Instant to = ceilHour(until);
-        Optional<Alarm> latest = alarms.of(cow, to.minus(settings.span()), until.plusMillis(1)).stream()
-                .reduce((a, b) -> b).map(StoredAlarm::alarm);
-        ChartData data = data(cow, latest, to);
-        return data.hasActivity() ? Optional.of(chart.png(data).bytes()) : Optional.empty();
-    }
-
-    /**
      * The chart of stored alarm {@code id}, the axis ending now; for an alarm cleared more than a quarter
      * span ago, a quarter span after the clearing, so an old alarm still shows its window.
      *
      * @return the PNG, or empty when no such alarm is stored
      */
+    @Override
     public Optional<Png> chart(AlarmId id) {
         return alarms.find(id).map(s -> chart.png(data(s.alarm())));
     }
@@ -83,18 +69,14 @@ public final class StoredAlarmChart implements ChartSource {
         if (end.isBefore(a.raisedAt())) {
             end = a.raisedAt();
         }
-        return data(a.cow(), Optional.of(a), ceilHour(end));
-    }
-
-    private ChartData data(CowId cow, Optional<Alarm> alarm, Instant to) {
+        Instant to = ceilHour(end);
         Instant from = to.minus(settings.span());
-        BaselineParams p = rules.forCow(cow).baseline();
-        var obs = history.read(cow, from.minus(HourlyActivity.lookBack(p)), to);
-        Optional<ChartData.Marked> marked = alarm.map(a -> {
-            Instant start = clamp(a.raisedAt().minus(a.explanation().duration()), from, to);
-            return new ChartData.Marked(a.type(), a.raisedAt(), start, clamp(a.clearedAt().orElse(to), start, to));
-        });
-        return new ChartData(cow, marked, from, to, p.days(), HourlyActivity.of(obs, from, to, p));
+        BaselineParams p = rules.forCow(a.cow()).baseline();
+        List<Observation> obs = history.read(a.cow(), from.minus(HourlyActivity.lookBack(p)), to);
+        Instant start = clamp(a.raisedAt().minus(a.explanation().duration()), from, to);
+        ChartData.Marked marked = new ChartData.Marked(a.type(), a.raisedAt(), start,
+                clamp(a.clearedAt().orElse(to), start, to));
+        return new ChartData(a.cow(), marked, from, to, p.days(), HourlyActivity.of(obs, from, to, p));
     }
 
     /** The next farm-local clock-hour boundary at or after {@code t}. */

@@ -12,12 +12,16 @@ import picocli.CommandLine.Spec;
         description = "Livestock collar alarm gateway.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AlarmsCommand.class,
+                AckCommand.class,
+                SilenceCommand.class,
                 DemoCommand.class,
                 DecodeCommand.class,
                 EvaluateCommand.class,
                 ClassifyCommand.class,
                 RulesCommand.class,
                 ConfigCommand.class,
+                RunCommand.class,
                 ReplayCommand.class,
                 SimulateCommand.class,
                 ConsoleCommand.class,
@@ -26,6 +30,7 @@ import picocli.CommandLine.Spec;
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
+                SmsTestCommand.class,
                 PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
