@@ -32,6 +32,10 @@ final class LinkCounters {
         return state.get();
     }
 
+    boolean isUp() {
+        return state.get() instanceof LinkState.Up;
+    }
+
     synchronized void up() {
         if (state.get() instanceof LinkState.Closed) {
             return;
