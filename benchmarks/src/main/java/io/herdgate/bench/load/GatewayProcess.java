@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gateway as a child JVM ({@code java -Xmx.. -jar herdgate.jar run --config ..}), so that its memory
@@ -111,6 +112,55 @@ final class GatewayProcess implements AutoCloseable {
             }
         }
         return new long[] {wchar, writeBytes};
+    }
+
+    /**
+     * Heap in use and committed, in kB, from {@code jstat -gc} (survivors + eden + old); empty when jstat
+     * is not available.
+     */
+    Optional<long[]> heapKb() {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+                    Long.toString(process.pid())).redirectErrorStream(true).start();
+            String[] lines = new String(p.getInputStream().readAllBytes()).strip().split("\n");
+            if (p.waitFor() != 0 || lines.length < 2) {
+                return Optional.empty();
+            }
+            List<String> head = List.of(lines[0].trim().split("\\s+"));
+            String[] v = lines[1].trim().split("\\s+");
+            double used = 0;
+            double committed = 0;
+            for (String u : List.of("S0U", "S1U", "EU", "OU")) {
+                used += Double.parseDouble(v[head.indexOf(u)]);
+            }
+            for (String c : List.of("S0C", "S1C", "EC", "OC")) {
+                committed += Double.parseDouble(v[head.indexOf(c)]);
+            }
+            return Optional.of(new long[] {Math.round(used), Math.round(committed)});
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stops the gateway with SIGTERM (it flushes what it holds) and returns its I/O counters as last read
+     * before it exited, so the writes of the final flush are counted.
+     */
+    long[] stopAndReadIo() throws IOException, InterruptedException {
+        long[] last = io();
+        process.destroy();
+        while (process.isAlive()) {
+            try {
+                last = io();
+            } catch (IOException gone) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        return last;
     }
 
     @Override

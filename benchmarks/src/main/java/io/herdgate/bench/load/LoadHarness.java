@@ -88,8 +88,9 @@ public final class LoadHarness {
             long expected = received(before) + sent;
             Map<String, Double> after = awaitHandled(gw, expected, Duration.ofSeconds(120));
             double handledS = (System.nanoTime() - start) / 1e9;
-            long[] ioAfter = gw.io();
-            report(gw, n, backlog, healthy, before, after, sent, radio.failed(), publishS, handledS, ioBefore, ioAfter);
+            String memory = memory(gw);
+            report(n, healthy, before, after, sent, radio.failed(), publishS, handledS, memory);
+            written(n, backlog, ioBefore, gw.stopAndReadIo());
         }
     }
 
@@ -171,9 +172,8 @@ public final class LoadHarness {
                 .mapToLong(e -> e.getValue().longValue()).sum();
     }
 
-    private static void report(GatewayProcess gw, int n, Duration backlog, Duration healthy, Map<String, Double> before,
-                               Map<String, Double> after, long sent, long failed, double publishS, double handledS,
-                               long[] ioBefore, long[] ioAfter) throws IOException {
+    private static void report(int n, Duration healthy, Map<String, Double> before, Map<String, Double> after, long sent,
+                               long failed, double publishS, double handledS, String memory) {
         long got = received(after) - received(before);
         long rejected = rejected(after) - rejected(before);
         System.out.printf("start to healthy:  %d ms (spawn of the JVM to the first /health \"ok\")%n", healthy.toMillis());
@@ -184,18 +184,28 @@ public final class LoadHarness {
         Latency.of(after, before).ifPresentOrElse(
                 l -> System.out.printf("frame to alarm:    p50 %s, p99 %s over %d alarms%n", l.p50(), l.p99(), l.count()),
                 () -> System.out.println("frame to alarm:    no alarm raised during the run"));
-        System.out.printf("memory:            RSS %d MB now, peak %d MB; heap %s%n",
-                gw.statusKb("VmRSS") / 1024, gw.statusKb("VmHWM") / 1024, heap(after));
-        double cowHours = n * (double) backlog.toSeconds() / 3600 / 100;
-        System.out.printf(Locale.ROOT, "written:           %.2f MB to the block device, %.2f MB asked (wchar) for %d cow-hours:"
-                        + " %.2f MB per hour per 100 cows (block device)%n",
-                (ioAfter[1] - ioBefore[1]) / 1e6, (ioAfter[0] - ioBefore[0]) / 1e6, Math.round(cowHours * 100),
-                (ioAfter[1] - ioBefore[1]) / 1e6 / cowHours);
+        System.out.printf("memory:            %s (%d collars)%n", memory, n);
     }
 
-    private static String heap(Map<String, Double> m) {
-        Double used = m.get("jvm_memory_used_bytes{area=\"heap\"}");
-        return used == null ? "not exported" : String.format(Locale.ROOT, "%.1f MB used", used / 1e6);
+    private static String memory(GatewayProcess gw) throws IOException {
+        String heap = gw.heapKb().map(h -> String.format(Locale.ROOT, "heap %.1f MB used of %.1f MB committed",
+                h[0] / 1024.0, h[1] / 1024.0)).orElse("heap not readable (no jstat)");
+        return String.format(Locale.ROOT, "RSS %d MB now, peak %d MB; %s", gw.statusKb("VmRSS") / 1024,
+                gw.statusKb("VmHWM") / 1024, heap);
+    }
+
+    /**
+     * Bytes written, scaled to an hour of event time for 100 cows: the backlog replayed is the event time
+     * the herd covered, so per hour per 100 cows = bytes / (collars / 100 x backlog hours). Includes the
+     * flush at the gateway's stop.
+     */
+    private static void written(int n, Duration backlog, long[] before, long[] after) {
+        double hundredCowHours = n / 100.0 * backlog.toSeconds() / 3600;
+        double wchar = (after[0] - before[0]) / 1e6;
+        double device = (after[1] - before[1]) / 1e6;
+        System.out.printf(Locale.ROOT, "written:           %.2f MB asked of the file system (wchar), %.2f MB sent to the"
+                        + " block device, over %.1f hours x 100 cows: %.2f MB/h per 100 cows (wchar), %.2f (device)%n",
+                wchar, device, hundredCowHours, wchar / hundredCowHours, device / hundredCowHours);
     }
 
     private static Path writeConfig(Path work, String broker, int httpPort) throws IOException {
