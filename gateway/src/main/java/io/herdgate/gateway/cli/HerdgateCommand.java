@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 ConfigCommand.class,
                 ReplayCommand.class,
                 ConsoleCommand.class,
+                HealthCommand.class,
                 PairCommand.class,
                 UnpairCommand.class,
                 CollarsCommand.class,
