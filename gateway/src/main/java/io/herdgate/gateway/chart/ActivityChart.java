@@ -72,12 +72,10 @@ final class ActivityChart {
     Drawn draw(ChartData data) {
         XYSeries activity = new XYSeries("Activity per hour");
         XYSeries baseline = new XYSeries("Baseline");
-        boolean anyActivity = false;
         for (ActivityHour h : data.hours()) {
             double mid = h.start().toEpochMilli() + 30 * 60_000.0;
             activity.add(mid, h.activity());
             baseline.add(mid, h.baseline());
-            anyActivity |= !Double.isNaN(h.activity());
         }
         XYSeriesCollection series = new XYSeriesCollection();
         series.addSeries(activity);
@@ -104,22 +102,26 @@ final class ActivityChart {
         plot.setBackgroundPaint(BACKGROUND);
         plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        IntervalMarker window = new IntervalMarker(data.windowStart().toEpochMilli(), data.windowEnd().toEpochMilli());
-        window.setPaint(WINDOW);
-        window.setOutlinePaint(null);
-        plot.addDomainMarker(window, Layer.BACKGROUND);
+        data.alarm().ifPresent(a -> {
+            IntervalMarker window = new IntervalMarker(a.windowStart().toEpochMilli(), a.windowEnd().toEpochMilli());
+            window.setPaint(WINDOW);
+            window.setOutlinePaint(null);
+            plot.addDomainMarker(window, Layer.BACKGROUND);
+        });
 
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(new LegendItem("Activity per hour", null, null, null, new Rectangle2D.Double(0, 0, 16, 4), ACTIVITY));
         legend.add(new LegendItem("Baseline: mean of the previous " + data.baselineDays() + " days", null, null, null,
                 new Rectangle2D.Double(0, 0, 16, 4), BASELINE));
-        legend.add(new LegendItem("Alarm window", null, null, null, new Rectangle2D.Double(0, 0, 12, 12), WINDOW));
+        if (data.alarm().isPresent()) {
+            legend.add(new LegendItem("Alarm window", null, null, null, new Rectangle2D.Double(0, 0, 12, 12), WINDOW));
+        }
         plot.setFixedLegendItems(legend);
 
         JFreeChart chart = new JFreeChart(title(data), new Font(Font.SANS_SERIF, Font.BOLD, 20), plot, true);
         chart.setBackgroundPaint(BACKGROUND);
         chart.setAntiAlias(true);
-        if (!anyActivity) {
+        if (!data.hasActivity()) {
             chart.addSubtitle(new TextTitle("No activity stored for this period"));
         }
         ChartRenderingInfo info = new ChartRenderingInfo();
@@ -129,9 +131,11 @@ final class ActivityChart {
     }
 
     private String title(ChartData data) {
-        String at = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.ENGLISH)
-                .format(data.raisedAt().atZone(settings.zone()));
-        return "Cow " + data.cow() + " \u2013 " + label(data.type()) + " \u2013 raised " + at;
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.ENGLISH);
+        return data.alarm()
+                .map(a -> "Cow " + data.cow() + " \u2013 " + label(a.type()) + " \u2013 raised "
+                        + f.format(a.raisedAt().atZone(settings.zone())))
+                .orElseGet(() -> "Cow " + data.cow() + " \u2013 activity until " + f.format(data.to().atZone(settings.zone())));
     }
 
     static String label(AlarmType type) {

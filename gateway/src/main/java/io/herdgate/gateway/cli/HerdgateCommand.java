@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
                 ClassifyCommand.class,
                 RulesCommand.class,
                 ConfigCommand.class,
+                RunCommand.class,
                 ReplayCommand.class,
+                SimulateCommand.class,
                 ConsoleCommand.class,
                 HealthCommand.class,
                 PairCommand.class,
@@ -26,6 +28,7 @@ import picocli.CommandLine.Spec;
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
+                PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

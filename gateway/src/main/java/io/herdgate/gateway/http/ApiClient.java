@@ -84,6 +84,18 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** PUT {@code json} to {@code path}. */
+    public ApiResponse put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** PUT {@code bytes} (e.g. a firmware file) to {@code path} as {@code application/octet-stream}. */
+    public ApiResponse put(String path, byte[] bytes) {
+        return send(request(path).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
     /** DELETE {@code path}. */
     public ApiResponse delete(String path) {
         return send(request(path).DELETE());

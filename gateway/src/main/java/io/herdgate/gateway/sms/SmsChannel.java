@@ -61,6 +61,7 @@ public final class SmsChannel implements Channel, AutoCloseable {
     private final Set<NotificationKey> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean initialised;
     private volatile boolean reportsSupported;
+    private volatile boolean pinRejected;
 
     /** A sent message whose delivery reports are awaited. */
     private static final class Pending {
@@ -136,8 +137,11 @@ public final class SmsChannel implements Channel, AutoCloseable {
         synchronized (progress) {
             sent = new ArrayList<>(progress.getOrDefault(n.key(), List.of()));
         }
-        if (sent.size() < parts.size() && !ensureReady()) {
-            return new DeliveryResult.RetryLater(settings.reopenEvery(), "modem_down", modem.downReason());
+        if (sent.size() < parts.size()) {
+            Optional<DeliveryResult> down = ensureReady();
+            if (down.isPresent()) {
+                return down.get();
+            }
         }
         for (int i = sent.size(); i < parts.size(); i++) {
             Optional<DeliveryResult> failed = sendPart(n.to().phone(), parts.get(i), sent);
@@ -197,23 +201,30 @@ public final class SmsChannel implements Channel, AutoCloseable {
         return new DeliveryResult.RetryLater(settings.reopenEvery(), "modem_down", ((AtResult.PortDown) r).reason());
     }
 
-    /** Opens and sets up the modem unless it is ready; false when it cannot be used now. */
-    private synchronized boolean ensureReady() {
+    /** Opens and sets up the modem unless it is ready; empty when ready, else why it cannot be used now. */
+    private synchronized Optional<DeliveryResult> ensureReady() {
         if (ready()) {
-            return true;
+            return Optional.empty();
         }
         initialised = false;
         Optional<String> problem = modem.open();
         if (problem.isPresent()) {
-            return false;
+            return Optional.of(new DeliveryResult.RetryLater(settings.reopenEvery(), "modem_down", problem.get()));
         }
         Duration t = settings.commandTimeout();
-        for (String cmd : List.of("ATE0", "AT+CMEE=1", "AT+CMGF=1", "AT+CSCS=\"UCS2\"")) {
-            AtResult r = modem.command(cmd, t);
-            if (!(r instanceof AtResult.Ok)) {
-                Logger.warn("GSM modem on {}: '{}' failed: {}", settings.port(), cmd, r);
-                modem.reset(cmd + " failed");
-                return false;
+        for (String cmd : List.of("ATE0", "AT+CMEE=1")) {
+            if (!(modem.command(cmd, t) instanceof AtResult.Ok)) {
+                return Optional.of(setupFailed(cmd));
+            }
+        }
+        Optional<DeliveryResult> sim = unlockSim();
+        if (sim.isPresent()) {
+            modem.reset("SIM not usable");
+            return sim;
+        }
+        for (String cmd : List.of("AT+CMGF=1", "AT+CSCS=\"UCS2\"")) {
+            if (!(modem.command(cmd, t) instanceof AtResult.Ok)) {
+                return Optional.of(setupFailed(cmd));
             }
         }
         // New messages indicated by +CMTI; status reports routed as +CDS where asked and supported.
@@ -224,13 +235,49 @@ public final class SmsChannel implements Channel, AutoCloseable {
         }
         initialised = true;
         Logger.info("GSM modem on {} ready (delivery reports {})", settings.port(), reportsSupported ? "on" : "off");
-        return true;
+        return Optional.empty();
+    }
+
+    private DeliveryResult setupFailed(String cmd) {
+        Logger.warn("GSM modem on {}: '{}' failed", settings.port(), cmd);
+        modem.reset(cmd + " failed");
+        return new DeliveryResult.RetryLater(settings.reopenEvery(), "modem_setup", "the modem refused " + cmd);
+    }
+
+    /**
+     * Enters the SIM PIN when the SIM asks for it. A PIN the SIM rejected is never entered again until the
+     * gateway restarts: three wrong tries would lock the SIM for its PUK.
+     */
+    private Optional<DeliveryResult> unlockSim() {
+        AtResult r = modem.command("AT+CPIN?", settings.commandTimeout());
+        if (!(r instanceof AtResult.Ok ok)) {
+            return Optional.of(new DeliveryResult.ChannelDown("sim", "SIM not usable: " + r));
+        }
+        String state = ok.value("+CPIN:").orElse("");
+        if (state.equals("READY")) {
+            return Optional.empty();
+        }
+        if (!state.equals("SIM PIN")) {
+            return Optional.of(new DeliveryResult.ChannelDown("sim_locked", "the SIM asks for '" + state
+                    + "'; unlock it in a phone"));
+        }
+        if (settings.simPin().isEmpty() || pinRejected) {
+            return Optional.of(new DeliveryResult.ChannelDown("sim_pin", pinRejected
+                    ? "the SIM rejected the configured PIN; fix the PIN file and restart"
+                    : "the SIM asks for a PIN and none is configured"));
+        }
+        AtResult entered = modem.command("AT+CPIN=\"" + settings.simPin().get() + "\"", settings.commandTimeout());
+        if (entered instanceof AtResult.Ok) {
+            return Optional.empty();
+        }
+        pinRejected = entered instanceof AtResult.Error;
+        return Optional.of(new DeliveryResult.ChannelDown("sim_pin", "the SIM rejected the configured PIN"));
     }
 
     /** Background: reopen a lost modem; check an open one with {@code AT}. */
     private void check() {
         if (!ready()) {
-            ensureReady();
+            ensureReady().ifPresent(problem -> Logger.debug("GSM modem on {} not ready: {}", settings.port(), problem));
             return;
         }
         AtResult r = modem.command("AT", settings.commandTimeout());

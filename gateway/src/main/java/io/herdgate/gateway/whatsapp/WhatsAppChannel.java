@@ -1,6 +1,8 @@
 package io.herdgate.gateway.whatsapp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herdgate.gateway.chart.ChartSource;
+import io.herdgate.gateway.chart.Png;
 import io.herdgate.gateway.notify.Channel;
 import io.herdgate.gateway.notify.ChannelName;
 import io.herdgate.gateway.notify.Content;
@@ -20,7 +22,7 @@ import org.tinylog.Logger;
  * The WhatsApp Cloud API as a {@link Channel}.
  *
  * <p>Each notification is rendered from the template for its use in the recipient's language (closest
- * approved, else English). Alarm templates with an image header carry the first cow's activity chart,
+ * approved, else English). Alarm templates with an image header carry the alarm's activity chart,
  * uploaded through the media endpoint first and sent by media id. While the recipient's 24-hour
  * customer-service window is open (they wrote to us less than 24 h ago, {@link MessageLog#lastInbound}),
  * the same text goes out as a free-form interactive message with the same reply buttons; when WhatsApp
@@ -87,8 +89,7 @@ public final class WhatsAppChannel implements Channel {
 
         Optional<String> mediaId = Optional.empty();
         if (template.imageHeader() && n.content() instanceof Content.AlarmMessage a) {
-            byte[] png = charts.activityPng(a.cows().get(0), a.raisedAt()).orElseGet(NoChartImage::png);
-            CloudApi.Answer upload = api.uploadPng(png);
+            CloudApi.Answer upload = api.uploadPng(chart(a.alarm()));
             if (!(upload instanceof CloudApi.Answer.Accepted accepted)) {
                 return failed(n, "chart upload", upload);
             }
@@ -109,6 +110,16 @@ public final class WhatsAppChannel implements Channel {
         CloudApi.Answer answer = api.sendMessage(
                 Messages.template(to.phone(), template, language, values, mediaId, alarm));
         return finish(n, alarm, answer, "template " + template.name() + " [" + language + "]");
+    }
+
+    /** The alarm's chart, or the no-chart picture when there is none or it cannot be drawn. */
+    private byte[] chart(AlarmId alarm) {
+        try {
+            return charts.chart(alarm).map(Png::bytes).orElseGet(NoChartImage::png);
+        } catch (RuntimeException e) {
+            Logger.warn("no chart for alarm {}: {}", alarm, e.getMessage());
+            return NoChartImage.png();
+        }
     }
 
     private boolean windowOpen(Recipient to) {

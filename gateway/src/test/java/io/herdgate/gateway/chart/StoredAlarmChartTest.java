@@ -27,8 +27,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,15 +43,16 @@ class StoredAlarmChartTest {
     private static final Instant RAISED = HEAT_START.plus(Duration.ofHours(3));
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private final ManualClock clock = ManualClock.of(DAY0);
-    private Database db;
-    private AlarmLog log;
-    private StoredAlarmChart charts;
+    private static final ManualClock clock = ManualClock.of(DAY0);
+    private static Database db;
+    private static AlarmLog log;
+    private static StoredAlarmChart charts;
 
-    @BeforeEach
-    void storeNineDaysOfDaisy() {
+    /** Once for all tests: nine days of minutes are some 13,000 rows. Each test records the alarm state it needs. */
+    @BeforeAll
+    static void storeNineDaysOfDaisy() {
         db = Database.open(dir.resolve("gateway.db"));
         log = AlarmLog.of(db);
         FeatureHistory history = FeatureHistory.of(db, FlushPolicy.of(Duration.ofHours(1), 2_000), clock);
@@ -67,12 +68,12 @@ class StoredAlarmChartTest {
         charts = StoredAlarmChart.of(log, history, Rules.defaults(), ChartSettings.defaults(FARM), clock);
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         db.close();
     }
 
-    private AlarmId heat(boolean cleared) {
+    private static AlarmId heat(boolean cleared) {
         Alarm a = Alarm.of(DAISY, AlarmType.HEAT, RAISED, Severity.WARNING, Explanation.of("activity_10h", 30,
                 OptionalDouble.of(10), 18, Duration.ofHours(3), Map.of()));
         return log.record(cleared ? a.clearedAt(HEAT_END) : a);
@@ -99,8 +100,9 @@ class StoredAlarmChartTest {
     void alarmWindow_isShaded_andTheRestOfThePlotIsNot() throws IOException {
         AlarmId id = heat(true);
         ChartData data = charts.data(log.find(id).orElseThrow().alarm());
-        assertEquals(HEAT_START, data.windowStart(), "the window starts when the condition began");
-        assertEquals(HEAT_END, data.windowEnd());
+        ChartData.Marked marked = data.alarm().orElseThrow();
+        assertEquals(HEAT_START, marked.windowStart(), "the window starts when the condition began");
+        assertEquals(HEAT_END, marked.windowEnd());
         ActivityChart.Drawn drawn = new ActivityChart(ChartSettings.defaults(FARM)).draw(data);
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(charts.chart(id).orElseThrow().bytes()));
 
@@ -117,7 +119,7 @@ class StoredAlarmChartTest {
     void activeAlarm_isShadedUpToTheEndOfTheAxis() {
         ChartData data = charts.data(log.find(heat(false)).orElseThrow().alarm());
 
-        assertEquals(data.to(), data.windowEnd());
+        assertEquals(data.to(), data.alarm().orElseThrow().windowEnd());
         assertEquals(Duration.ofHours(48), Duration.between(data.from(), data.to()));
         assertTrue(!data.to().isBefore(clock.instant()), "the axis reaches now");
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads YAML text into a {@link YamlNode} tree with positions. Syntax errors and duplicate keys become
+ * Reads YAML text into a {@link YamlNode} tree with positions (rules files, and other YAML files that
+ * report errors by line, such as the gateway's contacts file). Syntax errors and duplicate keys become
  * {@link ConfigProblem}s; a duplicate key keeps its first value so the rest of the file is still checked.
  */
 public final class YamlReader {

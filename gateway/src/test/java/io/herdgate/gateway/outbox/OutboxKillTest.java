@@ -1,0 +1,89 @@
+package io.herdgate.gateway.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a real child JVM ({@code kill -9}, {@link Process#destroyForcibly()}) while it sends from the
+ * outbox, restarts it on the same SQLite file, and counts what the recipient saw: every notification at
+ * least once, and at most one duplicate per kill (the row whose provider call had completed but whose
+ * "sent" mark had not been committed).
+ */
+class OutboxKillTest {
+
+    private static final int MESSAGES = 400;
+    private static final int KILLS = 8;
+    private static final long LATENCY_MS = 15;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedMidSend_losesNothing_andDuplicatesAtMostOneMessagePerKill() throws Exception {
+        Path db = dir.resolve("h.db");
+        Path recipient = dir.resolve("recipient.txt");
+        SplittableRandom random = new SplittableRandom(42);
+        for (int k = 0; k < KILLS; k++) {
+            long before = lines(recipient);
+            Process child = start(db, recipient);
+            awaitReady(child);
+            // Kill at a random moment once the child is really sending.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (lines(recipient) == before && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(random.nextInt(300));
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "killed child exits");
+            assertTrue(lines(recipient) > before, "the child was sending when it was killed");
+        }
+        Process last = start(db, recipient);
+        awaitReady(last);
+        assertTrue(last.waitFor(120, TimeUnit.SECONDS), "the last run finishes");
+        assertEquals(0, last.exitValue(), new String(last.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+
+        Map<String, Integer> seen = new HashMap<>();
+        for (String key : Files.readAllLines(recipient)) {
+            seen.merge(key, 1, Integer::sum);
+        }
+        int duplicates = seen.values().stream().mapToInt(c -> c - 1).sum();
+        System.out.printf("outbox kill test: %d messages, %d kills, %d duplicate deliveries seen by the recipient%n",
+                MESSAGES, KILLS, duplicates);
+        assertEquals(MESSAGES, seen.size(), "every notification reached the recipient");
+        assertTrue(seen.values().stream().allMatch(c -> c <= 2), "no message more than twice: " + seen);
+        assertTrue(duplicates <= KILLS, duplicates + " duplicates after " + KILLS + " kills");
+    }
+
+    private static long lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
+    private static Process start(Path db, Path recipient) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(List.of(java, "-cp", classpath, KilledSender.class.getName(), db.toString(),
+                recipient.toString(), Integer.toString(MESSAGES), Long.toString(LATENCY_MS)))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private static void awaitReady(Process p) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertEquals("ready", line, "child started");
+    }
+}
