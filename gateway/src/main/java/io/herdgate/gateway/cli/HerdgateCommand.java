@@ -12,6 +12,9 @@ import picocli.CommandLine.Spec;
         description = "Livestock collar alarm gateway.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AlarmsCommand.class,
+                AckCommand.class,
+                SilenceCommand.class,
                 DemoCommand.class,
                 DecodeCommand.class,
                 EvaluateCommand.class,
@@ -28,6 +31,7 @@ import picocli.CommandLine.Spec;
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
+                SmsTestCommand.class,
                 PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
