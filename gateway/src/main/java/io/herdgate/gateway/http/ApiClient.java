@@ -14,10 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Calls the gateway's local API with the bearer token, for the CLI commands. Any answer, error statuses
- * included, comes back as an {@link ApiResponse}, except a refused token (401), which is an
- * {@link ApiCallException} like an unreachable gateway: the caller cannot do anything sensible with it.
- * Thread-safe.
+ * Calls the gateway's local API with the bearer token, for the CLI commands. Every answer, error statuses
+ * included (401: the token was refused, 413: the body was too large), comes back as an
+ * {@link ApiResponse}; no answer at all is an {@link ApiCallException}. Thread-safe.
  *
  * <pre>{@code
  * ApiClient api = ApiClient.forDataDir(URI.create("http://127.0.0.1:8080"), dataDir);
@@ -116,10 +115,6 @@ public final class ApiClient {
         HttpRequest request = builder.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() == 401) {
-                throw new ApiCallException(request.uri(), "the gateway at " + baseUri + " refused the API token "
-                        + "(HTTP 401): is the data directory the running gateway's?", null);
-            }
             return ApiResponse.of(r.statusCode(), r.body());
         } catch (ConnectException e) {
             throw new ApiCallException(request.uri(), "gateway not reachable at " + baseUri
