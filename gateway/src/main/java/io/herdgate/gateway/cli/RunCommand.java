@@ -4,10 +4,13 @@ import io.herdgate.gateway.config.ConfigCheck;
 import io.herdgate.gateway.config.GatewayConfig;
 import io.herdgate.gateway.config.GatewayConfigFile;
 import io.herdgate.gateway.config.LoggingConfig;
+import io.herdgate.gateway.logging.GatewayLogging;
+import io.herdgate.gateway.logging.LogSettings;
 import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.gateway.runtime.GatewayStartException;
 import io.herdgate.rules.config.ConfigProblem;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +50,13 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         GatewayConfig c = ((ConfigCheck.Valid) check).config();
-        configureLogging(c.logging());
+        try {
+            configureLogging(c.logging());
+        } catch (UncheckedIOException e) {
+            err.println("herdgate run: " + e.getMessage() + " (logging.file in " + config + ")");
+            err.flush();
+            return 1;
+        }
         Gateway gateway;
         try {
             gateway = Gateway.builder(c).start();
@@ -66,20 +75,19 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Level and file from the configuration; only possible before anything has logged. */
+    /**
+     * Level and file from the configuration (the file rolled over by size, so it cannot fill the SD
+     * card); only possible before anything has logged.
+     */
     private static void configureLogging(LoggingConfig l) {
         if (Configuration.isFrozen()) {
             Logger.warn("logging settings from the configuration not applied: logging had already started");
             return;
         }
-        Configuration.set("writer.level", l.level());
-        Configuration.set("writer.format", "{date:yyyy-MM-dd HH:mm:ss.SSS} {level} [{thread}] {message}");
-        l.file().ifPresent(f -> {
-            Configuration.set("writer2", "file");
-            Configuration.set("writer2.file", f.toString());
-            Configuration.set("writer2.append", "true");
-            Configuration.set("writer2.level", l.level());
-            Configuration.set("writer2.format", "{date:yyyy-MM-dd HH:mm:ss.SSS} {level} [{thread}] {message}");
-        });
+        if (l.file().isPresent()) {
+            GatewayLogging.toFile(LogSettings.of(l.file().get(), l.level()));
+        } else {
+            GatewayLogging.toStderr(l.level());
+        }
     }
 }
