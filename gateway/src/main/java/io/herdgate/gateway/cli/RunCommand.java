@@ -8,10 +8,13 @@ import io.herdgate.gateway.logging.GatewayLogging;
 import io.herdgate.gateway.logging.LogSettings;
 import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.gateway.runtime.GatewayStartException;
+import io.herdgate.gateway.systemd.Liveness;
+import io.herdgate.gateway.systemd.Supervision;
 import io.herdgate.rules.config.ConfigProblem;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tinylog.Logger;
@@ -29,6 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the gateway until stopped (SIGTERM or Ctrl-C stop it cleanly).")
 public final class RunCommand implements Callable<Integer> {
+
+    /** Longest wait for the ingest thread to run a no-op before the watchdog is withheld. */
+    static final Duration INGEST_ANSWER = Duration.ofSeconds(20);
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "/etc/herdgate/herdgate.yaml",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
@@ -65,9 +71,16 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        // Under systemd (Type=notify, WatchdogSec=): READY=1 now, WATCHDOG=1 while the ingest thread
+        // answers, STOPPING=1 at shutdown; outside systemd a no-op.
+        Supervision supervision = Supervision.fromEnvironment(System.getenv(), ProcessHandle.current().pid(),
+                Liveness.responding("ingest thread", gateway::awaitIngest, INGEST_ANSWER));
+        supervision.ready("running: " + gateway.status().pairedCollars() + " collars paired, HTTP on port "
+                + gateway.httpPort());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping (signal)");
+            supervision.close();
             gateway.close();
             stopped.countDown();
         }, "stop"));
