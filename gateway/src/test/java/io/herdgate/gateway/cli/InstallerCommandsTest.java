@@ -137,7 +137,7 @@ class InstallerCommandsTest {
 
     @Test
     void pair_keyFromStandardInput_isNeverEchoed() {
-        PairCommand.class.getName(); // the stdin seam is the command's field: run it through picocli by hand
+        // The stdin seam is a field of the command: run it through picocli by hand.
         picocli.CommandLine cl = HerdgateCommand.commandLine();
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
