@@ -1,16 +1,42 @@
 package io.herdgate.gateway.runtime;
 
 import io.herdgate.gateway.config.GatewayConfig;
+import io.herdgate.gateway.config.MqttConfig;
 import io.herdgate.gateway.flash.FlashService;
 import io.herdgate.gateway.flash.FlashSettings;
+import io.herdgate.gateway.health.CollarCounts;
+import io.herdgate.gateway.health.FrameCounts;
+import io.herdgate.gateway.health.HealthCheck;
+import io.herdgate.gateway.health.HealthMetrics;
+import io.herdgate.gateway.health.HealthModule;
+import io.herdgate.gateway.health.HealthSources;
+import io.herdgate.gateway.health.LinkStatus;
 import io.herdgate.gateway.http.ApiAuth;
 import io.herdgate.gateway.http.ApiToken;
+import io.herdgate.gateway.http.ApiTokenException;
 import io.herdgate.gateway.http.HttpModule;
-import io.herdgate.gateway.ingest.DownlinkSender;
+import io.herdgate.gateway.http.HttpServer;
+import io.herdgate.gateway.http.HttpServerException;
+import io.herdgate.gateway.http.HttpSettings;
 import io.herdgate.gateway.ingest.FramePipeline;
 import io.herdgate.gateway.ingest.InboundFrame;
+import io.herdgate.gateway.ingest.IngestResult;
 import io.herdgate.gateway.installer.InstallerApi;
+import io.herdgate.gateway.link.Downlinks;
+import io.herdgate.gateway.link.Ingest;
+import io.herdgate.gateway.link.Link;
+import io.herdgate.gateway.link.LinkId;
+import io.herdgate.gateway.link.LinkState;
+import io.herdgate.gateway.link.LocalLink;
+import io.herdgate.gateway.link.MqttLink;
+import io.herdgate.gateway.link.MqttLinkSettings;
+import io.herdgate.gateway.link.MqttPassword;
+import io.herdgate.gateway.link.SerialLink;
+import io.herdgate.gateway.link.SerialLinkSettings;
+import io.herdgate.gateway.metrics.MetricRegistry;
+import io.herdgate.gateway.metrics.MetricsModule;
 import io.herdgate.gateway.registry.CollarRegistry;
+import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.gateway.schedule.ClockJumpGuard;
 import io.herdgate.gateway.schedule.JobName;
 import io.herdgate.gateway.schedule.Scheduler;
@@ -59,6 +85,11 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,20 +106,21 @@ import org.tinylog.Logger;
  *   <li>rules file (validated in full) with its audit trail in the database;</li>
  *   <li>detection engine, continuing from the stored checkpoint (every cow keeps her baseline); the time
  *       the gateway was down is not held against any collar ({@link DetectionEngine#resumeAt});</li>
- *   <li>feature history, alarm log, frame counters, pairings and the frame pipeline on the ingest thread;</li>
+ *   <li>feature history, alarm log, frame counters, pairings, the frame pipeline and its ingest thread;</li>
  *   <li>scheduler: engine tick every minute, history flush, checkpoint every 15 minutes, rules reload
  *       every 10 s, daily retention and summary; the clock-jump guards;</li>
- *   <li>HTTP (health and every module's routes);</li>
- *   <li>links, last, so no frame arrives before everything behind them is ready.</li>
+ *   <li>HTTP: API token and guard, {@code /health}, {@code /metrics} and every module's routes;</li>
+ *   <li>links (serial dongle, MQTT, or the simulation's local link), last, so no frame arrives before
+ *       everything behind them is ready.</li>
  * </ol>
- * {@link #close()} stops in reverse: links, HTTP, scheduler, the ingest queue (queued frames are still
+ * {@link #close()} stops in reverse: links, HTTP, scheduler, the ingest (queued frames are still
  * handled), then flushes the feature history, writes a final checkpoint and closes the database.
  *
- * <p>Clock steps: the ingest thread and the schedule thread each check a {@link ClockJumpGuard}. A step
+ * <p>Clock steps: the detection side and the schedule thread each check a {@link ClockJumpGuard}. A step
  * forward makes the engine {@link DetectionEngine#resumeAt resume} at the new time (no offline alarm for
- * every cow); a step back leaves the engine waiting until the wall clock passes the newest observation
- * (observations dated before a cow's last one are refused as out of order and counted). The scheduler
- * keeps escalations' remaining delays and re-evaluates calendar jobs.
+ * every cow); after a step back, observations dated before a cow's last one are refused as out of order
+ * until the wall clock passes it. The scheduler keeps escalations' remaining delays and re-evaluates
+ * calendar jobs.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -102,22 +134,30 @@ public final class Gateway implements AutoCloseable {
     public static final String DATABASE_FILE = "herdgate.db";
     /** Collar network id announced in join accepts ("HG"). */
     public static final int NETWORK_ID = 0x00_48_47;
+    /** The link name of the simulation's frames ({@link Builder#localLink}). */
+    public static final LinkId LOCAL_LINK = LinkId.of("simulated-herd");
 
     private final Builder settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger activeAlarms = new AtomicInteger();
+    private final AtomicInteger joined = new AtomicInteger();
+    private final List<Link> links = new CopyOnWriteArrayList<>();
     private final long startNanos;
     /** Machine time, not gateway time: start-up is measured in real milliseconds even in a simulation. */
     private final long startedAtNanos;
+    private volatile boolean running;
+    private volatile CompletableFuture<Void> lastSubmitted = CompletableFuture.completedFuture(null);
     private Database db;
-    private DetectionEngine engine;
+    private Detection detection;
     private FeatureHistory history;
     private Checkpoints checkpoints;
+    private FramePipeline pipeline;
     private Ingest ingest;
     private Scheduler scheduler;
     private ClockJumpGuard scheduleGuard;
-    private WebServer web;
+    private HttpServer http;
+    private Optional<LocalLink> local = Optional.empty();
     private Optional<FileRulesSource> rulesSource = Optional.empty();
     private CollarRegistry registry;
     private Optional<FlashService> flash = Optional.empty();
@@ -140,24 +180,17 @@ public final class Gateway implements AutoCloseable {
             Rules rules = rules(c);
             buildIngest(c, rules);
             schedule(c);
-            List<HttpModule> modules = new ArrayList<>();
-            // The bearer token (<data-dir>/api-token, made at first start) guards every /api/ route.
-            modules.add(ApiAuth.of(ApiToken.loadOrCreate(c.dataDir())));
-            modules.add(new StatusModule(this::status));
-            modules.add(InstallerApi.of(registry, flash));
-            modules.addAll(settings.httpModules);
-            web = track(WebServer.start(c.http(), modules));
-            for (Link link : settings.links) {
-                link.start(this::submit);
-                track(link);
-            }
+            startHttp(c);
+            startLinks(c);
         } catch (RuntimeException e) {
             stopStarted();
             throw e instanceof GatewayStartException ge ? ge : new GatewayStartException("assembly", e.getMessage(), e);
         }
+        running = true;
         startTime = Duration.ofNanos(System.nanoTime() - startedAtNanos);
-        Logger.info("herdgate started in {} ms: {} paired collars, {} cows with a baseline, http port {}, data {}",
-                startTime.toMillis(), registry.size(), engine.cows().size(), web.port(), c.dataDir());
+        Logger.info("herdgate started in {} ms: {} paired collars, {} cows with a baseline, links {}, http port {}, data {}",
+                startTime.toMillis(), registry.size(), detection.cows(), links.stream().map(l -> l.id().value()).toList(),
+                http.port(), c.dataDir());
     }
 
     private void openDatabase(GatewayConfig c) {
@@ -177,7 +210,7 @@ public final class Gateway implements AutoCloseable {
 
     private static void restrict(Path dir) throws IOException {
         try {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException e) {
             // no POSIX permissions on this file system
         }
@@ -206,7 +239,7 @@ public final class Gateway implements AutoCloseable {
     private void buildIngest(GatewayConfig c, Rules rules) {
         Clock clock = settings.clock;
         AlarmLog alarmLog = AlarmLog.of(db);
-        List<AlarmListener> listeners = new ArrayList<>(settings.alarmListeners);
+        List<AlarmListener> listeners = List.copyOf(settings.alarmListeners);
         AlarmListener all = event -> {
             alarmLog.onEvent(event);
             count(event);
@@ -220,43 +253,45 @@ public final class Gateway implements AutoCloseable {
         };
         DetectionEngine.Builder eb = DetectionEngine.builder().rules(rules).clock(clock).zone(c.zone()).listener(all);
         checkpoints = Checkpoints.of(db);
-        Optional<Checkpoint> last = checkpoints.latest();
-        engine = last.map(cp -> restore(eb, cp)).orElseGet(eb::build);
+        DetectionEngine engine = checkpoints.latest().map(cp -> restore(eb, cp)).orElseGet(eb::build);
         // Alarms still active in the restored state are already in the alarm log.
         activeAlarms.set(engine.activeAlarms().size());
         engine.resumeAt(clock.instant());
         history = FeatureHistory.of(db, settings.flushPolicy, clock);
+        ClockJumpGuard guard = ClockJumpGuard.of(clock, settings.ticker, ClockJumpGuard.DEFAULT_TOLERANCE);
+        detection = new Detection(engine, history, guard);
+        guard.addListener(jump -> {
+            if (jump.forward()) {
+                detection.withEngine(e -> {
+                    e.resumeAt(jump.actual());
+                    return null;
+                });
+            }
+        });
         SqliteCounterStore counters = SqliteCounterStore.of(db);
         // The live registry: pair, unpair and pairing mode (installer API) reach the pipeline without a restart.
         registry = CollarRegistry.open(db, clock);
-        Ingest[] self = new Ingest[1];
-        FramePipeline[] pipe = new FramePipeline[1];
-        flash = settings.firmware.map(f -> track(FlashService.of((eui, m) -> pipe[0].send(eui, m),
+        Downlinks downlinks = Downlinks.create();
+        flash = settings.firmware.map(f -> track(FlashService.of((eui, m) -> pipeline.send(eui, m),
                 SqliteProgressStore.of(db), clock, f)));
-        FramePipeline pipeline = FramePipeline.builder(registry,
+        pipeline = FramePipeline.builder(registry,
                         JoinServer.of(NETWORK_ID, registry, counters, clock, new SplittableRandom(new SecureRandom().nextLong())),
                         counters)
-                .downlinks(settings.downlinks)
+                .downlinks(downlinks)
                 .sightings(registry::seen)
                 .firmwareReplies(flash.isPresent() ? flash.get() : (eui, reply) -> { })
                 .collarConfig(settings.collarConfig)
-                .observations(o -> {
-                    self[0].observed();
-                    engine.accept(o);
-                    history.append(o);
-                })
+                .observations(detection::observe)
                 .build();
-        pipe[0] = pipeline;
-        ClockJumpGuard guard = ClockJumpGuard.of(clock, settings.ticker, ClockJumpGuard.DEFAULT_TOLERANCE);
-        guard.addListener(jump -> {
-            if (jump.forward()) {
-                engine.resumeAt(jump.actual());
+        track(this::saveState);
+        ingest = track(Ingest.start(pipeline, downlinks, Ingest.DEFAULT_CAPACITY, (link, r) -> {
+            if (r instanceof IngestResult.Joined j) {
+                joined.incrementAndGet();
+                Logger.info("collar {} joined over {}", j.eui(), link);
+            } else if (r instanceof IngestResult.Dropped d) {
+                Logger.debug("frame from {} dropped: {}", link, d.detail());
             }
-        });
-        ingest = new Ingest(pipeline, engine, history, guard);
-        ingest.cows(engine.cows().size());
-        self[0] = ingest;
-        track(this::stopIngest);
+        }));
     }
 
     private DetectionEngine restore(DetectionEngine.Builder eb, Checkpoint cp) {
@@ -283,17 +318,15 @@ public final class Gateway implements AutoCloseable {
 
     private void schedule(GatewayConfig c) {
         scheduler = Scheduler.of(settings.clock, c.zone());
-        scheduler.every(JobName.of("engine-tick"), TICK, ingest::tick);
+        scheduler.every(JobName.of("engine-tick"), TICK, detection::tick);
         scheduler.every(JobName.of("checkpoint"), CHECKPOINT, this::checkpointNow);
         rulesSource.ifPresent(source -> scheduler.every(JobName.of("rules-reload"), RULES_POLL, () -> reload(source)));
         scheduler.daily(JobName.of("retention"), c.retention().runAt(), () -> {
-            int n = ingest.onEngine(() -> {
-                history.flush();
-                return history.deleteOlderThan(c.retention().features());
-            });
+            history.flush();
+            int n = history.deleteOlderThan(c.retention().features());
             Logger.info("retention: {} feature rows older than {} days deleted", n, c.retention().features().toDays());
         });
-        scheduler.daily(JobName.of("daily-summary"), c.alarms().dailySummary(), this::logSummary);
+        scheduler.daily(JobName.of("daily-summary-log"), c.alarms().dailySummary(), this::logSummary);
         scheduleGuard = ClockJumpGuard.of(settings.clock, settings.ticker, ClockJumpGuard.DEFAULT_TOLERANCE);
         scheduleGuard.addListener(jump -> Logger.warn("{}; escalations keep their remaining delay, calendar jobs re-evaluated"
                 + (jump.forward() ? "" : ", observations older than each cow's last are refused until the clock catches up"), jump));
@@ -318,8 +351,8 @@ public final class Gateway implements AutoCloseable {
             if (r instanceof Reload.Applied a) {
                 Herd herd = Herd.of(db);
                 Rules rules = a.config().rules(cow -> group(herd, cow));
-                ingest.onEngine(() -> {
-                    engine.updateRules(rules);
+                detection.withEngine(e -> {
+                    e.updateRules(rules);
                     return null;
                 });
                 Logger.info("rules reloaded: {} parameter change(s)", a.audit().changes().size());
@@ -333,18 +366,99 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void logSummary() {
-        List<Alarm> active = ingest.onEngine(engine::activeAlarms);
+        List<Alarm> active = detection.withEngine(DetectionEngine::activeAlarms);
         Map<String, Integer> byType = new TreeMap<>();
         active.forEach(a -> byType.merge(a.type().jsonName(), 1, Integer::sum));
-        Logger.info("daily summary: {} cows observed, {} active alarm(s) {}", engine.cows().size(), active.size(), byType);
+        Logger.info("daily summary: {} cows observed, {} active alarm(s) {}", detection.cows(), active.size(), byType);
     }
 
-    /** Writes the detector state now, on the ingest thread. */
-    public void checkpointNow() {
-        ingest.onEngine(() -> {
-            checkpoints.save(Checkpoint.of(settings.clock.instant(), engine.snapshot()));
-            return null;
+    private void startHttp(GatewayConfig c) {
+        ApiToken token;
+        try {
+            token = ApiToken.loadOrCreate(c.dataDir());
+        } catch (ApiTokenException e) {
+            throw new GatewayStartException("http", e.getMessage(), e);
+        }
+        HealthCheck health = HealthCheck.of(HealthSources.builder()
+                .started(() -> running)
+                .links(() -> links.stream().map(Gateway::linkStatus).toList())
+                .collars(() -> CollarCounts.of(joined.get(), joined.get()))
+                .frames(() -> FrameCounts.of(ingest.stats().handled(), rejections()))
+                .activeAlarms(activeAlarms::get)
+                .build(), settings.clock, version());
+        MetricRegistry metrics = MetricRegistry.create();
+        metrics.register(HealthMetrics.of(health));
+        List<HttpModule> modules = new ArrayList<>();
+        modules.add(HealthModule.of(health));
+        modules.add(MetricsModule.of(metrics));
+        modules.add(InstallerApi.of(registry, flash));
+        modules.addAll(settings.httpModules);
+        try {
+            http = track(HttpServer.start(HttpSettings.of(c.http().bind(), c.http().port(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
+                    ApiAuth.of(token), modules));
+        } catch (HttpServerException e) {
+            throw new GatewayStartException("http", e.getMessage() + "; is another herdgate running? set http.port", e);
+        }
+    }
+
+    private Map<String, Long> rejections() {
+        Map<String, Long> m = new TreeMap<>();
+        pipeline.rejections().snapshot().forEach((reason, n) -> {
+            if (n > 0) {
+                m.put(reason.name().toLowerCase(java.util.Locale.ROOT), n);
+            }
         });
+        return m;
+    }
+
+    private static LinkStatus linkStatus(Link l) {
+        LinkState s = l.state();
+        if (s instanceof LinkState.Up) {
+            return LinkStatus.of(l.id().value(), io.herdgate.gateway.health.LinkState.UP);
+        }
+        if (s instanceof LinkState.Down d) {
+            return LinkStatus.of(l.id().value(), io.herdgate.gateway.health.LinkState.DOWN, d.error());
+        }
+        return LinkStatus.of(l.id().value(), s instanceof LinkState.Closed
+                ? io.herdgate.gateway.health.LinkState.DOWN : io.herdgate.gateway.health.LinkState.RECONNECTING);
+    }
+
+    private static String version() {
+        return Optional.ofNullable(Gateway.class.getPackage().getImplementationVersion()).orElse("dev");
+    }
+
+    private void startLinks(GatewayConfig c) {
+        try {
+            c.links().serial().ifPresent(s -> startLink(SerialLink.of(SerialLinkSettings.of(s.device()).withBaud(s.baud()),
+                    ingest, settings.clock)));
+            c.links().mqtt().ifPresent(m -> startLink(MqttLink.of(mqttSettings(m), ingest, settings.clock)));
+        } catch (IllegalArgumentException e) {
+            throw new GatewayStartException("links", e.getMessage(), e);
+        }
+        if (settings.localDownlinks != null) {
+            LocalLink l = LocalLink.of(LOCAL_LINK, ingest, settings.localDownlinks, settings.clock);
+            startLink(l);
+            local = Optional.of(l);
+        }
+    }
+
+    private static MqttLinkSettings mqttSettings(MqttConfig m) {
+        MqttLinkSettings s = MqttLinkSettings.of(m.broker().toString(), m.gatewayName()).withClientId(m.clientId());
+        if (m.username().isPresent() && m.passwordFile().isPresent()) {
+            s = s.withCredentials(m.username().get(), MqttPassword.fromFile(m.passwordFile().get()));
+        }
+        return m.caFile().map(s::withCaFile).orElse(s);
+    }
+
+    private void startLink(Link link) {
+        link.start();
+        links.add(track(link));
+    }
+
+    /** Writes the detector state now. */
+    public void checkpointNow() {
+        byte[] snapshot = detection.withEngine(DetectionEngine::snapshot);
+        checkpoints.save(Checkpoint.of(settings.clock.instant(), snapshot));
     }
 
     /**
@@ -361,17 +475,35 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Hands a frame to ingest (what links call, from any thread).
+     * Hands a frame to ingest over the local link ({@link Builder#localLink}), waiting while the ingest is full.
      *
-     * @return false when the ingest queue is full or the gateway is stopping; the frame is counted as rejected
+     * @return false when the gateway has stopped (or is stopping) and did not take the frame
+     * @throws IllegalStateException when the gateway was built without a local link
      */
     public boolean submit(InboundFrame frame) {
-        return ingest.submit(frame);
+        LocalLink l = local.orElseThrow(() -> new IllegalStateException("this gateway has no local link"));
+        CompletableFuture<Void> handled = new CompletableFuture<>();
+        try {
+            l.deliver(frame, () -> handled.complete(null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IllegalStateException e) {
+            return false; // ingest closed
+        }
+        lastSubmitted = handled;
+        return true;
     }
 
-    /** Waits until every frame submitted before this call has been handled. */
+    /** Waits (at most 30 s) until every frame {@link #submit submitted} before this call has been handled. */
     public void awaitIngest() {
-        ingest.onEngine(() -> null);
+        try {
+            lastSubmitted.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("ingest did not handle the submitted frames within 30 s", e);
+        }
     }
 
     /** The scheduler, for parts that add their own jobs (escalations, quiet-hour edges). */
@@ -386,39 +518,41 @@ public final class Gateway implements AutoCloseable {
 
     /** The port the HTTP server listens on (the one picked when the configuration said 0). */
     public int httpPort() {
-        return web.port();
+        return http.port();
     }
 
-    /** How long {@link Builder#start()} took, to healthy (HTTP answering, links started). */
+    /** How long {@link Builder#start()} took, to healthy (HTTP answering, links started), in real time. */
     public Duration startTime() {
         return startTime;
     }
 
     public GatewayStatus status() {
-        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), registry.size(), ingest.joined(), ingest.cows(),
-                ingest.accepted(), ingest.rejected(), ingest.observations(), activeAlarms.get());
+        var s = ingest.stats();
+        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), registry.size(), joined.get(),
+                detection.cows(), s.accepted(), s.dropped() + s.failed(), detection.observations(), activeAlarms.get());
     }
 
     /** Stops everything in the reverse start order; idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            running = false;
             long t = System.nanoTime();
             stopStarted();
             Logger.info("herdgate stopped in {} ms", Duration.ofNanos(System.nanoTime() - t).toMillis());
         }
     }
 
-    private void stopIngest() {
-        ingest.drain(Duration.ofSeconds(10));
-        // The ingest thread has ended: this thread may touch the engine and history now.
+    /** After the ingest has stopped: the last feature rows and the detector state go to the database. */
+    private void saveState() {
         try {
             history.flush();
         } catch (StoreException e) {
             Logger.error("feature history not flushed at stop: {}", e.getMessage());
         }
-        checkpoints.save(Checkpoint.of(settings.clock.instant(), engine.snapshot()));
-        Logger.info("detector state saved ({} cows)", engine.cows().size());
+        checkpointNow();
+        int cows = detection.withEngine(e -> e.cows().size());
+        Logger.info("detector state saved ({} cows)", cows);
     }
 
     private void stopStarted() {
@@ -437,29 +571,18 @@ public final class Gateway implements AutoCloseable {
         return part;
     }
 
-    /** A source of frames (serial dongle, MQTT, the demo's herd): started last, stopped first. */
-    public interface Link extends AutoCloseable {
-
-        /** Starts delivering frames to {@code frames} (from any thread). */
-        void start(java.util.function.Predicate<InboundFrame> frames);
-
-        @Override
-        void close();
-    }
-
     /** Configures and starts a gateway. */
     public static final class Builder {
         private final GatewayConfig config;
         private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.system();
-        private DownlinkSender downlinks = (eui, frame) -> Logger.warn("no link to send a downlink to collar {}", eui);
-        private final List<AlarmListener> alarmListeners = new CopyOnWriteArrayList<>();
+        private BiConsumer<CollarEui, byte[]> localDownlinks;
+        private final List<AlarmListener> alarmListeners = new ArrayList<>();
         private final List<HttpModule> httpModules = new ArrayList<>();
-        private final List<Link> links = new ArrayList<>();
         private FlushPolicy flushPolicy = FlushPolicy.DEFAULT;
+        private CollarConfig collarConfig = CollarConfig.defaults();
         private boolean manualSchedule;
         private boolean unsynced;
-        private CollarConfig collarConfig = CollarConfig.defaults();
         private Optional<FlashSettings> firmware = Optional.empty();
 
         private Builder(GatewayConfig config) {
@@ -478,13 +601,16 @@ public final class Gateway implements AutoCloseable {
             return this;
         }
 
-        /** Where join accepts and other downlinks go. */
-        public Builder downlinks(DownlinkSender d) {
-            downlinks = Objects.requireNonNull(d, "downlinks");
+        /**
+         * Adds a link inside the process, named {@link #LOCAL_LINK}: frames come in through
+         * {@link Gateway#submit}, downlinks routed to it go to {@code downlinks} (on the ingest thread).
+         */
+        public Builder localLink(BiConsumer<CollarEui, byte[]> downlinks) {
+            localDownlinks = Objects.requireNonNull(downlinks, "downlinks");
             return this;
         }
 
-        /** Also told of every alarm event (after the alarm log), on the ingest thread. */
+        /** Also told of every alarm event (after the alarm log), on the thread that fed the engine. */
         public Builder alarmListener(AlarmListener l) {
             alarmListeners.add(Objects.requireNonNull(l, "listener"));
             return this;
@@ -495,19 +621,8 @@ public final class Gateway implements AutoCloseable {
             return this;
         }
 
-        public Builder link(Link l) {
-            links.add(Objects.requireNonNull(l, "link"));
-            return this;
-        }
-
         public Builder flushPolicy(FlushPolicy p) {
             flushPolicy = Objects.requireNonNull(p, "flushPolicy");
-            return this;
-        }
-
-        /** Storage that never waits for the disk ({@link Database#openUnsynced}): simulations only. */
-        public Builder unsyncedStorage() {
-            unsynced = true;
             return this;
         }
 
@@ -529,6 +644,12 @@ public final class Gateway implements AutoCloseable {
         /** No schedule thread: the caller runs {@link Gateway#runSchedule()} as its simulated time advances. */
         public Builder manualSchedule() {
             manualSchedule = true;
+            return this;
+        }
+
+        /** Storage that never waits for the disk ({@link Database#openUnsynced}): simulations only. */
+        public Builder unsyncedStorage() {
+            unsynced = true;
             return this;
         }
 

@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,8 +56,10 @@ class GatewayTest {
             port = g.httpPort();
             HttpResponse<String> r = get(port, "/health");
             assertEquals(200, r.statusCode());
-            assertTrue(r.body().startsWith("{\"status\":\"ok\""), r.body());
+            assertTrue(r.body().startsWith("{\"status\":\"degraded\",\"reasons\":[\"no collar link configured\"]"), r.body());
             assertTrue(Files.exists(dir.resolve("data/herdgate.db")));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/api-token"))));
+            assertEquals(401, get(port, "/api/collars").statusCode(), "the API needs the token");
             assertTrue(g.startTime().compareTo(Duration.ZERO) > 0);
         }
         assertThrows(ConnectException.class, () -> get(port, "/health"));
@@ -69,7 +72,8 @@ class GatewayTest {
                     .withHttp(HttpConfig.of("127.0.0.1", first.httpPort()));
             GatewayStartException e = assertThrows(GatewayStartException.class, () -> Gateway.builder(same).start());
             assertEquals("http", e.step());
-            assertTrue(e.getMessage().startsWith("cannot start (http): cannot listen on 127.0.0.1:" + first.httpPort()), e.getMessage());
+            assertTrue(e.getMessage().startsWith("cannot start (http): ") && e.getMessage().contains(":" + first.httpPort()),
+                    e.getMessage());
             // the database the failed start opened was closed again: it can be opened and written
             try (Database db = Database.open(dir.resolve("other/herdgate.db"))) {
                 assertEquals(Database.supportedSchemaVersion(), db.schemaVersion());
@@ -104,7 +108,7 @@ class GatewayTest {
     /** A running farm: collars join, send a day of frames; the gateway sees every cow every minute. */
     private static Gateway runFarm(Path dir, ManualClock clock, SimulatedFarm farm, Duration span, List<AlarmEvent> alarms) {
         Gateway g = Gateway.builder(config(dir)).clock(clock).ticker(() -> nanos(clock)).manualSchedule().unsyncedStorage()
-                .downlinks(farm).alarmListener(alarms::add).start();
+                .localLink(farm::send).alarmListener(alarms::add).start();
         farm.attach(g);
         farm.advanceTo(clock.instant().plus(span));
         return g;
@@ -143,7 +147,7 @@ class GatewayTest {
         // The same collars after a reset of their own: their first join nonce is one the gateway has seen.
         SimulatedFarm reset = SimulatedFarm.of(HerdConfig.of(3, 5, clock.instant(), Duration.ofDays(2)), clock);
         try (Gateway g = Gateway.builder(config(dir)).clock(clock).ticker(() -> nanos(clock)).manualSchedule().unsyncedStorage()
-                .downlinks(reset).alarmListener(alarms::add).start()) {
+                .localLink(reset::send).alarmListener(alarms::add).start()) {
             assertEquals(3, g.status().cows(), "every cow's detector state is back");
             g.checkpointNow();
             DetectionEngine expected = DetectionEngine.builder().restore(before);
@@ -195,7 +199,7 @@ class GatewayTest {
 
     @Test
     void submit_afterClose_isRefusedNotThrown(@TempDir Path dir) {
-        Gateway g = Gateway.builder(config(dir)).start();
+        Gateway g = Gateway.builder(config(dir)).localLink((eui, frame) -> { }).start();
         g.close();
         g.close();
         assertFalse(g.submit(InboundFrame.of(new byte[] {1, 2, 3}, T0)));
