@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.gateway.flash.FlashService;
 import io.herdgate.gateway.flash.FlashSettings;
+import io.herdgate.gateway.http.ApiClient;
+import io.herdgate.gateway.http.ApiResponse;
 import io.herdgate.gateway.registry.CollarRegistry;
 import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.PairingHistory;
@@ -224,6 +226,29 @@ class InstallerCommandsTest {
 
         Cli close = run("pairing", "close");
         assertEquals(0, close.exit(), close.toString());
+        assertFalse(registry.pairingStatus().open());
+    }
+
+    @Test
+    void api_malformedPairingModeRequests_areAnswered400NamingTheField() {
+        ApiClient api = ApiClient.forDataDir(java.net.URI.create(url), dataDir);
+
+        ApiResponse notArray = api.post("/api/pairing-mode", "{\"labels\": {\"eui\": \"" + A + "\"}}");
+        ApiResponse badKey = api.post("/api/pairing-mode", "{\"labels\": [{\"eui\": \"" + A + "\", \"key\": \""
+                + KEY_A.substring(1) + "\"}]}");
+        ApiResponse badMinutes = api.post("/api/pairing-mode", "{\"minutes\": 0}");
+        ApiResponse notJson = api.put("/api/collars/" + A + "/pairing", "{\"cow\": \"7019\", \"key\": \"" + KEY_A);
+
+        assertEquals(400, notArray.status(), notArray.body());
+        assertTrue(notArray.body().contains("field labels: an array expected"), notArray.body());
+        assertEquals(400, badKey.status(), badKey.body());
+        assertTrue(badKey.body().contains("field labels[0].key: key must be 32 hex digits"), badKey.body());
+        assertEquals(400, badMinutes.status());
+        assertTrue(badMinutes.body().contains("field minutes: a whole number 1..720 expected"), badMinutes.body());
+        assertEquals(400, notJson.status());
+        for (ApiResponse r : List.of(badKey, notJson)) {
+            assertFalse(r.body().toUpperCase(Locale.ROOT).contains(KEY_A.substring(1)), "a key was echoed: " + r.body());
+        }
         assertFalse(registry.pairingStatus().open());
     }
 
