@@ -161,11 +161,12 @@ class AlarmCommandsTest {
 
     @Test
     void wrongToken_isRefusedWithAHint() throws Exception {
-        Files.writeString(ApiToken.file(dataDir), "not-the-token\n");
+        Files.writeString(ApiToken.file(dataDir), "well-formed-but-not-this-gateways-token\n");
 
         Cli r = run("alarms");
 
         assertEquals(1, r.exit());
-        assertTrue(r.err().startsWith("herdgate alarms: the gateway refused the API token"), r.err());
+        assertTrue(r.err().startsWith("herdgate alarms: the gateway at http://127.0.0.1:"), r.err());
+        assertTrue(r.err().contains(" refused the API token (HTTP 401)"), r.err());
     }
 }
