@@ -72,12 +72,10 @@ final class ActivityChart {
     Drawn draw(ChartData data) {
         XYSeries activity = new XYSeries("Activity per hour");
         XYSeries baseline = new XYSeries("Baseline");
-        boolean anyActivity = false;
         for (ActivityHour h : data.hours()) {
             double mid = h.start().toEpochMilli() + 30 * 60_000.0;
             activity.add(mid, h.activity());
             baseline.add(mid, h.baseline());
-            anyActivity |= !Double.isNaN(h.activity());
         }
         XYSeriesCollection series = new XYSeriesCollection();
         series.addSeries(activity);
@@ -104,7 +102,8 @@ final class ActivityChart {
         plot.setBackgroundPaint(BACKGROUND);
         plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        IntervalMarker window = new IntervalMarker(data.windowStart().toEpochMilli(), data.windowEnd().toEpochMilli());
+        IntervalMarker window = new IntervalMarker(data.alarm().windowStart().toEpochMilli(),
+                data.alarm().windowEnd().toEpochMilli());
         window.setPaint(WINDOW);
         window.setOutlinePaint(null);
         plot.addDomainMarker(window, Layer.BACKGROUND);
@@ -119,7 +118,7 @@ final class ActivityChart {
         JFreeChart chart = new JFreeChart(title(data), new Font(Font.SANS_SERIF, Font.BOLD, 20), plot, true);
         chart.setBackgroundPaint(BACKGROUND);
         chart.setAntiAlias(true);
-        if (!anyActivity) {
+        if (!data.hasActivity()) {
             chart.addSubtitle(new TextTitle("No activity stored for this period"));
         }
         ChartRenderingInfo info = new ChartRenderingInfo();
@@ -130,8 +129,8 @@ final class ActivityChart {
 
     private String title(ChartData data) {
         String at = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.ENGLISH)
-                .format(data.raisedAt().atZone(settings.zone()));
-        return "Cow " + data.cow() + " \u2013 " + label(data.type()) + " \u2013 raised " + at;
+                .format(data.alarm().raisedAt().atZone(settings.zone()));
+        return "Cow " + data.cow() + " \u2013 " + label(data.alarm().type()) + " \u2013 raised " + at;
     }
 
     static String label(AlarmType type) {

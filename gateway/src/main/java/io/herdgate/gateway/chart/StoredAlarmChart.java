@@ -16,13 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@link ChartSource} over the gateway store: the alarm from {@link AlarmLog}, the activity from
- * {@link FeatureHistory}, the baseline rule from the cow's {@link Rules}.
+ * Activity charts from the gateway store: the alarm from {@link AlarmLog}, the activity from
+ * {@link FeatureHistory}, the baseline rule from the cow's {@link Rules}: the {@link ChartSource} of the
+ * WhatsApp channel and the local API. Thread-safe.
  *
- * <p>The time axis ends at the clock's now rounded up to the next farm-local hour; for an alarm that
- * cleared more than a quarter of the span ago it ends a quarter span after the clearing instead, so an
- * old alarm still shows its window. The shaded window runs from when the condition began (raised-at
- * minus the explanation's duration) to the clearing, or to the axis end while the alarm is active.
+ * <p>The time axis spans {@link ChartSettings#span()} and ends on a farm-local hour boundary. The shaded
+ * window runs from when the condition began (raised-at minus the explanation's duration) to the
+ * clearing, or to the axis end while the alarm is active.
  */
 public final class StoredAlarmChart implements ChartSource {
 
@@ -49,29 +49,34 @@ public final class StoredAlarmChart implements ChartSource {
                 Objects.requireNonNull(clock, "clock"));
     }
 
+    /**
+     * The chart of stored alarm {@code id}, the axis ending now; for an alarm cleared more than a quarter
+     * span ago, a quarter span after the clearing, so an old alarm still shows its window.
+     *
+     * @return the PNG, or empty when no such alarm is stored
+     */
     @Override
-    public Optional<Png> chart(AlarmId alarm) {
-        return alarms.find(alarm).map(s -> chart.png(data(s.alarm())));
+    public Optional<Png> chart(AlarmId id) {
+        return alarms.find(id).map(s -> chart.png(data(s.alarm())));
     }
 
     ChartData data(Alarm a) {
-        Duration span = settings.span();
         Instant end = clock.instant();
         if (a.clearedAt().isPresent()) {
-            Instant after = a.clearedAt().get().plus(span.dividedBy(4));
+            Instant after = a.clearedAt().get().plus(settings.span().dividedBy(4));
             end = after.isBefore(end) ? after : end;
         }
         if (end.isBefore(a.raisedAt())) {
             end = a.raisedAt();
         }
         Instant to = ceilHour(end);
-        Instant from = to.minus(span);
+        Instant from = to.minus(settings.span());
         BaselineParams p = rules.forCow(a.cow()).baseline();
         List<Observation> obs = history.read(a.cow(), from.minus(HourlyActivity.lookBack(p)), to);
-        Instant windowStart = clamp(a.raisedAt().minus(a.explanation().duration()), from, to);
-        Instant windowEnd = clamp(a.clearedAt().orElse(to), windowStart, to);
-        return new ChartData(a.cow(), a.type(), a.raisedAt(), windowStart, windowEnd, from, to, p.days(),
-                HourlyActivity.of(obs, from, to, p));
+        Instant start = clamp(a.raisedAt().minus(a.explanation().duration()), from, to);
+        ChartData.Marked marked = new ChartData.Marked(a.type(), a.raisedAt(), start,
+                clamp(a.clearedAt().orElse(to), start, to));
+        return new ChartData(a.cow(), marked, from, to, p.days(), HourlyActivity.of(obs, from, to, p));
     }
 
     /** The next farm-local clock-hour boundary at or after {@code t}. */

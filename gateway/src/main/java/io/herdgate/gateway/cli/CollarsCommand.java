@@ -6,7 +6,9 @@ import io.herdgate.gateway.store.CollarUse;
 import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.StoreException;
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +61,12 @@ public final class CollarsCommand implements Callable<Integer> {
             return Installer.fail(spec, "no database at " + gateway.database()
                     + ": has the gateway run yet? (--data-dir DIR)");
         }
+        Optional<String> otherOwner = otherOwner(gateway.database());
+        if (otherOwner.isPresent()) {
+            // Opening it would leave WAL side files the gateway's own user may not be able to open.
+            return Installer.fail(spec, gateway.database() + " belongs to user " + otherOwner.get()
+                    + "; run as that user: sudo -u " + otherOwner.get() + " herdgate collars");
+        }
         List<CollarView> collars;
         try (Database db = Database.open(gateway.database())) {
             collars = CollarTable.read(db);
@@ -84,6 +93,16 @@ public final class CollarsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The owner of {@code file} when it is not the user running this command (POSIX systems only). */
+    private static Optional<String> otherOwner(Path file) {
+        try {
+            String owner = Files.getOwner(file).getName();
+            return owner.equals(System.getProperty("user.name")) ? Optional.empty() : Optional.of(owner);
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty(); // no owner to compare: let the open itself report problems
+        }
     }
 
     private static String status(CollarView c, Instant now) {

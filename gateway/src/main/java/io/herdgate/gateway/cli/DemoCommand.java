@@ -3,6 +3,7 @@ package io.herdgate.gateway.cli;
 import io.herdgate.gateway.demo.DemoReport;
 import io.herdgate.gateway.demo.DemoRun;
 import io.herdgate.gateway.demo.DemoSettings;
+import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
 import io.herdgate.rules.replay.AlarmJson;
@@ -20,35 +21,55 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code herdgate demo}: the simulated herd through the real protocol and detection pipeline. */
+/** {@code herdgate demo}: a simulated herd through the real gateway. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-                "Runs a simulated herd through the real pipeline: collars join with their root keys and send "
-                        + "authenticated frames; the gateway checks MIC and counters, turns samples into per-minute "
-                        + "activity and feeds the detection engine. Simulated time runs as fast as the machine allows.",
-                "Prints the events injected into the herd, each alarm as it is raised and cleared, and a summary."})
+                "Runs a simulated herd through the real gateway: collars join with their root keys and send "
+                        + "authenticated frames; the gateway checks MIC and counters, stores history and alarms in its "
+                        + "data directory, learns every cow's baseline and raises alarms, and serves its HTTP pages.",
+                "The days before the first injected event (the baselines' warm-up) run as fast as the machine allows; "
+                        + "then every simulated hour takes --pace-ms so the alarms can be watched (--fast: no pause).",
+                "Prints where to look, the injected events, each alarm as it is raised and cleared, and a summary."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--cows", defaultValue = "8", description = "Herd size, 1..2000 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cows", defaultValue = "60", description = "Herd size, 1..2000 (default: ${DEFAULT-VALUE}).")
     int cows;
 
-    @Option(names = "--days", defaultValue = "4", description = "Simulated days, 1..60 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", defaultValue = "7", description = "Simulated days, 1..60 (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--events", defaultValue = "heat:2,illness:1,calving:1,down:1,collar_off:1,radio_loss:1",
+    @Option(names = "--events", defaultValue = "heat:3,illness:2,calving:2,down:1,collar_off:1,radio_loss:1",
             description = "Injected events, e.g. heat:3,down:#4 (default: ${DEFAULT-VALUE}). "
                     + "Events: heat, illness, calving, down, collar_off, radio_loss, battery; a count or #cow+#cow.")
     String events;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of everything simulated (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--http-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "The gateway's HTTP port on 127.0.0.1, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep the gateway's data (SQLite database) in DIR, new or empty; default a temporary "
+                    + "directory deleted at the end.")
+    Optional<Path> dataDir;
+
+    @Option(names = "--pace-ms", defaultValue = "1000", paramLabel = "MS",
+            description = "Real milliseconds per simulated hour after the warm-up, 0..600000 (default: ${DEFAULT-VALUE}).")
+    long paceMs;
+
+    @Option(names = "--fast", description = "No pause at all: run to the end as fast as the machine allows.")
+    boolean fast;
 
     @Option(names = "--alarms", paramLabel = "FILE", description = "Also write every alarm as JSON lines to FILE.")
     Optional<Path> alarmsFile;
@@ -57,25 +78,45 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         DemoSettings settings;
-        try {
-            settings = DemoSettings.of(cows, Duration.ofDays(days), events, seed, Instant.parse("2026-03-02T00:00:00Z"));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        DemoRun run = DemoRun.of(settings, e -> print(out, e), t -> { });
+        DemoRun run;
         HerdConfig config;
         try {
+            settings = DemoSettings.of(cows, Duration.ofDays(days), events, seed, Instant.parse("2026-03-02T00:00:00Z"))
+                    .withHttpPort(httpPort).withPace(fast ? Duration.ZERO : Duration.ofMillis(paceMs));
+            if (dataDir.isPresent()) {
+                settings = settings.withDataDir(dataDir.get());
+            }
+            run = DemoRun.of(settings, e -> print(out, e), t -> { });
             config = run.herdConfig();
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--events: " + e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         out.printf("herdgate demo: %d cows, %d simulated days from %s (farm zone %s), seed %d%n",
                 cows, days, settings.start(), config.zone(), seed);
         printSchedule(out, config);
-        out.println("alarms as the gateway raises them (simulated time):");
+        out.printf("warm-up until %s (baselines are learnt), as fast as this machine allows%n", run.warmupEnd());
         out.flush();
-        DemoReport report = run.run();
-        printSummary(out, report);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            run.stop();
+            try {
+                done.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        DemoReport report;
+        DemoSettings chosen = settings;
+        try {
+            report = run.run(g -> printWhereToLook(out, g, chosen));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } finally {
+            done.countDown();
+            removeHook(hook);
+        }
+        printSummary(out, report, settings);
         if (alarmsFile.isPresent()) {
             try (Writer w = Files.newBufferedWriter(alarmsFile.get(), StandardCharsets.UTF_8)) {
                 AlarmJson.write(report.alarms(), w);
@@ -84,6 +125,23 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (Ctrl-C): the hook is running
+        }
+    }
+
+    private static void printWhereToLook(PrintWriter out, Gateway g, DemoSettings s) {
+        out.println("gateway started in " + g.startTime().toMillis() + " ms; where to look:");
+        out.println("  health and counters  http://127.0.0.1:" + g.httpPort() + "/health");
+        out.println("  data directory       " + g.database().file().getParent()
+                + (s.dataDir().isEmpty() ? " (temporary, deleted at the end; keep it with --data-dir)" : ""));
+        out.println("  alarms               below, as the gateway raises them (simulated time)");
+        out.flush();
     }
 
     private static void printSchedule(PrintWriter out, HerdConfig config) {
@@ -109,22 +167,15 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static Map<String, Long> nonZero(Map<?, Long> counts) {
-        Map<String, Long> m = new TreeMap<>();
-        counts.forEach((k, v) -> {
-            if (v > 0) {
-                m.put(k.toString(), v);
-            }
-        });
-        return m;
-    }
-
-    private static void printSummary(PrintWriter out, DemoReport r) {
+    private static void printSummary(PrintWriter out, DemoReport r, DemoSettings s) {
         Map<String, Integer> perType = new TreeMap<>();
         r.alarms().forEach(a -> perType.merge(a.type().jsonName(), 1, Integer::sum));
-        out.printf("summary: %d frames accepted, %d rejected %s, %d minute observations, alarms %s, in %.1f s%n",
-                r.framesAccepted(), r.rejections().values().stream().mapToLong(Long::longValue).sum(),
-                nonZero(r.rejections()), r.observations(), perType, r.wallTime().toMillis() / 1000.0);
+        out.printf("summary: %d frames accepted, %d rejected, %d minute observations, alarms %s (%d in the alarm log), "
+                        + "gateway start %d ms, run %.1f s%n",
+                r.framesAccepted(), r.framesRejected(), r.observations(), perType, r.storedAlarms(),
+                r.startTime().toMillis(), r.wallTime().toMillis() / 1000.0);
+        if (s.dataDir().isPresent()) {
+            out.println("data kept in " + r.dataDir());
+        }
     }
-
 }

@@ -3,23 +3,21 @@ package io.herdgate.gateway.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herdgate.gateway.http.ApiCallException;
+import io.herdgate.gateway.http.ApiClient;
+import io.herdgate.gateway.http.ApiResponse;
+import io.herdgate.gateway.http.ApiToken;
+import io.herdgate.gateway.http.ApiTokenException;
+import io.herdgate.gateway.http.HttpSettings;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.function.Function;
 
 /**
- * The installer commands' client of the gateway's local HTTP API: JSON requests with the bearer token
- * from the data directory. Failures to reach the gateway are {@link GatewayException}s with one line for
- * the user; answers with an error status come back as {@link Answer}s (the caller decides).
+ * The installer commands' view of the gateway's local API ({@link ApiClient}, bearer token from the data
+ * directory): JSON answers, and one line for the user when the gateway cannot be asked
+ * ({@link GatewayException}). Answers with an error status come back as {@link Answer}s; the caller decides.
  */
 final class GatewayClient {
 
@@ -45,92 +43,66 @@ final class GatewayClient {
     }
 
     private final URI base;
-    private final Path tokenFile;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private String token;
+    private final Path dataDir;
+    private ApiClient api;
 
-    private GatewayClient(URI base, Path tokenFile) {
+    private GatewayClient(URI base, Path dataDir) {
         this.base = base;
-        this.tokenFile = tokenFile;
+        this.dataDir = dataDir;
     }
 
-    static GatewayClient of(URI base, Path tokenFile) {
-        return new GatewayClient(base, tokenFile);
+    static GatewayClient of(URI base, Path dataDir) {
+        return new GatewayClient(base, dataDir);
     }
 
     Answer get(String path) throws GatewayException {
-        return send(request(path).GET());
+        return call(a -> a.get(path));
     }
 
     Answer delete(String path) throws GatewayException {
-        return send(request(path).DELETE());
+        return call(a -> a.delete(path));
     }
 
     Answer put(String path, ObjectNode body) throws GatewayException {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return call(a -> a.put(path, body.toString()));
     }
 
     Answer post(String path, ObjectNode body) throws GatewayException {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return call(a -> a.post(path, body.toString()));
     }
 
     Answer put(String path, byte[] body) throws GatewayException {
-        return send(request(path).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return call(a -> a.put(path, body));
     }
 
-    private HttpRequest.Builder request(String path) throws GatewayException {
+    private Answer call(Function<ApiClient, ApiResponse> request) throws GatewayException {
+        ApiResponse r;
         try {
-            return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token());
+            if (api == null) {
+                api = ApiClient.forDataDir(base, dataDir);
+            }
+            r = request.apply(api);
+        } catch (ApiTokenException e) {
+            throw new GatewayException(e.getMessage() + " (run as the gateway's user or with sudo; --data-dir DIR)");
+        } catch (ApiCallException e) {
+            throw new GatewayException(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new GatewayException("--gateway " + base + ": an address like http://127.0.0.1:8080 expected");
         }
-    }
-
-    private String token() throws GatewayException {
-        if (token == null) {
-            try {
-                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            } catch (AccessDeniedException e) {
-                throw new GatewayException("cannot read the API token " + tokenFile
-                        + ": run as the herdgate user or with sudo");
-            } catch (NoSuchFileException e) {
-                throw new GatewayException("no API token at " + tokenFile + ": the gateway writes it at its first "
-                        + "start; is --data-dir right?");
-            } catch (IOException e) {
-                throw new GatewayException("cannot read the API token " + tokenFile + ": " + e.getMessage());
-            }
+        if (r.status() == 401) {
+            throw new GatewayException("the gateway refused the API token from " + ApiToken.file(dataDir)
+                    + ": is --data-dir the gateway's data directory?");
         }
-        return token;
-    }
-
-    private Answer send(HttpRequest.Builder request) throws GatewayException {
-        HttpResponse<String> r;
+        if (r.status() == 413) {
+            throw new GatewayException("the gateway refuses a request this large (HTTP 413; it accepts "
+                    + HttpSettings.DEFAULT_MAX_REQUEST_BYTES / 1024 + " KiB by default)");
+        }
         try {
-            r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (ConnectException e) {
-            throw new GatewayException("cannot reach the gateway at " + base + ": is it running? "
-                    + "(systemctl status herdgate; --gateway URL)");
+            return new Answer(r.status(), r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body()));
         } catch (IOException e) {
-            throw new GatewayException("talking to the gateway at " + base + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException("interrupted");
+            throw new GatewayException(r.status() >= 500
+                    ? "the gateway failed on this request (HTTP " + r.status() + "); its log says why: journalctl -u herdgate"
+                    : "the gateway at " + base + " answered HTTP " + r.status() + " without JSON: is --gateway the herdgate API?");
         }
-        if (r.statusCode() == 401 || r.statusCode() == 403) {
-            throw new GatewayException("the gateway refused the API token from " + tokenFile
-                    + " (HTTP " + r.statusCode() + "): is --data-dir the gateway's data directory?");
-        }
-        JsonNode body;
-        try {
-            body = r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new GatewayException("the gateway at " + base + " answered HTTP " + r.statusCode()
-                    + " without JSON: is --gateway the herdgate API?");
-        }
-        return new Answer(r.statusCode(), body);
     }
 }

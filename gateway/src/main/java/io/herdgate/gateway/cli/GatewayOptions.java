@@ -1,5 +1,6 @@
 package io.herdgate.gateway.cli;
 
+import io.herdgate.gateway.http.ApiToken;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -13,15 +14,13 @@ final class GatewayOptions {
 
     /** The database file inside the data directory. */
     static final String DATABASE = "herdgate.db";
-    /** The API token file inside the data directory (mode 0600, written by the gateway at first start). */
-    static final String TOKEN = "api-token";
 
     @Option(names = "--gateway", paramLabel = "URL", defaultValue = "${env:HERDGATE_API:-http://127.0.0.1:8080}",
             description = "The gateway's local HTTP API (default ${DEFAULT-VALUE}; env HERDGATE_API).")
     URI api;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:HERDGATE_DATA_DIR:-/var/lib/herdgate}",
-            description = "The gateway's data directory, holding " + DATABASE + " and " + TOKEN
+            description = "The gateway's data directory, holding " + DATABASE + " and " + ApiToken.FILE_NAME
                     + " (default ${DEFAULT-VALUE}; env HERDGATE_DATA_DIR).")
     Path dataDir;
 
@@ -29,11 +28,7 @@ final class GatewayOptions {
         return dataDir.resolve(DATABASE);
     }
 
-    Path token() {
-        return dataDir.resolve(TOKEN);
-    }
-
     GatewayClient client() {
-        return GatewayClient.of(api, token());
+        return GatewayClient.of(api, dataDir);
     }
 }

@@ -21,12 +21,17 @@ import picocli.CommandLine.Spec;
                 ClassifyCommand.class,
                 RulesCommand.class,
                 ConfigCommand.class,
+                RunCommand.class,
                 ReplayCommand.class,
+                SimulateCommand.class,
+                ConsoleCommand.class,
                 PairCommand.class,
                 UnpairCommand.class,
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
+                SmsTestCommand.class,
+                PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {
 

@@ -102,10 +102,13 @@ public final class GatewayConfigFile {
             return c;
         });
         Optional<MqttConfig> mqtt = s.section("mqtt").map(x -> {
-            MqttConfig c = MqttConfig.of(x.uri("broker", MqttConfig.DEFAULT_BROKER, MqttConfig.SCHEMES),
-                    text(x, "client_id", "herdgate", "[A-Za-z0-9_-]{1,64}", "1..64 letters, digits, '_' or '-'"),
-                    text(x, "topic_prefix", "herdgate", "[A-Za-z0-9_/-]{1,64}", "1..64 letters, digits, '_', '-' or '/'"),
-                    x.optionalText("username"), x.path("password_file"));
+            String gateway = text(x, "gateway_name", "barn", "[A-Za-z0-9-]{1,64}", "1..64 letters, digits or '-'");
+            MqttConfig c = MqttConfig.of(x.uri("broker", MqttConfig.DEFAULT_BROKER, MqttConfig.SCHEMES), gateway,
+                    text(x, "client_id", "herdgate-" + gateway, "[A-Za-z0-9_-]{1,64}", "1..64 letters, digits, '_' or '-'"),
+                    x.optionalText("username"), x.path("password_file"), x.path("ca_file"));
+            if (c.caFile().isPresent() && !"ssl".equals(c.broker().getScheme())) {
+                x.problem("ca_file", "is set but the broker is not ssl://; allowed: ca_file with an ssl:// broker only");
+            }
             if (c.username().isPresent() != c.passwordFile().isPresent()) {
                 x.problem(c.username().isPresent() ? "password_file" : "username",
                         "username and password_file go together; allowed: both or neither");

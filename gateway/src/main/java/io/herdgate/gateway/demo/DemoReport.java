@@ -1,25 +1,26 @@
 package io.herdgate.gateway.demo;
 
-import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.rules.alarm.Alarm;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a demo run did.
  *
  * @param framesAccepted fresh authentic frames used
- * @param rejections     frames dropped, by reason
+ * @param framesRejected frames dropped (bad MIC, replay, unknown collar ...)
  * @param observations   per-minute observations fed to the detection engine
  * @param alarms         every alarm of the run, in the order raised, with its clearing time if cleared
+ * @param storedAlarms   alarms in the gateway's alarm log at the end
+ * @param dataDir        the gateway's data directory (deleted at the end when it was a temporary one)
+ * @param startTime      how long the gateway took to start (real time)
  * @param wallTime       how long the run took on this machine
  */
-public record DemoReport(long framesAccepted, Map<RejectReason, Long> rejections, long observations,
-                         List<Alarm> alarms, Duration wallTime) {
+public record DemoReport(long framesAccepted, long framesRejected, long observations, List<Alarm> alarms,
+                         int storedAlarms, Path dataDir, Duration startTime, Duration wallTime) {
 
     public DemoReport {
-        rejections = Map.copyOf(rejections);
         alarms = List.copyOf(alarms);
     }
 }

@@ -1,44 +1,48 @@
 package io.herdgate.gateway.demo;
 
-import io.herdgate.gateway.ingest.CollarDirectory;
-import io.herdgate.gateway.ingest.FramePipeline;
-import io.herdgate.gateway.ingest.InboundFrame;
-import io.herdgate.gateway.ingest.Pairing;
-import io.herdgate.protocol.join.JoinServer;
-import io.herdgate.protocol.session.InMemoryCounterStore;
+import io.herdgate.gateway.config.GatewayConfig;
+import io.herdgate.gateway.config.HttpConfig;
+import io.herdgate.gateway.runtime.Gateway;
+import io.herdgate.gateway.runtime.GatewayStatus;
+import io.herdgate.gateway.store.AlarmLog;
+import io.herdgate.gateway.store.Database;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
-import io.herdgate.rules.detect.DetectionEngine;
-import io.herdgate.rules.series.CowId;
+import io.herdgate.sim.event.Episode;
+import io.herdgate.sim.herd.EventSchedule;
 import io.herdgate.sim.herd.EventSpec;
 import io.herdgate.sim.herd.HerdConfig;
-import io.herdgate.sim.herd.HerdMember;
 import io.herdgate.sim.herd.ManualClock;
-import io.herdgate.sim.herd.SimulatedHerd;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.tinylog.Logger;
 
 /**
- * Runs a simulated herd through the real pipeline: collars join with their root keys, send
- * authenticated frames, the gateway checks MIC and counters, turns samples into per-minute
- * observations and feeds the detection engine. Simulated time advances in steps of one hour; the
- * engine's watermark follows it so offline collars are noticed.
+ * The demo through the real gateway: a simulated herd whose collars join with their root keys and send
+ * authenticated frames to a running {@link Gateway} (SQLite store in its data directory, detection,
+ * scheduler, HTTP), in simulated time. The warm-up (the days before the first injected event, while
+ * the cows' baselines are learnt) runs as fast as the machine allows; from the first event on, each
+ * simulated hour takes {@link DemoSettings#pace()} of real time so the alarms can be watched arriving.
  */
 public final class DemoRun {
 
     private static final Duration STEP = Duration.ofHours(1);
-    private static final int NETWORK_ID = 0x00_48_47; // "HG"
 
     private final DemoSettings settings;
     private final Consumer<AlarmEvent> alarmEvents;
     private final Consumer<Instant> progress;
+    private volatile boolean stopped;
 
     private DemoRun(DemoSettings settings, Consumer<AlarmEvent> alarmEvents, Consumer<Instant> progress) {
         this.settings = settings;
@@ -48,10 +52,10 @@ public final class DemoRun {
 
     /**
      * @param alarmEvents told of every raised, updated and cleared alarm as it happens
-     * @param progress    told the simulated time after every step
+     * @param progress    told the simulated time after every simulated hour
      */
     public static DemoRun of(DemoSettings settings, Consumer<AlarmEvent> alarmEvents, Consumer<Instant> progress) {
-        return new DemoRun(settings, alarmEvents, progress);
+        return new DemoRun(Objects.requireNonNull(settings, "settings"), alarmEvents, progress);
     }
 
     /** The herd the run will simulate (for listing its scheduled events before running). */
@@ -60,66 +64,118 @@ public final class DemoRun {
                 .withEvents(EventSpec.parse(settings.events(), settings.cows()));
     }
 
-    public DemoReport run() {
-        long wallStart = System.nanoTime();
-        HerdConfig config = herdConfig();
-        // The gateway's clock is the simulation's: the herd sets it before every frame it hands over.
-        ManualClock clock = ManualClock.of(settings.start());
-        Map<String, Alarm> alarms = new LinkedHashMap<>();
-        DetectionEngine engine = DetectionEngine.builder().clock(clock).zone(config.zone())
-                .listener(e -> {
-                    alarms.put(e.alarm().cow().value() + "/" + e.alarm().type() + "/" + e.alarm().raisedAt(), e.alarm());
-                    alarmEvents.accept(e);
-                }).build();
-        long[] observations = {0};
-        List<byte[]> downlinks = new ArrayList<>();
-        // The herd is built first (its members give the directory); its frames reach the pipeline once
-        // the pipeline exists, before any simulated time has passed.
-        AtomicReference<Consumer<byte[]>> uplinks = new AtomicReference<>();
-        SimulatedHerd herd = SimulatedHerd.of(config, frame -> uplinks.get().accept(frame));
-        CollarDirectory directory = CollarDirectory.of(herd.members().stream().map(DemoRun::pairing).toList());
-        FramePipeline pipeline = FramePipeline.builder(directory,
-                        JoinServer.of(NETWORK_ID, directory, InMemoryCounterStore.create(), clock,
-                                new SplittableRandom(settings.seed())),
-                        InMemoryCounterStore.create())
-                .downlinks((eui, frame) -> downlinks.add(frame))
-                .observations(o -> {
-                    observations[0]++;
-                    engine.accept(o);
-                })
-                .build();
-        uplinks.set(frame -> {
-            clock.set(herd.now());
-            pipeline.accept(InboundFrame.of(frame, herd.now()));
-        });
-        Instant end = settings.start().plus(settings.span());
-        for (Instant t = settings.start(); t.isBefore(end); ) {
-            t = t.plus(STEP).isAfter(end) ? end : t.plus(STEP);
-            advance(herd, t, downlinks);
-            clock.set(t);
-            engine.advanceTo(t);
-            progress.accept(t);
-        }
-        return new DemoReport(pipeline.accepted(), pipeline.rejections().snapshot(), observations[0],
-                List.copyOf(alarms.values()), Duration.ofNanos(System.nanoTime() - wallStart));
+    /** When the first injected event starts: the end of the warm-up. */
+    public Instant warmupEnd() {
+        HerdConfig c = herdConfig();
+        EventSchedule s = EventSchedule.of(c.events(), c.size(), c.seed(), c.start(), c.span());
+        return s.eventfulCows().stream().flatMap(cow -> s.episodes(cow).stream()).map(Episode::start)
+                .min(Comparator.naturalOrder()).orElse(c.start().plus(c.span()));
     }
 
-    /** Advances the herd, delivering downlinks (join accepts) between one-minute slices. */
-    private static void advance(SimulatedHerd herd, Instant to, List<byte[]> downlinks) {
-        for (Instant t = herd.now(); t.isBefore(to); ) {
-            t = t.plus(Duration.ofMinutes(1)).isAfter(to) ? to : t.plus(Duration.ofMinutes(1));
-            herd.advanceTo(t);
-            if (!downlinks.isEmpty()) {
-                List<byte[]> batch = new ArrayList<>(downlinks);
-                downlinks.clear();
-                batch.forEach(herd::receive);
+    /** Ends a running {@link #run} after the current simulated hour (from any thread). */
+    public void stop() {
+        stopped = true;
+    }
+
+    /**
+     * Runs the herd and the gateway to the end of the span (or {@link #stop()}), then stops the gateway.
+     *
+     * @param started told the running gateway and its data directory before simulated time starts
+     * @throws IllegalArgumentException when the given data directory is not empty
+     */
+    public DemoReport run(Consumer<Gateway> started) {
+        long wall0 = System.nanoTime();
+        HerdConfig config = herdConfig();
+        Path dir = dataDir();
+        ManualClock clock = ManualClock.of(settings.start());
+        SimulatedFarm farm = SimulatedFarm.of(config, clock);
+        try (Database db = Database.openUnsynced(dir.resolve(Gateway.DATABASE_FILE))) {
+            farm.register(db);
+        }
+        Map<String, Alarm> alarms = new LinkedHashMap<>();
+        GatewayConfig gc = GatewayConfig.of(dir, config.zone()).withHttp(HttpConfig.of("127.0.0.1", settings.httpPort()));
+        Instant end = settings.start().plus(settings.span());
+        Instant paceFrom = warmupEnd();
+        try (Gateway g = Gateway.builder(gc).clock(clock).ticker(() -> nanos(clock)).manualSchedule().unsyncedStorage()
+                .localLink(farm::send).alarmListener(e -> {
+                    alarms.put(e.alarm().cow().value() + "/" + e.alarm().type() + "/" + e.alarm().raisedAt(), e.alarm());
+                    alarmEvents.accept(e);
+                }).start()) {
+            farm.attach(g);
+            started.accept(g);
+            for (Instant t = settings.start(); t.isBefore(end) && !stopped; ) {
+                long hourStart = System.nanoTime();
+                t = t.plus(STEP).isAfter(end) ? end : t.plus(STEP);
+                farm.advanceTo(t);
+                progress.accept(t);
+                if (t.isAfter(paceFrom)) {
+                    pause(settings.pace().minusNanos(System.nanoTime() - hourStart));
+                }
+            }
+            g.awaitIngest();
+            GatewayStatus s = g.status();
+            AlarmLog log = AlarmLog.of(g.database());
+            int stored = farm.herd().members().stream()
+                    .mapToInt(m -> log.of(SimulatedFarm.cowOf(m), settings.start(), end.plus(Duration.ofDays(1))).size())
+                    .sum();
+            Duration startTime = g.startTime();
+            g.close();
+            return new DemoReport(s.framesAccepted(), s.framesRejected(), s.observations(), List.copyOf(alarms.values()),
+                    stored, dir, startTime, Duration.ofNanos(System.nanoTime() - wall0));
+        } finally {
+            if (settings.dataDir().isEmpty()) {
+                delete(dir);
             }
         }
     }
 
-    private static Pairing pairing(HerdMember m) {
-        return Pairing.of(m.identity().eui(), m.identity().rootKey(), CowId.of(String.valueOf(m.cow().number())));
+    private Path dataDir() {
+        try {
+            if (settings.dataDir().isEmpty()) {
+                return Files.createTempDirectory("herdgate-demo-");
+            }
+            Path dir = settings.dataDir().get();
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    if (s.findAny().isPresent()) {
+                        throw new IllegalArgumentException("data directory " + dir + " is not empty; the demo needs a new or empty one");
+                    }
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the demo's data directory: " + e.getMessage(), e);
+        }
     }
 
-    /** A clock the run moves forward with simulated time. */
+    private static long nanos(ManualClock clock) {
+        Instant t = clock.instant();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private void pause(Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    Logger.warn("demo: cannot delete {}: {}", p, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            Logger.warn("demo: cannot delete {}: {}", dir, e.getMessage());
+        }
+    }
 }

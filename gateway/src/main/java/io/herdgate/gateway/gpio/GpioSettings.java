@@ -43,11 +43,12 @@ public record GpioSettings(BcmPin statusLed, BcmPin siren, boolean sirenActiveHi
     }
 
     /**
-     * LED on BCM 17 (header pin 11), siren relay on BCM 27 (pin 13, active low like common relay boards),
-     * button on BCM 22 (pin 15); 30 ms debounce, 3 s long press, platform detected.
+     * Siren relay on BCM 17 (header pin 11, active low like common relay boards), LED on BCM 27 (pin 13),
+     * button on BCM 22 (pin 15), as herdgate.yaml's gpio section defaults; 30 ms debounce, 3 s long press,
+     * platform detected.
      */
     public static GpioSettings defaults() {
-        return of(BcmPin.of(17), BcmPin.of(27), false, BcmPin.of(22), Duration.ofMillis(30), Duration.ofSeconds(3),
+        return of(BcmPin.of(27), BcmPin.of(17), false, BcmPin.of(22), Duration.ofMillis(30), Duration.ofSeconds(3),
                 GpioPlatform.AUTO);
     }
 

@@ -52,13 +52,18 @@ final class LinkCounters {
         Logger.info("link {} ({}) up", id, kind);
     }
 
-    /** Records a loss or a failed attempt; logs only when the link was up or the error changed. */
+    /** Records a loss or a failed attempt; warns once per outage, keeping the time it began. */
     synchronized void down(String error) {
         LinkState before = state.get();
         if (before instanceof LinkState.Closed) {
             return;
         }
-        if (before instanceof LinkState.Down d && d.error().equals(error)) {
+        if (before instanceof LinkState.Down d) {
+            if (!d.error().equals(error)) {
+                // Still down, for a new reason: keep the time it went down, tell the operator quietly.
+                state.set(new LinkState.Down(d.since(), error));
+                Logger.debug("link {} ({}) still down: {}", id, kind, error);
+            }
             return;
         }
         state.set(new LinkState.Down(clock.instant(), error));

@@ -4,20 +4,18 @@ import io.herdgate.gateway.ingest.InboundFrame;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.FrameLayout;
 import io.herdgate.protocol.frame.FrameParser;
+import io.herdgate.protocol.json.MessageJson;
+import io.herdgate.protocol.json.ReadResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.tinylog.Logger;
 
 /**
@@ -25,15 +23,17 @@ import org.tinylog.Logger;
  *
  * <ul>
  *   <li>Persistent session: clean start off and a session expiry, so the broker keeps the subscriptions
- *       and queues QoS 1 uplinks while the gateway is away; subscriptions are made again after every
- *       connect anyway, in case the broker lost the session.</li>
- *   <li>The first connect is retried here with a capped back-off (Paho's automatic reconnect only covers
- *       losses after a first success, which it then handles).</li>
+ *       and queues QoS 1 uplinks while the gateway is away; the subscriptions are made again after every
+ *       connect anyway, in case the broker lost the session. The link is up once they are confirmed.</li>
+ *   <li>The first connect and every reconnect are retried with a capped back-off, for as long as the
+ *       link is open ({@link MqttConnection}).</li>
  *   <li>QoS 1 with manual acknowledgement: an uplink is acknowledged only after the pipeline has handled
  *       it. While the ingest is full the link waits and acknowledges nothing, so the broker stops after
  *       {@link MqttLinkSettings#receiveMaximum()} unacknowledged messages and holds the rest.</li>
  *   <li>A binary frame whose EUI is not its topic's is dropped and counted, as PROTOCOL.md section 11
  *       requires; messages on other topics are dropped and counted.</li>
+ *   <li>JSON uplinks ({@code .../up/json}) are read strictly (PROTOCOL.md section 12); an invalid one is
+ *       dropped and counted with the field at fault in the log.</li>
  *   <li>Downlinks are published QoS 1 to {@code .../down}; while disconnected they fail and are counted
  *       (the collar protocol retries, and a stale join accept would be useless anyway).</li>
  * </ul>
@@ -45,25 +45,16 @@ public final class MqttLink implements Link {
     private final Ingest ingest;
     private final Clock clock;
     private final LinkCounters counters;
-    private final MqttAsyncClient client;
+    private final MqttConnection connection;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
-    private Thread connector;
 
     private MqttLink(MqttLinkSettings settings, Ingest ingest, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.counters = new LinkCounters(settings.id(), "mqtt", clock);
-        try {
-            // In-flight QoS 1 downlinks live in memory: after a gateway restart the collars' own retries
-            // (join requests, unacked events) bring the conversation back.
-            this.client = new MqttAsyncClient(settings.broker().toString(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new LinkConfigException("mqtt broker " + settings.broker() + ": " + e.getMessage(), e);
-        }
-        client.setManualAcks(true);
-        client.setCallback(new Callback());
+        this.connection = new MqttConnection(settings, true, new Events(), "herdgate-mqtt-" + settings.id());
     }
 
     /** A link that will hand its uplinks to {@code ingest}; {@code clock} dates frames and states. */
@@ -96,20 +87,19 @@ public final class MqttLink implements Link {
             throw new IllegalStateException("link " + id() + " already started");
         }
         ingest.downlinks().register(this);
-        connector = new Thread(this::connectUntilUp, "herdgate-mqtt-connect-" + id());
-        connector.setDaemon(true);
-        connector.start();
+        connection.start();
     }
 
     @Override
     public boolean send(CollarEui eui, byte[] frame) {
-        if (!client.isConnected()) {
+        Optional<MqttAsyncClient> client = connection.connected();
+        if (client.isEmpty()) {
             counters.downlinkErrors.incrementAndGet();
             Logger.warn("link {}: downlink to collar {} not published, not connected", id(), eui);
             return false;
         }
         try {
-            client.publish(settings.topics().down(eui), frame, 1, false);
+            client.get().publish(settings.topics().down(eui), frame, 1, false);
             counters.framesOut.incrementAndGet();
             return true;
         } catch (MqttException e) {
@@ -127,84 +117,41 @@ public final class MqttLink implements Link {
         closed = true;
         counters.closed();
         ingest.downlinks().unregister(this);
-        if (connector != null) {
-            connector.interrupt();
-        }
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2_000).waitForCompletion(3_000);
-            }
-        } catch (MqttException e) {
-            Logger.debug("link {}: disconnect: {}", id(), e.getMessage());
-        }
-        try {
-            if (client.isConnected()) {
-                client.disconnectForcibly(0, 1_000, 0, new MqttProperties()); // reason 0: normal disconnection
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            Logger.debug("link {}: close: {}", id(), e.getMessage());
-        }
-        if (connector != null) {
-            try {
-                connector.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        connection.close();
     }
 
-    /** The first connect, retried until it succeeds; later losses are Paho's automatic reconnect. */
-    private void connectUntilUp() {
-        Backoff backoff = new Backoff(settings.retryFirst(), settings.retryMax());
-        while (!closed) {
-            try {
-                IMqttToken t = client.connect(MqttOptions.of(settings));
-                t.waitForCompletion();
-                return;
-            } catch (MqttException | LinkConfigException e) {
-                counters.down("connect to " + settings.broker() + " failed: " + describe(e));
-            }
-            try {
-                Thread.sleep(backoff.next().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private void subscribe() {
-        MqttSubscription[] subs = {
-                new MqttSubscription(settings.topics().binaryFilter(), 1),
-                new MqttSubscription(settings.topics().jsonFilter(), 1)};
-        try {
-            client.subscribe(subs);
-        } catch (MqttException e) {
-            counters.down("subscribe failed: " + describe(e));
-        }
-    }
-
-    private void arrived(String topic, MqttMessage message) {
+    private void arrived(MqttAsyncClient client, String topic, MqttMessage message) {
         byte[] payload = message.getPayload();
         counters.bytesIn.addAndGet(payload.length);
         Optional<MqttTopics.Uplink> up = settings.topics().parse(topic);
         if (up.isEmpty()) {
-            reject(message, "message on topic " + topic + " dropped: not an uplink topic of gateway "
+            reject(client, message, "message on topic " + topic + " dropped: not an uplink topic of gateway "
                     + settings.topics().gateway());
             return;
         }
         CollarEui eui = up.get().eui();
         if (up.get().json()) {
-            reject(message, "JSON uplink on " + topic + " dropped: JSON uplinks are not accepted by this gateway yet");
+            ReadResult read = MessageJson.readUplink(new String(payload, StandardCharsets.UTF_8));
+            if (read instanceof ReadResult.Invalid invalid) {
+                reject(client, message, "JSON uplink on " + topic + " dropped: " + invalid.error());
+                return;
+            }
+            hand(new Arrival.Json(id(), eui, ((ReadResult.Ok) read).message(), clock.instant(),
+                    () -> ack(client, message)));
             return;
         }
         if (payload.length >= FrameLayout.MIN_FRAME && FrameParser.euiValue(payload, 0) != eui.value()) {
-            reject(message, "frame of collar " + CollarEui.of(FrameParser.euiValue(payload, 0)) + " on topic " + topic
-                    + " dropped (unknown_collar: the frame's EUI must be the topic's)");
+            reject(client, message, "frame of collar " + CollarEui.of(FrameParser.euiValue(payload, 0)) + " on topic "
+                    + topic + " dropped (unknown_collar: the frame's EUI must be the topic's)");
             return;
         }
+        hand(new Arrival.Frame(id(), InboundFrame.of(payload, clock.instant()), () -> ack(client, message)));
+    }
+
+    /** Into the ingest, waiting while it is full (then nothing is acknowledged and the broker holds back). */
+    private void hand(Arrival a) {
         try {
-            if (ingest.put(new Arrival(id(), InboundFrame.of(payload, clock.instant()), () -> ack(message)))) {
+            if (ingest.put(a)) {
                 counters.handOffWaits.incrementAndGet();
             }
             counters.framesIn.incrementAndGet();
@@ -213,61 +160,43 @@ public final class MqttLink implements Link {
         }
     }
 
-    private void reject(MqttMessage message, String why) {
+    private void reject(MqttAsyncClient client, MqttMessage message, String why) {
         counters.rejected.incrementAndGet();
         Logger.warn("link {}: {}", id(), why);
-        ack(message);
+        ack(client, message);
     }
 
-    private void ack(MqttMessage message) {
+    private void ack(MqttAsyncClient client, MqttMessage message) {
         try {
             client.messageArrivedComplete(message.getId(), message.getQos());
         } catch (MqttException | RuntimeException e) {
-            // Lost with the connection: the broker sends it again and the pipeline sees a duplicate.
+            // Lost with its connection: the broker sends it again and the pipeline sees a duplicate.
             Logger.debug("link {}: ack of message {} failed: {}", id(), message.getId(), e.getMessage());
         }
     }
 
-    private static String describe(Exception e) {
-        Throwable cause = e.getCause();
-        String msg = e.getMessage();
-        return cause != null && cause.getMessage() != null && !cause.getMessage().equals(msg)
-                ? msg + " (" + cause.getMessage() + ")" : String.valueOf(msg);
-    }
-
-    private final class Callback implements MqttCallback {
+    private final class Events implements MqttConnection.Listener {
         @Override
-        public void disconnected(MqttDisconnectResponse r) {
-            String why = r.getException() != null ? describe(r.getException())
-                    : "broker closed the connection, reason " + r.getReturnCode()
-                    + (r.getReasonString() != null ? " " + r.getReasonString() : "");
-            counters.down("connection lost: " + why);
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException e) {
-            Logger.warn("link {}: {}", id(), describe(e));
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            arrived(topic, message);
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // Downlink delivery needs no follow-up: the collar answers or retries.
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            subscribe();
+        public void connected(MqttAsyncClient client) throws MqttException {
+            client.subscribe(new MqttSubscription[] {
+                    new MqttSubscription(settings.topics().binaryFilter(), 1),
+                    new MqttSubscription(settings.topics().jsonFilter(), 1)}).waitForCompletion(30_000);
             counters.up();
         }
 
         @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // No enhanced authentication is configured.
+        public void lost(String why) {
+            counters.down(why);
+        }
+
+        @Override
+        public void message(MqttAsyncClient client, String topic, MqttMessage message) {
+            arrived(client, topic, message);
+        }
+
+        @Override
+        public void delivered(IMqttToken token) {
+            // Downlink delivery needs no follow-up: the collar answers or retries.
         }
     }
 }

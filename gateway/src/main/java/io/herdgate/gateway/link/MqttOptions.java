@@ -2,7 +2,7 @@ package io.herdgate.gateway.link;
 
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
-/** Paho connection options from {@link MqttLinkSettings}: persistent session, reconnect, TLS, credentials. */
+/** Paho connection options from {@link MqttLinkSettings}: persistent session, keep-alive, TLS, credentials. */
 final class MqttOptions {
 
     private MqttOptions() {
@@ -16,10 +16,8 @@ final class MqttOptions {
         o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         o.setReceiveMaximum(settings.receiveMaximum());
         o.setConnectionTimeout(10);
-        // Paho counts reconnect delays in whole seconds.
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay((int) Math.max(1, settings.retryFirst().toSeconds()),
-                (int) Math.max(1, settings.retryMax().toSeconds()));
+        // Reconnects are MqttConnection's, with a fresh client each time (see there why).
+        o.setAutomaticReconnect(false);
         settings.username().ifPresent(o::setUserName);
         settings.password().ifPresent(p -> o.setPassword(p.read()));
         if (settings.broker().getScheme().equals("ssl")) {

@@ -153,7 +153,7 @@ public final class SerialLink implements Link {
 
         private void record(DongleRecord r) throws InterruptedException {
             if (r instanceof RadioUplink u) {
-                InboundFrame f = InboundFrame.of(u.frame().toByteArray(), clock.instant());
+                InboundFrame f = InboundFrame.of(u.frame().toByteArray(), clock.instant(), u.rssiDbm());
                 if (ingest.put(Arrival.of(id(), f))) {
                     counters.handOffWaits.incrementAndGet();
                 }

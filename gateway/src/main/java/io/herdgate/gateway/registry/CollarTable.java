@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -34,19 +33,17 @@ public final class CollarTable {
                 .toList();
     }
 
-    static CollarView view(CollarRecord r, Optional<CowId> cow) {
+    private static CollarView view(CollarRecord r, Optional<CowId> cow) {
         return CollarView.of(r.eui(), cow, r.batteryMv(), r.rssiDbm(), r.lastSeen(), r.firmware(), r.use());
     }
 
-    static final Comparator<CollarView> ORDER = Comparator
-            .comparing((CollarView v) -> v.cow().isEmpty())
-            .thenComparing(v -> v.cow().map(CowId::value).orElse(""), CowNames.NATURAL)
-            .thenComparing(CollarView::eui);
+    /** Cow names as farmers number them: "9" before "10"; names that are not plain numbers after those. */
+    private static final Comparator<String> COW_NAMES = Comparator
+            .comparing((String s) -> s.chars().allMatch(Character::isDigit) ? s.length() : Integer.MAX_VALUE)
+            .thenComparing(Comparator.naturalOrder());
 
-    /** Cow names compared as farmers number them: "9" before "10". */
-    private static final class CowNames {
-        static final Comparator<String> NATURAL = Comparator
-                .comparing((String s) -> s.chars().allMatch(Character::isDigit) ? s.length() : Integer.MAX_VALUE)
-                .thenComparing(Function.identity());
-    }
+    private static final Comparator<CollarView> ORDER = Comparator
+            .comparing((CollarView v) -> v.cow().isEmpty())
+            .thenComparing(v -> v.cow().map(CowId::value).orElse(""), COW_NAMES)
+            .thenComparing(CollarView::eui);
 }

@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +34,8 @@ import org.tinylog.Logger;
  * {@code AT+CMGS="<number>"}, the {@code "> "} prompt, the text and Ctrl-Z, then {@code +CMGS: <mr>}; a
  * text longer than one message goes as numbered single messages ({@link SmsSplitter}). Receiving:
  * {@code +CMTI} → {@code AT+CMGR} → reply code ({@link ReplyCodes}) to the {@link ReplyHandler} →
- * {@code AT+CMGD}. Delivery reports ({@code +CDS}) become {@link DeliveryStatus} values: DELIVERED once
+ * {@code AT+CMGD}; messages stored while the gateway was down are handled when the modem is (re)opened.
+ * Delivery reports ({@code +CDS}) become {@link DeliveryStatus} values: DELIVERED once
  * every part is delivered, FAILED as soon as one part failed.
  *
  * <p>Modem errors and timeouts are {@link DeliveryResult}s; an unanswered command or a vanished device
@@ -61,6 +61,7 @@ public final class SmsChannel implements Channel, AutoCloseable {
     private final Set<NotificationKey> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean initialised;
     private volatile boolean reportsSupported;
+    private volatile boolean pinRejected;
 
     /** A sent message whose delivery reports are awaited. */
     private static final class Pending {
@@ -136,8 +137,11 @@ public final class SmsChannel implements Channel, AutoCloseable {
         synchronized (progress) {
             sent = new ArrayList<>(progress.getOrDefault(n.key(), List.of()));
         }
-        if (sent.size() < parts.size() && !ensureReady()) {
-            return new DeliveryResult.RetryLater(settings.reopenEvery(), "modem_down", modem.downReason());
+        if (sent.size() < parts.size()) {
+            Optional<DeliveryResult> down = ensureReady();
+            if (down.isPresent()) {
+                return down.get();
+            }
         }
         for (int i = sent.size(); i < parts.size(); i++) {
             Optional<DeliveryResult> failed = sendPart(n.to().phone(), parts.get(i), sent);
@@ -197,24 +201,33 @@ public final class SmsChannel implements Channel, AutoCloseable {
         return new DeliveryResult.RetryLater(settings.reopenEvery(), "modem_down", ((AtResult.PortDown) r).reason());
     }
 
-    /** Opens and sets up the modem unless it is ready; false when it cannot be used now. */
-    private synchronized boolean ensureReady() {
+    /** Opens and sets up the modem unless it is ready; empty when ready, else why it cannot be used now. */
+    private synchronized Optional<DeliveryResult> ensureReady() {
         if (ready()) {
-            return true;
+            return Optional.empty();
         }
         initialised = false;
         Optional<String> problem = modem.open();
         if (problem.isPresent()) {
-            return false;
+            return Optional.of(new DeliveryResult.RetryLater(settings.reopenEvery(), "modem_down", problem.get()));
         }
         Duration t = settings.commandTimeout();
-        for (String cmd : List.of("ATE0", "AT+CMEE=1", "AT+CMGF=1", "AT+CSCS=\"UCS2\"")) {
-            AtResult r = modem.command(cmd, t);
-            if (!(r instanceof AtResult.Ok)) {
-                Logger.warn("GSM modem on {}: '{}' failed: {}", settings.port(), cmd, r);
-                modem.reset(cmd + " failed");
-                return false;
+        for (String cmd : List.of("ATE0", "AT+CMEE=1")) {
+            if (!(modem.command(cmd, t) instanceof AtResult.Ok)) {
+                return Optional.of(setupFailed(cmd));
             }
+        }
+        Optional<DeliveryResult> sim = unlockSim();
+        if (sim.isPresent()) {
+            modem.reset("SIM not usable");
+            return sim;
+        }
+        if (!(modem.command("AT+CMGF=1", t) instanceof AtResult.Ok)) {
+            return Optional.of(setupFailed("AT+CMGF=1"));
+        }
+        sweep();
+        if (!(modem.command("AT+CSCS=\"UCS2\"", t) instanceof AtResult.Ok)) {
+            return Optional.of(setupFailed("AT+CSCS=\"UCS2\""));
         }
         // New messages indicated by +CMTI; status reports routed as +CDS where asked and supported.
         reportsSupported = settings.deliveryReports()
@@ -224,13 +237,49 @@ public final class SmsChannel implements Channel, AutoCloseable {
         }
         initialised = true;
         Logger.info("GSM modem on {} ready (delivery reports {})", settings.port(), reportsSupported ? "on" : "off");
-        return true;
+        return Optional.empty();
+    }
+
+    private DeliveryResult setupFailed(String cmd) {
+        Logger.warn("GSM modem on {}: '{}' failed", settings.port(), cmd);
+        modem.reset(cmd + " failed");
+        return new DeliveryResult.RetryLater(settings.reopenEvery(), "modem_setup", "the modem refused " + cmd);
+    }
+
+    /**
+     * Enters the SIM PIN when the SIM asks for it. A PIN the SIM rejected is never entered again until the
+     * gateway restarts: three wrong tries would lock the SIM for its PUK.
+     */
+    private Optional<DeliveryResult> unlockSim() {
+        AtResult r = modem.command("AT+CPIN?", settings.commandTimeout());
+        if (!(r instanceof AtResult.Ok ok)) {
+            return Optional.of(new DeliveryResult.ChannelDown("sim", "SIM not usable: " + r));
+        }
+        String state = ok.value("+CPIN:").orElse("");
+        if (state.equals("READY")) {
+            return Optional.empty();
+        }
+        if (!state.equals("SIM PIN")) {
+            return Optional.of(new DeliveryResult.ChannelDown("sim_locked", "the SIM asks for '" + state
+                    + "'; unlock it in a phone"));
+        }
+        if (settings.simPin().isEmpty() || pinRejected) {
+            return Optional.of(new DeliveryResult.ChannelDown("sim_pin", pinRejected
+                    ? "the SIM rejected the configured PIN; fix the PIN file and restart"
+                    : "the SIM asks for a PIN and none is configured"));
+        }
+        AtResult entered = modem.command("AT+CPIN=\"" + settings.simPin().get() + "\"", settings.commandTimeout());
+        if (entered instanceof AtResult.Ok) {
+            return Optional.empty();
+        }
+        pinRejected = entered instanceof AtResult.Error;
+        return Optional.of(new DeliveryResult.ChannelDown("sim_pin", "the SIM rejected the configured PIN"));
     }
 
     /** Background: reopen a lost modem; check an open one with {@code AT}. */
     private void check() {
         if (!ready()) {
-            ensureReady();
+            ensureReady().ifPresent(problem -> Logger.debug("GSM modem on {} not ready: {}", settings.port(), problem));
             return;
         }
         AtResult r = modem.command("AT", settings.commandTimeout());
@@ -253,6 +302,30 @@ public final class SmsChannel implements Channel, AutoCloseable {
         }
     }
 
+    /**
+     * Handles and deletes the messages the SIM holds (replies that came while the gateway was down), so
+     * that none is lost and the SIM does not fill up. Runs before the UCS2 character set is chosen: the
+     * list's {@code "ALL"} is then plain text on every modem, and reply codes are plain ASCII anyway.
+     */
+    private void sweep() {
+        AtResult r = modem.command("AT+CMGL=\"ALL\"", settings.sendTimeout());
+        if (!(r instanceof AtResult.Ok ok)) {
+            Logger.warn("GSM modem on {}: listing stored SMS failed: {}", settings.port(), r);
+            return;
+        }
+        for (IncomingSms.Stored s : IncomingSms.parseList(ok.lines(), clock.instant())) {
+            onIncoming(s.sms());
+            delete(s.index());
+        }
+    }
+
+    private void delete(int index) {
+        AtResult d = modem.command("AT+CMGD=" + index, settings.commandTimeout());
+        if (!(d instanceof AtResult.Ok)) {
+            Logger.warn("GSM modem: deleting SMS {} failed: {}", index, d);
+        }
+    }
+
     private void readMessage(int index) {
         AtResult r = modem.command("AT+CMGR=" + index, settings.commandTimeout());
         if (!(r instanceof AtResult.Ok ok)) {
@@ -261,10 +334,7 @@ public final class SmsChannel implements Channel, AutoCloseable {
         }
         Optional<IncomingSms> sms = IncomingSms.parse(ok.lines(), clock.instant());
         sms.ifPresentOrElse(this::onIncoming, () -> Logger.warn("GSM modem: SMS {} is unreadable: {}", index, ok.lines()));
-        AtResult d = modem.command("AT+CMGD=" + index, settings.commandTimeout());
-        if (!(d instanceof AtResult.Ok)) {
-            Logger.warn("GSM modem: deleting SMS {} failed: {}", index, d);
-        }
+        delete(index);
     }
 
     private void onIncoming(IncomingSms sms) {

@@ -3,7 +3,9 @@ package io.herdgate.gateway.sms;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The GSM modem and how SMS are sent.
@@ -18,15 +20,21 @@ import java.util.Set;
  * @param deliveryReports ask the network for delivery reports ({@code +CDS}) where the modem supports them
  * @param reopenEvery     how often a lost or unanswering modem is reopened, and how often an idle one is
  *                        checked with {@code AT}, 1 s .. 10 min
+ * @param simPin          the SIM's PIN, 4..8 digits, when it asks for one; never logged
  */
 public record SmsSettings(String port, int baud, ZoneId zone, Duration commandTimeout, Duration sendTimeout,
-                          int maxParts, boolean deliveryReports, Duration reopenEvery) {
+                          int maxParts, boolean deliveryReports, Duration reopenEvery, Optional<String> simPin) {
 
     private static final Set<Integer> RATES = Set.of(9600, 19200, 38400, 57600, 115200);
+    private static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
 
     public SmsSettings {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(simPin, "simPin");
+        if (simPin.isPresent() && !PIN.matcher(simPin.get()).matches()) {
+            throw new IllegalArgumentException("the SIM PIN must be 4 to 8 digits");
+        }
         if (port.isBlank()) {
             throw new IllegalArgumentException("sms.port must name the modem's serial device, e.g. /dev/ttyUSB2");
         }
@@ -49,12 +57,29 @@ public record SmsSettings(String port, int baud, ZoneId zone, Duration commandTi
     }
 
     public static SmsSettings of(String port, int baud, ZoneId zone, Duration commandTimeout, Duration sendTimeout,
-                                 int maxParts, boolean deliveryReports, Duration reopenEvery) {
-        return new SmsSettings(port, baud, zone, commandTimeout, sendTimeout, maxParts, deliveryReports, reopenEvery);
+                                 int maxParts, boolean deliveryReports, Duration reopenEvery, Optional<String> simPin) {
+        return new SmsSettings(port, baud, zone, commandTimeout, sendTimeout, maxParts, deliveryReports, reopenEvery,
+                simPin);
     }
 
-    /** 115200 baud, 5 s per command, 60 s per message, up to 3 messages, delivery reports, reopen every 15 s. */
+    /**
+     * 115200 baud, 5 s per command, 60 s per message, up to 3 messages, delivery reports, reopen every 15 s,
+     * no SIM PIN.
+     */
     public static SmsSettings defaults(String port, ZoneId zone) {
-        return of(port, 115200, zone, Duration.ofSeconds(5), Duration.ofSeconds(60), 3, true, Duration.ofSeconds(15));
+        return of(port, 115200, zone, Duration.ofSeconds(5), Duration.ofSeconds(60), 3, true, Duration.ofSeconds(15),
+                Optional.empty());
+    }
+
+    /** These settings with the SIM PIN {@code pin}. */
+    public SmsSettings withSimPin(String pin) {
+        return of(port, baud, zone, commandTimeout, sendTimeout, maxParts, deliveryReports, reopenEvery, Optional.of(pin));
+    }
+
+    @Override
+    public String toString() {
+        return "SmsSettings[port=" + port + ", baud=" + baud + ", zone=" + zone + ", commandTimeout=" + commandTimeout
+                + ", sendTimeout=" + sendTimeout + ", maxParts=" + maxParts + ", deliveryReports=" + deliveryReports
+                + ", reopenEvery=" + reopenEvery + ", simPin=" + (simPin.isPresent() ? "****" : "none") + "]";
     }
 }

@@ -88,6 +88,11 @@ public final class AlarmLog implements AlarmListener {
         });
     }
 
+    /** Every cow's alarms raised in {@code [from, to)}, oldest first; immutable. */
+    public List<StoredAlarm> raisedBetween(Instant from, Instant to) {
+        return query("a.raised_ms >= " + from.toEpochMilli() + " AND a.raised_ms < " + to.toEpochMilli());
+    }
+
     private List<StoredAlarm> query(String where) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS

@@ -34,11 +34,13 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final boolean synced;
     private Durability durability = Durability.FULL;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, boolean synced) {
         this.file = file;
         this.connection = connection;
+        this.synced = synced;
     }
 
     /**
@@ -47,10 +49,23 @@ public final class Database implements AutoCloseable {
      * @throws StoreException when the file cannot be opened, is newer than this build or a migration failed
      */
     public static Database open(Path file) {
-        return open(file, Migrations.bundled());
+        return open(file, Migrations.bundled(), true);
+    }
+
+    /**
+     * As {@link #open(Path)}, but no write waits for the disk ({@code synchronous=OFF}): for simulations
+     * whose data directory is thrown away (the demo), where a simulated week of per-frame counter writes
+     * would otherwise take hours of fsyncs. A power cut may lose or corrupt such a file.
+     */
+    public static Database openUnsynced(Path file) {
+        return open(file, Migrations.bundled(), false);
     }
 
     static Database open(Path file, Migrations migrations) {
+        return open(file, migrations, true);
+    }
+
+    private static Database open(Path file, Migrations migrations, boolean synced) {
         Objects.requireNonNull(file, "file");
         createPrivate(file);
         Connection c;
@@ -71,13 +86,13 @@ public final class Database implements AutoCloseable {
                         throw new StoreException(file, "cannot switch to WAL journal mode (got '" + mode + "')");
                     }
                 }
-                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA synchronous = " + (synced ? "FULL" : "OFF"));
                 s.execute("PRAGMA foreign_keys = ON");
                 // Keep the WAL file from staying large on the card after a burst.
                 s.execute("PRAGMA journal_size_limit = 4194304");
             }
             migrations.apply(c, file);
-            return new Database(file, c);
+            return new Database(file, c, synced);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
             if (e instanceof StoreException se) {
@@ -134,7 +149,7 @@ public final class Database implements AutoCloseable {
     /** Runs work in one transaction committed with the given durability; rolled back if it fails. */
     public synchronized <T> T write(Durability d, SqlWork<T> work) {
         try {
-            if (d != durability) {
+            if (synced && d != durability) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("PRAGMA synchronous = " + d.name());
                 }

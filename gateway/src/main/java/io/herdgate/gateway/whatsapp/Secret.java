@@ -59,6 +59,21 @@ public final class Secret {
         return new Secret(v.strip());
     }
 
+    /**
+     * The secret a configuration value points to: {@code env:NAME} reads environment variable NAME,
+     * {@code file:PATH} or a plain path reads the file. The value itself is never accepted inline, so a
+     * configuration file holds no credential.
+     *
+     * @throws IllegalArgumentException naming the variable or file when it cannot be read
+     */
+    public static Secret read(String reference, Map<String, String> environment) {
+        String r = reference.strip();
+        if (r.startsWith("env:")) {
+            return fromEnvironment(r.substring(4), environment);
+        }
+        return fromFile(Path.of(r.startsWith("file:") ? r.substring(5) : r));
+    }
+
     /** The secret itself; never log it. */
     public String reveal() {
         return value;

@@ -1,6 +1,8 @@
 package io.herdgate.gateway.whatsapp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herdgate.gateway.chart.ChartSource;
+import io.herdgate.gateway.chart.Png;
 import io.herdgate.gateway.notify.Channel;
 import io.herdgate.gateway.notify.ChannelName;
 import io.herdgate.gateway.notify.Content;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.tinylog.Logger;
@@ -20,7 +23,7 @@ import org.tinylog.Logger;
  * The WhatsApp Cloud API as a {@link Channel}.
  *
  * <p>Each notification is rendered from the template for its use in the recipient's language (closest
- * approved, else English). Alarm templates with an image header carry the first cow's activity chart,
+ * approved, else English). Alarm templates with an image header carry the alarm's activity chart,
  * uploaded through the media endpoint first and sent by media id. While the recipient's 24-hour
  * customer-service window is open (they wrote to us less than 24 h ago, {@link MessageLog#lastInbound}),
  * the same text goes out as a free-form interactive message with the same reply buttons; when WhatsApp
@@ -28,6 +31,8 @@ import org.tinylog.Logger;
  *
  * <p>Throughput and per-recipient pair rate are kept client-side ({@link SendLimiter}); a message
  * held back is {@link DeliveryResult.RetryLater} with the wait. Errors map as {@link ErrorPolicy} says.
+ * One delivery makes at most three API calls (chart upload, interactive message, template), each bounded
+ * by the settings' timeout.
  * Credentials are never logged. Thread-safe.
  */
 public final class WhatsAppChannel implements Channel {
@@ -79,7 +84,7 @@ public final class WhatsAppChannel implements Channel {
             SendLimiter.Wait w = wait.get();
             return new DeliveryResult.RetryLater(w.after(), w.limit() == SendLimiter.Limit.PAIR_RATE
                     ? Integer.toString(ErrorPolicy.PAIR_RATE) : Integer.toString(ErrorPolicy.THROUGHPUT),
-                    "held back by the gateway's " + w.limit().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " limit");
+                    "held back by the gateway's " + w.limit().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " limit");
         }
         TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
         List<String> values = TemplateValues.of(template, n.content(), settings.zone(), to.language());
@@ -87,8 +92,7 @@ public final class WhatsAppChannel implements Channel {
 
         Optional<String> mediaId = Optional.empty();
         if (template.imageHeader() && n.content() instanceof Content.AlarmMessage a) {
-            byte[] png = charts.activityPng(a.cows().get(0), a.raisedAt()).orElseGet(NoChartImage::png);
-            CloudApi.Answer upload = api.uploadPng(png);
+            CloudApi.Answer upload = api.uploadPng(chart(a.alarm()));
             if (!(upload instanceof CloudApi.Answer.Accepted accepted)) {
                 return failed(n, "chart upload", upload);
             }
@@ -102,13 +106,23 @@ public final class WhatsAppChannel implements Channel {
                     : Messages.text(to.phone(), text);
             CloudApi.Answer answer = api.sendMessage(freeForm);
             if (!(answer instanceof CloudApi.Answer.Refused r && r.error().code() == ErrorPolicy.WINDOW_CLOSED)) {
-                return finish(n, alarm, answer, "interactive");
+                return finish(n, alarm, answer, freeForm.path("type").asText());
             }
             Logger.info("WhatsApp window of {} closed (131047), sending template {} instead", to.contact(), template.name());
         }
         CloudApi.Answer answer = api.sendMessage(
                 Messages.template(to.phone(), template, language, values, mediaId, alarm));
         return finish(n, alarm, answer, "template " + template.name() + " [" + language + "]");
+    }
+
+    /** The alarm's chart, or the no-chart picture when there is none or it cannot be drawn. */
+    private byte[] chart(AlarmId alarm) {
+        try {
+            return charts.chart(alarm).map(Png::bytes).orElseGet(NoChartImage::png);
+        } catch (RuntimeException e) {
+            Logger.warn("no chart for alarm {}: {}", alarm, e.getMessage());
+            return NoChartImage.png();
+        }
     }
 
     private boolean windowOpen(Recipient to) {
@@ -119,7 +133,12 @@ public final class WhatsAppChannel implements Channel {
     private DeliveryResult finish(Notification n, Optional<AlarmId> alarm, CloudApi.Answer answer, String form) {
         if (answer instanceof CloudApi.Answer.Accepted a) {
             MessageId id = MessageId.of(a.id());
-            log.recordSent(id, n.key(), alarm, n.to().phone(), clock.instant());
+            try {
+                log.recordSent(id, n.key(), alarm, n.to().phone(), clock.instant());
+            } catch (RuntimeException e) {
+                // The message is out; a lost record only means a bare "OK" quoting it cannot be matched.
+                Logger.error("WhatsApp {} sent as {} but not recorded: {}", n.key(), id, e.getMessage());
+            }
             Logger.info("WhatsApp {} sent to {} as {}: {}", n.key(), n.to().contact(), form, id);
             return new DeliveryResult.Sent(id.value());
         }

@@ -234,12 +234,12 @@ class InstallerCommandsTest {
         Cli r = run("unpair", "--collar", A);
 
         assertEquals(1, r.exit());
-        assertTrue(r.err().startsWith("herdgate unpair: cannot reach the gateway at http://127.0.0.1:"), r.err());
+        assertTrue(r.err().startsWith("herdgate unpair: gateway not reachable at http://127.0.0.1:"), r.err());
     }
 
     @Test
     void commands_withAWrongToken_sayWhichTokenFileWasUsed() throws IOException {
-        Files.writeString(dataDir.resolve(GatewayOptions.TOKEN), "stale\n");
+        Files.writeString(dataDir.resolve("api-token"), "stale-token-of-another-gateway\n");
 
         Cli r = run("pairing", "status");
 

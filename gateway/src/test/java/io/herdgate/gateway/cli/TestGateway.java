@@ -1,49 +1,41 @@
 package io.herdgate.gateway.cli;
 
 import io.herdgate.gateway.flash.FlashService;
+import io.herdgate.gateway.http.ApiAuth;
+import io.herdgate.gateway.http.ApiToken;
+import io.herdgate.gateway.http.HttpServer;
+import io.herdgate.gateway.http.HttpSettings;
 import io.herdgate.gateway.installer.InstallerApi;
 import io.herdgate.gateway.registry.CollarRegistry;
 import io.herdgate.gateway.store.Database;
-import io.javalin.Javalin;
-import io.javalin.http.UnauthorizedResponse;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * A gateway HTTP server for CLI tests: the installer API on a real Javalin server on a free loopback
- * port, behind a bearer-token check like the gateway's, with the token file in the data directory.
+ * The gateway's HTTP server for CLI tests, as the gateway starts it: a free loopback port, the API token
+ * created in the data directory, {@link ApiAuth} in front of the installer API.
  */
 final class TestGateway implements AutoCloseable {
 
-    static final String TOKEN = "test-token-0123456789";
+    private final HttpServer server;
 
-    private final Javalin app;
-
-    private TestGateway(Javalin app) {
-        this.app = app;
+    private TestGateway(HttpServer server) {
+        this.server = server;
     }
 
-    static TestGateway start(Path dataDir, CollarRegistry registry, FlashService flash) throws IOException {
-        Files.writeString(dataDir.resolve(GatewayOptions.TOKEN), TOKEN + "\n");
-        Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
-        app.before("/api/*", ctx -> {
-            if (!("Bearer " + TOKEN).equals(ctx.header("Authorization"))) {
-                throw new UnauthorizedResponse();
-            }
-        });
-        InstallerApi.of(registry, flash).register(app);
-        app.start("127.0.0.1", 0);
-        return new TestGateway(app);
+    static TestGateway start(Path dataDir, CollarRegistry registry, FlashService flash) {
+        return new TestGateway(HttpServer.start(HttpSettings.loopbackAnyPort(),
+                ApiAuth.of(ApiToken.loadOrCreate(dataDir)), List.of(InstallerApi.of(registry, Optional.of(flash)))));
     }
 
     String url() {
-        return "http://127.0.0.1:" + app.port();
+        return "http://127.0.0.1:" + server.port();
     }
 
     @Override
     public void close() {
-        app.stop();
+        server.close();
     }
 
     /** The database of a data directory, as the gateway opens it. */

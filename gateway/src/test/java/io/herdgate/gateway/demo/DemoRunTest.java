@@ -1,36 +1,74 @@
 package io.herdgate.gateway.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoRunTest {
 
+    private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
+
     @Test
-    void run_smallHerd_everyFrameAccepted_andEveryCowObservedEveryMinute() {
-        DemoSettings s = DemoSettings.of(2, Duration.ofHours(3), "", 11, Instant.parse("2026-03-02T00:00:00Z"));
+    void run_smallHerd_throughTheRealGateway_everyFrameAccepted_andEveryCowObservedEveryMinute(@TempDir Path dir) {
+        DemoSettings s = DemoSettings.of(2, Duration.ofHours(3), "", 11, START).withDataDir(dir.resolve("data"));
         List<Instant> progress = new ArrayList<>();
+        List<String> health = new ArrayList<>();
 
-        DemoReport r = DemoRun.of(s, e -> { }, progress::add).run();
+        DemoReport r = DemoRun.of(s, e -> { }, progress::add).run(g -> health.add(get(g.httpPort())));
 
-        assertEquals(0, r.rejections().values().stream().mapToLong(Long::longValue).sum(), r.rejections().toString());
+        assertEquals(0, r.framesRejected());
         assertTrue(r.framesAccepted() > 2 * 3 * 3600 / 10, "frames " + r.framesAccepted());
         // both collars join within the first minute and then deliver every minute
         assertTrue(r.observations() >= 2 * 177 && r.observations() <= 2 * 180, "observations " + r.observations());
         assertEquals(List.of(Instant.parse("2026-03-02T01:00:00Z"), Instant.parse("2026-03-02T02:00:00Z"),
                 Instant.parse("2026-03-02T03:00:00Z")), progress);
         assertTrue(r.alarms().isEmpty(), "a quiet herd raises nothing in three hours: " + r.alarms());
+        assertTrue(health.get(0).startsWith("{\"status\":\"ok\""), health.toString());
+        assertTrue(health.get(0).contains("\"links\":[{\"name\":\"simulated-herd\",\"state\":\"up\""), health.toString());
+        assertTrue(Files.exists(dir.resolve("data/herdgate.db")), "the data directory given is kept");
+    }
+
+    @Test
+    void run_temporaryDataDir_isDeletedAtTheEnd() {
+        DemoReport r = DemoRun.of(DemoSettings.of(1, Duration.ofHours(1), "", 3, START), e -> { }, t -> { }).run(g -> { });
+        assertFalse(Files.exists(r.dataDir()), r.dataDir().toString());
+    }
+
+    @Test
+    void run_nonEmptyDataDir_isRefusedBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("something"), "x");
+        DemoRun run = DemoRun.of(DemoSettings.of(1, Duration.ofHours(1), "", 3, START).withDataDir(dir), e -> { }, t -> { });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run.run(g -> { }));
+        assertEquals("data directory " + dir + " is not empty; the demo needs a new or empty one", e.getMessage());
     }
 
     @Test
     void settings_outOfRange_areRefusedWithTheAllowedRange() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DemoSettings.of(0, Duration.ofDays(1), "", 1, Instant.EPOCH));
         assertEquals("cows must be 1..2000, got 0", e.getMessage());
+    }
+
+    private static String get(int port) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

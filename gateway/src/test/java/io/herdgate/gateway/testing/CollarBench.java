@@ -4,6 +4,11 @@ import io.herdgate.gateway.flash.FlashService;
 import io.herdgate.gateway.flash.FlashSettings;
 import io.herdgate.gateway.ingest.FramePipeline;
 import io.herdgate.gateway.ingest.InboundFrame;
+import io.herdgate.gateway.link.Downlinks;
+import io.herdgate.gateway.link.Ingest;
+import io.herdgate.gateway.link.SerialLink;
+import io.herdgate.gateway.link.SerialLinkSettings;
+import io.herdgate.gateway.link.SimulatedDongle;
 import io.herdgate.gateway.registry.CollarRegistry;
 import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.SqliteCounterStore;
@@ -22,6 +27,7 @@ import io.herdgate.rules.series.CowId;
 import io.herdgate.sim.collar.CollarIdentity;
 import io.herdgate.sim.collar.FirmwareAgent;
 import io.herdgate.sim.collar.SimulatedCollar;
+import io.herdgate.sim.collar.Transport;
 import io.herdgate.sim.herd.ManualClock;
 import io.herdgate.sim.motion.CowMotion;
 import io.herdgate.sim.motion.CowTraits;
@@ -43,7 +49,9 @@ import java.util.function.BooleanSupplier;
  * A gateway core and one simulated collar in one process, for firmware-update tests: a real SQLite
  * store, the live registry (the collar paired with cow 17), the frame pipeline, the flash service, and
  * the simulator's collar running the protocol's collar-side update state machine over simulated flash.
- * Simulated time moves in 100-ms steps; the update threads run in real time beside it.
+ * Frames travel either in process ({@link #open}) or over a real serial link ({@link #overSerial}: a socat
+ * pty pair, the gateway's {@link SerialLink} and {@link Ingest} on one end, the {@link SimulatedDongle} on
+ * the other). Simulated time moves in 100-ms steps; the update and link threads run in real time beside it.
  */
 public final class CollarBench implements AutoCloseable {
 
@@ -65,35 +73,68 @@ public final class CollarBench implements AutoCloseable {
     private final FirmwareAgent agent;
     private final SimulatedCollar collar;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<byte[]> onAir = new ConcurrentLinkedQueue<>(); // from the dongle
+    private final Optional<Serial> serial;
     private volatile boolean linkUp = true;
     private int downlinksDelivered;
     private Thread background;
 
-    private CollarBench(Path dir, UpdateSettings settings) {
+    /** The serial path: pty pair, gateway link and ingest thread, simulated dongle. */
+    private record Serial(PtyPair pty, Ingest ingest, SerialLink link, SimulatedDongle dongle) {
+    }
+
+    private CollarBench(Path dir, UpdateSettings settings, boolean overSerial) {
         db = Database.open(dir.resolve("herdgate.db"));
         registry = CollarRegistry.open(db, clock);
         registry.pair(EUI, Optional.of(ROOT), CowId.of("17"));
         FramePipeline[] p = new FramePipeline[1];
         flash = FlashService.of((eui, m) -> p[0].send(eui, m), SqliteProgressStore.of(db), clock,
                 FlashSettings.of(VendorKey.of(vendor.getPublic()), settings));
+        Downlinks routes = Downlinks.create();
         pipeline = FramePipeline.builder(registry,
                         JoinServer.of(0x484700, registry, SqliteCounterStore.of(db), clock, new SplittableRandom(1)),
                         SqliteCounterStore.of(db))
-                .downlinks((eui, frame) -> downlinks.add(frame))
+                .downlinks(overSerial ? routes : (eui, frame) -> downlinks.add(frame))
                 .firmwareReplies(flash)
                 .sightings(registry::seen)
                 .build();
         p[0] = pipeline;
+        if (overSerial) {
+            PtyPair pty = PtyPair.open();
+            Ingest ingest = Ingest.start(pipeline, routes);
+            SerialLink link = SerialLink.of(SerialLinkSettings.of(pty.a()).withPoll(Duration.ofMillis(5))
+                    .withRetry(Duration.ofMillis(50), Duration.ofMillis(200)), ingest, clock);
+            link.start();
+            serial = Optional.of(new Serial(pty, ingest, link, SimulatedDongle.start(pty.b(), 256, onAir::add, clock)));
+        } else {
+            serial = Optional.empty();
+        }
         agent = FirmwareAgent.updatable(SimulatedFlash.of(64 * 1024, OLD), VendorKey.of(vendor.getPublic()), HARDWARE);
         CowMotion cow = CowMotion.of(CowTraits.random(3), T0, ZoneOffset.UTC, List.of());
-        collar = SimulatedCollar.builder(CollarIdentity.of(EUI, ROOT), cow, InMemoryCounterStore.create(), uplinks::add)
+        collar = SimulatedCollar.builder(CollarIdentity.of(EUI, ROOT), cow, InMemoryCounterStore.create(),
+                        serial.<Transport>map(Serial::dongle).orElse(uplinks::add))
                 .firmware(agent)
                 .build();
     }
 
-    /** A bench in {@code dir} (database {@code herdgate.db}) whose updates use {@code settings}. */
+    /** A bench in {@code dir} (database {@code herdgate.db}), frames in process, updates with {@code settings}. */
     public static CollarBench open(Path dir, UpdateSettings settings) {
-        return new CollarBench(dir, settings);
+        return new CollarBench(dir, settings, false);
+    }
+
+    /** A bench whose frames go over a real serial link (needs socat). */
+    public static CollarBench overSerial(Path dir, UpdateSettings settings) {
+        return new CollarBench(dir, settings, true);
+    }
+
+    /** Pulls the dongle out (serial benches only): both ends hang up until {@link #replug}. */
+    public void unplug() {
+        serial.orElseThrow().pty().kill();
+    }
+
+    /** Plugs the dongle back in; the links reopen by themselves. */
+    public void replug() {
+        serial.orElseThrow().pty().start();
     }
 
     public Database db() {
@@ -151,7 +192,9 @@ public final class CollarBench implements AutoCloseable {
             pipeline.accept(InboundFrame.of(f, clock.instant(), -68));
         }
         uplinks.clear();
-        for (byte[] f = downlinks.poll(); f != null; f = downlinks.poll()) {
+        serial.ifPresent(s -> s.dongle().flush());
+        ConcurrentLinkedQueue<byte[]> arriving = serial.isPresent() ? onAir : downlinks;
+        for (byte[] f = arriving.poll(); f != null; f = arriving.poll()) {
             if (linkUp) {
                 collar.receive(f);
                 downlinksDelivered++;
@@ -164,9 +207,14 @@ public final class CollarBench implements AutoCloseable {
         Instant end = clock.instant().plus(Duration.ofHours(1));
         while (!done.getAsBoolean() && clock.instant().isBefore(end)) {
             step();
-            Thread.sleep(1); // lets the update thread answer before simulated time runs on
+            pause();
         }
         return done.getAsBoolean();
+    }
+
+    /** Lets the update thread (and the serial link) answer before simulated time runs on. */
+    private void pause() throws InterruptedException {
+        Thread.sleep(serial.isPresent() ? 10 : 1);
     }
 
     /** Steps on a background thread until {@link #close}. */
@@ -176,7 +224,7 @@ public final class CollarBench implements AutoCloseable {
             while (running.get()) {
                 step();
                 try {
-                    Thread.sleep(1);
+                    pause();
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -193,6 +241,12 @@ public final class CollarBench implements AutoCloseable {
             background.join();
         }
         flash.close();
+        serial.ifPresent(s -> {
+            s.dongle().close();
+            s.link().close();
+            s.ingest().close();
+            s.pty().close();
+        });
         db.close();
     }
 }
