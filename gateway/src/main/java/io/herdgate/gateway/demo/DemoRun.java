@@ -24,14 +24,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.net.URI;
+import io.herdgate.gateway.schedule.JobName;
 import java.util.stream.Stream;
 import org.tinylog.Logger;
 
 /**
  * The demo through the real gateway: a simulated herd whose collars join with their root keys and send
  * authenticated frames to a running {@link Gateway} (SQLite store in its data directory, detection,
- * scheduler, HTTP), in simulated time. The warm-up (the days before the first injected event, while
+ * scheduler, HTTP), in simulated time. Every raised alarm is sent through the durable outbox and the
+ * WhatsApp channel to the fake Cloud API, whose page shows what the farmer's phone received. The warm-up (the days before the first injected event, while
  * the cows' baselines are learnt) runs as fast as the machine allows; from the first event on, each
  * simulated hour takes {@link DemoSettings#pace()} of real time so the alarms can be watched arriving.
  */
@@ -80,10 +86,10 @@ public final class DemoRun {
     /**
      * Runs the herd and the gateway to the end of the span (or {@link #stop()}), then stops the gateway.
      *
-     * @param started told the running gateway and its data directory before simulated time starts
+     * @param started told the running gateway and the page of the farmer's phone before simulated time starts
      * @throws IllegalArgumentException when the given data directory is not empty
      */
-    public DemoReport run(Consumer<Gateway> started) {
+    public DemoReport run(BiConsumer<Gateway, URI> started) {
         long wall0 = System.nanoTime();
         HerdConfig config = herdConfig();
         Path dir = dataDir();
@@ -93,6 +99,7 @@ public final class DemoRun {
             farm.register(db);
         }
         Map<String, Alarm> alarms = new LinkedHashMap<>();
+        AtomicReference<DemoPhone> phone = new AtomicReference<>();
         GatewayConfig gc = GatewayConfig.of(dir, config.zone()).withHttp(HttpConfig.of("127.0.0.1", settings.httpPort()));
         Instant end = settings.start().plus(settings.span());
         Instant paceFrom = warmupEnd();
@@ -100,9 +107,13 @@ public final class DemoRun {
                 .localLink(farm::send).alarmListener(e -> {
                     alarms.put(e.alarm().cow().value() + "/" + e.alarm().type() + "/" + e.alarm().raisedAt(), e.alarm());
                     alarmEvents.accept(e);
-                }).start()) {
+                    Optional.ofNullable(phone.get()).ifPresent(p -> p.onEvent(e));
+                }).start();
+             DemoPhone p = DemoPhone.start(g.database(), clock, config.zone(), 0)) {
+            phone.set(p);
+            g.scheduler().every(JobName.of("demo-phone"), Duration.ofSeconds(30), p::pump);
             farm.attach(g);
-            started.accept(g);
+            started.accept(g, p.page());
             for (Instant t = settings.start(); t.isBefore(end) && !stopped; ) {
                 long hourStart = System.nanoTime();
                 t = t.plus(STEP).isAfter(end) ? end : t.plus(STEP);
@@ -118,10 +129,12 @@ public final class DemoRun {
             int stored = farm.herd().members().stream()
                     .mapToInt(m -> log.of(SimulatedFarm.cowOf(m), settings.start(), end.plus(Duration.ofDays(1))).size())
                     .sum();
+            p.pump();
+            int received = p.received();
             Duration startTime = g.startTime();
             g.close();
             return new DemoReport(s.framesAccepted(), s.framesRejected(), s.observations(), List.copyOf(alarms.values()),
-                    stored, dir, startTime, Duration.ofNanos(System.nanoTime() - wall0));
+                    stored, received, dir, startTime, Duration.ofNanos(System.nanoTime() - wall0));
         } finally {
             if (settings.dataDir().isEmpty()) {
                 delete(dir);
