@@ -8,8 +8,6 @@ import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.Database;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
-import io.herdgate.sim.event.Episode;
-import io.herdgate.sim.herd.EventSchedule;
 import io.herdgate.sim.herd.EventSpec;
 import io.herdgate.sim.herd.HerdConfig;
 import io.herdgate.sim.herd.ManualClock;
@@ -70,12 +68,13 @@ public final class DemoRun {
                 .withEvents(EventSpec.parse(settings.events(), settings.cows()));
     }
 
-    /** When the first injected event starts: the end of the warm-up. */
+    /**
+     * The end of the warm-up: the simulator starts no event before a third of the run (at most 3 days),
+     * so that the cows' baselines are learnt first.
+     */
     public Instant warmupEnd() {
-        HerdConfig c = herdConfig();
-        EventSchedule s = EventSchedule.of(c.events(), c.size(), c.seed(), c.start(), c.span());
-        return s.eventfulCows().stream().flatMap(cow -> s.episodes(cow).stream()).map(Episode::start)
-                .min(Comparator.naturalOrder()).orElse(c.start().plus(c.span()));
+        Duration third = settings.span().dividedBy(3);
+        return settings.start().plus(third.compareTo(Duration.ofDays(3)) < 0 ? third : Duration.ofDays(3));
     }
 
     /** Ends a running {@link #run} after the current simulated hour (from any thread). */
