@@ -10,7 +10,7 @@
 #         (default: the one `mvn -B -pl deploy -am package -DskipTests` wrote to deploy/target)
 # The prepared chroot (bookworm + Java + systemd, about 450 MB) is cached in $HERDGATE_CHECK_DIR
 # (default /var/tmp/herdgate-check); the first run downloads it (a few minutes), later runs take
-# about one minute. Every run works on a fresh copy, so runs never see each other's leftovers.
+# two to six minutes (lintian on the 30 MB jar is the slow part). Every run works on a fresh copy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,13 +49,15 @@ if lintian --fail-on error,warning "$DEB"; then ok "lintian: no errors or warnin
 
 mounted=()
 cleanup() {
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done
-    rm -rf "$ROOT"
+    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R -l "${mounted[i]}" 2>/dev/null || true; done
+    # Only remove the copy once nothing is mounted in it any more.
+    if ! grep -q " $ROOT/" /proc/mounts; then rm -rf "$ROOT"; fi
 }
 trap cleanup EXIT
-mount_into() { # mount_into ROOTDIR: /proc, /sys and /dev for programs run in the chroot
+mount_into() { # mount_into ROOTDIR: /proc, /sys and /dev (with /dev/pts) for programs run in the chroot
     for fs in proc sys dev; do
-        mount --bind "/$fs" "$1/$fs"
+        mount --rbind "/$fs" "$1/$fs"
+        mount --make-rslave "$1/$fs"
         mounted+=("$1/$fs")
     done
 }
@@ -71,12 +73,15 @@ if [ ! -f "$BASE/.herdgate-ready" ]; then
     DEBIAN_FRONTEND=noninteractive chroot "$BASE" apt-get install -y -qq --no-install-recommends \
         openjdk-17-jre-headless systemd adduser >/dev/null
     chroot "$BASE" apt-get clean
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}"; done
+    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R -l "${mounted[i]}"; done
     mounted=()
     touch "$BASE/.herdgate-ready"
 fi
 
 echo "== install into a copy of $BASE"
+if grep -q " $ROOT/" /proc/mounts; then
+    echo "check-install.sh: $ROOT still has mounts from an earlier run; unmount them first" >&2; exit 2
+fi
 rm -rf "$ROOT"
 cp -a "$BASE" "$ROOT"
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"

@@ -102,20 +102,17 @@ final class ActivityChart {
         plot.setBackgroundPaint(BACKGROUND);
         plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        data.alarm().ifPresent(a -> {
-            IntervalMarker window = new IntervalMarker(a.windowStart().toEpochMilli(), a.windowEnd().toEpochMilli());
-            window.setPaint(WINDOW);
-            window.setOutlinePaint(null);
-            plot.addDomainMarker(window, Layer.BACKGROUND);
-        });
+        IntervalMarker window = new IntervalMarker(data.alarm().windowStart().toEpochMilli(),
+                data.alarm().windowEnd().toEpochMilli());
+        window.setPaint(WINDOW);
+        window.setOutlinePaint(null);
+        plot.addDomainMarker(window, Layer.BACKGROUND);
 
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(new LegendItem("Activity per hour", null, null, null, new Rectangle2D.Double(0, 0, 16, 4), ACTIVITY));
         legend.add(new LegendItem("Baseline: mean of the previous " + data.baselineDays() + " days", null, null, null,
                 new Rectangle2D.Double(0, 0, 16, 4), BASELINE));
-        if (data.alarm().isPresent()) {
-            legend.add(new LegendItem("Alarm window", null, null, null, new Rectangle2D.Double(0, 0, 12, 12), WINDOW));
-        }
+        legend.add(new LegendItem("Alarm window", null, null, null, new Rectangle2D.Double(0, 0, 12, 12), WINDOW));
         plot.setFixedLegendItems(legend);
 
         JFreeChart chart = new JFreeChart(title(data), new Font(Font.SANS_SERIF, Font.BOLD, 20), plot, true);
@@ -131,11 +128,9 @@ final class ActivityChart {
     }
 
     private String title(ChartData data) {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.ENGLISH);
-        return data.alarm()
-                .map(a -> "Cow " + data.cow() + " \u2013 " + label(a.type()) + " \u2013 raised "
-                        + f.format(a.raisedAt().atZone(settings.zone())))
-                .orElseGet(() -> "Cow " + data.cow() + " \u2013 activity until " + f.format(data.to().atZone(settings.zone())));
+        String at = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.ENGLISH)
+                .format(data.alarm().raisedAt().atZone(settings.zone()));
+        return "Cow " + data.cow() + " \u2013 " + label(data.alarm().type()) + " \u2013 raised " + at;
     }
 
     static String label(AlarmType type) {

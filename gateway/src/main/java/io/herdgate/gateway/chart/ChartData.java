@@ -4,19 +4,18 @@ import io.herdgate.rules.alarm.AlarmType;
 import io.herdgate.rules.series.CowId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What one chart shows.
  *
  * @param cow          the cow
- * @param alarm        the alarm it is drawn for, if any
+ * @param alarm        the alarm it is drawn for
  * @param from         start of the time axis
  * @param to           end of the time axis
  * @param baselineDays the days the baseline is formed over, for the legend
  * @param hours        the hours from {@code from} to {@code to}
  */
-record ChartData(CowId cow, Optional<Marked> alarm, Instant from, Instant to, int baselineDays,
+record ChartData(CowId cow, Marked alarm, Instant from, Instant to, int baselineDays,
                  List<ActivityHour> hours) {
 
     /**

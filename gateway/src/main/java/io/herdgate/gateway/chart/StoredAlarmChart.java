@@ -3,15 +3,15 @@ package io.herdgate.gateway.chart;
 import io.herdgate.gateway.store.AlarmId;
 import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.FeatureHistory;
-import io.herdgate.gateway.store.StoredAlarm;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.params.BaselineParams;
 import io.herdgate.rules.params.Rules;
-import io.herdgate.rules.series.CowId;
+import io.herdgate.rules.series.Observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,18 +69,14 @@ public final class StoredAlarmChart implements ChartSource {
         if (end.isBefore(a.raisedAt())) {
             end = a.raisedAt();
         }
-        return data(a.cow(), Optional.of(a), ceilHour(end));
-    }
-
-    private ChartData data(CowId cow, Optional<Alarm> alarm, Instant to) {
+        Instant to = ceilHour(end);
         Instant from = to.minus(settings.span());
-        BaselineParams p = rules.forCow(cow).baseline();
-        var obs = history.read(cow, from.minus(HourlyActivity.lookBack(p)), to);
-        Optional<ChartData.Marked> marked = alarm.map(a -> {
-            Instant start = clamp(a.raisedAt().minus(a.explanation().duration()), from, to);
-            return new ChartData.Marked(a.type(), a.raisedAt(), start, clamp(a.clearedAt().orElse(to), start, to));
-        });
-        return new ChartData(cow, marked, from, to, p.days(), HourlyActivity.of(obs, from, to, p));
+        BaselineParams p = rules.forCow(a.cow()).baseline();
+        List<Observation> obs = history.read(a.cow(), from.minus(HourlyActivity.lookBack(p)), to);
+        Instant start = clamp(a.raisedAt().minus(a.explanation().duration()), from, to);
+        ChartData.Marked marked = new ChartData.Marked(a.type(), a.raisedAt(), start,
+                clamp(a.clearedAt().orElse(to), start, to));
+        return new ChartData(a.cow(), marked, from, to, p.days(), HourlyActivity.of(obs, from, to, p));
     }
 
     /** The next farm-local clock-hour boundary at or after {@code t}. */

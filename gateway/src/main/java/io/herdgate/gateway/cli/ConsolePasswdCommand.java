@@ -26,8 +26,8 @@ public final class ConsolePasswdCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "/var/lib/herdgate",
-            description = "The gateway's data directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:HERDGATE_DATA_DIR:-/var/lib/herdgate}",
+            description = "The gateway's data directory (default ${DEFAULT-VALUE}; env HERDGATE_DATA_DIR).")
     Path dataDir;
 
     @Option(names = "--password-stdin",

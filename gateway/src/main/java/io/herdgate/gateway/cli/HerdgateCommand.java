@@ -12,6 +12,9 @@ import picocli.CommandLine.Spec;
         description = "Livestock collar alarm gateway.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AlarmsCommand.class,
+                AckCommand.class,
+                SilenceCommand.class,
                 DemoCommand.class,
                 DecodeCommand.class,
                 EvaluateCommand.class,
@@ -20,12 +23,14 @@ import picocli.CommandLine.Spec;
                 ConfigCommand.class,
                 RunCommand.class,
                 ReplayCommand.class,
+                SimulateCommand.class,
                 ConsoleCommand.class,
                 PairCommand.class,
                 UnpairCommand.class,
                 CollarsCommand.class,
                 PairingCommand.class,
                 FlashCommand.class,
+                SmsTestCommand.class,
                 PhoneCommand.class,
         })
 public final class HerdgateCommand implements Runnable {

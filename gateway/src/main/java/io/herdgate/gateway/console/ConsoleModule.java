@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.tinylog.Logger;
@@ -88,7 +89,7 @@ public final class ConsoleModule implements HttpModule {
                 settings.username().getBytes(StandardCharsets.UTF_8));
         // The password is checked even for a wrong user, so timing does not tell which one was wrong.
         boolean passwordOk = hash.map(h -> h.verify(password)).orElse(false);
-        java.util.Arrays.fill(password, '\0');
+        Arrays.fill(password, '\0');
         if (userOk && passwordOk) {
             throttle.succeeded(address);
             String id = sessions.start();

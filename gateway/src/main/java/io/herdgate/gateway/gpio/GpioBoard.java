@@ -13,6 +13,7 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,18 +85,21 @@ public final class GpioBoard implements AutoCloseable {
     static GpioBoard open(GpioSettings settings, Path modelFile, LongSupplier nanoTicker, boolean background) {
         Objects.requireNonNull(settings, "settings");
         GpioPlatform platform = settings.platform().resolve(modelFile);
-        Context pi4j = platform == GpioPlatform.RASPBERRY_PI
-                ? Pi4J.newContextBuilder().add(GpioDDigitalInputProvider.newInstance(),
-                        GpioDDigitalOutputProvider.newInstance()).build()
-                : Pi4J.newContextBuilder().add(new MockPlatform()).add(MockDigitalInputProvider.newInstance(),
-                        MockDigitalOutputProvider.newInstance()).build();
+        Context pi4j = null;
         try {
+            pi4j = platform == GpioPlatform.RASPBERRY_PI
+                    ? Pi4J.newContextBuilder().add(GpioDDigitalInputProvider.newInstance(),
+                            GpioDDigitalOutputProvider.newInstance()).build()
+                    : Pi4J.newContextBuilder().add(new MockPlatform()).add(MockDigitalInputProvider.newInstance(),
+                            MockDigitalOutputProvider.newInstance()).build();
             GpioBoard board = new GpioBoard(pi4j, platform, settings, nanoTicker, background);
             Logger.info("gpio opened platform={} status_led={} siren={} button={}", platform.name().toLowerCase(
-                    java.util.Locale.ROOT), settings.statusLed(), settings.siren(), settings.button());
+                    Locale.ROOT), settings.statusLed(), settings.siren(), settings.button());
             return board;
-        } catch (RuntimeException e) {
-            pi4j.shutdown();
+        } catch (RuntimeException | LinkageError e) { // LinkageError: libgpiod's native part did not load
+            if (pi4j != null) {
+                pi4j.shutdown();
+            }
             throw new GpioException("cannot open the GPIO pins on " + platform + " (" + e.getMessage() + ")", e);
         }
     }

@@ -2,6 +2,7 @@ package io.herdgate.gateway.gpio;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
@@ -63,7 +64,7 @@ public final class PairingButton {
             }
             press = now - pressedAtNanos >= longPressNanos ? ButtonPress.LONG : ButtonPress.SHORT;
         }
-        Logger.info("pairing button press={}", press.name().toLowerCase(java.util.Locale.ROOT));
+        Logger.info("pairing button press={}", press.name().toLowerCase(Locale.ROOT));
         for (ButtonListener l : listeners) {
             try {
                 l.pressed(press);

@@ -1,6 +1,7 @@
 package io.herdgate.gateway.gpio;
 
 import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -47,7 +48,7 @@ public final class StatusLed {
         long elapsed = TimeUnit.NANOSECONDS.toMillis(nanoTicker.getAsLong() - startNanos);
         boolean lit = pattern().litAt(elapsed);
         if (lit != pin.isHigh()) {
-            pin.state(lit ? com.pi4j.io.gpio.digital.DigitalState.HIGH : com.pi4j.io.gpio.digital.DigitalState.LOW);
+            pin.state(lit ? DigitalState.HIGH : DigitalState.LOW);
         }
     }
 

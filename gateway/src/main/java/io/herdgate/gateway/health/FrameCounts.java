@@ -1,5 +1,6 @@
 package io.herdgate.gateway.health;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,7 +19,7 @@ public record FrameCounts(long received, Map<String, Long> rejected) {
         if (received < 0) {
             throw new IllegalArgumentException("received frames cannot be negative: " + received);
         }
-        rejected = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(rejected));
+        rejected = Collections.unmodifiableSortedMap(new TreeMap<>(rejected));
     }
 
     public static FrameCounts of(long received, Map<String, Long> rejected) {

@@ -1,5 +1,8 @@
 package io.herdgate.gateway.health;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /** How a collar link (serial dongle, MQTT broker) is doing, as far as health is concerned. */
 public enum LinkState {
     /** Connected and receiving. */
@@ -9,8 +12,8 @@ public enum LinkState {
     /** Not connected and not currently retrying (e.g. the dongle is unplugged). */
     DOWN;
 
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

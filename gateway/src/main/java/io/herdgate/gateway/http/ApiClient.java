@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Calls the gateway's local API with the bearer token, for the CLI commands. Thread-safe.
+ * Calls the gateway's local API with the bearer token, for the CLI commands. Any answer, error statuses
+ * included, comes back as an {@link ApiResponse}, except a refused token (401), which is an
+ * {@link ApiCallException} like an unreachable gateway: the caller cannot do anything sensible with it.
+ * Thread-safe.
  *
  * <pre>{@code
  * ApiClient api = ApiClient.forDataDir(URI.create("http://127.0.0.1:8080"), dataDir);
@@ -106,6 +109,10 @@ public final class ApiClient {
         HttpRequest request = builder.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() == 401) {
+                throw new ApiCallException(request.uri(), "the gateway at " + baseUri + " refused the API token "
+                        + "(HTTP 401): is the data directory the running gateway's?", null);
+            }
             return ApiResponse.of(r.statusCode(), r.body());
         } catch (ConnectException e) {
             throw new ApiCallException(request.uri(), "gateway not reachable at " + baseUri

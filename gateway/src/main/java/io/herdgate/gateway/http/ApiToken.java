@@ -2,9 +2,13 @@ package io.herdgate.gateway.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -76,7 +80,7 @@ public final class ApiToken {
                 create(file);
             }
         } catch (IOException e) {
-            throw new ApiTokenException(file, "cannot create the API token", e);
+            throw new ApiTokenException(file, "cannot create the API token (" + e.getMessage() + ")", e);
         }
         narrowPermissions(file);
         return read(file);
@@ -91,10 +95,12 @@ public final class ApiToken {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new ApiTokenException(file, "no API token; the gateway creates it at its first start", e);
+        } catch (AccessDeniedException e) {
+            throw new ApiTokenException(file, "cannot read the API token: run as the herdgate user or with sudo", e);
         } catch (IOException e) {
-            throw new ApiTokenException(file, "cannot read the API token", e);
+            throw new ApiTokenException(file, "cannot read the API token (" + e.getMessage() + ")", e);
         }
         if (!FORM.matcher(text).matches()) {
             throw new ApiTokenException(file, "not an API token (expected 16-256 characters of A-Z, a-z, 0-9, '_' "
@@ -145,9 +151,9 @@ public final class ApiToken {
         }
     }
 
-    private static java.nio.file.attribute.FileAttribute<?>[] ownerOnlyAttribute() {
-        return isPosix() ? new java.nio.file.attribute.FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new java.nio.file.attribute.FileAttribute<?>[0];
+    private static FileAttribute<?>[] ownerOnlyAttribute() {
+        return isPosix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
     }
 
     private static void narrowPermissions(Path file) {
@@ -162,12 +168,12 @@ public final class ApiToken {
                         PosixFilePermissions.toString(perms));
             }
         } catch (IOException e) {
-            throw new ApiTokenException(file, "cannot set the API token's permissions to 0600", e);
+            throw new ApiTokenException(file, "cannot set the API token's permissions to 0600 (" + e.getMessage() + ")", e);
         }
     }
 
     private static boolean isPosix() {
-        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     private static byte[] sha256(String s) {

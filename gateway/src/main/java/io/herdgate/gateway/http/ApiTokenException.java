@@ -8,8 +8,7 @@ public final class ApiTokenException extends RuntimeException {
     private final transient Path file;
 
     public ApiTokenException(Path file, String message, Throwable cause) {
-        super(file + ": " + message + (cause == null || cause instanceof java.nio.file.NoSuchFileException
-                ? "" : " (" + cause.getMessage() + ")"), cause);
+        super(file + ": " + message, cause);
         this.file = file;
     }
 

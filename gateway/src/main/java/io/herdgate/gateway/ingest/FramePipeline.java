@@ -1,5 +1,6 @@
 package io.herdgate.gateway.ingest;
 
+import io.herdgate.protocol.codec.FrameOptions;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.DecodeResult;
 import io.herdgate.protocol.frame.Decoded;
@@ -10,19 +11,22 @@ import io.herdgate.protocol.frame.Rejected;
 import io.herdgate.protocol.frame.RejectionCounters;
 import io.herdgate.protocol.join.JoinGrant;
 import io.herdgate.protocol.join.JoinServer;
-import io.herdgate.protocol.codec.FrameOptions;
+import io.herdgate.protocol.json.MessageJson;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.protocol.message.CollarStatus;
 import io.herdgate.protocol.message.Downlink;
 import io.herdgate.protocol.message.FirmwareReply;
 import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.JoinRequest;
+import io.herdgate.protocol.message.Message;
 import io.herdgate.protocol.message.MessageType;
 import io.herdgate.protocol.message.SampleBatch;
 import io.herdgate.protocol.session.CollarSession;
 import io.herdgate.protocol.session.CounterStore;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +63,8 @@ public final class FramePipeline {
 
     private final RejectionCounters rejections = RejectionCounters.create();
     private final Map<CollarEui, CollarState> collars = new HashMap<>();
+    /** Collars heard through JSON uplinks: their sample stream and last battery, per cow. */
+    private final Map<CollarEui, TrustedFeed> trusted = new HashMap<>();
     private long accepted;
 
     private FramePipeline(Builder b) {
@@ -135,6 +141,50 @@ public final class FramePipeline {
     }
 
     /**
+     * Handles one JSON uplink (PROTOCOL.md sections 11 and 12) from a paired collar: a sample batch,
+     * activity summary, status or event that carries no MIC and no counter, trusted because the broker
+     * lets only authorised users publish it. Its samples join the collar's stream like a frame's;
+     * nothing is thrown for bad input.
+     */
+    public synchronized IngestResult acceptJson(CollarEui eui, Message message, Instant receivedAt) {
+        if (!MessageJson.JSON_UPLINK_TYPES.contains(message.type())) {
+            rejections.record(RejectReason.BAD_PAYLOAD);
+            return new IngestResult.Dropped(RejectReason.BAD_PAYLOAD, "collar " + eui + ": "
+                    + MessageJson.typeName(message.type()) + " cannot be sent as JSON");
+        }
+        Optional<Pairing> pairing = directory.pairing(eui);
+        if (pairing.isEmpty()) {
+            rejections.record(RejectReason.UNKNOWN_COLLAR);
+            return new IngestResult.Dropped(RejectReason.UNKNOWN_COLLAR, "JSON uplink from collar " + eui
+                    + ", which is not paired");
+        }
+        TrustedFeed feed = trusted.get(eui);
+        if (feed == null || !feed.cow.equals(pairing.get().cow())) {
+            feed = new TrustedFeed(pairing.get().cow(), new SampleDating(pairing.get().cow(), classifier));
+            trusted.put(eui, feed);
+        }
+        accepted++;
+        OptionalInt battery = OptionalInt.empty();
+        Optional<FirmwareVersion> firmware = Optional.empty();
+        TrustedFeed f = feed;
+        switch (message.type()) {
+            case SAMPLE_BATCH -> f.samples.add((SampleBatch) message, receivedAt,
+                    o -> observations.accept(Double.isNaN(f.batteryMv) ? o : o.withBatteryMv(f.batteryMv)));
+            case STATUS -> {
+                CollarStatus status = (CollarStatus) message;
+                f.batteryMv = status.batteryMv();
+                battery = OptionalInt.of(status.batteryMv());
+                firmware = Optional.of(status.firmware());
+            }
+            default -> {
+                // Activity summaries and events are consumed by later stages.
+            }
+        }
+        sightings.accept(CollarSighting.of(eui, receivedAt, OptionalInt.empty(), battery, firmware));
+        return new IngestResult.Trusted(eui, message.type());
+    }
+
+    /**
      * Sends {@code message} to the collar in its current session, encrypted, through the downlink sender.
      *
      * @return false if the collar has no session (it has not joined since the gateway started, or it was
@@ -204,6 +254,18 @@ public final class FramePipeline {
     /** Collars with a session (joined since start). */
     public synchronized int joinedCollars() {
         return collars.size();
+    }
+
+    /** A collar's JSON uplinks: the cow they were for, her sample stream, the last battery reading. */
+    private static final class TrustedFeed {
+        final CowId cow;
+        final SampleDating samples;
+        double batteryMv = Double.NaN;
+
+        TrustedFeed(CowId cow, SampleDating samples) {
+            this.cow = cow;
+            this.samples = samples;
+        }
     }
 
     /** Per-collar ingest state: its pairing, the session of its current join, its sample stream, its last battery. */

@@ -11,6 +11,13 @@ public sealed interface IngestResult {
     record Accepted(CollarEui eui, MessageType type, long counter) implements IngestResult {
     }
 
+    /**
+     * A JSON uplink from a paired collar was used. It has no counter: it is trusted because the broker
+     * lets only authorised users publish it (PROTOCOL.md section 11).
+     */
+    record Trusted(CollarEui eui, MessageType type) implements IngestResult {
+    }
+
     /** A join request was granted and the join accept sent. */
     record Joined(CollarEui eui) implements IngestResult {
     }

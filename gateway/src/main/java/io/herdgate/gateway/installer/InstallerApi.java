@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.tinylog.Logger;
@@ -55,15 +56,16 @@ public final class InstallerApi implements HttpModule {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CollarRegistry registry;
-    private final FlashService flash;
+    private final Optional<FlashService> flash;
 
-    private InstallerApi(CollarRegistry registry, FlashService flash) {
+    private InstallerApi(CollarRegistry registry, Optional<FlashService> flash) {
         this.registry = registry;
         this.flash = flash;
     }
 
-    public static InstallerApi of(CollarRegistry registry, FlashService flash) {
-        return new InstallerApi(registry, flash);
+    /** The API over {@code registry}; without a flash service the firmware routes answer 503. */
+    public static InstallerApi of(CollarRegistry registry, Optional<FlashService> flash) {
+        return new InstallerApi(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(flash, "flash"));
     }
 
     @Override
@@ -77,6 +79,7 @@ public final class InstallerApi implements HttpModule {
         app.put("/api/collars/{eui}/firmware", this::startFlash);
         app.get("/api/collars/{eui}/firmware", this::flashStatus);
         app.exception(BadRequest.class, (e, ctx) -> reply(ctx, 400, error(e.getMessage())));
+        app.exception(FirmwareOff.class, (e, ctx) -> reply(ctx, 503, error(e.getMessage())));
     }
 
     private void pair(Context ctx) {
@@ -150,8 +153,14 @@ public final class InstallerApi implements HttpModule {
         reply(ctx, 200, o);
     }
 
+    private FlashService flash() {
+        return flash.orElseThrow(() -> new FirmwareOff("firmware updates are off in this gateway: it has no vendor "
+                + "key to check release files with (firmware settings)"));
+    }
+
     private void startFlash(Context ctx) {
         CollarEui eui = eui(ctx);
+        FlashService flash = flash();
         SignedImage image;
         try {
             image = flash.check(ctx.bodyAsBytes());
@@ -175,7 +184,7 @@ public final class InstallerApi implements HttpModule {
 
     private void flashStatus(Context ctx) {
         CollarEui eui = eui(ctx);
-        flash.status(eui).ifPresentOrElse(s -> reply(ctx, 200, flash(s)),
+        flash().status(eui).ifPresentOrElse(s -> reply(ctx, 200, flash(s)),
                 () -> reply(ctx, 404, error("no firmware update of collar " + eui + " since the gateway started")));
     }
 
@@ -246,6 +255,9 @@ public final class InstallerApi implements HttpModule {
     }
 
     private static void reply(Context ctx, int status, ObjectNode body) {
+        if (body.has("error")) {
+            body.put("status", status); // the server's error form, ErrorBody
+        }
         ctx.status(status).contentType("application/json").result(body.toString());
     }
 
@@ -294,6 +306,13 @@ public final class InstallerApi implements HttpModule {
     private static Optional<String> text(JsonNode n, String field) {
         JsonNode v = n.path(field);
         return v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
+    }
+
+    /** Firmware updates are not configured, answered 503 with the message. */
+    private static final class FirmwareOff extends RuntimeException {
+        FirmwareOff(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** Bad input from the client, answered 400 with the message. */

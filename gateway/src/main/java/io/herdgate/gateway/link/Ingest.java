@@ -28,7 +28,7 @@ public final class Ingest implements AutoCloseable {
 
     private final BlockingQueue<Arrival> queue;
     private final int capacity;
-    private final FramePipeline pipeline;
+    private final IngestHandler handler;
     private final Downlinks downlinks;
     private final BiConsumer<LinkId, IngestResult> listener;
     private final Thread consumer;
@@ -40,11 +40,11 @@ public final class Ingest implements AutoCloseable {
     private final AtomicLong fullWaits = new AtomicLong();
     private volatile boolean closing;
 
-    private Ingest(FramePipeline pipeline, Downlinks downlinks, int capacity, BiConsumer<LinkId, IngestResult> listener) {
+    private Ingest(IngestHandler handler, Downlinks downlinks, int capacity, BiConsumer<LinkId, IngestResult> listener) {
         if (capacity < 1 || capacity > 1_000_000) {
             throw new IllegalArgumentException("ingest capacity must be 1..1000000 frames, got " + capacity);
         }
-        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.handler = Objects.requireNonNull(handler, "handler");
         this.downlinks = Objects.requireNonNull(downlinks, "downlinks");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.capacity = capacity;
@@ -60,7 +60,17 @@ public final class Ingest implements AutoCloseable {
      */
     public static Ingest start(FramePipeline pipeline, Downlinks downlinks, int capacity,
                                BiConsumer<LinkId, IngestResult> listener) {
-        Ingest ingest = new Ingest(pipeline, downlinks, capacity, listener);
+        return start(IngestHandler.of(pipeline), downlinks, capacity, listener);
+    }
+
+    /**
+     * As {@link #start(FramePipeline, Downlinks, int, BiConsumer)} for a runtime that wraps the pipeline
+     * (e.g. runs it on its own engine thread): {@code handler} is called on the ingest thread, one uplink
+     * at a time, and returns what the pipeline made of it.
+     */
+    public static Ingest start(IngestHandler handler, Downlinks downlinks, int capacity,
+                               BiConsumer<LinkId, IngestResult> listener) {
+        Ingest ingest = new Ingest(handler, downlinks, capacity, listener);
         ingest.consumer.start();
         return ingest;
     }
@@ -126,17 +136,11 @@ public final class Ingest implements AutoCloseable {
     }
 
     private void handle(Arrival a) {
-        byte[] b = a.frame().bytes();
-        CollarEui eui = b.length >= FrameLayout.MIN_FRAME ? CollarEui.of(FrameParser.euiValue(b, 0)) : null;
-        // The route is set before the pipeline runs (a join accept goes out from inside it) and taken back
-        // if the frame proves not authentic, so a forged EUI cannot divert a collar's downlinks.
-        Optional<LinkId> before = eui == null ? Optional.empty() : downlinks.heard(eui, a.link());
         try {
-            IngestResult r = pipeline.accept(a.frame());
-            if (r instanceof IngestResult.Dropped && eui != null) {
-                downlinks.restore(eui, before);
-            }
-            if (r instanceof IngestResult.Accepted || r instanceof IngestResult.Joined) {
+            IngestResult r = a instanceof Arrival.Frame f ? frame(f)
+                    : json((Arrival.Json) a);
+            if (r instanceof IngestResult.Accepted || r instanceof IngestResult.Joined
+                    || r instanceof IngestResult.Trusted) {
                 accepted.incrementAndGet();
             } else if (r instanceof IngestResult.Duplicate) {
                 duplicates.incrementAndGet();
@@ -145,12 +149,38 @@ public final class Ingest implements AutoCloseable {
             }
             listener.accept(a.link(), r);
         } catch (RuntimeException e) {
-            // A bug on one frame must not stop the gateway; the frame is logged and the next one handled.
+            // A bug on one uplink must not stop the gateway; it is logged and the next one handled.
             failed.incrementAndGet();
-            Logger.error(e, "pipeline failed on a frame from link {}", a.link());
+            Logger.error(e, "pipeline failed on an uplink from link {}", a.link());
         } finally {
             handled.incrementAndGet();
             a.onHandled().run();
         }
+    }
+
+    private IngestResult frame(Arrival.Frame a) {
+        byte[] b = a.frame().bytes();
+        CollarEui eui = b.length >= FrameLayout.MIN_FRAME ? CollarEui.of(FrameParser.euiValue(b, 0)) : null;
+        // The route is set before the pipeline runs (a join accept goes out from inside it) and taken back
+        // if the frame proves not authentic, so a forged EUI cannot divert a collar's downlinks.
+        Optional<LinkId> before = eui == null ? Optional.empty() : downlinks.heard(eui, a.link());
+        IngestResult r;
+        try {
+            r = handler.frame(a.frame());
+        } catch (RuntimeException e) {
+            if (eui != null) {
+                downlinks.restore(eui, before);
+            }
+            throw e;
+        }
+        if (r instanceof IngestResult.Dropped && eui != null) {
+            downlinks.restore(eui, before);
+        }
+        return r;
+    }
+
+    private IngestResult json(Arrival.Json a) {
+        // JSON uplinks come from systems without a session with this gateway: no downlink route is set.
+        return handler.json(a.eui(), a.message(), a.receivedAt());
     }
 }

@@ -60,7 +60,7 @@ public final class LocalLink implements Link {
     public void deliver(InboundFrame frame, Runnable onHandled) throws InterruptedException {
         counters.framesIn.incrementAndGet();
         counters.bytesIn.addAndGet(frame.bytes().length);
-        if (ingest.put(new Arrival(id, frame, onHandled))) {
+        if (ingest.put(new Arrival.Frame(id, frame, onHandled))) {
             counters.handOffWaits.incrementAndGet();
         }
     }

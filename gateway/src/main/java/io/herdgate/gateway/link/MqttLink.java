@@ -4,6 +4,9 @@ import io.herdgate.gateway.ingest.InboundFrame;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.FrameLayout;
 import io.herdgate.protocol.frame.FrameParser;
+import io.herdgate.protocol.json.MessageJson;
+import io.herdgate.protocol.json.ReadResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +32,8 @@ import org.tinylog.Logger;
  *       {@link MqttLinkSettings#receiveMaximum()} unacknowledged messages and holds the rest.</li>
  *   <li>A binary frame whose EUI is not its topic's is dropped and counted, as PROTOCOL.md section 11
  *       requires; messages on other topics are dropped and counted.</li>
+ *   <li>JSON uplinks ({@code .../up/json}) are read strictly (PROTOCOL.md section 12); an invalid one is
+ *       dropped and counted with the field at fault in the log.</li>
  *   <li>Downlinks are published QoS 1 to {@code .../down}; while disconnected they fail and are counted
  *       (the collar protocol retries, and a stale join accept would be useless anyway).</li>
  * </ul>
@@ -126,7 +131,13 @@ public final class MqttLink implements Link {
         }
         CollarEui eui = up.get().eui();
         if (up.get().json()) {
-            reject(client, message, "JSON uplink on " + topic + " dropped: JSON uplinks are not accepted by this gateway yet");
+            ReadResult read = MessageJson.readUplink(new String(payload, StandardCharsets.UTF_8));
+            if (read instanceof ReadResult.Invalid invalid) {
+                reject(client, message, "JSON uplink on " + topic + " dropped: " + invalid.error());
+                return;
+            }
+            hand(new Arrival.Json(id(), eui, ((ReadResult.Ok) read).message(), clock.instant(),
+                    () -> ack(client, message)));
             return;
         }
         if (payload.length >= FrameLayout.MIN_FRAME && FrameParser.euiValue(payload, 0) != eui.value()) {
@@ -134,9 +145,13 @@ public final class MqttLink implements Link {
                     + topic + " dropped (unknown_collar: the frame's EUI must be the topic's)");
             return;
         }
+        hand(new Arrival.Frame(id(), InboundFrame.of(payload, clock.instant()), () -> ack(client, message)));
+    }
+
+    /** Into the ingest, waiting while it is full (then nothing is acknowledged and the broker holds back). */
+    private void hand(Arrival a) {
         try {
-            InboundFrame frame = InboundFrame.of(payload, clock.instant());
-            if (ingest.put(new Arrival(id(), frame, () -> ack(client, message)))) {
+            if (ingest.put(a)) {
                 counters.handOffWaits.incrementAndGet();
             }
             counters.framesIn.incrementAndGet();

@@ -77,7 +77,16 @@ public final class Outbox {
      * to make room; if there is none, the notification is refused.
      */
     public EnqueueResult enqueue(Notification n, ChannelName first) {
-        Instant now = clock.instant();
+        return enqueue(n, first, clock.instant());
+    }
+
+    /**
+     * As {@link #enqueue(Notification, ChannelName)}, but not to be sent before {@code notBefore} (e.g. the
+     * end of the recipient's quiet hours); the fallback clock starts then too.
+     */
+    public EnqueueResult enqueue(Notification n, ChannelName first, Instant notBefore) {
+        Instant created = clock.instant();
+        Instant now = notBefore.isAfter(created) ? notBefore : created;
         String body = NotificationJson.write(n);
         EnqueueResult r = db.write(Durability.FULL, c -> {
             Optional<Long> existing = idOf(c, n.key());
@@ -85,7 +94,7 @@ public final class Outbox {
                 return new EnqueueResult.AlreadyQueued(OutboxId.of(existing.get()));
             }
             if (unsent(c) >= settings.capacity()) {
-                int dropped = update(c, "UPDATE outbox SET state = 'dropped', done_ms = " + now.toEpochMilli()
+                int dropped = update(c, "UPDATE outbox SET state = 'dropped', done_ms = " + created.toEpochMilli()
                         + ", last_error = 'outbox full' WHERE id = (SELECT id FROM outbox WHERE state = 'pending' "
                         + "AND priority < " + n.priority().ordinal() + " ORDER BY priority, created_ms DESC, id DESC LIMIT 1)");
                 if (dropped == 0) {
@@ -100,7 +109,7 @@ public final class Outbox {
                 s.setString(4, body);
                 s.setString(5, first.name());
                 s.setLong(6, now.toEpochMilli());
-                s.setLong(7, now.toEpochMilli());
+                s.setLong(7, created.toEpochMilli());
                 s.setLong(8, now.toEpochMilli());
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();

@@ -16,7 +16,9 @@ import com.networknt.schema.oas.OpenApi31;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -146,11 +148,6 @@ public final class CloudApiSpec {
         return schema("schema " + name, ref).validate(value).stream().map(ValidationMessage::getMessage).toList();
     }
 
-    /** Whether the document declares {@code method} on a path template matching {@code path}. */
-    public boolean declares(String method, String path) {
-        return operation(method, path).isPresent();
-    }
-
     private List<String> bodyViolations(Operation op, SpecRequest request) {
         JsonNode requestBody = resolve(op.node().path("requestBody"));
         if (requestBody.isMissingNode()) {
@@ -177,7 +174,7 @@ public final class CloudApiSpec {
             instance = switch (mediaType.get()) {
                 case "application/json" -> json.readTree(body);
                 case "multipart/form-data" -> formFields(request);
-                default -> JsonNodeFactory.instance.textNode(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                default -> JsonNodeFactory.instance.textNode(new String(body, StandardCharsets.UTF_8));
             };
         } catch (IOException | IllegalArgumentException e) {
             return List.of("body: not " + mediaType.get() + ": " + e.getMessage());
@@ -256,7 +253,7 @@ public final class CloudApiSpec {
                 last = v.end();
             }
             regex.append(Pattern.quote(template.substring(last)));
-            int literals = (int) java.util.Arrays.stream(template.split("/"))
+            int literals = (int) Arrays.stream(template.split("/"))
                     .filter(s -> !s.isEmpty() && !s.startsWith("{")).count();
             Pattern pattern = Pattern.compile(regex.toString());
             for (String method : METHODS) {

@@ -13,6 +13,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,7 +45,8 @@ import org.tinylog.Logger;
  * and {@code /media}, each request checked against Meta's OpenAPI document ({@link CloudApiSpec}) and
  * answered as Meta would — bearer token (190), approved template name and language (132001), parameter
  * count (132000), 24-hour window for free-form messages (131047), pair rate (131056), throughput
- * (130429), numbers not on WhatsApp (131026) — or with an injected {@link Fault}.
+ * (130429), numbers not on WhatsApp (131026) — or with an injected {@link Fault} ({@link #failNext},
+ * {@link #failFor}).
  *
  * <p>Accepted messages are kept per phone ({@link #inbox}) and shown at {@code /phone}. Delivery statuses
  * (sent, delivered; read on {@link #read}) and the farmer's taps and texts ({@link #tap}, {@link #sendText})
@@ -76,9 +80,10 @@ public final class FakeCloudApi implements AutoCloseable {
     private final Map<PhoneNumber, Instant> lastSent = new HashMap<>();
     private final Deque<Instant> acceptedTimes = new ArrayDeque<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private Optional<Fault> spell = Optional.empty();
+    private Instant spellEnds = Instant.MIN;
     private final Set<PhoneNumber> notOnWhatsApp = new HashSet<>();
     private final List<String> violations = new ArrayList<>();
-    private final Map<String, PhoneNumber> recipientOf = new HashMap<>();
     private Optional<URI> webhook = Optional.empty();
 
     private FakeCloudApi(FakeCloudApiSettings settings) {
@@ -102,9 +107,9 @@ public final class FakeCloudApi implements AutoCloseable {
     private void warmUp() {
         String path = "/v23.0/" + settings.phoneNumberId() + "/";
         Map<String, String> headers = Map.of("Authorization", "Bearer x", "Content-Type", "application/json");
-        spec.violations(SpecRequest.of("POST", path + "messages", Map.of(), headers, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        spec.violations(SpecRequest.of("POST", path + "messages", Map.of(), headers, "{}".getBytes(StandardCharsets.UTF_8)));
         spec.violations(SpecRequest.of("POST", path + "media", Map.of(), Map.of("Authorization", "Bearer x",
-                "Content-Type", "multipart/form-data; boundary=b"), "--b--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                "Content-Type", "multipart/form-data; boundary=b"), "--b--\r\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The base URL to give the client, e.g. {@code http://127.0.0.1:41234}. */
@@ -122,6 +127,15 @@ public final class FakeCloudApi implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             faults.add(fault);
         }
+    }
+
+    /**
+     * Answers every message send with {@code fault} for {@code duration} of the fake's clock (an outage);
+     * faults queued by {@link #failNext} go first. A new spell replaces the current one.
+     */
+    public synchronized void failFor(Fault fault, Duration duration) {
+        spell = Optional.of(fault);
+        spellEnds = settings.clock().instant().plus(duration);
     }
 
     /** From now on, messages to {@code phone} fail with 131026 (not a WhatsApp user). */
@@ -196,6 +210,14 @@ public final class FakeCloudApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the phone page as it is now to {@code file} (UTF-8, charts inline), for a person to open after
+     * a run that does not keep the server up, such as the demo.
+     */
+    public void writePage(Path file) throws IOException {
+        Files.writeString(file, PhonePage.page(this), StandardCharsets.UTF_8);
+    }
+
     /** Stops the server and the webhook sender. */
     @Override
     public void close() {
@@ -260,7 +282,6 @@ public final class FakeCloudApi implements AutoCloseable {
                 return;
             }
             inboxes.computeIfAbsent(to, k -> new ArrayList<>()).add(delivered);
-            recipientOf.put(delivered.id(), to);
             lastSent.put(to, now);
             acceptedTimes.addLast(now);
             ObjectNode answer = json.createObjectNode().put("messaging_product", "whatsapp");
@@ -435,7 +456,10 @@ public final class FakeCloudApi implements AutoCloseable {
     }
 
     private synchronized Optional<Fault> nextFault() {
-        return Optional.ofNullable(faults.pollFirst());
+        if (!faults.isEmpty()) {
+            return Optional.of(faults.pollFirst());
+        }
+        return settings.clock().instant().isBefore(spellEnds) ? spell : Optional.empty();
     }
 
     private void fail(Context ctx, Fault f) throws InterruptedException {

@@ -1,7 +1,8 @@
 package io.herdgate.gateway.phone;
 
 /**
- * A failure the fake can be told to answer {@code POST /messages} with ({@link FakeCloudApi#failNext}),
+ * A failure the fake can be told to answer {@code POST /messages} with ({@link FakeCloudApi#failNext},
+ * {@link FakeCloudApi#failFor}),
  * with the HTTP status and Graph API error code Meta uses for it.
  */
 public enum Fault {

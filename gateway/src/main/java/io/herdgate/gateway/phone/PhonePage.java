@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -64,7 +65,7 @@ final class PhonePage {
                 h.append("<div class=\"msg\">");
                 if (d.image().isPresent()) {
                     h.append("<img alt=\"activity chart\" src=\"data:image/png;base64,")
-                            .append(java.util.Base64.getEncoder().encodeToString(d.image().get())).append("\">");
+                            .append(Base64.getEncoder().encodeToString(d.image().get())).append("\">");
                 }
                 h.append("<p>").append(esc(d.text())).append("</p>");
                 for (Delivered.Button b : d.buttons()) {

@@ -1,5 +1,6 @@
 package io.herdgate.gateway.phone;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public record SpecRequest(String method, String path, Map<String, String> query,
         query = Map.copyOf(query);
         TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         h.putAll(headers);
-        headers = java.util.Collections.unmodifiableSortedMap(h);
+        headers = Collections.unmodifiableSortedMap(h);
         body = body.clone();
         method = method.toUpperCase(Locale.ROOT);
     }

@@ -64,7 +64,10 @@ public final class Silences {
         return new Silence(SilenceId.of(id), cow, type, start, end, author.strip(), reason.strip());
     }
 
-    /** Ends a silence at {@code at} (if it has not ended by then); false when there is no such silence. */
+    /**
+     * Ends a silence at {@code at}: it no longer counts from then on, and its end becomes {@code at} (if it
+     * had not ended by then). False when there is no such silence.
+     */
     public boolean lift(SilenceId id, Instant at) {
         return db.write(Durability.FULL, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE silence SET lifted_ms = ?, end_ms = max(start_ms + 1, "
@@ -77,9 +80,9 @@ public final class Silences {
         });
     }
 
-    /** Silences not yet ended at {@code at} (also those starting later), by start; immutable. */
+    /** Silences neither ended nor lifted at {@code at} (also those starting later), by start; immutable. */
     public List<Silence> current(Instant at) {
-        return query("end_ms > " + at.toEpochMilli());
+        return query("end_ms > " + at.toEpochMilli() + " AND (lifted_ms IS NULL OR lifted_ms > " + at.toEpochMilli() + ")");
     }
 
     /** The first silence matching an alarm of {@code cow} and {@code type} at {@code at}, if any. */

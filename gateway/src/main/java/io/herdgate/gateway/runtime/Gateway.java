@@ -2,6 +2,8 @@ package io.herdgate.gateway.runtime;
 
 import io.herdgate.gateway.config.GatewayConfig;
 import io.herdgate.gateway.config.MqttConfig;
+import io.herdgate.gateway.flash.FlashService;
+import io.herdgate.gateway.flash.FlashSettings;
 import io.herdgate.gateway.health.CollarCounts;
 import io.herdgate.gateway.health.FrameCounts;
 import io.herdgate.gateway.health.HealthCheck;
@@ -16,10 +18,10 @@ import io.herdgate.gateway.http.HttpModule;
 import io.herdgate.gateway.http.HttpServer;
 import io.herdgate.gateway.http.HttpServerException;
 import io.herdgate.gateway.http.HttpSettings;
-import io.herdgate.gateway.ingest.CollarDirectory;
 import io.herdgate.gateway.ingest.FramePipeline;
 import io.herdgate.gateway.ingest.InboundFrame;
 import io.herdgate.gateway.ingest.IngestResult;
+import io.herdgate.gateway.installer.InstallerApi;
 import io.herdgate.gateway.link.Downlinks;
 import io.herdgate.gateway.link.Ingest;
 import io.herdgate.gateway.link.Link;
@@ -33,6 +35,7 @@ import io.herdgate.gateway.link.SerialLink;
 import io.herdgate.gateway.link.SerialLinkSettings;
 import io.herdgate.gateway.metrics.MetricRegistry;
 import io.herdgate.gateway.metrics.MetricsModule;
+import io.herdgate.gateway.registry.CollarRegistry;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.gateway.schedule.ClockJumpGuard;
 import io.herdgate.gateway.schedule.JobName;
@@ -46,9 +49,9 @@ import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.FeatureHistory;
 import io.herdgate.gateway.store.FlushPolicy;
 import io.herdgate.gateway.store.Herd;
-import io.herdgate.gateway.store.PairingHistory;
 import io.herdgate.gateway.store.SqliteAuditSink;
 import io.herdgate.gateway.store.SqliteCounterStore;
+import io.herdgate.gateway.store.SqliteProgressStore;
 import io.herdgate.gateway.store.StoreException;
 import io.herdgate.protocol.join.JoinServer;
 import io.herdgate.protocol.message.CollarConfig;
@@ -156,7 +159,8 @@ public final class Gateway implements AutoCloseable {
     private HttpServer http;
     private Optional<LocalLink> local = Optional.empty();
     private Optional<FileRulesSource> rulesSource = Optional.empty();
-    private int paired;
+    private CollarRegistry registry;
+    private Optional<FlashService> flash = Optional.empty();
     private Duration startTime = Duration.ZERO;
 
     private Gateway(Builder b) {
@@ -185,7 +189,7 @@ public final class Gateway implements AutoCloseable {
         running = true;
         startTime = Duration.ofNanos(System.nanoTime() - startedAtNanos);
         Logger.info("herdgate started in {} ms: {} paired collars, {} cows with a baseline, links {}, http port {}, data {}",
-                startTime.toMillis(), paired, detection.cows(), links.stream().map(l -> l.id().value()).toList(),
+                startTime.toMillis(), registry.size(), detection.cows(), links.stream().map(l -> l.id().value()).toList(),
                 http.port(), c.dataDir());
     }
 
@@ -265,13 +269,17 @@ public final class Gateway implements AutoCloseable {
             }
         });
         SqliteCounterStore counters = SqliteCounterStore.of(db);
-        CollarDirectory directory = CollarDirectory.of(PairingHistory.of(db).current());
-        paired = directory.size();
+        // The live registry: pair, unpair and pairing mode (installer API) reach the pipeline without a restart.
+        registry = CollarRegistry.open(db, clock);
         Downlinks downlinks = Downlinks.create();
-        pipeline = FramePipeline.builder(directory,
-                        JoinServer.of(NETWORK_ID, directory, counters, clock, new SplittableRandom(new SecureRandom().nextLong())),
+        flash = settings.firmware.map(f -> track(FlashService.of((eui, m) -> pipeline.send(eui, m),
+                SqliteProgressStore.of(db), clock, f)));
+        pipeline = FramePipeline.builder(registry,
+                        JoinServer.of(NETWORK_ID, registry, counters, clock, new SplittableRandom(new SecureRandom().nextLong())),
                         counters)
                 .downlinks(downlinks)
+                .sightings(registry::seen)
+                .firmwareReplies(flash.isPresent() ? flash.get() : (eui, reply) -> { })
                 .collarConfig(settings.collarConfig)
                 .observations(detection::observe)
                 .build();
@@ -383,6 +391,7 @@ public final class Gateway implements AutoCloseable {
         List<HttpModule> modules = new ArrayList<>();
         modules.add(HealthModule.of(health));
         modules.add(MetricsModule.of(metrics));
+        modules.add(InstallerApi.of(registry, flash));
         modules.addAll(settings.httpModules);
         try {
             http = track(HttpServer.start(HttpSettings.of(c.http().bind(), c.http().port(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
@@ -519,7 +528,7 @@ public final class Gateway implements AutoCloseable {
 
     public GatewayStatus status() {
         var s = ingest.stats();
-        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), paired, joined.get(),
+        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), registry.size(), joined.get(),
                 detection.cows(), s.accepted(), s.dropped() + s.failed(), detection.observations(), activeAlarms.get());
     }
 
@@ -574,6 +583,7 @@ public final class Gateway implements AutoCloseable {
         private CollarConfig collarConfig = CollarConfig.defaults();
         private boolean manualSchedule;
         private boolean unsynced;
+        private Optional<FlashSettings> firmware = Optional.empty();
 
         private Builder(GatewayConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -619,6 +629,15 @@ public final class Gateway implements AutoCloseable {
         /** What collars are told in their join accept; default {@link CollarConfig#defaults()}. */
         public Builder collarConfig(CollarConfig c) {
             collarConfig = Objects.requireNonNull(c, "collarConfig");
+            return this;
+        }
+
+        /**
+         * Enables collar firmware updates (installer API {@code /api/collars/{eui}/firmware}, {@code herdgate
+         * flash}) with the vendor key release files must be signed with; without it those routes answer 503.
+         */
+        public Builder firmware(FlashSettings f) {
+            firmware = Optional.of(f);
             return this;
         }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
  * What the running gateway has done, for the health page, the log and the demo.
  *
  * @param uptime         since start, by the monotonic clock
- * @param pairedCollars  collars paired to a cow at start
+ * @param pairedCollars  collars paired to a cow now
  * @param joinedCollars  collars with a session since start
  * @param cows           cows with detector state (baselines), as of the last engine tick
  * @param framesAccepted fresh authentic frames used

@@ -49,11 +49,6 @@ final class Modem implements AutoCloseable {
         return port != null;
     }
 
-    /** Why the port is not open; meaningful while {@link #isOpen()} is false. */
-    String downReason() {
-        return downReason;
-    }
-
     /**
      * Opens the port (115200 8N1 or the configured rate) and starts the reader.
      *
@@ -280,13 +275,10 @@ final class Modem implements AutoCloseable {
 
     @Override
     public void close() {
-        SerialPort p = port;
-        if (p != null) {
-            lost(p, "closed");
-        }
+        reset("closed");
     }
 
-    /** Closes the port after a command went unanswered, so that the next use reopens it. */
+    /** Closes the port (e.g. after a command went unanswered), so that the next {@link #open()} starts afresh. */
     void reset(String reason) {
         SerialPort p = port;
         if (p != null) {

@@ -2,6 +2,7 @@ package io.herdgate.gateway.sms;
 
 import io.herdgate.gateway.notify.DeliveryResult;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -24,7 +25,7 @@ final class ModemErrors {
     }
 
     static DeliveryResult result(AtResult.Error e, Duration retryAfter) {
-        String code = e.kind().equals("ERROR") ? "modem_error" : e.kind().toLowerCase() + "_" + e.code();
+        String code = e.kind().equals("ERROR") ? "modem_error" : e.kind().toLowerCase(Locale.ROOT) + "_" + e.code();
         if (e.kind().equals("CMS") && UNDELIVERABLE.contains(e.code())) {
             return new DeliveryResult.Undeliverable(code, e.line());
         }

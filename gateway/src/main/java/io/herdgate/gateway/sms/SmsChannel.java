@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +34,8 @@ import org.tinylog.Logger;
  * {@code AT+CMGS="<number>"}, the {@code "> "} prompt, the text and Ctrl-Z, then {@code +CMGS: <mr>}; a
  * text longer than one message goes as numbered single messages ({@link SmsSplitter}). Receiving:
  * {@code +CMTI} → {@code AT+CMGR} → reply code ({@link ReplyCodes}) to the {@link ReplyHandler} →
- * {@code AT+CMGD}. Delivery reports ({@code +CDS}) become {@link DeliveryStatus} values: DELIVERED once
+ * {@code AT+CMGD}; messages stored while the gateway was down are handled when the modem is (re)opened.
+ * Delivery reports ({@code +CDS}) become {@link DeliveryStatus} values: DELIVERED once
  * every part is delivered, FAILED as soon as one part failed.
  *
  * <p>Modem errors and timeouts are {@link DeliveryResult}s; an unanswered command or a vanished device
@@ -222,10 +222,12 @@ public final class SmsChannel implements Channel, AutoCloseable {
             modem.reset("SIM not usable");
             return sim;
         }
-        for (String cmd : List.of("AT+CMGF=1", "AT+CSCS=\"UCS2\"")) {
-            if (!(modem.command(cmd, t) instanceof AtResult.Ok)) {
-                return Optional.of(setupFailed(cmd));
-            }
+        if (!(modem.command("AT+CMGF=1", t) instanceof AtResult.Ok)) {
+            return Optional.of(setupFailed("AT+CMGF=1"));
+        }
+        sweep();
+        if (!(modem.command("AT+CSCS=\"UCS2\"", t) instanceof AtResult.Ok)) {
+            return Optional.of(setupFailed("AT+CSCS=\"UCS2\""));
         }
         // New messages indicated by +CMTI; status reports routed as +CDS where asked and supported.
         reportsSupported = settings.deliveryReports()
@@ -300,6 +302,30 @@ public final class SmsChannel implements Channel, AutoCloseable {
         }
     }
 
+    /**
+     * Handles and deletes the messages the SIM holds (replies that came while the gateway was down), so
+     * that none is lost and the SIM does not fill up. Runs before the UCS2 character set is chosen: the
+     * list's {@code "ALL"} is then plain text on every modem, and reply codes are plain ASCII anyway.
+     */
+    private void sweep() {
+        AtResult r = modem.command("AT+CMGL=\"ALL\"", settings.sendTimeout());
+        if (!(r instanceof AtResult.Ok ok)) {
+            Logger.warn("GSM modem on {}: listing stored SMS failed: {}", settings.port(), r);
+            return;
+        }
+        for (IncomingSms.Stored s : IncomingSms.parseList(ok.lines(), clock.instant())) {
+            onIncoming(s.sms());
+            delete(s.index());
+        }
+    }
+
+    private void delete(int index) {
+        AtResult d = modem.command("AT+CMGD=" + index, settings.commandTimeout());
+        if (!(d instanceof AtResult.Ok)) {
+            Logger.warn("GSM modem: deleting SMS {} failed: {}", index, d);
+        }
+    }
+
     private void readMessage(int index) {
         AtResult r = modem.command("AT+CMGR=" + index, settings.commandTimeout());
         if (!(r instanceof AtResult.Ok ok)) {
@@ -308,10 +334,7 @@ public final class SmsChannel implements Channel, AutoCloseable {
         }
         Optional<IncomingSms> sms = IncomingSms.parse(ok.lines(), clock.instant());
         sms.ifPresentOrElse(this::onIncoming, () -> Logger.warn("GSM modem: SMS {} is unreadable: {}", index, ok.lines()));
-        AtResult d = modem.command("AT+CMGD=" + index, settings.commandTimeout());
-        if (!(d instanceof AtResult.Ok)) {
-            Logger.warn("GSM modem: deleting SMS {} failed: {}", index, d);
-        }
+        delete(index);
     }
 
     private void onIncoming(IncomingSms sms) {

@@ -1,5 +1,6 @@
 package io.herdgate.gateway.systemd;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Whether the gateway can do its work right now; asked once per watchdog interval. */
@@ -14,6 +15,15 @@ public interface Liveness {
      * status}), e.g. "pipeline thread silent for 95 s". Must be quick and must not throw.
      */
     Optional<String> problem();
+
+    /**
+     * Alive while {@code probe} returns within {@code timeout} (positive); e.g. {@code
+     * Liveness.responding("ingest thread", gateway::awaitIngest, Duration.ofSeconds(20))} hands the ingest
+     * thread a no-op, which a dead or stuck thread never runs. A probe that throws is a problem too.
+     */
+    static Liveness responding(String name, Runnable probe, Duration timeout) {
+        return new ProbeLiveness(name, probe, timeout);
+    }
 
     /** Alive while both are alive; the first problem found otherwise. */
     default Liveness and(Liveness other) {

@@ -10,7 +10,9 @@
  * io.herdgate.gateway.systemd.NotifyResult.Unsupervised}.
  *
  * <p>Use: {@code Supervision s = Supervision.fromEnvironment(System.getenv(), ProcessHandle.current().pid(),
- * liveness)}; {@code s.ready("12 collars, serial link up")} once the links and the pipeline run;
- * {@code s.close()} at shutdown (sends {@code STOPPING=1}, stops the watchdog thread).
+ * Liveness.responding("ingest thread", gateway::awaitIngest, Duration.ofSeconds(20)))};
+ * {@code s.ready("12 collars, serial link up")} once the links and the pipeline run; {@code s.close()}
+ * at shutdown (sends {@code STOPPING=1}, stops the watchdog thread). A worker loop can instead beat a
+ * {@link io.herdgate.gateway.systemd.Heartbeat} and pass {@code heartbeat.liveness(maxSilence)}.
  */
 package io.herdgate.gateway.systemd;

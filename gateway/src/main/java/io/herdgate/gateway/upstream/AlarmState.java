@@ -1,5 +1,7 @@
 package io.herdgate.gateway.upstream;
 
+import java.util.Locale;
+
 /** Where an alarm stands after a change, as published upstream (lower case on the wire). */
 public enum AlarmState {
     /** The detector raised it. */
@@ -14,6 +16,6 @@ public enum AlarmState {
     CLEARED;
 
     String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
@@ -216,7 +217,7 @@ public final class Upstream implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static SSLContext trusting(java.nio.file.Path caFile) {
+    private static SSLContext trusting(Path caFile) {
         try (InputStream in = Files.newInputStream(caFile)) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);

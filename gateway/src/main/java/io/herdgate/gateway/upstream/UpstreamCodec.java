@@ -3,8 +3,10 @@ package io.herdgate.gateway.upstream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -40,7 +42,7 @@ final class UpstreamCodec {
             o.put("cow", a.cow().value());
             o.put("alarm", a.type().jsonName());
             o.put("raised_at", time(a.raisedAt()));
-            o.put("severity", a.severity().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("severity", a.severity().name().toLowerCase(Locale.ROOT));
             o.put("state", a.state().wire());
             o.put("at", time(a.at()));
             a.by().ifPresent(by -> o.put("by", by));
@@ -88,7 +90,7 @@ final class UpstreamCodec {
                 }
             });
             return JSON.writeValueAsBytes(o);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("queued payload is not a JSON object", e);
         }
     }

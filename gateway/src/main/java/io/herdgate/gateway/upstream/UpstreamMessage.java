@@ -1,6 +1,7 @@
 package io.herdgate.gateway.upstream;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -35,13 +36,13 @@ public record UpstreamMessage(String topic, byte[] payload, boolean retained, in
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UpstreamMessage m && topic.equals(m.topic) && java.util.Arrays.equals(payload, m.payload)
+        return o instanceof UpstreamMessage m && topic.equals(m.topic) && Arrays.equals(payload, m.payload)
                 && retained == m.retained && importance == m.importance;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(topic, java.util.Arrays.hashCode(payload), retained, importance);
+        return Objects.hash(topic, Arrays.hashCode(payload), retained, importance);
     }
 
     @Override

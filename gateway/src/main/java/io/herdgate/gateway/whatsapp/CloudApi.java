@@ -96,10 +96,11 @@ final class CloudApi {
             for (String step : idPath) {
                 node = step.chars().allMatch(Character::isDigit) ? node.path(Integer.parseInt(step)) : node.path(step);
             }
-            if (node.isTextual() && !node.asText().isBlank()) {
+            if (node.isTextual()) {
+                MessageId.of(node.asText()); // the id must be usable later; a malformed one is no answer
                 return new Answer.Accepted(node.asText());
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             // Falls through to the malformed answer below.
         }
         return new Answer.Unreachable("malformed", "HTTP " + response.statusCode() + " answer without an id from " + uri.getPath());

@@ -1,5 +1,6 @@
 package io.herdgate.gateway.whatsapp;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +44,7 @@ public record MessageTemplate(TemplateName name, TemplateUse use, boolean imageH
             return base;
         }
         Optional<TemplateLanguage> sameLanguage = bodies.keySet().stream()
-                .filter(l -> l.withoutRegion().equals(base)).sorted(java.util.Comparator.comparing(TemplateLanguage::code))
+                .filter(l -> l.withoutRegion().equals(base)).sorted(Comparator.comparing(TemplateLanguage::code))
                 .findFirst();
         return sameLanguage.orElse(TemplateLanguage.ENGLISH);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.herdgate.rules.alarm.AlarmType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -101,11 +102,6 @@ public final class TemplateCatalog {
                 labels.get(TemplateLanguage.ENGLISH)));
     }
 
-    /** The languages that have button labels. */
-    public Set<TemplateLanguage> labelLanguages() {
-        return labels.keySet();
-    }
-
     private static TemplateCatalog parse(String source, JsonNode root) {
         List<MessageTemplate> templates = new ArrayList<>();
         int index = 0;
@@ -117,7 +113,7 @@ public final class TemplateCatalog {
             String useName = text(source, t, "use", where);
             TemplateUse use = TemplateUse.parse(useName).orElseThrow(() -> new TemplateCatalogException(source,
                     "template " + name + ": unknown use '" + useName + "', allowed: "
-                            + io.herdgate.rules.alarm.AlarmType.allowedNames() + ", daily_summary"));
+                            + AlarmType.allowedNames() + ", daily_summary"));
             String header = t.path("header").asText("none");
             if (!header.equals("none") && !header.equals("image")) {
                 throw new TemplateCatalogException(source, where + ": header must be 'none' or 'image', not '" + header + "'");

@@ -21,11 +21,16 @@ final class WebhookPayload {
     private WebhookPayload() {
     }
 
-    static List<WebhookEvent> events(JsonNode root) {
+    /** The events for business number {@code ours}; changes that name another number are skipped. */
+    static List<WebhookEvent> events(JsonNode root, PhoneNumberId ours) {
         List<WebhookEvent> out = new ArrayList<>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
+                String number = value.path("metadata").path("phone_number_id").asText(ours.value());
+                if (!number.equals(ours.value())) {
+                    continue; // another number of the same app: its replies are not ours
+                }
                 for (JsonNode s : value.path("statuses")) {
                     try {
                         status(s).ifPresent(out::add);

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.tinylog.Logger;
@@ -30,6 +31,8 @@ import org.tinylog.Logger;
  *
  * <p>Throughput and per-recipient pair rate are kept client-side ({@link SendLimiter}); a message
  * held back is {@link DeliveryResult.RetryLater} with the wait. Errors map as {@link ErrorPolicy} says.
+ * One delivery makes at most three API calls (chart upload, interactive message, template), each bounded
+ * by the settings' timeout.
  * Credentials are never logged. Thread-safe.
  */
 public final class WhatsAppChannel implements Channel {
@@ -81,7 +84,7 @@ public final class WhatsAppChannel implements Channel {
             SendLimiter.Wait w = wait.get();
             return new DeliveryResult.RetryLater(w.after(), w.limit() == SendLimiter.Limit.PAIR_RATE
                     ? Integer.toString(ErrorPolicy.PAIR_RATE) : Integer.toString(ErrorPolicy.THROUGHPUT),
-                    "held back by the gateway's " + w.limit().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " limit");
+                    "held back by the gateway's " + w.limit().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " limit");
         }
         TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
         List<String> values = TemplateValues.of(template, n.content(), settings.zone(), to.language());
@@ -103,7 +106,7 @@ public final class WhatsAppChannel implements Channel {
                     : Messages.text(to.phone(), text);
             CloudApi.Answer answer = api.sendMessage(freeForm);
             if (!(answer instanceof CloudApi.Answer.Refused r && r.error().code() == ErrorPolicy.WINDOW_CLOSED)) {
-                return finish(n, alarm, answer, "interactive");
+                return finish(n, alarm, answer, freeForm.path("type").asText());
             }
             Logger.info("WhatsApp window of {} closed (131047), sending template {} instead", to.contact(), template.name());
         }
@@ -130,7 +133,12 @@ public final class WhatsAppChannel implements Channel {
     private DeliveryResult finish(Notification n, Optional<AlarmId> alarm, CloudApi.Answer answer, String form) {
         if (answer instanceof CloudApi.Answer.Accepted a) {
             MessageId id = MessageId.of(a.id());
-            log.recordSent(id, n.key(), alarm, n.to().phone(), clock.instant());
+            try {
+                log.recordSent(id, n.key(), alarm, n.to().phone(), clock.instant());
+            } catch (RuntimeException e) {
+                // The message is out; a lost record only means a bare "OK" quoting it cannot be matched.
+                Logger.error("WhatsApp {} sent as {} but not recorded: {}", n.key(), id, e.getMessage());
+            }
             Logger.info("WhatsApp {} sent to {} as {}: {}", n.key(), n.to().contact(), form, id);
             return new DeliveryResult.Sent(id.value());
         }

@@ -45,6 +45,10 @@ public record WhatsAppSettings(URI baseUrl, String apiVersion, PhoneNumberId pho
         if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme()) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("whatsapp base-url must be an http(s) URL, e.g. " + GRAPH_API + ": '" + baseUrl + "'");
         }
+        if (baseUrl.getPath() != null && baseUrl.getPath().matches(".*/v[0-9]+\\.[0-9]+/?")) {
+            throw new IllegalArgumentException("whatsapp base-url must not end with the API version, set api-version "
+                    + "instead: '" + baseUrl + "'");
+        }
         if (!VERSION.matcher(apiVersion).matches()) {
             throw new IllegalArgumentException("whatsapp api-version must look like " + API_VERSION + ": '" + apiVersion + "'");
         }
@@ -66,7 +70,19 @@ public record WhatsAppSettings(URI baseUrl, String apiVersion, PhoneNumberId pho
                 TIMEOUT, MESSAGES_PER_SECOND, PAIR_INTERVAL, zone);
     }
 
+    /**
+     * These settings with another Graph API root; a URL ending with a version
+     * ({@code https://graph.facebook.com/v23.0}) sets the version as well.
+     */
     public WhatsAppSettings withBaseUrl(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
+        int slash = path.lastIndexOf('/');
+        String last = path.substring(slash + 1);
+        if (VERSION.matcher(last).matches()) {
+            URI root = url.resolve(path.substring(0, slash + 1));
+            return new WhatsAppSettings(root, last, phoneNumberId, accessToken, appSecret, verifyToken, timeout,
+                    messagesPerSecond, pairInterval, zone);
+        }
         return new WhatsAppSettings(url, apiVersion, phoneNumberId, accessToken, appSecret, verifyToken, timeout,
                 messagesPerSecond, pairInterval, zone);
     }

@@ -21,7 +21,8 @@ import org.tinylog.Logger;
  * {@code hub.verify_token} gets {@code hub.challenge} back (200), anything else 403.
  *
  * <p>POST is accepted only with a valid {@code X-Hub-Signature-256} over the raw body (401 without
- * one, 403 with a wrong one; nothing is read or changed then). Statuses are stored per message keeping
+ * one, 403 with a wrong one; nothing is read or changed then). Changes for another business number of
+ * the same app are ignored. Statuses are stored per message keeping
  * the furthest state, and each change is passed to the status listener; inbound messages are recorded
  * (opening the 24-hour window), deduplicated on their message id, and button taps and texts
  * ({@link TextReplies}) go to the {@link ReplyHandler} as {@link Reply} values.
@@ -34,14 +35,16 @@ public final class WhatsAppWebhook implements HttpModule {
 
     private final Secret appSecret;
     private final Secret verifyToken;
+    private final PhoneNumberId phoneNumberId;
     private final MessageLog log;
     private final ReplyHandler replies;
     private final Consumer<DeliveryStatus> statuses;
 
-    private WhatsAppWebhook(Secret appSecret, Secret verifyToken, MessageLog log, ReplyHandler replies,
+    private WhatsAppWebhook(WhatsAppSettings settings, MessageLog log, ReplyHandler replies,
                             Consumer<DeliveryStatus> statuses) {
-        this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
-        this.verifyToken = Objects.requireNonNull(verifyToken, "verifyToken");
+        this.appSecret = settings.appSecret();
+        this.verifyToken = settings.verifyToken();
+        this.phoneNumberId = settings.phoneNumberId();
         this.log = Objects.requireNonNull(log, "log");
         this.replies = Objects.requireNonNull(replies, "replies");
         this.statuses = Objects.requireNonNull(statuses, "statuses");
@@ -52,7 +55,7 @@ public final class WhatsAppWebhook implements HttpModule {
      */
     public static WhatsAppWebhook of(WhatsAppSettings settings, MessageLog log, ReplyHandler replies,
                                      Consumer<DeliveryStatus> statuses) {
-        return new WhatsAppWebhook(settings.appSecret(), settings.verifyToken(), log, replies, statuses);
+        return new WhatsAppWebhook(settings, log, replies, statuses);
     }
 
     @Override
@@ -98,7 +101,7 @@ public final class WhatsAppWebhook implements HttpModule {
             ctx.status(400).result("body is not JSON");
             return;
         }
-        for (WebhookEvent event : WebhookPayload.events(root)) {
+        for (WebhookEvent event : WebhookPayload.events(root, phoneNumberId)) {
             handle(event);
         }
         ctx.result("ok");

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herdgate.gateway.http.ApiAuth;
+import io.herdgate.gateway.http.ApiToken;
+import io.herdgate.gateway.http.HttpServer;
+import io.herdgate.gateway.http.HttpSettings;
 import io.herdgate.gateway.store.AlarmId;
 import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.Database;
@@ -20,10 +24,16 @@ import io.herdgate.sim.herd.ManualClock;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
@@ -100,7 +110,7 @@ class StoredAlarmChartTest {
     void alarmWindow_isShaded_andTheRestOfThePlotIsNot() throws IOException {
         AlarmId id = heat(true);
         ChartData data = charts.data(log.find(id).orElseThrow().alarm());
-        ChartData.Marked marked = data.alarm().orElseThrow();
+        ChartData.Marked marked = data.alarm();
         assertEquals(HEAT_START, marked.windowStart(), "the window starts when the condition began");
         assertEquals(HEAT_END, marked.windowEnd());
         ActivityChart.Drawn drawn = new ActivityChart(ChartSettings.defaults(FARM)).draw(data);
@@ -119,7 +129,7 @@ class StoredAlarmChartTest {
     void activeAlarm_isShadedUpToTheEndOfTheAxis() {
         ChartData data = charts.data(log.find(heat(false)).orElseThrow().alarm());
 
-        assertEquals(data.to(), data.alarm().orElseThrow().windowEnd());
+        assertEquals(data.to(), data.alarm().windowEnd());
         assertEquals(Duration.ofHours(48), Duration.between(data.from(), data.to()));
         assertTrue(!data.to().isBefore(clock.instant()), "the axis reaches now");
     }
@@ -135,6 +145,31 @@ class StoredAlarmChartTest {
             }
             double ratio = h.activity() / h.baseline();
             assertEquals(inHeat ? 3 : 1, ratio, 0.01, "hour " + h.start());
+        }
+    }
+
+    @Test
+    void chartApi_servesThePng_behindTheToken_and404ForAnUnknownAlarm() throws Exception {
+        AlarmId id = heat(true);
+        ApiToken token = ApiToken.random();
+        try (HttpServer server = HttpServer.start(HttpSettings.loopbackAnyPort(), ApiAuth.of(token),
+                List.of(ChartApi.of(charts)))) {
+            HttpClient http = HttpClient.newHttpClient();
+            java.util.function.Function<String, HttpRequest> get = path -> HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + path))
+                    .header("Authorization", "Bearer " + token.reveal()).build();
+
+            HttpResponse<byte[]> ok = http.send(get.apply("/api/alarms/" + id + "/chart.png"), BodyHandlers.ofByteArray());
+            assertEquals(200, ok.statusCode());
+            assertEquals("image/png", ok.headers().firstValue("Content-Type").orElseThrow());
+            assertNotNull(ImageIO.read(new ByteArrayInputStream(ok.body())));
+
+            assertEquals(404, http.send(get.apply("/api/alarms/999/chart.png"), BodyHandlers.ofString()).statusCode());
+            HttpResponse<String> bad = http.send(get.apply("/api/alarms/abc/chart.png"), BodyHandlers.ofString());
+            assertEquals(400, bad.statusCode());
+            assertTrue(bad.body().contains("whole number"), bad.body());
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/api/alarms/" + id + "/chart.png")).build(), BodyHandlers.ofString()).statusCode());
         }
     }
 

@@ -10,6 +10,7 @@ import io.herdgate.gateway.registry.CollarRegistry;
 import io.herdgate.gateway.store.Database;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The gateway's HTTP server for CLI tests, as the gateway starts it: a free loopback port, the API token
@@ -25,7 +26,7 @@ final class TestGateway implements AutoCloseable {
 
     static TestGateway start(Path dataDir, CollarRegistry registry, FlashService flash) {
         return new TestGateway(HttpServer.start(HttpSettings.loopbackAnyPort(),
-                ApiAuth.of(ApiToken.loadOrCreate(dataDir)), List.of(InstallerApi.of(registry, flash))));
+                ApiAuth.of(ApiToken.loadOrCreate(dataDir)), List.of(InstallerApi.of(registry, Optional.of(flash)))));
     }
 
     String url() {

@@ -35,6 +35,20 @@ class ApiClientTest {
     }
 
     @Test
+    void get_withAnotherGatewaysToken_failsSayingTheTokenWasRefused() {
+        try (HttpServer server = HttpServer.start(HttpSettings.loopbackAnyPort(), ApiAuth.of(ApiToken.random()),
+                List.of(app -> app.get("/api/x", ctx -> ctx.result("x"))))) {
+            URI base = URI.create("http://127.0.0.1:" + server.port());
+            ApiClient api = ApiClient.of(base, ApiToken.random());
+
+            ApiCallException e = assertThrows(ApiCallException.class, () -> api.get("/api/x"));
+
+            assertEquals("the gateway at " + base + " refused the API token (HTTP 401): is the data directory the "
+                    + "running gateway's?", e.getMessage());
+        }
+    }
+
+    @Test
     void get_whenNothingListens_failsWithOneClearLine() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -42,6 +42,7 @@ final class HerdHarness implements AutoCloseable {
     private final AtomicReference<Transport> radio = new AtomicReference<>();
     private final List<byte[]> sent = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong trusted = new AtomicLong();
     private volatile long ingestDelayMs;
     private final AtomicLong duplicates = new AtomicLong();
     private final Map<RejectReason, Long> dropped = Collections.synchronizedMap(new EnumMap<>(RejectReason.class));
@@ -112,6 +113,11 @@ final class HerdHarness implements AutoCloseable {
         return accepted.get();
     }
 
+    /** JSON uplinks used. */
+    long trusted() {
+        return trusted.get();
+    }
+
     long duplicates() {
         return duplicates.get();
     }
@@ -156,7 +162,9 @@ final class HerdHarness implements AutoCloseable {
         if (ingestDelayMs > 0) {
             sleep(ingestDelayMs);
         }
-        if (r instanceof IngestResult.Accepted || r instanceof IngestResult.Joined) {
+        if (r instanceof IngestResult.Trusted) {
+            trusted.incrementAndGet();
+        } else if (r instanceof IngestResult.Accepted || r instanceof IngestResult.Joined) {
             accepted.incrementAndGet();
         } else if (r instanceof IngestResult.Duplicate) {
             duplicates.incrementAndGet();

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.gateway.testing.Mosquitto;
+import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.RejectReason;
+import io.herdgate.sim.herd.SimulatedHerd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -166,6 +168,36 @@ class MqttLinkTest {
                 assertTrue(link.stats().handOffWaits() > 0, "the link had to wait: " + link.stats());
                 assertTrue(h.ingest.stats().fullWaits() > 0);
                 assertTrue(h.ingest.stats().queued() <= 4);
+            }
+        }
+    }
+
+    @Test
+    void jsonUplinks_ofPairedCollarsAreUsed_andBadOnesAreDroppedAndCounted() throws Exception {
+        try (Mosquitto broker = Mosquitto.plain().start();
+                HerdHarness h = HerdHarness.of(2, 6)) {
+            MqttLinkSettings settings = fast(MqttLinkSettings.of(broker.uri(), "farm6"));
+            try (MqttLink link = MqttLink.of(settings, h.ingest, Clock.systemUTC())) {
+                link.start();
+                h.await(() -> link.state() instanceof LinkState.Up, Duration.ofSeconds(10), "link up");
+                String status = "{\"type\":\"status\",\"battery_mv\":3600,\"temperature_dc\":215,"
+                        + "\"firmware\":\"1.4.2\",\"uptime_s\":86400,\"reset_cause\":\"watchdog\","
+                        + "\"frames_sent\":12345,\"frames_dropped\":7}";
+                CollarEui paired = CollarEui.of(SimulatedHerd.EUI_BASE + 1);
+                CollarEui stranger = CollarEui.parse("70B3D57ED0001234");
+                MqttTopics topics = settings.topics();
+                try (RawPublisher vendor = RawPublisher.connect(broker.uri())) {
+                    vendor.publish(topics.upJson(paired), status);
+                    vendor.publish(topics.upJson(stranger), status);
+                    vendor.publish(topics.upJson(paired), status.replace("battery_mv", "battery_volts"));
+                    vendor.publish(topics.upJson(paired), "{\"type\":\"join_request\",\"collar_nonce\":1,"
+                            + "\"firmware\":\"1.0.0\"}");
+                    vendor.publish(topics.upJson(paired), "not json");
+                }
+                h.await(() -> h.ingest.stats().handled() == 2 && link.stats().rejected() == 3,
+                        Duration.ofSeconds(10), "JSON uplinks handled");
+                assertEquals(1, h.trusted(), h.summary());
+                assertEquals(Map.of(RejectReason.UNKNOWN_COLLAR, 1L), h.dropped(), h.summary());
             }
         }
     }

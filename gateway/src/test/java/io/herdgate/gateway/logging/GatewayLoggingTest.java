@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayLoggingTest {
 
     private static final String PASSWORD = "hay-bale-Secret-77";
+    private static final String ACCESS_TOKEN = "EAAGaccess7TokenForTheGraphApi0123456789";
+    private static final String APP_SECRET = "f00dfeedcafe0123456789abcdef0001";
+    private static final String VERIFY_TOKEN = "barn-door-verify-token-99";
 
     @TempDir
     static Path dir;
@@ -33,7 +36,8 @@ class GatewayLoggingTest {
         Path dataDir = dir.resolve("data");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, LogProbe.class.getName(), logDir.toString(), dataDir.toString(), PASSWORD)
+                "-cp", classpath, LogProbe.class.getName(), logDir.toString(), dataDir.toString(), PASSWORD, ACCESS_TOKEN, APP_SECRET,
+                VERIFY_TOKEN)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("probe.out").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe finished");
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("probe.out")));
@@ -59,13 +63,17 @@ class GatewayLoggingTest {
         assertTrue(log.contains("WARN ConsoleModule console login failed ip=127.0.0.1 user_known=true locked=false"));
         assertTrue(log.contains("INFO ConsoleModule console login user=farmer ip=127.0.0.1"));
         assertTrue(log.contains("api token in use token=ApiToken[redacted]"));
+        assertTrue(log.contains("WhatsApp webhook"), "the refused webhook calls are logged");
     }
 
     @Test
-    void log_neverContainsTheApiTokenOrTheConsolePassword() {
+    void log_neverContainsTheApiTokenConsolePasswordOrWhatsAppSecrets() {
         assertEquals(43, token.length());
         assertFalse(log.contains(token), "API token leaked into the log");
         assertFalse(log.contains(PASSWORD), "console password leaked into the log");
+        assertFalse(log.contains(ACCESS_TOKEN), "WhatsApp access token leaked into the log");
+        assertFalse(log.contains(APP_SECRET), "WhatsApp app secret leaked into the log");
+        assertFalse(log.contains(VERIFY_TOKEN), "WhatsApp verify token leaked into the log");
     }
 
     @Test

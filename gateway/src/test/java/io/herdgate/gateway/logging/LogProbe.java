@@ -11,6 +11,12 @@ import io.herdgate.gateway.http.ApiClient;
 import io.herdgate.gateway.http.ApiToken;
 import io.herdgate.gateway.http.HttpServer;
 import io.herdgate.gateway.http.HttpSettings;
+import io.herdgate.gateway.store.Database;
+import io.herdgate.gateway.store.SqliteMessageLog;
+import io.herdgate.gateway.whatsapp.PhoneNumberId;
+import io.herdgate.gateway.whatsapp.Secret;
+import io.herdgate.gateway.whatsapp.WhatsAppSettings;
+import io.herdgate.gateway.whatsapp.WhatsAppWebhook;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +30,7 @@ import org.tinylog.Logger;
 /**
  * Runs in its own JVM (tinylog is configured once per process): starts gateway logging in a directory,
  * floods the log to make it roll over, then
- * exercises the API token and the console password the ways a user would, right and wrong. {@code LogProbe <log-dir> <data-dir> <console-password>}.
+ * exercises the API token and the console password the ways a user would, right and wrong. {@code LogProbe <log-dir> <data-dir> <console-password> <access-token> <app-secret> <verify-token>}.
  */
 public final class LogProbe {
 
@@ -39,10 +45,14 @@ public final class LogProbe {
         }
         ApiToken token = ApiToken.loadOrCreate(dataDir);
         PasswordFile.write(PasswordFile.in(dataDir), PasswordHash.create(password.toCharArray()));
-        try (HttpServer server = HttpServer.start(HttpSettings.loopbackAnyPort(), ApiAuth.of(token), List.<io.herdgate.gateway.http.HttpModule>of(
-                app -> app.get("/api/ping", ctx -> ctx.result("pong")),
-                ConsoleModule.of(ConsoleSettings.defaults(dataDir, ZoneOffset.UTC), ConsoleSources.empty(),
-                        Clock.systemUTC())))) {
+        WhatsAppSettings whatsapp = WhatsAppSettings.of(PhoneNumberId.of("1234567890"), Secret.of(args[3]),
+                Secret.of(args[4]), Secret.of(args[5]), ZoneOffset.UTC);
+        try (Database db = Database.open(dataDir.resolve("herdgate.db"));
+             HttpServer server = HttpServer.start(HttpSettings.loopbackAnyPort(), ApiAuth.of(token), List.of(
+                     app -> app.get("/api/ping", ctx -> ctx.result("pong")),
+                     ConsoleModule.of(ConsoleSettings.defaults(dataDir, ZoneOffset.UTC), ConsoleSources.empty(),
+                             Clock.systemUTC()),
+                     WhatsAppWebhook.of(whatsapp, SqliteMessageLog.of(db), reply -> { }, status -> { })))) {
             String base = "http://127.0.0.1:" + server.port();
             HttpClient http = HttpClient.newHttpClient();
             for (String auth : List.of("Bearer " + token.reveal(), "Bearer " + token.reveal() + "x", "Basic abc")) {
@@ -55,7 +65,18 @@ public final class LogProbe {
                         .POST(HttpRequest.BodyPublishers.ofString("username=farmer&password=" + pw)).build(),
                         HttpResponse.BodyHandlers.discarding());
             }
-            Logger.info("api token in use token={}", token); // redacted by ApiToken.toString
+            for (String signature : List.of("sha256=" + "0".repeat(64), "")) { // wrong, then none
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + WhatsAppWebhook.PATH))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"whatsapp_business_account\"}"));
+                if (!signature.isEmpty()) {
+                    b.header("X-Hub-Signature-256", signature);
+                }
+                http.send(b.build(), HttpResponse.BodyHandlers.discarding());
+            }
+            http.send(HttpRequest.newBuilder(URI.create(base + WhatsAppWebhook.PATH
+                    + "?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=42")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            Logger.info("api token in use token={} whatsapp={}", token, whatsapp); // both redact their secrets
         }
         try {
             ApiClient.of(URI.create("http://127.0.0.1:1"), token).get("/api/ping");

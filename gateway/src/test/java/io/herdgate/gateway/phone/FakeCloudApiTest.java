@@ -93,6 +93,15 @@ class FakeCloudApiTest {
     }
 
     @Test
+    void writePage_leavesTheMessagesInAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        fake.sendText(ANNA, "hello");
+        post("/v23.0/1234/messages", TOKEN, TEXT.replace("hi", "Cow 7019 is down"));
+        java.nio.file.Path file = dir.resolve("phone.html");
+        fake.writePage(file);
+        assertTrue(java.nio.file.Files.readString(file).contains("Cow 7019 is down"));
+    }
+
+    @Test
     void messages_unapprovedLanguage_is132001() throws Exception {
         String body = "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"4915112345678\","
                 + "\"type\":\"template\",\"template\":{\"name\":\"herd_collar_offline\",\"language\":{\"policy\":\"deterministic\",\"code\":\"nl\"},"

@@ -35,6 +35,21 @@ class IncomingSmsTest {
     }
 
     @Test
+    void cmglListing_givesEachMessageWithItsIndex_textOverSeveralLines() {
+        List<IncomingSms.Stored> list = IncomingSms.parseList(List.of(
+                "+CMGL: 3,\"REC UNREAD\",\"+4915112345678\",,\"26/11/21,14:05:09+04\"", "ACK 17",
+                "+CMGL: 5,\"REC READ\",\"+4915187654321\",,\"26/11/21,14:06:00+04\"", "first line", "second line",
+                "+CMGL: x,broken"), NOW);
+
+        assertEquals(2, list.size());
+        assertEquals(3, list.get(0).index());
+        assertEquals("ACK 17", list.get(0).sms().text());
+        assertEquals(5, list.get(1).index());
+        assertEquals("first line\nsecond line", list.get(1).sms().text());
+        assertEquals("+4915187654321", list.get(1).sms().sender());
+    }
+
+    @Test
     void anAnswerWithoutCmgr_isNoMessage() {
         assertTrue(IncomingSms.parse(List.of("+CMS ERROR: 321"), NOW).isEmpty());
     }

@@ -8,8 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +23,16 @@ import java.util.concurrent.TimeUnit;
  * {@code AT+CMGR}, {@code AT+CMGD}, {@code AT+CNMI}; unsolicited {@code +CMTI} and {@code +CDS} on demand.
  * Failures to order: the next send answers an error line, or the modem stops answering.
  */
-final class SimulatedModem implements AutoCloseable {
+public final class SimulatedModem implements AutoCloseable {
 
     /** One message the gateway submitted, decoded. */
-    record Submitted(String number, String text, int fo, int dcs, int mr) {
+    public record Submitted(String number, String text, int fo, int dcs, int mr) {
     }
 
     private final Path device;
     private final BlockingQueue<Submitted> submitted = new LinkedBlockingQueue<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
-    private final Map<Integer, String[]> stored = new HashMap<>();
+    private final Map<Integer, String[]> stored = new TreeMap<>();
     private volatile OutputStream out;
     private volatile InputStream in;
     private volatile String nextSendError;
@@ -42,6 +41,7 @@ final class SimulatedModem implements AutoCloseable {
     private volatile String pin;
     private volatile int pinTries;
     private boolean echo = true;
+    private boolean ucs2;
     private int fo = 17;
     private int dcs;
     private int nextMr = 1;
@@ -52,7 +52,7 @@ final class SimulatedModem implements AutoCloseable {
         this.device = device;
     }
 
-    static SimulatedModem on(Path device) {
+    public static SimulatedModem on(Path device) {
         SimulatedModem m = new SimulatedModem(device);
         m.plugIn();
         return m;
@@ -67,13 +67,14 @@ final class SimulatedModem implements AutoCloseable {
             throw new IllegalStateException("cannot open " + device, e);
         }
         echo = true;
+        ucs2 = false;
         InputStream input = in;
         thread = new Thread(() -> serve(input), "simulated-modem");
         thread.setDaemon(true);
         thread.start();
     }
 
-    void failNextSend(String errorLine) {
+    public void failNextSend(String errorLine) {
         nextSendError = errorLine;
     }
 
@@ -95,7 +96,7 @@ final class SimulatedModem implements AutoCloseable {
     }
 
     /** The next message submitted, waiting up to 5 s. */
-    Optional<Submitted> nextSubmitted() throws InterruptedException {
+    public Optional<Submitted> nextSubmitted() throws InterruptedException {
         return Optional.ofNullable(submitted.poll(5, TimeUnit.SECONDS));
     }
 
@@ -112,6 +113,11 @@ final class SimulatedModem implements AutoCloseable {
         int index = nextIndex++;
         stored.put(index, new String[] {from, text});
         emit("+CMTI: \"SM\"," + index);
+    }
+
+    /** Stores an SMS without announcing it, as when it arrived while the gateway was not listening. */
+    synchronized void storeQuietly(String from, String text) {
+        stored.put(nextIndex++, new String[] {from, text});
     }
 
     synchronized boolean holds(int index) {
@@ -172,7 +178,18 @@ final class SimulatedModem implements AutoCloseable {
 
     private synchronized void handle(String cmd) {
         switch (cmd) {
-            case "AT", "AT+CMEE=1", "AT+CMGF=1", "AT+CSCS=\"UCS2\"", "AT+CNMI=2,1,0,0,0" -> answer("OK");
+            case "AT", "AT+CMEE=1", "AT+CMGF=1", "AT+CNMI=2,1,0,0,0" -> answer("OK");
+            case "AT+CSCS=\"UCS2\"" -> {
+                ucs2 = true;
+                answer("OK");
+            }
+            case "AT+CMGL=\"ALL\"" -> {
+                StringBuilder list = new StringBuilder();
+                stored.forEach((i, m) -> list.append("\r\n+CMGL: ").append(i).append(",\"").append(te("REC UNREAD"))
+                        .append("\",\"").append(te(m[0])).append("\",,\"26/11/21,14:05:09+04\"\r\n").append(te(m[1])));
+                write(list + "\r\n");
+                answer("OK");
+            }
             case "ATE0" -> {
                 echo = false;
                 answer("OK");
@@ -200,8 +217,8 @@ final class SimulatedModem implements AutoCloseable {
                     if (m == null) {
                         answer("+CMS ERROR: 321");
                     } else {
-                        write("\r\n+CMGR: \"" + Ucs2Hex.encode("REC UNREAD") + "\",\"" + Ucs2Hex.encode(m[0])
-                                + "\",,\"26/11/21,14:05:09+04\"\r\n" + Ucs2Hex.encode(m[1]) + "\r\n");
+                        write("\r\n+CMGR: \"" + te("REC UNREAD") + "\",\"" + te(m[0])
+                                + "\",,\"26/11/21,14:05:09+04\"\r\n" + te(m[1]) + "\r\n");
                         answer("OK");
                     }
                 } else if (cmd.startsWith("AT+CMGD=")) {
@@ -212,6 +229,11 @@ final class SimulatedModem implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Text in the character set the gateway chose: UCS2 hex, or plain before it chose. */
+    private String te(String text) {
+        return ucs2 ? Ucs2Hex.encode(text) : text;
     }
 
     private synchronized void finishSubmit(String number, String hex) {

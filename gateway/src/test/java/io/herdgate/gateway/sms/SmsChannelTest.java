@@ -182,6 +182,20 @@ class SmsChannelTest {
     }
 
     @Test
+    void repliesStoredWhileTheGatewayWasDown_areHandledAndDeleted_whenTheModemOpens() throws Exception {
+        modem.storeQuietly("+4915112345678", "ACK 17");
+        modem.storeQuietly("+4915112345678", "VET 18");
+
+        start();
+
+        assertEquals(new Reply.Acknowledge(FARMER, Instant.parse("2026-11-21T13:05:09Z"), AlarmId.of(17)),
+                replies.poll(5, TimeUnit.SECONDS));
+        assertEquals(new Reply.CallVet(FARMER, Instant.parse("2026-11-21T13:05:09Z"), AlarmId.of(18)),
+                replies.poll(5, TimeUnit.SECONDS));
+        waitUntil(() -> !modem.holds(1) && !modem.holds(2));
+    }
+
+    @Test
     void deliveryReport_isDelivered_forTheSentMessage() throws Exception {
         DeliveryResult.Sent sent = (DeliveryResult.Sent) start().deliver(alarm(7, "en", 0, "7019"));
         int mr = modem.nextSubmitted().orElseThrow().mr();

@@ -19,11 +19,11 @@ class TemplatesDocTest {
             "activity_pct", "activity as a percentage of the cow's own baseline (alarm fact `activity_pct`), e.g. `212`",
             "since", "when the alarm was raised, farm time, short date and time in the recipient's language",
             "battery_pct", "collar battery in percent (alarm fact `battery_pct`), e.g. `12`",
-            "day", "the summary's date, farm time, e.g. `21/11/2026`",
-            "in_heat", "cows in heat, comma-separated, or `–`",
-            "to_watch", "cows with an illness, calving or cow-down alarm, or `–`",
-            "heats_expected", "cows whose next heat is due, with the date, e.g. `7019 (24/11)`, or `–`",
-            "collars_to_check", "cows whose collar needs attention, or `–`");
+            "day", "the summary's date in the recipient's language, e.g. `Sat 21 Nov`",
+            "in_heat", "cows in heat, comma-separated, or the language's word for none",
+            "to_watch", "cows with an illness, calving or cow-down alarm, or none",
+            "heats_expected", "cows whose next heat is due, with the date, e.g. `7019 (24 Nov)`, or none",
+            "collars_to_check", "cows whose collar needs attention, or none");
 
     @Test
     void templatesDoc_matchesBundledCatalog() throws IOException {

@@ -226,6 +226,17 @@ class WhatsAppChannelTest {
     }
 
     @Test
+    void deliver_duringAnOutage_retriesLaterUntilItEnds() {
+        fake.failFor(Fault.UNAVAILABLE, Duration.ofMinutes(10));
+        WhatsAppChannel c = channel();
+        assertEquals("131016", code(c.deliver(heat(42, ANNA, "en"))));
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals("131016", code(c.deliver(heat(42, ANNA, "en"))));
+        clock.advance(Duration.ofMinutes(5));
+        assertInstanceOf(DeliveryResult.Sent.class, c.deliver(heat(42, ANNA, "en")));
+    }
+
+    @Test
     void deliver_numberNotOnWhatsApp_isUndeliverable() {
         fake.notOnWhatsApp(ANNA);
         DeliveryResult r = channel().deliver(heat(42, ANNA, "en"));
@@ -286,9 +297,21 @@ class WhatsAppChannelTest {
 
         Delivered d = last(ANNA);
         assertEquals(Optional.of("herd_daily_summary/en"), d.template());
-        assertEquals("Herd summary for 11/21/26. In heat: 7019. To watch: –. Heats expected: 1355-2 (11/24/26). "
+        assertEquals("Herd summary for Sat 21 Nov. In heat: 7019. To watch: none. Heats expected: 1355-2 (24 Nov). "
                 + "Collars to check: 88. Have a good day.", d.text());
         assertEquals(List.of(), d.buttons());
+    }
+
+    @Test
+    void deliver_manyCows_namesTwentyAndCountsTheRest() {
+        List<CowId> cows = java.util.stream.IntStream.rangeClosed(1, 23).mapToObj(i -> CowId.of("c" + i)).toList();
+        Content.AlarmMessage m = new Content.AlarmMessage(AlarmId.of(9), AlarmType.OFFLINE, Severity.values()[0], cows,
+                Instant.parse("2026-11-21T05:40:00Z"), 0, Map.of());
+        Recipient r = Recipient.of(ContactId.of("anna"), "Anna", ANNA, Locale.ENGLISH);
+        channel().deliver(Notification.of(NotificationKey.forAlarm(AlarmId.of(9), r.contact(), 0), r, Priority.HIGH, m));
+
+        assertTrue(last(ANNA).text().startsWith("Collar offline: no data from the collar of cow c1, c2, c3, c4, c5, c6, c7, "
+                + "c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20 +3 since "), last(ANNA).text());
     }
 
     @Test

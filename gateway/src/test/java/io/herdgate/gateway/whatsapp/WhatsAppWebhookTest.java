@@ -176,6 +176,13 @@ class WhatsAppWebhookTest {
     }
 
     @Test
+    void post_replyToAnotherBusinessNumber_isIgnored() throws Exception {
+        signed(TAP.replace("\"phone_number_id\":\"106540352242922\"", "\"phone_number_id\":\"999\""));
+        assertEquals(List.of(), replies);
+        assertTrue(log.lastInbound(ANNA).isEmpty());
+    }
+
+    @Test
     void post_chatter_isNoReplyButOpensTheWindow() throws Exception {
         signed(messages(text("wamid.t3", "the cow looks fine", "")));
         assertEquals(List.of(), replies);

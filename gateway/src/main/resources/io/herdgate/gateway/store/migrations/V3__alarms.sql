@@ -11,13 +11,15 @@ CREATE TABLE alarm_ack (
 );
 
 -- One page per message chain: the lead alarm, the alarms grouped into it (lead first, comma-separated
--- ids), the route it follows, the steps sent so far and when the next step (repeat or escalation) is due.
--- next_ms is NULL when the chain has ended (acknowledged, cleared, or no step left).
+-- ids), the route it follows, the next route step (chain index, then repeats), the messages sent so far
+-- (the step number in their idempotency keys) and when the next step is due. next_ms is NULL when the
+-- chain has ended (acknowledged, cleared, or no step left).
 CREATE TABLE alarm_page (
     lead_id   INTEGER PRIMARY KEY REFERENCES alarm (id),
     members   TEXT    NOT NULL,
     route     TEXT    NOT NULL,
-    steps     INTEGER NOT NULL CHECK (steps >= 0),
+    step      INTEGER NOT NULL CHECK (step >= 0),
+    sent      INTEGER NOT NULL CHECK (sent >= 0),
     next_ms   INTEGER,
     opened_ms INTEGER NOT NULL
 );
