@@ -4,6 +4,11 @@ import io.herdgate.gateway.config.ConfigCheck;
 import io.herdgate.gateway.config.GatewayConfig;
 import io.herdgate.gateway.config.GatewayConfigFile;
 import io.herdgate.gateway.config.LoggingConfig;
+import io.herdgate.gateway.logging.GatewayLogging;
+import io.herdgate.gateway.logging.LogSettings;
+import io.herdgate.gateway.systemd.Liveness;
+import io.herdgate.gateway.systemd.Supervision;
+import java.time.Duration;
 import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.gateway.runtime.GatewayStartException;
 import io.herdgate.rules.config.ConfigProblem;
@@ -12,7 +17,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tinylog.Logger;
-import org.tinylog.configuration.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,9 +60,14 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        // Under systemd (Type=notify): READY once healthy, WATCHDOG while the detection engine answers.
+        Supervision systemd = Supervision.fromEnvironment(System.getenv(), ProcessHandle.current().pid(),
+                Liveness.responding("detection engine", gateway::probe, Duration.ofSeconds(20)));
+        systemd.ready("running; started in " + gateway.startTime().toMillis() + " ms");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping (signal)");
+            systemd.close();
             gateway.close();
             stopped.countDown();
         }, "stop"));
@@ -68,18 +77,14 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Level and file from the configuration; only possible before anything has logged. */
     private static void configureLogging(LoggingConfig l) {
-        if (Configuration.isFrozen()) {
-            Logger.warn("logging settings from the configuration not applied: logging had already started");
-            return;
+        try {
+            if (l.file().isPresent()) {
+                GatewayLogging.toFile(LogSettings.of(l.file().get(), l.level()));
+            } else {
+                GatewayLogging.toStderr(l.level());
+            }
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            Logger.warn("logging settings from the configuration not applied: {}", e.getMessage());
         }
-        Configuration.set("writer.level", l.level());
-        Configuration.set("writer.format", "{date:yyyy-MM-dd HH:mm:ss.SSS} {level} [{thread}] {message}");
-        l.file().ifPresent(f -> {
-            Configuration.set("writer2", "file");
-            Configuration.set("writer2.file", f.toString());
-            Configuration.set("writer2.append", "true");
-            Configuration.set("writer2.level", l.level());
-            Configuration.set("writer2.format", "{date:yyyy-MM-dd HH:mm:ss.SSS} {level} [{thread}] {message}");
-        });
     }
 }
