@@ -6,14 +6,15 @@ import io.herdgate.gateway.config.GatewayConfigFile;
 import io.herdgate.gateway.config.LoggingConfig;
 import io.herdgate.gateway.logging.GatewayLogging;
 import io.herdgate.gateway.logging.LogSettings;
-import io.herdgate.gateway.systemd.Liveness;
-import io.herdgate.gateway.systemd.Supervision;
-import java.time.Duration;
 import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.gateway.runtime.GatewayStartException;
+import io.herdgate.gateway.systemd.Liveness;
+import io.herdgate.gateway.systemd.Supervision;
 import io.herdgate.rules.config.ConfigProblem;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tinylog.Logger;
@@ -83,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
             } else {
                 GatewayLogging.toStderr(l.level());
             }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             Logger.warn("logging settings from the configuration not applied: {}", e.getMessage());
         }
     }

@@ -1,21 +1,14 @@
 package io.herdgate.gateway.demo;
 
-import io.herdgate.gateway.notify.ChannelName;
-import io.herdgate.gateway.notify.ContactId;
-import io.herdgate.gateway.notify.Content;
-import io.herdgate.gateway.notify.Notification;
-import io.herdgate.gateway.notify.NotificationKey;
+import io.herdgate.gateway.alarm.AlarmDesk;
 import io.herdgate.gateway.notify.PhoneNumber;
-import io.herdgate.gateway.notify.Priority;
-import io.herdgate.gateway.notify.Recipient;
 import io.herdgate.gateway.outbox.Outbox;
 import io.herdgate.gateway.outbox.OutboxPump;
 import io.herdgate.gateway.outbox.OutboxSettings;
 import io.herdgate.gateway.outbox.OutboxWatcher;
 import io.herdgate.gateway.phone.FakeCloudApi;
 import io.herdgate.gateway.phone.FakeCloudApiSettings;
-import io.herdgate.gateway.store.AlarmId;
-import io.herdgate.gateway.store.AlarmLog;
+import io.herdgate.gateway.routing.ContactsFile;
 import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.SqliteMessageLog;
 import io.herdgate.gateway.whatsapp.PhoneNumberId;
@@ -23,9 +16,7 @@ import io.herdgate.gateway.whatsapp.Secret;
 import io.herdgate.gateway.whatsapp.TemplateCatalog;
 import io.herdgate.gateway.whatsapp.WhatsAppChannel;
 import io.herdgate.gateway.whatsapp.WhatsAppSettings;
-import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
-import io.herdgate.rules.alarm.Severity;
 import io.herdgate.rules.detect.AlarmListener;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -33,37 +24,47 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The demo farmer's phone: the fake WhatsApp Cloud API (with its page of what the phone received) on
- * loopback, and the gateway's real WhatsApp channel and durable outbox sending to it. Every raised alarm
- * becomes one message to the demo farmer. This is the demo's stand-in for the alarm lifecycle and
- * contact routing (who is told, escalation, quiet hours), which decide recipients in a real install.
+ * loopback, and the gateway's real alarm desk (lifecycle, grouping, escalation, repeats until
+ * acknowledged), durable outbox and WhatsApp channel sending to it, routed by a contacts file with one
+ * farmer, Anna, who hears about every alarm.
  */
 final class DemoPhone implements AlarmListener, AutoCloseable {
 
-    static final Recipient FARMER = Recipient.of(ContactId.of("demo-farmer"), "Anna",
-            PhoneNumber.of("+4915112345678"), Locale.ENGLISH);
+    static final PhoneNumber FARMER = PhoneNumber.of("+4915112345678");
+    private static final String CONTACTS = """
+            contacts:
+              - id: anna
+                name: Anna
+                phone: "+4915112345678"
+                language: en
+                role: farmer
+                opt-in: {at: 2026-03-01, how: herdgate demo}
+            routes:
+              - name: everything
+                chain:
+                  - contact: anna
+                repeat: 2h
+                max-repeats: 2
+            """;
     private static final PhoneNumberId NUMBER = PhoneNumberId.of("106540352242922");
     private static final Secret TOKEN = Secret.of("demo-access-token-" + Long.toHexString(new SecureRandom().nextLong()));
     private static final Secret APP_SECRET = Secret.of("demo-app-secret");
 
     private final FakeCloudApi api;
-    private final AlarmLog alarms;
-    private final Outbox outbox;
+    private final AlarmDesk desk;
     private final OutboxPump pump;
 
-    private DemoPhone(FakeCloudApi api, AlarmLog alarms, Outbox outbox, OutboxPump pump) {
+    private DemoPhone(FakeCloudApi api, AlarmDesk desk, OutboxPump pump) {
         this.api = api;
-        this.alarms = alarms;
-        this.outbox = outbox;
+        this.desk = desk;
         this.pump = pump;
     }
 
-    /** Starts the fake Cloud API on {@code port} (0: any) and the channel and outbox on the gateway's database. */
+    /** Starts the fake Cloud API on {@code port} (0: any) and the desk, outbox and channel on the gateway's database. */
     static DemoPhone start(Database db, Clock clock, ZoneId zone, int port) {
         FakeCloudApi api = FakeCloudApi.start(FakeCloudApiSettings.of(NUMBER, TOKEN, APP_SECRET, clock).withPort(port));
         try {
@@ -72,7 +73,10 @@ final class DemoPhone implements AlarmListener, AutoCloseable {
             WhatsAppChannel channel = WhatsAppChannel.of(settings, TemplateCatalog.bundled(), alarm -> Optional.empty(),
                     SqliteMessageLog.of(db), clock);
             Outbox outbox = Outbox.open(db, OutboxSettings.defaults(), clock, OutboxWatcher.none());
-            return new DemoPhone(api, AlarmLog.of(db), outbox, OutboxPump.of(outbox, List.of(channel), clock, new SecureRandom()));
+            OutboxPump pump = OutboxPump.of(outbox, List.of(channel), clock, new SecureRandom());
+            AlarmDesk desk = AlarmDesk.open(db, ContactsFile.parse(CONTACTS, "demo-contacts.yaml"), outbox,
+                    pump.firstChannel(), clock);
+            return new DemoPhone(api, desk, pump);
         } catch (RuntimeException e) {
             api.close();
             throw e;
@@ -86,25 +90,18 @@ final class DemoPhone implements AlarmListener, AutoCloseable {
 
     @Override
     public void onEvent(AlarmEvent event) {
-        if (!(event instanceof AlarmEvent.Raised)) {
-            return;
-        }
-        Alarm a = event.alarm();
-        AlarmId id = alarms.record(a); // the row the gateway has just written: same alarm, same id
-        Content.AlarmMessage m = new Content.AlarmMessage(id, a.type(), a.severity(), List.of(a.cow()), a.raisedAt(), 0,
-                Map.of(a.explanation().measure(), String.format(Locale.ROOT, "%.0f", a.explanation().value())));
-        outbox.enqueue(Notification.of(NotificationKey.forAlarm(id, FARMER.contact(), 0), FARMER,
-                a.severity() == Severity.CRITICAL ? Priority.HIGH : Priority.NORMAL, m), ChannelName.WHATSAPP);
+        desk.onEvent(event);
     }
 
-    /** Sends what the outbox has due; returns how many were tried. */
-    int pump() {
-        return pump.pumpDue();
+    /** Escalations and repeats that are due, then whatever the outbox has due. */
+    void tick() {
+        desk.tick();
+        pump.pumpDue();
     }
 
     /** Messages the farmer's phone has received. */
     int received() {
-        return api.inbox(FARMER.phone()).size();
+        return api.inbox(FARMER).size();
     }
 
     @Override

@@ -34,7 +34,7 @@ import org.tinylog.Logger;
 /**
  * The demo through the real gateway: a simulated herd whose collars join with their root keys and send
  * authenticated frames to a running {@link Gateway} (SQLite store in its data directory, detection,
- * scheduler, HTTP), in simulated time. Every raised alarm is sent through the durable outbox and the
+ * scheduler, HTTP), in simulated time. Alarms go through the alarm desk, the durable outbox and the
  * WhatsApp channel to the fake Cloud API, whose page shows what the farmer's phone received. The warm-up (the days before the first injected event, while
  * the cows' baselines are learnt) runs as fast as the machine allows; from the first event on, each
  * simulated hour takes {@link DemoSettings#pace()} of real time so the alarms can be watched arriving.
@@ -110,7 +110,7 @@ public final class DemoRun {
                 }).start();
              DemoPhone p = DemoPhone.start(g.database(), clock, config.zone(), 0)) {
             phone.set(p);
-            g.scheduler().every(JobName.of("demo-phone"), Duration.ofSeconds(30), p::pump);
+            g.scheduler().every(JobName.of("demo-phone"), Duration.ofSeconds(30), p::tick);
             farm.attach(g);
             started.accept(g, p.page());
             for (Instant t = settings.start(); t.isBefore(end) && !stopped; ) {
@@ -128,7 +128,7 @@ public final class DemoRun {
             int stored = farm.herd().members().stream()
                     .mapToInt(m -> log.of(SimulatedFarm.cowOf(m), settings.start(), end.plus(Duration.ofDays(1))).size())
                     .sum();
-            p.pump();
+            p.tick();
             int received = p.received();
             Duration startTime = g.startTime();
             g.close();
