@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tinylog.Logger;
-import org.tinylog.configuration.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,14 +92,14 @@ public final class RunCommand implements Callable<Integer> {
      * card); only possible before anything has logged.
      */
     private static void configureLogging(LoggingConfig l) {
-        if (Configuration.isFrozen()) {
-            Logger.warn("logging settings from the configuration not applied: logging had already started");
-            return;
-        }
-        if (l.file().isPresent()) {
-            GatewayLogging.toFile(LogSettings.of(l.file().get(), l.level()));
-        } else {
-            GatewayLogging.toStderr(l.level());
+        try {
+            if (l.file().isPresent()) {
+                GatewayLogging.toFile(LogSettings.of(l.file().get(), l.level()));
+            } else {
+                GatewayLogging.toStderr(l.level());
+            }
+        } catch (IllegalStateException | UncheckedIOException e) {
+            Logger.warn("logging settings from the configuration not applied: {}", e.getMessage());
         }
     }
 }

@@ -457,6 +457,11 @@ public final class Gateway implements AutoCloseable {
         links.add(track(link));
     }
 
+    /** Returns once the detection engine is free; a stuck engine never returns (the systemd watchdog's probe). */
+    public void probe() {
+        detection.withEngine(e -> null);
+    }
+
     /** Writes the detector state now. */
     public void checkpointNow() {
         byte[] snapshot = detection.withEngine(DetectionEngine::snapshot);
