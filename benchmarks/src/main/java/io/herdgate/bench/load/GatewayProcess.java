@@ -33,12 +33,21 @@ final class GatewayProcess implements AutoCloseable {
         this.spawnedAtNanos = spawnedAtNanos;
     }
 
-    static GatewayProcess start(Path jar, String maxHeap, Path config, int httpPort, Path dataDir, Path log)
-            throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap, "-XX:+UseSerialGC",
-                "-jar", jar.toString(), "run", "--config", config.toString()));
+    /**
+     * @param jvmOptions further JVM options (e.g. those of the packaged launcher), split at spaces
+     */
+    static GatewayProcess start(Path jar, String maxHeap, String jvmOptions, Path config, int httpPort, Path dataDir,
+                                Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap));
+        if (!jvmOptions.isBlank()) {
+            cmd.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        // As the packaged unit does: few glibc malloc arenas, or every thread's arena counts towards RSS.
+        pb.environment().put("MALLOC_ARENA_MAX", "2");
+        Process p = pb.start();
         return new GatewayProcess(p, URI.create("http://127.0.0.1:" + httpPort), dataDir, t0);
     }
 

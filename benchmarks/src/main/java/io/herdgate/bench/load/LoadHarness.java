@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.LoadHarness \
- *     [--collars 2000] [--backlog-min 45] [--down 4] [--connections 4] [--xmx 64m] [--jar gateway/target/herdgate.jar]
+ *     [--collars 2000] [--backlog-min 45] [--down 4] [--connections 4] [--xmx 64m] [--jvm "options"]
+ *     [--jar gateway/target/herdgate.jar]
  * </pre>
  *
  * <p>How the herd goes faster than real time without lying to the gateway: every collar replays a backlog
@@ -31,6 +32,13 @@ import java.util.stream.Collectors;
  */
 public final class LoadHarness {
 
+    /**
+     * The JVM options of the packaged gateway (deploy/): serial GC, C1 only (a fraction of C2's code cache
+     * and compiler memory; the gateway's hot loops are short), bounded metaspace and code cache, small stacks.
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
+            + "-XX:MaxMetaspaceSize=96m -Xss512k";
+
     private LoadHarness() {
     }
 
@@ -41,18 +49,19 @@ public final class LoadHarness {
         int down = Integer.parseInt(a.getOrDefault("down", "4"));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
         String xmx = a.getOrDefault("xmx", "64m");
+        String jvm = a.getOrDefault("jvm", DEFAULT_JVM_OPTIONS);
         Path jar = Path.of(a.getOrDefault("jar", "gateway/target/herdgate.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("load: " + jar + " not found; build it first: mvn -B -q -DskipTests package");
             return;
         }
         Path work = Files.createTempDirectory("herdgate-load");
-        System.out.printf("load: %d collars, backlog %d min, %d cows down, gateway -Xmx%s, work %s%n",
-                collars, backlog.toMinutes(), down, xmx, work);
+        System.out.printf("load: %d collars, backlog %d min, %d cows down, gateway -Xmx%s %s, work %s%n",
+                collars, backlog.toMinutes(), down, xmx, jvm, work);
         try (Broker broker = Broker.start(work)) {
             int httpPort = Broker.freePort();
             Path config = writeConfig(work, broker.uri(), httpPort);
-            try (GatewayProcess gw = GatewayProcess.start(jar, xmx, config, httpPort, work.resolve("data"),
+            try (GatewayProcess gw = GatewayProcess.start(jar, xmx, jvm, config, httpPort, work.resolve("data"),
                     work.resolve("gateway.out"))) {
                 Duration healthy = gw.awaitHealthy(Duration.ofSeconds(60));
                 run(gw, broker, collars, backlog, down, connections, healthy);
@@ -94,7 +103,11 @@ public final class LoadHarness {
         }
     }
 
-    /** Sends join requests until every collar has its session (the gateway answers on the downlink topic). */
+    /**
+     * Sends join requests until every collar has its session (the gateway answers on the downlink topic).
+     * A request is sent again only when no collar joined for 30 s: joins are slow on purpose (each one is
+     * written through), and a request sent again while the first is still queued costs the gateway twice.
+     */
     private static void join(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
         for (int attempt = 0; attempt < 5; attempt++) {
             for (int i = 0; i < herd.size(); i++) {
@@ -104,11 +117,17 @@ public final class LoadHarness {
                 }
             }
             radio.drain();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline && herd.stream().anyMatch(c -> !c.joined())) {
-                Thread.sleep(50);
+            long joined = -1;
+            long now = herd.stream().filter(LoadCollar::joined).count();
+            while (now > joined && now < herd.size()) {
+                joined = now;
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (System.nanoTime() < deadline && herd.stream().filter(LoadCollar::joined).count() == joined) {
+                    Thread.sleep(100);
+                }
+                now = herd.stream().filter(LoadCollar::joined).count();
             }
-            if (herd.stream().allMatch(LoadCollar::joined)) {
+            if (now == herd.size()) {
                 return;
             }
         }
