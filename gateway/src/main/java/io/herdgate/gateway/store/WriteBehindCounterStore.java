@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Frame counters for the running gateway: uplink counters are kept in memory and written to
- * {@link SqliteCounterStore} in one transaction at most every {@link FlushPolicy#interval()} (or when
- * {@link FlushPolicy#maxRows()} collars are waiting), and at {@link #close()}; downlink counters and join
- * nonces are written through at once.
+ * {@link SqliteCounterStore} in one transaction at most every {@link FlushPolicy#interval()}, and at
+ * {@link #close()}; downlink counters and join nonces are written through at once. Memory is bounded by
+ * the number of collars (one state each), so the policy's row limit does not apply.
  *
  * <p>Why: one fsync per accepted frame cost ~5 kB of SD-card writes per frame (≈ 190 MB/h for 100 cows)
  * and capped ingest at a few hundred frames/s. Written behind on the feature history's policy, the counters
@@ -68,8 +68,7 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
             pending.put(CounterKey.of(eui, stream), state);
             Instant now = clock.instant();
             // A clock stepped backwards must not hold writes back for longer than the interval.
-            due = pending.size() >= policy.maxRows() || !now.isBefore(lastFlush.plus(policy.interval()))
-                    || now.isBefore(lastFlush);
+            due = !now.isBefore(lastFlush.plus(policy.interval())) || now.isBefore(lastFlush);
         }
         if (due) {
             flush();

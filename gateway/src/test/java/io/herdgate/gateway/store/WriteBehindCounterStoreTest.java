@@ -72,16 +72,17 @@ class WriteBehindCounterStoreTest {
     }
 
     @Test
-    void manyWaitingCollars_flushBeforeTheInterval() {
+    void manyWaitingCollars_waitForTheInterval_oneStateEach() {
         try (Database db = Database.open(dir.resolve("h.db"))) {
             SqliteCounterStore disk = SqliteCounterStore.of(db);
             WriteBehindCounterStore store = WriteBehindCounterStore.of(disk, FIVE_MINUTES, clock);
-            for (int i = 0; i < 3; i++) {
-                store.save(CollarEui.of(0x70B3D57ED0000000L + i), CounterStream.UPLINK, CounterState.of(i, i));
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 5; i++) {
+                    store.save(CollarEui.of(0x70B3D57ED0000000L + i), CounterStream.UPLINK, CounterState.of(round, i));
+                }
             }
-            assertEquals(0, store.pending());
-            assertEquals(Optional.of(CounterState.of(2, 2)),
-                    disk.load(CollarEui.of(0x70B3D57ED0000002L), CounterStream.UPLINK));
+            assertEquals(5, store.pending());
+            assertEquals(Optional.empty(), disk.load(CollarEui.of(0x70B3D57ED0000002L), CounterStream.UPLINK));
         }
     }
 
