@@ -51,6 +51,7 @@ import io.herdgate.gateway.store.FlushPolicy;
 import io.herdgate.gateway.store.Herd;
 import io.herdgate.gateway.store.SqliteAuditSink;
 import io.herdgate.gateway.store.SqliteCounterStore;
+import io.herdgate.gateway.store.SqliteSessionStore;
 import io.herdgate.gateway.store.SqliteProgressStore;
 import io.herdgate.gateway.store.StoreException;
 import io.herdgate.protocol.join.JoinServer;
@@ -282,6 +283,7 @@ public final class Gateway implements AutoCloseable {
                 .firmwareReplies(flash.isPresent() ? flash.get() : (eui, reply) -> { })
                 .collarConfig(settings.collarConfig)
                 .observations(detection::observe)
+                .sessions(SqliteSessionStore.of(db))
                 .build();
         track(this::saveState);
         ingest = track(Ingest.start(pipeline, downlinks, Ingest.DEFAULT_CAPACITY, (link, r) -> {
