@@ -232,9 +232,11 @@ public final class FramePipeline {
         Decoded d = (Decoded) r;
         CollarEui eui = d.header().eui();
         if (d.freshness() == Freshness.DUPLICATE) {
-            // The accept was lost on air: send the same grant again rather than a new one.
+            // The accept was lost on air: send the same grant again rather than a new one. Not once the
+            // session carried an uplink: the collar had the accept, and repeating its request means it
+            // was reset; it must join afresh with a new nonce, its counters could not go on.
             CollarState known = collars.get(eui);
-            if (known != null) {
+            if (known != null && known.session.lastReceived().isEmpty()) {
                 downlinks.send(eui, known.acceptFrame);
             }
             return new IngestResult.Duplicate(eui, d.header().counter());

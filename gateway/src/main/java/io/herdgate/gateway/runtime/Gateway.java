@@ -142,7 +142,6 @@ public final class Gateway implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger activeAlarms = new AtomicInteger();
-    private final AtomicInteger joined = new AtomicInteger();
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private final long startNanos;
     /** Machine time, not gateway time: start-up is measured in real milliseconds even in a simulation. */
@@ -288,7 +287,6 @@ public final class Gateway implements AutoCloseable {
         track(this::saveState);
         ingest = track(Ingest.start(pipeline, downlinks, Ingest.DEFAULT_CAPACITY, (link, r) -> {
             if (r instanceof IngestResult.Joined j) {
-                joined.incrementAndGet();
                 Logger.info("collar {} joined over {}", j.eui(), link);
             } else if (r instanceof IngestResult.Dropped d) {
                 Logger.debug("frame from {} dropped: {}", link, d.detail());
@@ -384,7 +382,7 @@ public final class Gateway implements AutoCloseable {
         HealthCheck health = HealthCheck.of(HealthSources.builder()
                 .started(() -> running)
                 .links(() -> links.stream().map(Gateway::linkStatus).toList())
-                .collars(() -> CollarCounts.of(joined.get(), joined.get()))
+                .collars(() -> CollarCounts.of(pipeline.joinedCollars(), pipeline.joinedCollars()))
                 .frames(() -> FrameCounts.of(ingest.stats().handled(), rejections()))
                 .activeAlarms(activeAlarms::get)
                 .build(), settings.clock, version());
@@ -530,7 +528,7 @@ public final class Gateway implements AutoCloseable {
 
     public GatewayStatus status() {
         var s = ingest.stats();
-        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), registry.size(), joined.get(),
+        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), registry.size(), pipeline.joinedCollars(),
                 detection.cows(), s.accepted(), s.dropped() + s.failed(), detection.observations(), activeAlarms.get());
     }
 
