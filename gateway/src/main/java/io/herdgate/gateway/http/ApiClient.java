@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Calls the gateway's local API with the bearer token, for the CLI commands. Any answer, error statuses
@@ -30,17 +31,20 @@ public final class ApiClient {
 
     private final URI baseUri;
     private final ApiToken token;
+    /** Where the token was read, named when the gateway refuses it; empty for a token given directly. */
+    private final Optional<Path> tokenFile;
     private final HttpClient http;
 
-    private ApiClient(URI baseUri, ApiToken token) {
+    private ApiClient(URI baseUri, ApiToken token, Optional<Path> tokenFile) {
         this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
         this.token = Objects.requireNonNull(token, "token");
+        this.tokenFile = tokenFile;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** A client for {@code baseUri} (scheme, host and port, e.g. {@code http://127.0.0.1:8080}). */
     public static ApiClient of(URI baseUri, ApiToken token) {
-        return new ApiClient(baseUri, token);
+        return new ApiClient(baseUri, token, Optional.empty());
     }
 
     /**
@@ -49,7 +53,8 @@ public final class ApiClient {
      * @throws ApiTokenException when the token file is missing or unreadable
      */
     public static ApiClient forDataDir(URI baseUri, Path dataDir) {
-        return of(baseUri, ApiToken.read(ApiToken.file(dataDir)));
+        Path file = ApiToken.file(dataDir);
+        return new ApiClient(baseUri, ApiToken.read(file), Optional.of(file));
     }
 
     /** The base URI of the local server for these settings (a wildcard bind address is reached on loopback). */
@@ -110,8 +115,10 @@ public final class ApiClient {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() == 401) {
-                throw new ApiCallException(request.uri(), "the gateway at " + baseUri + " refused the API token "
-                        + "(HTTP 401): is the data directory the running gateway's?", null);
+                throw new ApiCallException(request.uri(), tokenFile
+                        .map(f -> "the gateway refused the API token from " + f + " (HTTP 401): ")
+                        .orElse("the gateway at " + baseUri + " refused the API token (HTTP 401): ")
+                        + "is the data directory the running gateway's?", null);
             }
             return ApiResponse.of(r.statusCode(), r.body());
         } catch (ConnectException e) {

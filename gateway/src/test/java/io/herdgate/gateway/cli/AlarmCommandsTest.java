@@ -161,7 +161,8 @@ class AlarmCommandsTest {
 
     @Test
     void wrongToken_isRefusedWithAHint() throws Exception {
-        Files.writeString(ApiToken.file(dataDir), "not-the-token\n");
+        // Well formed (16-256 token characters) but not this gateway's: the server must refuse it.
+        Files.writeString(ApiToken.file(dataDir), "not-the-token-of-this-gateway\n");
 
         Cli r = run("alarms");
 

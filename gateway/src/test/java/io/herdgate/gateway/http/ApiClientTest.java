@@ -49,6 +49,20 @@ class ApiClientTest {
     }
 
     @Test
+    void forDataDir_withAnotherGatewaysToken_namesTheTokenFileItRead() {
+        ApiToken.loadOrCreate(dataDir);
+        try (HttpServer server = HttpServer.start(HttpSettings.loopbackAnyPort(), ApiAuth.of(ApiToken.random()),
+                List.of(app -> app.get("/api/x", ctx -> ctx.result("x"))))) {
+            ApiClient api = ApiClient.forDataDir(URI.create("http://127.0.0.1:" + server.port()), dataDir);
+
+            ApiCallException e = assertThrows(ApiCallException.class, () -> api.get("/api/x"));
+
+            assertEquals("the gateway refused the API token from " + ApiToken.file(dataDir) + " (HTTP 401): is the "
+                    + "data directory the running gateway's?", e.getMessage());
+        }
+    }
+
+    @Test
     void get_whenNothingListens_failsWithOneClearLine() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
