@@ -14,10 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Calls the gateway's local API with the bearer token, for the CLI commands. Any answer, error statuses
- * included, comes back as an {@link ApiResponse}, except a refused token (401), which is an
- * {@link ApiCallException} like an unreachable gateway: the caller cannot do anything sensible with it.
- * Thread-safe.
+ * Calls the gateway's local API with the bearer token, for the CLI commands. Every answer, error statuses
+ * included (401: the token was refused, 413: the body was too large), comes back as an
+ * {@link ApiResponse}; no answer at all is an {@link ApiCallException}. Thread-safe.
  *
  * <pre>{@code
  * ApiClient api = ApiClient.forDataDir(URI.create("http://127.0.0.1:8080"), dataDir);
@@ -30,21 +29,23 @@ public final class ApiClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI baseUri;
-    private final ApiToken token;
-    /** Where the token was read, named when the gateway refuses it; empty for a token given directly. */
-    private final Optional<Path> tokenFile;
+    private final Optional<ApiToken> token;
     private final HttpClient http;
 
-    private ApiClient(URI baseUri, ApiToken token, Optional<Path> tokenFile) {
+    private ApiClient(URI baseUri, Optional<ApiToken> token) {
         this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
         this.token = Objects.requireNonNull(token, "token");
-        this.tokenFile = tokenFile;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** A client for {@code baseUri} (scheme, host and port, e.g. {@code http://127.0.0.1:8080}). */
     public static ApiClient of(URI baseUri, ApiToken token) {
-        return new ApiClient(baseUri, token, Optional.empty());
+        return new ApiClient(baseUri, Optional.of(token));
+    }
+
+    /** A client without a token, for the open endpoints ({@code /health}, {@code /metrics}). */
+    public static ApiClient anonymous(URI baseUri) {
+        return new ApiClient(baseUri, Optional.empty());
     }
 
     /**
@@ -53,8 +54,7 @@ public final class ApiClient {
      * @throws ApiTokenException when the token file is missing or unreadable
      */
     public static ApiClient forDataDir(URI baseUri, Path dataDir) {
-        Path file = ApiToken.file(dataDir);
-        return new ApiClient(baseUri, ApiToken.read(file), Optional.of(file));
+        return of(baseUri, ApiToken.read(ApiToken.file(dataDir)));
     }
 
     /** The base URI of the local server for these settings (a wildcard bind address is reached on loopback). */
@@ -104,22 +104,17 @@ public final class ApiClient {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("API path must start with '/': " + path);
         }
-        return HttpRequest.newBuilder(baseUri.resolve(path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token.reveal());
+                .header("Accept", "application/json");
+        token.ifPresent(t -> b.header("Authorization", "Bearer " + t.reveal()));
+        return b;
     }
 
     private ApiResponse send(HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() == 401) {
-                throw new ApiCallException(request.uri(), tokenFile
-                        .map(f -> "the gateway refused the API token from " + f + " (HTTP 401): ")
-                        .orElse("the gateway at " + baseUri + " refused the API token (HTTP 401): ")
-                        + "is the data directory the running gateway's?", null);
-            }
             return ApiResponse.of(r.statusCode(), r.body());
         } catch (ConnectException e) {
             throw new ApiCallException(request.uri(), "gateway not reachable at " + baseUri

@@ -161,12 +161,12 @@ class AlarmCommandsTest {
 
     @Test
     void wrongToken_isRefusedWithAHint() throws Exception {
-        // Well formed (16-256 token characters) but not this gateway's: the server must refuse it.
-        Files.writeString(ApiToken.file(dataDir), "not-the-token-of-this-gateway\n");
+        Files.writeString(ApiToken.file(dataDir), "not-the-gateways-token-but-well-formed\n");
 
         Cli r = run("alarms");
 
         assertEquals(1, r.exit());
-        assertTrue(r.err().startsWith("herdgate alarms: the gateway refused the API token"), r.err());
+        assertTrue(r.err().startsWith("herdgate alarms: the gateway at http://127.0.0.1:" + server.port()
+                + " refused the API token from " + ApiToken.file(dataDir)), r.err());
     }
 }
