@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herdgate.gateway.http.ApiCallException;
 import io.herdgate.gateway.http.ApiClient;
 import io.herdgate.gateway.http.ApiResponse;
+import io.herdgate.gateway.http.ApiToken;
 import io.herdgate.gateway.http.ApiTokenException;
 import io.herdgate.gateway.http.HttpSettings;
 import java.io.IOException;
@@ -87,6 +88,11 @@ final class GatewayClient {
             throw new GatewayException(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new GatewayException("--gateway " + base + ": an address like http://127.0.0.1:8080 expected");
+        }
+        if (r.status() == 401) {
+            // ApiClient answers a refused token like any status; only here is the token file known to the user.
+            throw new GatewayException("the gateway at " + base + " refused the API token from " + ApiToken.file(dataDir)
+                    + ": is --data-dir the running gateway's data directory?");
         }
         if (r.status() == 413) {
             throw new GatewayException("the gateway refuses a request this large (HTTP 413; it accepts "

@@ -44,6 +44,12 @@ import java.util.function.Consumer;
  * gateway runs is refused from its next frame on, and a collar moved to another cow feeds that cow from
  * its next frame on.
  *
+ * <p>Sessions outlive the pipeline through its {@link SessionStore}: each granted join is saved before its
+ * accept is sent, and a pipeline built over the same store resumes the sessions of collars still paired
+ * with the root key they joined under, so collars go on sending after a gateway restart without joining
+ * again (their counters come back from the {@link CounterStore}, so replays stay refused). Sessions of
+ * collars unpaired or re-keyed in the meantime are removed from the store.
+ *
  * <p>One ingest thread feeds it (links queue in front); {@link #send} may be called from another thread
  * (the firmware-update service): both are serialised on the pipeline, and the listeners are called with
  * that lock held, so they must never wait for a thread that may itself call into the pipeline.
@@ -62,6 +68,8 @@ public final class FramePipeline {
     private final Consumer<Observation> observations;
     private final Consumer<CollarSighting> sightings;
     private final FirmwareReplies firmwareReplies;
+    private final SessionStore sessions;
+
     private final RejectionCounters rejections = RejectionCounters.create();
     private final Map<CollarEui, CollarState> collars = new HashMap<>();
     /** Collars heard through JSON uplinks: their sample stream and last battery, per cow. */
@@ -78,6 +86,23 @@ public final class FramePipeline {
         observations = b.observations;
         sightings = b.sightings;
         firmwareReplies = b.firmwareReplies;
+        sessions = b.sessions;
+        restoreSessions();
+    }
+
+    /** Resumes the saved sessions of collars still paired with the key they joined under; forgets the others. */
+    private void restoreSessions() {
+        for (SavedSession saved : sessions.loadAll()) {
+            CollarEui eui = saved.eui();
+            Optional<Pairing> pairing = directory.pairing(eui);
+            if (pairing.isPresent() && saved.grantedUnder(pairing.get().rootKey())) {
+                collars.put(eui, new CollarState(pairing.get(), saved.acceptFrame(),
+                        CollarSession.gatewaySide(eui, saved.keys(), counters),
+                        new SampleDating(pairing.get().cow(), classifier)));
+            } else {
+                sessions.remove(eui);
+            }
+        }
     }
 
     public static Builder builder(CollarDirectory directory, JoinServer joins, CounterStore counters) {
@@ -105,6 +130,7 @@ public final class FramePipeline {
         if (pairing.isEmpty() || !pairing.get().rootKey().equals(collar.pairing.rootKey())) {
             // Unpaired, or registered again with another key, since it joined: its session ends here.
             collars.remove(eui);
+            sessions.remove(eui);
             rejections.record(RejectReason.UNKNOWN_COLLAR);
             return new IngestResult.Dropped(RejectReason.UNKNOWN_COLLAR, "collar " + eui
                     + (pairing.isEmpty() ? " was unpaired" : " got a new root key") + " since it joined");
@@ -188,8 +214,7 @@ public final class FramePipeline {
     /**
      * Sends {@code message} to the collar in its current session, encrypted, through the downlink sender.
      *
-     * @return false if the collar has no session (it has not joined since the gateway started, or it was
-     *         unpaired): nothing was sent
+     * @return false if the collar has no session (it never joined, or it was unpaired): nothing was sent
      */
     public synchronized boolean send(CollarEui eui, Downlink message) {
         CollarState collar = collars.get(eui);
@@ -209,10 +234,12 @@ public final class FramePipeline {
         Decoded d = (Decoded) r;
         CollarEui eui = d.header().eui();
         if (d.freshness() == Freshness.DUPLICATE) {
-            // The accept was lost on air: send the same grant again rather than a new one.
+            // The accept was lost on air: send the same grant again rather than a new one. Not once the
+            // session carried an uplink: the collar had the accept, and repeating its request means it
+            // was reset; it must join afresh with a new nonce, its counters could not go on.
             CollarState known = collars.get(eui);
-            if (known != null) {
-                downlinks.send(eui, known.grant.frame());
+            if (known != null && known.session.lastReceived().isEmpty()) {
+                downlinks.send(eui, known.acceptFrame);
             }
             return new IngestResult.Duplicate(eui, d.header().counter());
         }
@@ -228,8 +255,10 @@ public final class FramePipeline {
         JoinGrant grant = joins.accept(eui, request, collarConfig);
         CollarState previous = collars.get(eui);
         boolean sameCow = previous != null && previous.pairing.cow().equals(pairing.cow());
-        CollarState state = new CollarState(pairing, grant, CollarSession.gatewaySide(eui, grant.keys(), counters),
+        CollarState state = new CollarState(pairing, grant.frame(), CollarSession.gatewaySide(eui, grant.keys(), counters),
                 sameCow ? previous.samples : new SampleDating(pairing.cow(), classifier));
+        // Saved before the accept goes out: a collar must never use a session the gateway could forget.
+        sessions.save(SavedSession.of(grant, pairing.rootKey()));
         collars.put(eui, state);
         downlinks.send(eui, grant.frame());
         sightings.accept(CollarSighting.of(eui, frame.receivedAt(), frame.rssiDbm(), OptionalInt.empty(),
@@ -252,7 +281,7 @@ public final class FramePipeline {
         return accepted;
     }
 
-    /** Collars with a session (joined since start). */
+    /** Collars with a session (joined since start, or resumed from the session store). */
     public synchronized int joinedCollars() {
         return collars.size();
     }
@@ -269,17 +298,20 @@ public final class FramePipeline {
         }
     }
 
-    /** Per-collar ingest state: its pairing, the session of its current join, its sample stream, its last battery. */
+    /**
+     * Per-collar ingest state: its pairing, the session of its current join and that join's accept frame,
+     * its sample stream, its last battery.
+     */
     private static final class CollarState {
-        final JoinGrant grant;
+        final byte[] acceptFrame;
         final CollarSession session;
         Pairing pairing;
         SampleDating samples;
         double batteryMv = Double.NaN;
 
-        CollarState(Pairing pairing, JoinGrant grant, CollarSession session, SampleDating samples) {
+        CollarState(Pairing pairing, byte[] acceptFrame, CollarSession session, SampleDating samples) {
             this.pairing = pairing;
-            this.grant = grant;
+            this.acceptFrame = acceptFrame;
             this.session = session;
             this.samples = samples;
         }
@@ -307,6 +339,7 @@ public final class FramePipeline {
         private Consumer<Observation> observations = o -> { };
         private Consumer<CollarSighting> sightings = s -> { };
         private FirmwareReplies firmwareReplies = (eui, reply) -> { };
+        private SessionStore sessions = SessionStore.inMemory();
 
         private Builder(CollarDirectory directory, JoinServer joins, CounterStore counters) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -348,6 +381,16 @@ public final class FramePipeline {
             return this;
         }
 
+        /**
+         * Where sessions are saved at each join and resumed from at {@link #build()}; default
+         * {@link SessionStore#inMemory()}, a fresh one per builder, so sessions end with the pipeline.
+         */
+        public Builder sessions(SessionStore s) {
+            sessions = Objects.requireNonNull(s, "sessions");
+            return this;
+        }
+
+        /** The pipeline, with the sessions of the session store resumed (see the class comment). */
         public FramePipeline build() {
             return new FramePipeline(this);
         }

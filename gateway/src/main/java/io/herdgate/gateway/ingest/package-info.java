@@ -1,7 +1,8 @@
 /**
  * From a received radio frame to the detection engine: join handling, per-collar sessions (MIC,
- * counters, decryption), dating of sample batches, per-minute observations and rejection counts. Links
- * (serial dongle, MQTT) hand their frames to {@link io.herdgate.gateway.ingest.FramePipeline}; nothing
- * here knows which link a frame came by.
+ * counters, decryption; kept across restarts in a {@link io.herdgate.gateway.ingest.SessionStore}),
+ * dating of sample batches, per-minute observations and rejection counts. Links (serial dongle, MQTT)
+ * hand their frames to {@link io.herdgate.gateway.ingest.FramePipeline}; nothing here knows which link a
+ * frame came by.
  */
 package io.herdgate.gateway.ingest;

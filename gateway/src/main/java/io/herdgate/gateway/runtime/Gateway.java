@@ -51,6 +51,7 @@ import io.herdgate.gateway.store.FlushPolicy;
 import io.herdgate.gateway.store.Herd;
 import io.herdgate.gateway.store.SqliteAuditSink;
 import io.herdgate.gateway.store.SqliteCounterStore;
+import io.herdgate.gateway.store.SqliteSessionStore;
 import io.herdgate.gateway.store.WriteBehindCounterStore;
 import io.herdgate.gateway.store.SqliteProgressStore;
 import io.herdgate.gateway.store.StoreException;
@@ -142,7 +143,6 @@ public final class Gateway implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger activeAlarms = new AtomicInteger();
-    private final AtomicInteger joined = new AtomicInteger();
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private final long startNanos;
     /** Machine time, not gateway time: start-up is measured in real milliseconds even in a simulation. */
@@ -285,11 +285,11 @@ public final class Gateway implements AutoCloseable {
                 .firmwareReplies(flash.isPresent() ? flash.get() : (eui, reply) -> { })
                 .collarConfig(settings.collarConfig)
                 .observations(detection::observe)
+                .sessions(SqliteSessionStore.of(db))
                 .build();
         track(this::saveState);
         ingest = track(Ingest.start(pipeline, downlinks, Ingest.DEFAULT_CAPACITY, (link, r) -> {
             if (r instanceof IngestResult.Joined j) {
-                joined.incrementAndGet();
                 Logger.info("collar {} joined over {}", j.eui(), link);
             } else if (r instanceof IngestResult.Dropped d) {
                 Logger.debug("frame from {} dropped: {}", link, d.detail());
@@ -385,7 +385,7 @@ public final class Gateway implements AutoCloseable {
         HealthCheck health = HealthCheck.of(HealthSources.builder()
                 .started(() -> running)
                 .links(() -> links.stream().map(Gateway::linkStatus).toList())
-                .collars(() -> CollarCounts.of(joined.get(), joined.get()))
+                .collars(() -> CollarCounts.of(pipeline.joinedCollars(), pipeline.joinedCollars()))
                 .frames(() -> FrameCounts.of(ingest.stats().handled(), rejections()))
                 .activeAlarms(activeAlarms::get)
                 .build(), settings.clock, version());
@@ -536,7 +536,7 @@ public final class Gateway implements AutoCloseable {
 
     public GatewayStatus status() {
         var s = ingest.stats();
-        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), registry.size(), joined.get(),
+        return new GatewayStatus(Duration.ofNanos(settings.ticker.nanos() - startNanos), registry.size(), pipeline.joinedCollars(),
                 detection.cows(), s.accepted(), s.dropped() + s.failed(), detection.observations(), activeAlarms.get());
     }
 

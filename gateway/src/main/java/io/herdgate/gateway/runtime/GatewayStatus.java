@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param uptime         since start, by the monotonic clock
  * @param pairedCollars  collars paired to a cow now
- * @param joinedCollars  collars with a session since start
+ * @param joinedCollars  collars with a session: joined, or resumed from the database at start
  * @param cows           cows with detector state (baselines), as of the last engine tick
  * @param framesAccepted fresh authentic frames used
  * @param framesRejected frames dropped (bad MIC, replay, unknown collar ...) or refused because ingest was full

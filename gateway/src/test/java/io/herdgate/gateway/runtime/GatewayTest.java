@@ -171,6 +171,42 @@ class GatewayTest {
                 "five minutes down is not an offline collar: " + alarms);
     }
 
+    @Test
+    void restart_collarsGoOnInTheSessionsTheyHad_withoutJoiningAgain(@TempDir Path dir) throws Exception {
+        ManualClock clock = ManualClock.of(T0);
+        SimulatedFarm farm = SimulatedFarm.of(HerdConfig.of(3, 5, T0, Duration.ofDays(2)), clock);
+        Files.createDirectories(dir.resolve("data"));
+        try (Database db = Database.open(dir.resolve("data/herdgate.db"))) {
+            farm.register(db);
+        }
+        List<AlarmEvent> alarms = new CopyOnWriteArrayList<>();
+        long observationsBefore;
+        try (Gateway g = runFarm(dir, clock, farm, Duration.ofHours(3), alarms)) {
+            observationsBefore = g.status().observations();
+        }
+        List<Long> noncesBefore;
+        try (Database db = Database.open(dir.resolve("data/herdgate.db"))) {
+            noncesBefore = joinNonces(db, farm);
+        }
+
+        // A power cut of a minute: the collars know nothing of it and go on in their sessions.
+        clock.advance(Duration.ofMinutes(1));
+        try (Gateway g = Gateway.builder(config(dir)).clock(clock).ticker(() -> nanos(clock)).manualSchedule().unsyncedStorage()
+                .localLink(farm::send).alarmListener(alarms::add).start()) {
+            assertEquals(3, g.status().joinedCollars(), "every session is back before any frame");
+            assertEquals(3, g.status().cows(), "every cow's baseline is back");
+            farm.attach(g);
+            farm.advanceTo(clock.instant().plus(Duration.ofMinutes(30)));
+
+            GatewayStatus s = g.status();
+            assertEquals(0, s.framesRejected(), "no frame refused as from an unknown collar or as a replay");
+            assertTrue(s.observations() >= 3 * 28, "each cow's minutes go on after the restart: " + s.observations()
+                    + " (before " + observationsBefore + ")");
+            assertEquals(noncesBefore, joinNonces(g.database(), farm), "no collar joined again");
+        }
+        assertTrue(alarms.stream().noneMatch(e -> e.alarm().type() == AlarmType.OFFLINE), alarms.toString());
+    }
+
     private static List<Long> joinNonces(Database db, SimulatedFarm farm) {
         SqliteCounterStore counters = SqliteCounterStore.of(db);
         return farm.herd().members().stream()
