@@ -85,6 +85,9 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     private final Clock clock;
     private final FlapDamper flap;
 
+    /** Cleared alarms stay listed (and their pages in memory) this long. */
+    public static final Duration REMEMBER_CLEARED = Duration.ofDays(1);
+
     private final Map<AlarmId, Alarm> alarms = new LinkedHashMap<>();
     private final Map<AlarmId, Page> pages = new LinkedHashMap<>();
     private final Map<AlarmId, AlarmId> leadOf = new HashMap<>();
@@ -133,14 +136,17 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     }
 
     private synchronized void resume() {
+        Instant now = clock.instant();
         for (Page p : tables.pages()) {
+            if (p.next().isEmpty() && p.opened().isBefore(now.minus(REMEMBER_CLEARED))) {
+                continue; // an old chain that has ended: nothing to resume
+            }
             pages.put(p.lead(), p);
             for (AlarmId m : p.members()) {
                 leadOf.put(m, p.lead());
                 log.find(m).ifPresent(s -> alarms.put(m, s.alarm()));
             }
         }
-        Instant now = clock.instant();
         for (StoredAlarm s : log.active()) {
             alarms.put(s.id(), s.alarm());
             if (!leadOf.containsKey(s.id()) && !acks.containsKey(s.id())) {
@@ -232,9 +238,13 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
 
     // --- time ------------------------------------------------------------------------------------
 
-    /** Sends what has become due: closed groups, released holds, repeats and escalations. */
+    /**
+     * Sends what has become due: closed groups, released holds, repeats and escalations; forgets alarms
+     * cleared more than {@link #REMEMBER_CLEARED} ago (they stay in the database).
+     */
     public synchronized void tick() {
         Instant now = clock.instant();
+        forgetClearedBefore(now.minus(REMEMBER_CLEARED));
         for (Iterator<Group> it = groups.iterator(); it.hasNext(); ) {
             Group g = it.next();
             if (!now.isBefore(g.closesAt())) {
@@ -261,6 +271,23 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
         for (Page p : List.copyOf(pages.values())) {
             if (p.next().isPresent() && !now.isBefore(p.next().get())) {
                 step(p, now);
+            }
+        }
+    }
+
+    private void forgetClearedBefore(Instant cutoff) {
+        List<AlarmId> old = alarms.entrySet().stream().filter(e -> e.getValue().clearedAt().map(cutoff::isAfter).orElse(false))
+                .map(Map.Entry::getKey).toList();
+        for (AlarmId id : old) {
+            AlarmId lead = leadOf.getOrDefault(id, id);
+            Page p = pages.get(lead);
+            if (p == null || p.members().stream().allMatch(old::contains)) {
+                alarms.remove(id);
+                notes.remove(id);
+                leadOf.remove(id);
+                if (p != null) {
+                    pages.remove(lead);
+                }
             }
         }
     }
@@ -527,7 +554,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
 
     // --- views -----------------------------------------------------------------------------------
 
-    /** Alarms known to this run: every active one and those cleared since the start, newest first. */
+    /** Active alarms, and with {@code includeCleared} those cleared in the last day, newest first. */
     public synchronized List<AlarmView> alarms(boolean includeCleared) {
         return alarms.keySet().stream().filter(id -> includeCleared || alarms.get(id).isActive()).map(this::view)
                 .sorted(Comparator.comparing(AlarmView::raisedAt).reversed()).toList();

@@ -12,6 +12,7 @@ import io.herdgate.sim.herd.HerdConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoReport report;
         DemoSettings chosen = settings;
         try {
-            report = run.run(g -> printWhereToLook(out, g, chosen));
+            report = run.run((g, phone) -> printWhereToLook(out, g, phone, chosen));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } finally {
@@ -135,9 +136,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printWhereToLook(PrintWriter out, Gateway g, DemoSettings s) {
+    private static void printWhereToLook(PrintWriter out, Gateway g, URI phone, DemoSettings s) {
         out.println("gateway started in " + g.startTime().toMillis() + " ms; where to look:");
-        out.println("  health and counters  http://127.0.0.1:" + g.httpPort() + "/health");
+        out.println("  farmer's phone       " + phone + "  (WhatsApp messages as delivered; reload the page)");
+        out.println("  health and counters  http://127.0.0.1:" + g.httpPort() + "/health  and  /metrics");
         out.println("  data directory       " + g.database().file().getParent()
                 + (s.dataDir().isEmpty() ? " (temporary, deleted at the end; keep it with --data-dir)" : ""));
         out.println("  alarms               below, as the gateway raises them (simulated time)");
@@ -171,8 +173,8 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Integer> perType = new TreeMap<>();
         r.alarms().forEach(a -> perType.merge(a.type().jsonName(), 1, Integer::sum));
         out.printf("summary: %d frames accepted, %d rejected, %d minute observations, alarms %s (%d in the alarm log), "
-                        + "gateway start %d ms, run %.1f s%n",
-                r.framesAccepted(), r.framesRejected(), r.observations(), perType, r.storedAlarms(),
+                        + "%d WhatsApp messages delivered, gateway start %d ms, run %.1f s%n",
+                r.framesAccepted(), r.framesRejected(), r.observations(), perType, r.storedAlarms(), r.messages(),
                 r.startTime().toMillis(), r.wallTime().toMillis() / 1000.0);
         if (s.dataDir().isPresent()) {
             out.println("data kept in " + r.dataDir());

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
                 "The update runs in the gateway; Ctrl-C only stops watching. After a lost link, a gateway restart or "
                         + "a collar reset, run the same command again: it resumes where the collar stopped.",
                 "Exit status: 0 updated (or already running that version), 1 not started, 2 refused by the collar, "
-                        + "3 reverted to the old image at test boot, 4 interrupted (run again to resume)."},
+                        + "3 reverted to the old image at test boot, 4 interrupted (the collar stopped answering, the link "
+                        + "failed or the gateway restarted: run again to resume)."},
         footer = {"", "Example:", "  herdgate flash --collar 70B3D5499A000001 --image collar-1.1.0.hgfw"})
 public final class FlashCommand implements Callable<Integer> {
 
@@ -88,12 +90,12 @@ public final class FlashCommand implements Callable<Integer> {
             while (!s.has("outcome")) {
                 progress.show(s);
                 Thread.sleep(poll.toMillis());
-                GatewayClient.Answer next = client.get("/api/collars/" + collar + "/firmware");
-                if (!next.ok()) {
+                Optional<JsonNode> next = follow(client);
+                if (next.isEmpty()) {
                     progress.end();
-                    return Installer.fail(spec, next.error() + "; run the same command again to resume");
+                    return INTERRUPTED;
                 }
-                s = next.body();
+                s = next.get();
             }
             progress.show(s);
             progress.end();
@@ -101,6 +103,21 @@ public final class FlashCommand implements Callable<Integer> {
         } catch (GatewayClient.GatewayException e) {
             return Installer.fail(spec, e.getMessage());
         }
+    }
+
+    /** The update's progress now; empty (the reason printed) when it can no longer be followed. */
+    private Optional<JsonNode> follow(GatewayClient client) {
+        String resume = "; run the same command again to resume the update";
+        try {
+            GatewayClient.Answer next = client.get("/api/collars/" + collar + "/firmware");
+            if (next.ok()) {
+                return Optional.of(next.body());
+            }
+            Installer.fail(spec, next.error() + resume); // e.g. the gateway restarted and forgot the update
+        } catch (GatewayClient.GatewayException e) {
+            Installer.fail(spec, e.getMessage() + resume);
+        }
+        return Optional.empty();
     }
 
     private int outcome(JsonNode o, PrintWriter out) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herdgate.gateway.http.ApiCallException;
 import io.herdgate.gateway.http.ApiClient;
 import io.herdgate.gateway.http.ApiResponse;
-import io.herdgate.gateway.http.ApiToken;
 import io.herdgate.gateway.http.ApiTokenException;
 import io.herdgate.gateway.http.HttpSettings;
 import java.io.IOException;
@@ -88,10 +87,6 @@ final class GatewayClient {
             throw new GatewayException(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new GatewayException("--gateway " + base + ": an address like http://127.0.0.1:8080 expected");
-        }
-        if (r.status() == 401) {
-            throw new GatewayException("the gateway refused the API token from " + ApiToken.file(dataDir)
-                    + ": is --data-dir the gateway's data directory?");
         }
         if (r.status() == 413) {
             throw new GatewayException("the gateway refuses a request this large (HTTP 413; it accepts "

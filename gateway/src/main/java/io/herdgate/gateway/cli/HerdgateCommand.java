@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 ReplayCommand.class,
                 SimulateCommand.class,
                 ConsoleCommand.class,
+                HealthCommand.class,
                 PairCommand.class,
                 UnpairCommand.class,
                 CollarsCommand.class,

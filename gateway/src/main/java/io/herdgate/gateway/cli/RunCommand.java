@@ -4,15 +4,20 @@ import io.herdgate.gateway.config.ConfigCheck;
 import io.herdgate.gateway.config.GatewayConfig;
 import io.herdgate.gateway.config.GatewayConfigFile;
 import io.herdgate.gateway.config.LoggingConfig;
+import io.herdgate.gateway.logging.GatewayLogging;
+import io.herdgate.gateway.logging.LogSettings;
 import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.gateway.runtime.GatewayStartException;
+import io.herdgate.gateway.systemd.Liveness;
+import io.herdgate.gateway.systemd.Supervision;
 import io.herdgate.rules.config.ConfigProblem;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tinylog.Logger;
-import org.tinylog.configuration.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +31,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the gateway until stopped (SIGTERM or Ctrl-C stop it cleanly).")
 public final class RunCommand implements Callable<Integer> {
+
+    /** Longest wait for the ingest thread to run a no-op before the watchdog is withheld. */
+    static final Duration INGEST_ANSWER = Duration.ofSeconds(20);
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "/etc/herdgate/herdgate.yaml",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
@@ -47,7 +55,13 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         GatewayConfig c = ((ConfigCheck.Valid) check).config();
-        configureLogging(c.logging());
+        try {
+            configureLogging(c.logging());
+        } catch (UncheckedIOException e) {
+            err.println("herdgate run: " + e.getMessage() + " (logging.file in " + config + ")");
+            err.flush();
+            return 1;
+        }
         Gateway gateway;
         try {
             gateway = Gateway.builder(c).start();
@@ -56,9 +70,16 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        // Under systemd (Type=notify, WatchdogSec=): READY=1 now, WATCHDOG=1 while the ingest thread
+        // answers, STOPPING=1 at shutdown; outside systemd a no-op.
+        Supervision supervision = Supervision.fromEnvironment(System.getenv(), ProcessHandle.current().pid(),
+                Liveness.responding("ingest thread", gateway::awaitIngest, INGEST_ANSWER));
+        supervision.ready("running: " + gateway.status().pairedCollars() + " collars paired, HTTP on port "
+                + gateway.httpPort());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping (signal)");
+            supervision.close();
             gateway.close();
             stopped.countDown();
         }, "stop"));
@@ -66,20 +87,19 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Level and file from the configuration; only possible before anything has logged. */
+    /**
+     * Level and file from the configuration (the file rolled over by size, so it cannot fill the SD
+     * card); only possible before anything has logged.
+     */
     private static void configureLogging(LoggingConfig l) {
-        if (Configuration.isFrozen()) {
-            Logger.warn("logging settings from the configuration not applied: logging had already started");
-            return;
+        try {
+            if (l.file().isPresent()) {
+                GatewayLogging.toFile(LogSettings.of(l.file().get(), l.level()));
+            } else {
+                GatewayLogging.toStderr(l.level());
+            }
+        } catch (IllegalStateException | UncheckedIOException e) {
+            Logger.warn("logging settings from the configuration not applied: {}", e.getMessage());
         }
-        Configuration.set("writer.level", l.level());
-        Configuration.set("writer.format", "{date:yyyy-MM-dd HH:mm:ss.SSS} {level} [{thread}] {message}");
-        l.file().ifPresent(f -> {
-            Configuration.set("writer2", "file");
-            Configuration.set("writer2.file", f.toString());
-            Configuration.set("writer2.append", "true");
-            Configuration.set("writer2.level", l.level());
-            Configuration.set("writer2.format", "{date:yyyy-MM-dd HH:mm:ss.SSS} {level} [{thread}] {message}");
-        });
     }
 }

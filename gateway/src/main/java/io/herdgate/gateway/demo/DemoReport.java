@@ -13,12 +13,13 @@ import java.util.List;
  * @param observations   per-minute observations fed to the detection engine
  * @param alarms         every alarm of the run, in the order raised, with its clearing time if cleared
  * @param storedAlarms   alarms in the gateway's alarm log at the end
+ * @param messages       WhatsApp messages the demo farmer's phone received
  * @param dataDir        the gateway's data directory (deleted at the end when it was a temporary one)
  * @param startTime      how long the gateway took to start (real time)
  * @param wallTime       how long the run took on this machine
  */
 public record DemoReport(long framesAccepted, long framesRejected, long observations, List<Alarm> alarms,
-                         int storedAlarms, Path dataDir, Duration startTime, Duration wallTime) {
+                         int storedAlarms, int messages, Path dataDir, Duration startTime, Duration wallTime) {
 
     public DemoReport {
         alarms = List.copyOf(alarms);

@@ -8,8 +8,6 @@ import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.Database;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
-import io.herdgate.sim.event.Episode;
-import io.herdgate.sim.herd.EventSchedule;
 import io.herdgate.sim.herd.EventSpec;
 import io.herdgate.sim.herd.HerdConfig;
 import io.herdgate.sim.herd.ManualClock;
@@ -24,14 +22,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.net.URI;
+import io.herdgate.gateway.schedule.JobName;
 import java.util.stream.Stream;
 import org.tinylog.Logger;
 
 /**
  * The demo through the real gateway: a simulated herd whose collars join with their root keys and send
  * authenticated frames to a running {@link Gateway} (SQLite store in its data directory, detection,
- * scheduler, HTTP), in simulated time. The warm-up (the days before the first injected event, while
+ * scheduler, HTTP), in simulated time. Alarms go through the alarm desk, the durable outbox and the
+ * WhatsApp channel to the fake Cloud API, whose page shows what the farmer's phone received. The warm-up (the days before the first injected event, while
  * the cows' baselines are learnt) runs as fast as the machine allows; from the first event on, each
  * simulated hour takes {@link DemoSettings#pace()} of real time so the alarms can be watched arriving.
  */
@@ -64,12 +68,13 @@ public final class DemoRun {
                 .withEvents(EventSpec.parse(settings.events(), settings.cows()));
     }
 
-    /** When the first injected event starts: the end of the warm-up. */
+    /**
+     * The end of the warm-up: the simulator starts no event before a third of the run (at most 3 days),
+     * so that the cows' baselines are learnt first.
+     */
     public Instant warmupEnd() {
-        HerdConfig c = herdConfig();
-        EventSchedule s = EventSchedule.of(c.events(), c.size(), c.seed(), c.start(), c.span());
-        return s.eventfulCows().stream().flatMap(cow -> s.episodes(cow).stream()).map(Episode::start)
-                .min(Comparator.naturalOrder()).orElse(c.start().plus(c.span()));
+        Duration third = settings.span().dividedBy(3);
+        return settings.start().plus(third.compareTo(Duration.ofDays(3)) < 0 ? third : Duration.ofDays(3));
     }
 
     /** Ends a running {@link #run} after the current simulated hour (from any thread). */
@@ -80,10 +85,10 @@ public final class DemoRun {
     /**
      * Runs the herd and the gateway to the end of the span (or {@link #stop()}), then stops the gateway.
      *
-     * @param started told the running gateway and its data directory before simulated time starts
+     * @param started told the running gateway and the page of the farmer's phone before simulated time starts
      * @throws IllegalArgumentException when the given data directory is not empty
      */
-    public DemoReport run(Consumer<Gateway> started) {
+    public DemoReport run(BiConsumer<Gateway, URI> started) {
         long wall0 = System.nanoTime();
         HerdConfig config = herdConfig();
         Path dir = dataDir();
@@ -93,6 +98,7 @@ public final class DemoRun {
             farm.register(db);
         }
         Map<String, Alarm> alarms = new LinkedHashMap<>();
+        AtomicReference<DemoPhone> phone = new AtomicReference<>();
         GatewayConfig gc = GatewayConfig.of(dir, config.zone()).withHttp(HttpConfig.of("127.0.0.1", settings.httpPort()));
         Instant end = settings.start().plus(settings.span());
         Instant paceFrom = warmupEnd();
@@ -100,9 +106,13 @@ public final class DemoRun {
                 .localLink(farm::send).alarmListener(e -> {
                     alarms.put(e.alarm().cow().value() + "/" + e.alarm().type() + "/" + e.alarm().raisedAt(), e.alarm());
                     alarmEvents.accept(e);
-                }).start()) {
+                    Optional.ofNullable(phone.get()).ifPresent(p -> p.onEvent(e));
+                }).start();
+             DemoPhone p = DemoPhone.start(g.database(), clock, config.zone(), 0)) {
+            phone.set(p);
+            g.scheduler().every(JobName.of("demo-phone"), Duration.ofSeconds(30), p::tick);
             farm.attach(g);
-            started.accept(g);
+            started.accept(g, p.page());
             for (Instant t = settings.start(); t.isBefore(end) && !stopped; ) {
                 long hourStart = System.nanoTime();
                 t = t.plus(STEP).isAfter(end) ? end : t.plus(STEP);
@@ -118,10 +128,12 @@ public final class DemoRun {
             int stored = farm.herd().members().stream()
                     .mapToInt(m -> log.of(SimulatedFarm.cowOf(m), settings.start(), end.plus(Duration.ofDays(1))).size())
                     .sum();
+            p.tick();
+            int received = p.received();
             Duration startTime = g.startTime();
             g.close();
             return new DemoReport(s.framesAccepted(), s.framesRejected(), s.observations(), List.copyOf(alarms.values()),
-                    stored, dir, startTime, Duration.ofNanos(System.nanoTime() - wall0));
+                    stored, received, dir, startTime, Duration.ofNanos(System.nanoTime() - wall0));
         } finally {
             if (settings.dataDir().isEmpty()) {
                 delete(dir);

@@ -33,13 +33,16 @@ public final class SimulatedFarm implements DownlinkSender {
     private final SimulatedHerd herd;
     private final ManualClock clock;
     private final AtomicReference<Gateway> gateway = new AtomicReference<>();
+    /** Gateway clock minus herd time: non-zero after {@link #stepGatewayClock}. */
+    private volatile Duration clockOffset = Duration.ZERO;
 
     private SimulatedFarm(HerdConfig config, ManualClock clock) {
         this.clock = clock;
         this.herd = SimulatedHerd.of(config, frame -> {
-            clock.set(herd().now());
+            Instant now = gatewayTime();
+            clock.set(now);
             Gateway g = gateway.get();
-            g.submit(InboundFrame.of(frame, herd().now()));
+            g.submit(InboundFrame.of(frame, now));
             if (isJoinRequest(frame)) {
                 // On air the accept comes back within a second; without waiting, the collar would back off
                 // and ask again with a new nonce.
@@ -89,14 +92,28 @@ public final class SimulatedFarm implements DownlinkSender {
         herd.receive(frame);
     }
 
-    /** Runs the herd and the gateway to {@code to}, a minute at a time. */
+    /**
+     * Steps the gateway's wall clock by {@code d} (as NTP does on a Pi without RTC) while the herd's time,
+     * the monotonic truth, goes on: frames are dated by the stepped clock from now on.
+     */
+    public void stepGatewayClock(Duration d) {
+        clockOffset = clockOffset.plus(d);
+        clock.set(gatewayTime());
+    }
+
+    /** The herd's time on the gateway's (possibly stepped) clock. */
+    private Instant gatewayTime() {
+        return herd.now().plus(clockOffset);
+    }
+
+    /** Runs the herd and the gateway to {@code to} (herd time), a minute at a time. */
     public void advanceTo(Instant to) {
         Gateway g = Objects.requireNonNull(gateway.get(), "attach a gateway first");
         for (Instant t = herd.now(); t.isBefore(to); ) {
             t = t.plus(SLICE).isAfter(to) ? to : t.plus(SLICE);
             herd.advanceTo(t);
             g.awaitIngest();
-            clock.set(t);
+            clock.set(t.plus(clockOffset));
             g.runSchedule();
         }
     }

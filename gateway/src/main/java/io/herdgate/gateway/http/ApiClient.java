@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Calls the gateway's local API with the bearer token, for the CLI commands. Any answer, error statuses
- * included, comes back as an {@link ApiResponse}, except a refused token (401), which is an
- * {@link ApiCallException} like an unreachable gateway: the caller cannot do anything sensible with it.
- * Thread-safe.
+ * Calls the gateway's local API with the bearer token, for the CLI commands. Every answer, error statuses
+ * included (401: the token was refused, 413: the body was too large), comes back as an
+ * {@link ApiResponse}; no answer at all is an {@link ApiCallException}. Thread-safe.
  *
  * <pre>{@code
  * ApiClient api = ApiClient.forDataDir(URI.create("http://127.0.0.1:8080"), dataDir);
@@ -29,10 +29,10 @@ public final class ApiClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI baseUri;
-    private final ApiToken token;
+    private final Optional<ApiToken> token;
     private final HttpClient http;
 
-    private ApiClient(URI baseUri, ApiToken token) {
+    private ApiClient(URI baseUri, Optional<ApiToken> token) {
         this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
         this.token = Objects.requireNonNull(token, "token");
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
@@ -40,7 +40,12 @@ public final class ApiClient {
 
     /** A client for {@code baseUri} (scheme, host and port, e.g. {@code http://127.0.0.1:8080}). */
     public static ApiClient of(URI baseUri, ApiToken token) {
-        return new ApiClient(baseUri, token);
+        return new ApiClient(baseUri, Optional.of(token));
+    }
+
+    /** A client without a token, for the open endpoints ({@code /health}, {@code /metrics}). */
+    public static ApiClient anonymous(URI baseUri) {
+        return new ApiClient(baseUri, Optional.empty());
     }
 
     /**
@@ -99,20 +104,17 @@ public final class ApiClient {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("API path must start with '/': " + path);
         }
-        return HttpRequest.newBuilder(baseUri.resolve(path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token.reveal());
+                .header("Accept", "application/json");
+        token.ifPresent(t -> b.header("Authorization", "Bearer " + t.reveal()));
+        return b;
     }
 
     private ApiResponse send(HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() == 401) {
-                throw new ApiCallException(request.uri(), "the gateway at " + baseUri + " refused the API token "
-                        + "(HTTP 401): is the data directory the running gateway's?", null);
-            }
             return ApiResponse.of(r.statusCode(), r.body());
         } catch (ConnectException e) {
             throw new ApiCallException(request.uri(), "gateway not reachable at " + baseUri

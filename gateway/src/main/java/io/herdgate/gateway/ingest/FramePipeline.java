@@ -46,9 +46,12 @@ import java.util.function.Consumer;
  *
  * <p>One ingest thread feeds it (links queue in front); {@link #send} may be called from another thread
  * (the firmware-update service): both are serialised on the pipeline, and the listeners are called with
- * that lock held, so they must only queue work, never wait for another thread.
+ * that lock held, so they must never wait for a thread that may itself call into the pipeline.
  */
 public final class FramePipeline {
+
+    /** Downlinks in a session go out with their payload encrypted. */
+    private static final FrameOptions ENCRYPTED = FrameOptions.of(true, false, false);
 
     private final CollarDirectory directory;
     private final JoinServer joins;
@@ -59,8 +62,6 @@ public final class FramePipeline {
     private final Consumer<Observation> observations;
     private final Consumer<CollarSighting> sightings;
     private final FirmwareReplies firmwareReplies;
-    private static final FrameOptions ENCRYPTED = FrameOptions.of(true, false, false);
-
     private final RejectionCounters rejections = RejectionCounters.create();
     private final Map<CollarEui, CollarState> collars = new HashMap<>();
     /** Collars heard through JSON uplinks: their sample stream and last battery, per cow. */

@@ -86,7 +86,7 @@ public final class InstallerApi implements HttpModule {
         CollarEui eui = eui(ctx);
         JsonNode body = body(ctx);
         CowId cow = cow(text(body, "cow").orElseThrow(() -> new BadRequest("field cow: required")), "cow");
-        Optional<AesKey> key = text(body, "key").map(InstallerApi::key);
+        Optional<AesKey> key = text(body, "key").map(k -> key(k, "key"));
         PairResult r = registry.pair(eui, key, cow);
         if (r instanceof PairResult.Paired p) {
             Logger.info("collar {} paired with cow {}{}{}", eui, cow,
@@ -129,17 +129,21 @@ public final class InstallerApi implements HttpModule {
             throw new BadRequest("field minutes: a whole number 1.." + max + " expected");
         }
         List<CollarLabel> labels = new ArrayList<>();
-        JsonNode ls = body.path("labels");
+        JsonNode ls = array(body, "labels");
         for (int i = 0; i < ls.size(); i++) {
             JsonNode l = ls.get(i);
             String where = "labels[" + i + "].";
             CollarEui eui = parseEui(text(l, "eui").orElse(""), where + "eui");
-            AesKey key = key(text(l, "key").orElseThrow(() -> new BadRequest("field " + where + "key: required")));
+            AesKey key = key(text(l, "key").orElseThrow(() -> new BadRequest("field " + where + "key: required")),
+                    where + "key");
             labels.add(CollarLabel.of(eui, key, text(l, "cow").map(c -> cow(c, where + "cow"))));
         }
         List<CowId> cows = new ArrayList<>();
-        JsonNode cs = body.path("cows");
+        JsonNode cs = array(body, "cows");
         for (int i = 0; i < cs.size(); i++) {
+            if (!cs.get(i).isTextual()) {
+                throw new BadRequest("field cows[" + i + "]: a cow name (text) expected");
+            }
             cows.add(cow(cs.get(i).asText(), "cows[" + i + "]"));
         }
         PairingOpened opened = registry.openPairing(labels, cows, Duration.ofMinutes(minutes));
@@ -281,11 +285,11 @@ public final class InstallerApi implements HttpModule {
         }
     }
 
-    private static AesKey key(String text) {
+    private static AesKey key(String text, String field) {
         try {
             return KeyText.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("field key: " + e.getMessage()); // the message never holds the text
+            throw new BadRequest("field " + field + ": " + e.getMessage()); // the message never holds the text
         }
     }
 
@@ -301,6 +305,18 @@ public final class InstallerApi implements HttpModule {
             throw new BadRequest("body: not JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
         }
+    }
+
+    /** The array in {@code field}, empty when absent. */
+    private static JsonNode array(JsonNode body, String field) {
+        JsonNode a = body.path(field);
+        if (a.isMissingNode()) {
+            return JSON.createArrayNode();
+        }
+        if (!a.isArray()) {
+            throw new BadRequest("field " + field + ": an array expected");
+        }
+        return a;
     }
 
     private static Optional<String> text(JsonNode n, String field) {

@@ -94,11 +94,12 @@ public final class Ingest implements AutoCloseable {
      * Hands a frame to the pipeline, waiting while the hand-off is full.
      *
      * @return true if it had to wait (the caller counts back-pressure per link)
-     * @throws InterruptedException when the waiting link is being closed
+     * @throws InterruptedException when the waiting link is being closed, or the ingest is (then the frame
+     *                              is not taken; MQTT leaves it unacknowledged for the next start)
      */
     boolean put(Arrival a) throws InterruptedException {
         if (closing) {
-            throw new IllegalStateException("ingest closed; frame from " + a.link() + " not taken");
+            throw new InterruptedException("ingest closed; uplink from link " + a.link() + " not taken");
         }
         if (queue.offer(a)) {
             return false;

@@ -36,12 +36,8 @@ final class LinkCounters {
         return state.get() instanceof LinkState.Up;
     }
 
-    boolean isClosed() {
-        return state.get() instanceof LinkState.Closed;
-    }
-
     synchronized void up() {
-        if (isClosed()) {
+        if (state.get() instanceof LinkState.Closed) {
             return;
         }
         if (wasUp) {

@@ -3,6 +3,7 @@ package io.herdgate.gateway.link;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import jssc.SerialPort;
 import jssc.SerialPortException;
 import org.tinylog.Logger;
@@ -127,7 +128,10 @@ final class SerialDevice implements AutoCloseable {
                 Logger.debug("serial {}: line settings not applied (not a real UART?)", device);
             }
         } catch (SerialPortException e) {
-            counters.down("cannot open " + device + ": " + e.getExceptionType());
+            String type = String.valueOf(e.getExceptionType());
+            counters.down("cannot open " + device + ": " + type
+                    + (type.toLowerCase(Locale.ROOT).contains("permission")
+                    ? " (is the gateway's user in the dialout group?)" : ""));
             closeQuietly(p);
             return null;
         }

@@ -41,9 +41,7 @@ public final class SerialLink implements Link {
     private final SerialDevice device;
     private final Enframer enframer = Enframer.create();
     private final AtomicBoolean started = new AtomicBoolean();
-    private Deframer deframer = Deframer.create();
     private TxTag nextTag = TxTag.of(0);
-    private long lastDongleUptime = -1;
     private volatile boolean closed;
 
     private SerialLink(SerialLinkSettings settings, Ingest ingest, Clock clock) {
@@ -128,6 +126,8 @@ public final class SerialLink implements Link {
     private final class Reader implements SerialDevice.Handler {
 
         private final List<Deframed> records = new ArrayList<>();
+        private Deframer deframer = Deframer.create();
+        private long lastDongleUptime = -1;
 
         @Override
         public void opened() {

@@ -100,11 +100,6 @@ public final class SimulatedDongle implements Transport, AutoCloseable {
         return pending.size();
     }
 
-    /** Frames written to the device so far. */
-    public long written() {
-        return counters.framesOut.get();
-    }
-
     /** Frames dropped because more than {@code bufferFrames} waited. */
     public synchronized long dropped() {
         return dropped;

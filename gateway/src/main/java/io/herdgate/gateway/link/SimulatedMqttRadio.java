@@ -15,6 +15,7 @@ import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.tinylog.Logger;
 
 /**
  * The collar end of the MQTT link, played by software: a simulated herd's uplinks are published QoS 1
@@ -38,7 +39,6 @@ public final class SimulatedMqttRadio implements Transport, AutoCloseable {
     private long nextSeq;
     private long nextToPublish;
     private long dropped;
-    private long taken;
 
     private SimulatedMqttRadio(MqttLinkSettings settings, int bufferFrames, Consumer<byte[]> downlinks) {
         if (bufferFrames < 1) {
@@ -72,20 +72,12 @@ public final class SimulatedMqttRadio implements Transport, AutoCloseable {
             throw new IllegalArgumentException("not a frame: " + frame.length + " bytes");
         }
         synchronized (order) {
-            taken++;
             if (unconfirmed.size() >= bufferFrames) {
                 unconfirmed.pollFirstEntry();
                 dropped++;
             }
             unconfirmed.put(nextSeq++, frame);
             publishPending();
-        }
-    }
-
-    /** Uplinks taken from the herd. */
-    public long taken() {
-        synchronized (order) {
-            return taken;
         }
     }
 
@@ -154,7 +146,7 @@ public final class SimulatedMqttRadio implements Transport, AutoCloseable {
 
         @Override
         public void lost(String why) {
-            org.tinylog.Logger.warn("simulator: {}", why);
+            Logger.warn("simulator: {}", why);
         }
 
         @Override

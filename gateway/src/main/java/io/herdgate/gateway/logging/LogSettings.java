@@ -9,7 +9,8 @@ import java.util.Set;
  * The gateway's log file.
  *
  * @param file         the current log file, e.g. {@code /var/log/herdgate/herdgate.log}; rolled-over files
- *                     sit beside it as {@code herdgate.<n>.log} (and the current one is a link to the newest)
+ *                     sit beside it as {@code herdgate.<n>.log} (the name without {@code .log}, a number,
+ *                     {@code .log}), and the current one is a link to the newest
  * @param maxFileBytes a file is rolled over once it reaches this size, 16 KiB–100 MiB (whole KiB)
  * @param backups      rolled-over files kept besides the current one, 1–50
  * @param level        lowest level written: trace, debug, info, warn or error
@@ -21,8 +22,9 @@ public record LogSettings(Path file, long maxFileBytes, int backups, String leve
     public LogSettings {
         Objects.requireNonNull(file, "file");
         level = checkLevel(level);
-        if (file.getFileName() == null || !file.getFileName().toString().endsWith(".log")) {
-            throw new IllegalArgumentException("logging.file must name a file ending in .log: " + file);
+        if (file.getFileName() == null) {
+            throw new IllegalArgumentException("logging.file must name a file, e.g. /var/log/herdgate/herdgate.log: "
+                    + file);
         }
         if (maxFileBytes < 16 * 1024 || maxFileBytes > 100L * 1024 * 1024 || maxFileBytes % 1024 != 0) {
             throw new IllegalArgumentException("logging.max_file_bytes must be whole KiB from 16 KiB to 100 MiB: "
@@ -47,8 +49,8 @@ public record LogSettings(Path file, long maxFileBytes, int backups, String leve
     /** The name pattern of the numbered files, for tinylog: {@code <stem>.{count}.log} beside {@link #file()}. */
     String numberedPattern() {
         String name = file.getFileName().toString();
-        return file.toAbsolutePath().resolveSibling(name.substring(0, name.length() - ".log".length())
-                + ".{count}.log").toString();
+        String stem = name.endsWith(".log") ? name.substring(0, name.length() - ".log".length()) : name;
+        return file.toAbsolutePath().resolveSibling(stem + ".{count}.log").toString();
     }
 
     static String checkLevel(String level) {

@@ -230,6 +230,12 @@ public final class Outbox {
         return n;
     }
 
+    /** Deletes rows done (sent, failed, cancelled, dropped, expired) before {@code cutoff}; returns how many. */
+    int purgeDoneBefore(Instant cutoff) {
+        return db.write(Durability.NORMAL, c -> update(c, "DELETE FROM outbox WHERE done_ms IS NOT NULL AND done_ms < "
+                + cutoff.toEpochMilli() + " AND state NOT IN ('pending', 'in_flight')"));
+    }
+
     /** Cancels the pending messages of alarm {@code alarm} (all contacts and steps); returns how many. */
     public int cancelAlarm(AlarmId alarm) {
         return cancelWhere("nkey LIKE ?", "alarm/" + alarm.value() + "/%");

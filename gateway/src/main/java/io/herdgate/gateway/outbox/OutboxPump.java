@@ -34,11 +34,18 @@ import org.tinylog.Logger;
  * SMS); {@code Undeliverable} moves it at once, or fails it on the last channel; {@code ChannelDown} takes
  * the channel out of use for {@link OutboxSettings#channelDownRecheck()} and moves its rows on. A provider
  * status FAILED for a sent row ({@link #onStatus}) sends it again on the next channel.
+ *
+ * <p>Housekeeping, once a minute: rows unsent after {@link OutboxSettings#expireAfter()} are given up;
+ * rows done more than {@link #KEEP_DONE} ago are deleted.
  */
 public final class OutboxPump {
 
     /** At most this many channel calls per {@link #pumpDue()}, so that a big backlog cannot starve the caller. */
     static final int MAX_CALLS_PER_PUMP = 200;
+    /** Rows done are kept this long (to answer late provider statuses and for inspection), then deleted. */
+    static final Duration KEEP_DONE = Duration.ofDays(30);
+    /** Expiry and purging run at most this often. */
+    static final Duration HOUSEKEEPING = Duration.ofMinutes(1);
 
     private final Outbox outbox;
     private final OutboxSettings settings;
@@ -49,6 +56,7 @@ public final class OutboxPump {
     private final Map<ChannelName, Instant> closedUntil = new EnumMap<>(ChannelName.class);
     private final Map<ChannelName, Integer> failStreak = new EnumMap<>(ChannelName.class);
     private final Map<Pair, Instant> heldUntil = new HashMap<>();
+    private Instant nextHousekeeping = Instant.MIN;
 
     /** One recipient on one channel. */
     private record Pair(ChannelName channel, PhoneNumber phone) {
@@ -95,7 +103,11 @@ public final class OutboxPump {
      */
     public int pumpDue() {
         Instant now = clock.instant();
-        outbox.expireOlderThan(now.minus(settings.expireAfter()));
+        if (!now.isBefore(nextHousekeeping)) {
+            outbox.expireOlderThan(now.minus(settings.expireAfter()));
+            outbox.purgeDoneBefore(now.minus(KEEP_DONE));
+            nextHousekeeping = now.plus(HOUSEKEEPING);
+        }
         int calls = 0;
         for (int i = 0; i < channels.size(); i++) {
             ChannelName c = channels.get(i).name();

@@ -149,11 +149,11 @@ public final class ContactsFile {
                 }
             });
         }
-        Duration window = sub(doc, "grouping").flatMap(g -> {
+        Duration window = sub(doc, "grouping", "").flatMap(g -> {
             known(g, "grouping", Set.of("window"));
             return duration(g, "window", "grouping", Duration.ZERO, Duration.ofHours(1));
         }).orElse(DEFAULT_GROUP_WINDOW);
-        FlapDamping flap = sub(doc, "flap-damping").map(this::flap).orElse(FlapDamping.defaults());
+        FlapDamping flap = sub(doc, "flap-damping", "").map(this::flap).orElse(FlapDamping.defaults());
         Set<AlarmType> critical = doc.entry("critical-types").isPresent()
                 ? names(doc, "critical-types", "", n -> AlarmType.fromJsonName(n), AlarmType.allowedNames())
                 : RoutingConfig.DEFAULT_CRITICAL;
@@ -186,7 +186,7 @@ public final class ContactsFile {
             return r;
         });
         Optional<OptIn> optIn = required(c, "opt-in", path).flatMap(n -> optIn(n, path + ".opt-in"));
-        Optional<QuietHours> quiet = sub(c, "quiet-hours").flatMap(q -> quietHours(q, path + ".quiet-hours"));
+        Optional<QuietHours> quiet = sub(c, "quiet-hours", path).flatMap(q -> quietHours(q, path + ".quiet-hours"));
         if (id.isEmpty() || name.isEmpty() || phone.isEmpty() || language.isEmpty() || role.isEmpty() || optIn.isEmpty()
                 || (c.entry("quiet-hours").isPresent() && quiet.isEmpty())) {
             return Optional.empty();
@@ -286,8 +286,8 @@ public final class ContactsFile {
         return Optional.empty();
     }
 
-    private Optional<YamlNode.Mapping> sub(YamlNode.Mapping m, String key) {
-        return m.entry(key).flatMap(e -> mapping(e.value(), key));
+    private Optional<YamlNode.Mapping> sub(YamlNode.Mapping m, String key, String path) {
+        return m.entry(key).flatMap(e -> mapping(e.value(), join(path, key)));
     }
 
     private Optional<YamlNode> required(YamlNode.Mapping m, String key, String path) {

@@ -52,6 +52,7 @@ import io.herdgate.gateway.store.FlushPolicy;
 import io.herdgate.gateway.store.Herd;
 import io.herdgate.gateway.store.SqliteAuditSink;
 import io.herdgate.gateway.store.SqliteCounterStore;
+import io.herdgate.gateway.store.WriteBehindCounterStore;
 import io.herdgate.gateway.store.SqliteProgressStore;
 import io.herdgate.gateway.store.StoreException;
 import io.herdgate.protocol.join.JoinServer;
@@ -271,7 +272,8 @@ public final class Gateway implements AutoCloseable {
                 });
             }
         });
-        SqliteCounterStore counters = SqliteCounterStore.of(db);
+        // Uplink counters written behind with the feature history, so a frame costs no fsync (see the class).
+        WriteBehindCounterStore counters = track(WriteBehindCounterStore.of(SqliteCounterStore.of(db), settings.flushPolicy, clock));
         // The live registry: pair, unpair and pairing mode (installer API) reach the pipeline without a restart.
         registry = CollarRegistry.open(db, clock);
         Downlinks downlinks = Downlinks.create();
@@ -461,6 +463,11 @@ public final class Gateway implements AutoCloseable {
     private void startLink(Link link) {
         link.start();
         links.add(track(link));
+    }
+
+    /** Returns once the detection engine is free; a stuck engine never returns (the systemd watchdog's probe). */
+    public void probe() {
+        detection.withEngine(e -> null);
     }
 
     /** Writes the detector state now. */

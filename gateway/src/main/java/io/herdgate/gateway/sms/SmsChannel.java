@@ -13,7 +13,6 @@ import io.herdgate.gateway.store.AlarmId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ import org.tinylog.Logger;
  */
 public final class SmsChannel implements Channel, AutoCloseable {
 
-    /** Remembered keys, message references and last alarms; old entries go first. */
+    /** Remembered keys and last alarms; old entries go first. */
     private static final int MEMORY = 512;
 
     private final SmsSettings settings;
@@ -56,24 +55,12 @@ public final class SmsChannel implements Channel, AutoCloseable {
     private final ScheduledExecutorService background;
     /** Parts sent so far per notification key, as {@code +CMGS} references. */
     private final Map<NotificationKey, List<Integer>> progress = lru();
-    private final Map<Integer, Pending> byReference = lru();
+    private final DeliveryReports reports = new DeliveryReports();
     private final Map<PhoneNumber, AlarmId> lastAlarm = lru();
     private final Set<NotificationKey> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean initialised;
     private volatile boolean reportsSupported;
     private volatile boolean pinRejected;
-
-    /** A sent message whose delivery reports are awaited. */
-    private static final class Pending {
-        final String providerId;
-        final Set<Integer> waiting;
-        boolean done;
-
-        Pending(String providerId, List<Integer> references) {
-            this.providerId = providerId;
-            this.waiting = new HashSet<>(references);
-        }
-    }
 
     private SmsChannel(SmsSettings settings, ReplyHandler replies, Consumer<DeliveryStatus> statuses, Clock clock) {
         this.settings = settings;
@@ -154,10 +141,7 @@ public final class SmsChannel implements Channel, AutoCloseable {
         }
         String providerId = "sms:" + n.key() + ":" + sent.stream().map(String::valueOf).collect(Collectors.joining("+"));
         if (reportsSupported) {
-            Pending p = new Pending(providerId, sent);
-            synchronized (byReference) {
-                sent.forEach(mr -> byReference.put(mr, p));
-            }
+            reports.sent(providerId, sent);
         }
         if (n.content() instanceof Content.AlarmMessage a) {
             synchronized (lastAlarm) {
@@ -298,7 +282,7 @@ public final class SmsChannel implements Channel, AutoCloseable {
                 // Closing: the message stays on the SIM and is read after the next start.
             }
         } else if (u instanceof Unsolicited.StatusReport s) {
-            report(s);
+            reports.report(s, clock.instant()).ifPresent(statuses);
         }
     }
 
@@ -354,31 +338,6 @@ public final class SmsChannel implements Channel, AutoCloseable {
                 Logger.error(e, "reply handler failed for an SMS from {}", from.get());
             }
         }, () -> Logger.info("SMS from {} is no reply code: '{}'", from.get(), sms.text()));
-    }
-
-    private void report(Unsolicited.StatusReport s) {
-        if (!s.delivered() && !s.failed()) {
-            return; // the network is still trying
-        }
-        Optional<DeliveryStatus> status;
-        synchronized (byReference) {
-            Pending p = byReference.remove(s.mr());
-            if (p == null || p.done) {
-                return;
-            }
-            p.waiting.remove(s.mr());
-            if (s.failed()) {
-                p.done = true;
-                status = Optional.of(DeliveryStatus.of(p.providerId, DeliveryStatus.State.FAILED, clock.instant(),
-                        "status report " + s.status() + " for part reference " + s.mr()));
-            } else if (p.waiting.isEmpty()) {
-                p.done = true;
-                status = Optional.of(DeliveryStatus.of(p.providerId, DeliveryStatus.State.DELIVERED, clock.instant(), ""));
-            } else {
-                status = Optional.empty();
-            }
-        }
-        status.ifPresent(statuses);
     }
 
     private static Optional<Integer> integer(String s) {

@@ -6,6 +6,7 @@ import io.herdgate.protocol.session.CounterStore;
 import io.herdgate.protocol.session.CounterStream;
 import java.sql.PreparedStatement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,15 +42,26 @@ public final class SqliteCounterStore implements CounterStore {
 
     @Override
     public void save(CollarEui eui, CounterStream stream, CounterState state) {
+        saveAll(Map.of(CounterKey.of(eui, stream), state));
+    }
+
+    /** Saves several states in one transaction (one fsync). */
+    public void saveAll(Map<CounterKey, CounterState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
         db.write(Durability.FULL, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO frame_counter (collar_eui, stream, counter, mic) VALUES (?, ?, ?, ?) "
                             + "ON CONFLICT (collar_eui, stream) DO UPDATE SET counter = excluded.counter, mic = excluded.mic")) {
-                s.setLong(1, eui.value());
-                s.setString(2, name(stream));
-                s.setLong(3, state.counter());
-                s.setInt(4, state.mic());
-                return s.executeUpdate();
+                for (Map.Entry<CounterKey, CounterState> e : states.entrySet()) {
+                    s.setLong(1, e.getKey().eui().value());
+                    s.setString(2, name(e.getKey().stream()));
+                    s.setLong(3, e.getValue().counter());
+                    s.setInt(4, e.getValue().mic());
+                    s.addBatch();
+                }
+                return s.executeBatch().length;
             }
         });
     }

@@ -161,7 +161,7 @@ class AlarmCommandsTest {
 
     @Test
     void wrongToken_isRefusedWithAHint() throws Exception {
-        Files.writeString(ApiToken.file(dataDir), "not-the-token\n");
+        Files.writeString(ApiToken.file(dataDir), "not-the-gateways-token-but-well-formed\n");
 
         Cli r = run("alarms");
 

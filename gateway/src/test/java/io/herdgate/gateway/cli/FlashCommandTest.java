@@ -78,6 +78,30 @@ class FlashCommandTest {
     }
 
     @Test
+    void flash_gatewayGoneWhileWatching_exitsInterrupted_sayingHowToResume() throws Exception {
+        Path file = dataDir.resolve("collar-1.1.0.hgfw");
+        SignedImageFile.write(bench.image(32 * 1024), file);
+        Thread stopper = new Thread(() -> {
+            try {
+                while (bench.flash().status(CollarBench.EUI).map(s -> s.progress().ackedBytes() < 2048).orElse(true)) {
+                    Thread.sleep(5);
+                }
+                gateway.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopper.start();
+
+        Cli r = flash(file);
+        stopper.join();
+
+        assertEquals(FlashCommand.INTERRUPTED, r.exit(), r.toString());
+        assertTrue(r.err().contains("run the same command again to resume the update"), r.err());
+        assertTrue(r.noStackTrace());
+    }
+
+    @Test
     void flash_releaseOfAnotherVendor_isRefusedByTheGateway_beforeAByteIsSent() throws IOException {
         Path file = dataDir.resolve("foreign.hgfw");
         SignedImageFile.write(CollarBench.image(4096, ImageSigner.generateKeyPair()), file);

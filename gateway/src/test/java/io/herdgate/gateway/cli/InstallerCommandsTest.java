@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.gateway.flash.FlashService;
 import io.herdgate.gateway.flash.FlashSettings;
+import io.herdgate.gateway.http.ApiClient;
+import io.herdgate.gateway.http.ApiResponse;
 import io.herdgate.gateway.registry.CollarRegistry;
 import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.PairingHistory;
@@ -137,7 +139,7 @@ class InstallerCommandsTest {
 
     @Test
     void pair_keyFromStandardInput_isNeverEchoed() {
-        PairCommand.class.getName(); // the stdin seam is the command's field: run it through picocli by hand
+        // The stdin seam is a field of the command: run it through picocli by hand.
         picocli.CommandLine cl = HerdgateCommand.commandLine();
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
@@ -228,6 +230,29 @@ class InstallerCommandsTest {
     }
 
     @Test
+    void api_malformedPairingModeRequests_areAnswered400NamingTheField() {
+        ApiClient api = ApiClient.forDataDir(java.net.URI.create(url), dataDir);
+
+        ApiResponse notArray = api.post("/api/pairing-mode", "{\"labels\": {\"eui\": \"" + A + "\"}}");
+        ApiResponse badKey = api.post("/api/pairing-mode", "{\"labels\": [{\"eui\": \"" + A + "\", \"key\": \""
+                + KEY_A.substring(1) + "\"}]}");
+        ApiResponse badMinutes = api.post("/api/pairing-mode", "{\"minutes\": 0}");
+        ApiResponse notJson = api.put("/api/collars/" + A + "/pairing", "{\"cow\": \"7019\", \"key\": \"" + KEY_A);
+
+        assertEquals(400, notArray.status(), notArray.body());
+        assertTrue(notArray.body().contains("field labels: an array expected"), notArray.body());
+        assertEquals(400, badKey.status(), badKey.body());
+        assertTrue(badKey.body().contains("field labels[0].key: key must be 32 hex digits"), badKey.body());
+        assertEquals(400, badMinutes.status());
+        assertTrue(badMinutes.body().contains("field minutes: a whole number 1..720 expected"), badMinutes.body());
+        assertEquals(400, notJson.status());
+        for (ApiResponse r : List.of(badKey, notJson)) {
+            assertFalse(r.body().toUpperCase(Locale.ROOT).contains(KEY_A.substring(1)), "a key was echoed: " + r.body());
+        }
+        assertFalse(registry.pairingStatus().open());
+    }
+
+    @Test
     void commands_withTheGatewayDown_sayHowToReachIt() {
         gateway.close();
 
@@ -238,13 +263,14 @@ class InstallerCommandsTest {
     }
 
     @Test
-    void commands_withAWrongToken_sayWhichTokenFileWasUsed() throws IOException {
+    void commands_withAWrongToken_sayTheTokenWasRefused() throws IOException {
         Files.writeString(dataDir.resolve("api-token"), "stale-token-of-another-gateway\n");
 
         Cli r = run("pairing", "status");
 
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("refused the API token from " + dataDir.resolve("api-token")), r.err());
+        assertTrue(r.err().startsWith("herdgate pairing status: the gateway at " + url + " refused the API token"),
+                r.err());
     }
 
     @Test

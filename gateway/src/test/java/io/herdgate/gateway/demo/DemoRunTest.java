@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herdgate.rules.alarm.AlarmType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ class DemoRunTest {
         List<Instant> progress = new ArrayList<>();
         List<String> health = new ArrayList<>();
 
-        DemoReport r = DemoRun.of(s, e -> { }, progress::add).run(g -> health.add(get(g.httpPort())));
+        DemoReport r = DemoRun.of(s, e -> { }, progress::add).run((g, phone) -> health.add(get(g.httpPort())));
 
         assertEquals(0, r.framesRejected());
         assertTrue(r.framesAccepted() > 2 * 3 * 3600 / 10, "frames " + r.framesAccepted());
@@ -43,8 +44,20 @@ class DemoRunTest {
     }
 
     @Test
+    void run_radioLoss_offlineAlarmReachesTheFarmersPhoneThroughOutboxAndWhatsApp() {
+        DemoSettings s = DemoSettings.of(2, Duration.ofHours(18), "radio_loss:#1", 5, START);
+        List<String> pages = new ArrayList<>();
+
+        DemoReport r = DemoRun.of(s, e -> { }, t -> { }).run((g, phone) -> pages.add(phone.toString()));
+
+        assertTrue(r.alarms().stream().anyMatch(a -> a.type() == AlarmType.OFFLINE), r.alarms().toString());
+        assertTrue(r.messages() >= 1, "messages " + r.messages());
+        assertTrue(pages.get(0).matches("http://127\\.0\\.0\\.1:\\d+/phone"), pages.toString());
+    }
+
+    @Test
     void run_temporaryDataDir_isDeletedAtTheEnd() {
-        DemoReport r = DemoRun.of(DemoSettings.of(1, Duration.ofHours(1), "", 3, START), e -> { }, t -> { }).run(g -> { });
+        DemoReport r = DemoRun.of(DemoSettings.of(1, Duration.ofHours(1), "", 3, START), e -> { }, t -> { }).run((g, phone) -> { });
         assertFalse(Files.exists(r.dataDir()), r.dataDir().toString());
     }
 
@@ -52,7 +65,7 @@ class DemoRunTest {
     void run_nonEmptyDataDir_isRefusedBeforeAnythingStarts(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("something"), "x");
         DemoRun run = DemoRun.of(DemoSettings.of(1, Duration.ofHours(1), "", 3, START).withDataDir(dir), e -> { }, t -> { });
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run.run(g -> { }));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run.run((g, phone) -> { }));
         assertEquals("data directory " + dir + " is not empty; the demo needs a new or empty one", e.getMessage());
     }
 

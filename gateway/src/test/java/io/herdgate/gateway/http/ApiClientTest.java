@@ -1,6 +1,7 @@
 package io.herdgate.gateway.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,16 +36,29 @@ class ApiClientTest {
     }
 
     @Test
-    void get_withAnotherGatewaysToken_failsSayingTheTokenWasRefused() {
+    void get_withAnotherGatewaysToken_answers401() {
         try (HttpServer server = HttpServer.start(HttpSettings.loopbackAnyPort(), ApiAuth.of(ApiToken.random()),
                 List.of(app -> app.get("/api/x", ctx -> ctx.result("x"))))) {
-            URI base = URI.create("http://127.0.0.1:" + server.port());
-            ApiClient api = ApiClient.of(base, ApiToken.random());
+            ApiClient api = ApiClient.of(URI.create("http://127.0.0.1:" + server.port()), ApiToken.random());
 
-            ApiCallException e = assertThrows(ApiCallException.class, () -> api.get("/api/x"));
+            ApiResponse r = api.get("/api/x");
 
-            assertEquals("the gateway at " + base + " refused the API token (HTTP 401): is the data directory the "
-                    + "running gateway's?", e.getMessage());
+            assertEquals(401, r.status());
+            assertFalse(r.ok());
+        }
+    }
+
+    @Test
+    void anonymous_readsTheOpenEndpointsButNotTheApi() {
+        try (HttpServer server = HttpServer.start(HttpSettings.loopbackAnyPort(), ApiAuth.of(ApiToken.random()),
+                List.of(app -> {
+                    app.get("/health", ctx -> ctx.result("{}"));
+                    app.get("/api/x", ctx -> ctx.result("x"));
+                }))) {
+            ApiClient api = ApiClient.anonymous(URI.create("http://127.0.0.1:" + server.port()));
+
+            assertEquals(200, api.get("/health").status());
+            assertEquals(401, api.get("/api/x").status());
         }
     }
 

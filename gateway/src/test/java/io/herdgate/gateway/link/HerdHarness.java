@@ -6,8 +6,11 @@ import io.herdgate.gateway.ingest.CollarDirectory;
 import io.herdgate.gateway.ingest.FramePipeline;
 import io.herdgate.gateway.ingest.IngestResult;
 import io.herdgate.gateway.ingest.Pairing;
+import io.herdgate.protocol.frame.CollarEui;
+import io.herdgate.protocol.frame.FrameParser;
 import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.join.JoinServer;
+import io.herdgate.protocol.message.MessageType;
 import io.herdgate.protocol.session.CounterStore;
 import io.herdgate.protocol.session.InMemoryCounterStore;
 import io.herdgate.rules.series.CowId;
@@ -24,7 +27,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -41,6 +46,8 @@ final class HerdHarness implements AutoCloseable {
     final Ingest ingest;
     private final AtomicReference<Transport> radio = new AtomicReference<>();
     private final List<byte[]> sent = Collections.synchronizedList(new ArrayList<>());
+    /** Collars that asked to join and have not been seen joined since. */
+    private final Set<CollarEui> askedToJoin = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong trusted = new AtomicLong();
     private volatile long ingestDelayMs;
@@ -50,6 +57,9 @@ final class HerdHarness implements AutoCloseable {
     private HerdHarness(int cows, long seed, CounterStore counters, int capacity) {
         herd = SimulatedHerd.of(HerdConfig.of(cows, seed, Instant.now(), Duration.ofDays(1)), frame -> {
             sent.add(frame);
+            if (FrameParser.header(frame, 0).type() == MessageType.JOIN_REQUEST) {
+                askedToJoin.add(CollarEui.of(FrameParser.euiValue(frame, 0)));
+            }
             radio.get().send(frame);
         });
         CollarDirectory directory = CollarDirectory.of(herd.members().stream().map(HerdHarness::pairing).toList());
@@ -74,8 +84,9 @@ final class HerdHarness implements AutoCloseable {
     }
 
     /**
-     * Runs the herd slowly (1 s of herd time per {@code wallPerStep}) until every collar has joined, so
-     * that each join accept reaches its collar before the collar asks again.
+     * Runs the herd in 1-s steps until every collar has joined. After each step it waits (up to 10 s of
+     * wall time) until the gateway has handled every frame and each collar that asked to join has its
+     * join accept, so no collar asks again while its accept is still travelling, however slow the machine.
      */
     void joinAll(Duration wallPerStep, Runnable afterStep) {
         for (int s = 0; s < 300; s++) {
@@ -84,9 +95,27 @@ final class HerdHarness implements AutoCloseable {
             }
             herd.advanceTo(herd.now().plusSeconds(1));
             afterStep.run();
+            settleJoins(afterStep);
             sleep(wallPerStep.toMillis());
         }
         fail("collars not joined after 300 s of herd time; " + summary());
+    }
+
+    private void settleJoins(Runnable afterStep) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ingest.stats().handled() >= sent.size()) {
+                herd.advanceTo(herd.now()); // hands over the downlinks that have arrived, no time passes
+                herd.members().stream().filter(m -> m.collar().state() == SimulatedCollar.State.JOINED)
+                        .forEach(m -> askedToJoin.remove(m.identity().eui()));
+                if (askedToJoin.isEmpty()) {
+                    return;
+                }
+            }
+            afterStep.run();
+            sleep(5);
+        }
+        fail("join accepts did not reach their collars within 10 s; " + summary());
     }
 
     /** Runs the herd for {@code span} of herd time in 1-s steps, calling {@code afterStep} after each. */

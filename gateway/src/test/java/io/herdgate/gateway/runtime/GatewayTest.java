@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GatewayTest {
 
@@ -115,8 +117,7 @@ class GatewayTest {
     }
 
     private static long nanos(ManualClock clock) {
-        Instant t = clock.instant();
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        return nanos(clock.instant());
     }
 
     @Test
@@ -195,6 +196,38 @@ class GatewayTest {
             assertEquals(0, g.status().activeAlarms());
         }
         assertTrue(alarms.isEmpty(), alarms.toString());
+    }
+
+    @ParameterizedTest(name = "clock stepped {0} h")
+    @ValueSource(ints = {24, -24})
+    void clockSteppedWhileRunning_raisesNoAlarmStorm(int hours, @TempDir Path dir) throws Exception {
+        ManualClock clock = ManualClock.of(T0);
+        SimulatedFarm farm = SimulatedFarm.of(HerdConfig.of(3, 5, T0, Duration.ofDays(2)), clock);
+        Files.createDirectories(dir.resolve("data"));
+        try (Database db = Database.open(dir.resolve("data/herdgate.db"))) {
+            farm.register(db);
+        }
+        List<AlarmEvent> alarms = new CopyOnWriteArrayList<>();
+        // The monotonic source follows the herd (real time), not the gateway's wall clock.
+        try (Gateway g = Gateway.builder(config(dir)).clock(clock).ticker(() -> nanos(farm.herd().now()))
+                .manualSchedule().unsyncedStorage().localLink(farm::send).alarmListener(alarms::add).start()) {
+            farm.attach(g);
+            farm.advanceTo(T0.plus(Duration.ofHours(3)));
+            long before = g.status().observations();
+
+            farm.stepGatewayClock(Duration.ofHours(hours));
+            farm.advanceTo(T0.plus(Duration.ofHours(5)));
+
+            assertEquals(List.of(), alarms, "no offline alarm for a gap that never was");
+            assertEquals(3, g.status().joinedCollars(), "no collar had to rejoin");
+            if (hours > 0) {
+                assertTrue(g.status().observations() >= before + 3 * 115, "observations go on: " + g.status().observations());
+            }
+        }
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
     @Test

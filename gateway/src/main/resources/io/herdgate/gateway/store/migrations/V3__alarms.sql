@@ -69,4 +69,6 @@ CREATE TABLE outbox (
     last_error       TEXT
 );
 CREATE INDEX outbox_due ON outbox (priority DESC, due_ms, id) WHERE state = 'pending';
+CREATE INDEX outbox_unsent ON outbox (state) WHERE state IN ('pending', 'in_flight');
+CREATE INDEX outbox_done ON outbox (done_ms) WHERE done_ms IS NOT NULL;
 CREATE INDEX outbox_provider ON outbox (provider_id) WHERE provider_id IS NOT NULL;
