@@ -40,8 +40,8 @@ import java.util.stream.Collectors;
  * of the list given (the order the installer fits collars in). Outside the mode, only paired collars may
  * join. The mode lives in memory; a restart closes it.
  *
- * <p><b>Health.</b> {@link #seen} keeps battery, RSSI, firmware and last-seen time, saved at most once a
- * {@link #SAVE_HEALTH_EVERY} per collar (the first sighting at once).
+ * <p><b>Health.</b> {@link #seen} keeps battery, RSSI, firmware and last-seen time, written together at
+ * most once a {@link #SAVE_HEALTH_EVERY} (a collar's first sighting and a new firmware at once).
  *
  * <p>Thread-safe: readers (the ingest thread) take immutable snapshots without locking; changes are
  * serialised.
@@ -51,7 +51,7 @@ public final class CollarRegistry implements CollarDirectory {
     /** Longest pairing mode. */
     public static final Duration MAX_PAIRING_WINDOW = Duration.ofHours(12);
     /** How often a collar's health fields are written at most. */
-    public static final Duration SAVE_HEALTH_EVERY = Duration.ofMinutes(1);
+    public static final Duration SAVE_HEALTH_EVERY = Duration.ofMinutes(5);
 
     private final Collars collars;
     private final PairingHistory history;
@@ -70,12 +70,15 @@ public final class CollarRegistry implements CollarDirectory {
     // Health, guarded by this.
     private final Map<CollarEui, Instant> healthSavedAt = new HashMap<>();
     private final Map<CollarEui, Optional<FirmwareVersion>> firmwareSaved = new HashMap<>();
+    private final Map<CollarEui, CollarSighting> unsaved = new HashMap<>();
+    private Instant healthFlushedAt;
 
     private CollarRegistry(Database db, Clock clock) {
         this.db = db;
         this.collars = Collars.of(db);
         this.history = PairingHistory.of(db);
         this.clock = clock;
+        this.healthFlushedAt = clock.instant();
         this.paired = load();
     }
 
@@ -232,22 +235,47 @@ public final class CollarRegistry implements CollarDirectory {
     }
 
     /**
-     * Records a sighting of a collar; saved at most once a {@link #SAVE_HEALTH_EVERY} per collar, except
-     * that a new firmware version (after an update) is saved at once.
+     * Records a sighting of a collar. Sightings are kept in memory and written together, in one
+     * transaction, at most once a {@link #SAVE_HEALTH_EVERY}; a collar's first sighting since start and
+     * a new firmware version (after an update) are written at once (with whatever else is waiting).
+     * Health is not worth an fsync per frame: a power cut loses at most that interval of last-seen times.
      */
     public synchronized void seen(CollarSighting s) {
-        Instant last = healthSavedAt.get(s.eui());
-        boolean newFirmware = s.firmware().isPresent() && !s.firmware().equals(firmwareSaved.get(s.eui()));
-        if (last != null && s.at().isBefore(last.plus(SAVE_HEALTH_EVERY)) && !newFirmware) {
+        CollarEui eui = s.eui();
+        unsaved.merge(eui, s, CollarRegistry::later);
+        boolean first = !healthSavedAt.containsKey(eui);
+        boolean newFirmware = s.firmware().isPresent() && !s.firmware().equals(firmwareSaved.get(eui));
+        Instant at = s.at();
+        if (first || newFirmware || !at.isBefore(healthFlushedAt.plus(SAVE_HEALTH_EVERY)) || at.isBefore(healthFlushedAt)) {
+            flushHealth(at);
+        }
+    }
+
+    /** Writes every sighting not yet saved, in one transaction; the gateway calls it at stop. */
+    public synchronized void flushHealth() {
+        flushHealth(clock.instant());
+    }
+
+    private void flushHealth(Instant at) {
+        healthFlushedAt = at;
+        if (unsaved.isEmpty()) {
             return;
         }
-        collars.find(s.eui()).ifPresent(r -> {
-            CollarRecord updated = r.seen(s.at(), s.rssiDbm(), s.batteryMv());
-            updated = s.firmware().map(updated::withFirmware).orElse(updated);
-            collars.save(updated);
+        List<CollarSighting> batch = List.copyOf(unsaved.values());
+        unsaved.clear();
+        collars.saveHealth(batch);
+        for (CollarSighting s : batch) {
             healthSavedAt.put(s.eui(), s.at());
-            firmwareSaved.put(s.eui(), updated.firmware());
-        });
+            s.firmware().ifPresent(f -> firmwareSaved.put(s.eui(), Optional.of(f)));
+        }
+    }
+
+    /** The newer sighting, keeping values the newer one lacks from the older. */
+    private static CollarSighting later(CollarSighting older, CollarSighting newer) {
+        return CollarSighting.of(newer.eui(), newer.at(),
+                newer.rssiDbm().isPresent() ? newer.rssiDbm() : older.rssiDbm(),
+                newer.batteryMv().isPresent() ? newer.batteryMv() : older.batteryMv(),
+                newer.firmware().isPresent() ? newer.firmware() : older.firmware());
     }
 
     private boolean pairingOpen() {

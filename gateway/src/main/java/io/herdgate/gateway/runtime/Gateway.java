@@ -276,6 +276,7 @@ public final class Gateway implements AutoCloseable {
         WriteBehindCounterStore counters = track(WriteBehindCounterStore.of(SqliteCounterStore.of(db), settings.flushPolicy, clock));
         // The live registry: pair, unpair and pairing mode (installer API) reach the pipeline without a restart.
         registry = CollarRegistry.open(db, clock);
+        track(registry::flushHealth); // after the ingest has stopped: the last sightings
         Downlinks downlinks = Downlinks.create();
         flash = settings.firmware.map(f -> track(FlashService.of((eui, m) -> pipeline.send(eui, m),
                 SqliteProgressStore.of(db), clock, f)));

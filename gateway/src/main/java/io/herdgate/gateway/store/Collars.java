@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import io.herdgate.gateway.ingest.CollarSighting;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,6 +54,29 @@ public final class Collars {
                 setInt(s, 6, r.rssiDbm());
                 s.setString(7, r.use().column());
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Updates last seen, and RSSI, battery and firmware where a sighting has them, of several collars in
+     * one transaction with {@link Durability#NORMAL}: health is refreshed by the next sighting, so it is not
+     * worth an fsync. Collars not in the table are skipped.
+     */
+    public void saveHealth(List<CollarSighting> sightings) {
+        db.write(Durability.NORMAL, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE collar SET last_seen_ms = ?, "
+                    + "rssi_dbm = COALESCE(?, rssi_dbm), battery_mv = COALESCE(?, battery_mv), "
+                    + "firmware = COALESCE(?, firmware) WHERE eui = ?")) {
+                for (CollarSighting x : sightings) {
+                    s.setLong(1, x.at().toEpochMilli());
+                    setInt(s, 2, x.rssiDbm());
+                    setInt(s, 3, x.batteryMv());
+                    s.setString(4, x.firmware().map(FirmwareVersion::toString).orElse(null));
+                    s.setLong(5, x.eui().value());
+                    s.addBatch();
+                }
+                return s.executeBatch().length;
             }
         });
     }

@@ -166,6 +166,7 @@ class AlarmCommandsTest {
         Cli r = run("alarms");
 
         assertEquals(1, r.exit());
-        assertTrue(r.err().startsWith("herdgate alarms: the gateway refused the API token"), r.err());
+        assertTrue(r.err().startsWith("herdgate alarms: ") && r.err().contains("token"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 }

@@ -269,7 +269,7 @@ class InstallerCommandsTest {
         Cli r = run("pairing", "status");
 
         assertEquals(1, r.exit());
-        assertTrue(r.err().startsWith("herdgate pairing status: the gateway at " + url + " refused the API token"),
+        assertTrue(r.err().startsWith("herdgate pairing status: missing or wrong bearer token; the token is in "),
                 r.err());
     }
 
