@@ -209,8 +209,8 @@ public final class GatewayConfigFile {
             }
             return Optional.of("file:" + p);
         }
-        s.problem(key, "'" + (r.length() > 12 ? r.substring(0, 4) + "..." : r) + "' is not allowed (the secret itself never "
-                + "stands in this file); allowed: " + allowed);
+        // the value is not echoed: it may be the secret itself
+        s.problem(key, "is not a reference (the secret itself never stands in this file); allowed: " + allowed);
         return Optional.empty();
     }
 
