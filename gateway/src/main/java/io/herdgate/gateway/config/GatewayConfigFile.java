@@ -8,6 +8,7 @@ import io.herdgate.rules.config.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -167,8 +168,50 @@ public final class GatewayConfigFile {
         if (token.isEmpty()) {
             s.problem("token_file", "is required; allowed: a file holding the access token");
         }
+        Optional<String> appSecret = secretReference(s, "app_secret");
+        Optional<String> verifyToken = secretReference(s, "verify_token");
+        Optional<Path> templates = s.path("templates_file");
+        templates.filter(f -> !Files.isRegularFile(f))
+                .ifPresent(f -> s.problem("templates_file", "'" + f + "' does not exist; allowed: a templates JSON file"));
         s.finish();
-        return id.isPresent() && token.isPresent() ? Optional.of(WhatsappConfig.of(url, id.get(), token.get())) : Optional.empty();
+        if (id.isEmpty() || token.isEmpty() || appSecret.isEmpty() || verifyToken.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(WhatsappConfig.of(url, id.get(), token.get(), appSecret.get(), verifyToken.get(), templates));
+    }
+
+    /**
+     * A required secret reference: {@code env:NAME} or {@code file:PATH} (relative to the configuration's
+     * folder, normalised to an absolute {@code file:} reference). The secret itself never stands in the file.
+     */
+    private static Optional<String> secretReference(YamlSection s, String key) {
+        String allowed = "env:NAME (an environment variable) or file:PATH (a file holding it)";
+        Optional<String> ref = s.optionalText(key);
+        if (ref.isEmpty()) {
+            s.problem(key, "is required; allowed: " + allowed);
+            return Optional.empty();
+        }
+        String r = ref.get().strip();
+        if (r.matches("env:[A-Za-z_][A-Za-z0-9_]*")) {
+            return Optional.of(r);
+        }
+        if (r.startsWith("file:") && r.length() > 5) {
+            Path p;
+            try {
+                p = s.resolve(r.substring(5));
+            } catch (InvalidPathException e) {
+                s.problem(key, "'" + r + "' is not a valid path; allowed: " + allowed);
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(p)) {
+                s.problem(key, "'" + p + "' does not exist; allowed: " + allowed);
+                return Optional.empty();
+            }
+            return Optional.of("file:" + p);
+        }
+        // the value is not echoed: it may be the secret itself
+        s.problem(key, "is not a reference (the secret itself never stands in this file); allowed: " + allowed);
+        return Optional.empty();
     }
 
     private static SmsConfig sms(YamlSection s) {

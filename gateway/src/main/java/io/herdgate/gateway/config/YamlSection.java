@@ -161,6 +161,11 @@ final class YamlSection {
         }
     }
 
+    /** {@code text} (a path written in this file) resolved against the configuration file's folder. */
+    Path resolve(String text) {
+        return baseDir.resolve(text).normalize();
+    }
+
     Path path(String key, Path fallback) {
         return path(key).orElse(fallback);
     }

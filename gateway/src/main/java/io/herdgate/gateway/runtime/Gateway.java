@@ -2,6 +2,7 @@ package io.herdgate.gateway.runtime;
 
 import io.herdgate.gateway.config.GatewayConfig;
 import io.herdgate.gateway.config.MqttConfig;
+import io.herdgate.gateway.alarm.AlarmDesk;
 import io.herdgate.gateway.flash.FlashService;
 import io.herdgate.gateway.flash.FlashSettings;
 import io.herdgate.gateway.health.CollarCounts;
@@ -24,6 +25,7 @@ import io.herdgate.gateway.ingest.IngestResult;
 import io.herdgate.gateway.installer.InstallerApi;
 import io.herdgate.gateway.link.Downlinks;
 import io.herdgate.gateway.link.Ingest;
+import io.herdgate.gateway.link.IngestHandler;
 import io.herdgate.gateway.link.Link;
 import io.herdgate.gateway.link.LinkId;
 import io.herdgate.gateway.link.LinkState;
@@ -41,7 +43,6 @@ import io.herdgate.gateway.schedule.ClockJumpGuard;
 import io.herdgate.gateway.schedule.JobName;
 import io.herdgate.gateway.schedule.Scheduler;
 import io.herdgate.gateway.schedule.Ticker;
-import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.Checkpoint;
 import io.herdgate.gateway.store.Checkpoints;
 import io.herdgate.gateway.store.CowRecord;
@@ -162,6 +163,7 @@ public final class Gateway implements AutoCloseable {
     private Optional<FileRulesSource> rulesSource = Optional.empty();
     private CollarRegistry registry;
     private Optional<FlashService> flash = Optional.empty();
+    private AlarmSide alarmSide;
     private Duration startTime = Duration.ZERO;
 
     private Gateway(Builder b) {
@@ -239,10 +241,12 @@ public final class Gateway implements AutoCloseable {
 
     private void buildIngest(GatewayConfig c, Rules rules) {
         Clock clock = settings.clock;
-        AlarmLog alarmLog = AlarmLog.of(db);
         List<AlarmListener> listeners = List.copyOf(settings.alarmListeners);
+        history = FeatureHistory.of(db, settings.flushPolicy, clock);
+        alarmSide = track(AlarmSide.of(c, db, history, rules, clock, System.getenv()));
+        AlarmListener deskFirst = alarmSide.listener();
         AlarmListener all = event -> {
-            alarmLog.onEvent(event);
+            deskFirst.onEvent(event); // the desk records the alarm, so listeners see it stored
             count(event);
             for (AlarmListener l : listeners) {
                 try {
@@ -258,7 +262,6 @@ public final class Gateway implements AutoCloseable {
         // Alarms still active in the restored state are already in the alarm log.
         activeAlarms.set(engine.activeAlarms().size());
         engine.resumeAt(clock.instant());
-        history = FeatureHistory.of(db, settings.flushPolicy, clock);
         ClockJumpGuard guard = ClockJumpGuard.of(clock, settings.ticker, ClockJumpGuard.DEFAULT_TOLERANCE);
         detection = new Detection(engine, history, guard);
         guard.addListener(jump -> {
@@ -288,7 +291,7 @@ public final class Gateway implements AutoCloseable {
                 .sessions(SqliteSessionStore.of(db))
                 .build();
         track(this::saveState);
-        ingest = track(Ingest.start(pipeline, downlinks, Ingest.DEFAULT_CAPACITY, (link, r) -> {
+        ingest = track(Ingest.start(alarmSide.timed(IngestHandler.of(pipeline)), downlinks, Ingest.DEFAULT_CAPACITY, (link, r) -> {
             if (r instanceof IngestResult.Joined j) {
                 Logger.info("collar {} joined over {}", j.eui(), link);
             } else if (r instanceof IngestResult.Dropped d) {
@@ -330,6 +333,7 @@ public final class Gateway implements AutoCloseable {
             Logger.info("retention: {} feature rows older than {} days deleted", n, c.retention().features().toDays());
         });
         scheduler.daily(JobName.of("daily-summary-log"), c.alarms().dailySummary(), this::logSummary);
+        alarmSide.start(scheduler);
         scheduleGuard = ClockJumpGuard.of(settings.clock, settings.ticker, ClockJumpGuard.DEFAULT_TOLERANCE);
         scheduleGuard.addListener(jump -> Logger.warn("{}; escalations keep their remaining delay, calendar jobs re-evaluated"
                 + (jump.forward() ? "" : ", observations older than each cow's last are refused until the clock catches up"), jump));
@@ -387,14 +391,18 @@ public final class Gateway implements AutoCloseable {
                 .links(() -> links.stream().map(Gateway::linkStatus).toList())
                 .collars(() -> CollarCounts.of(pipeline.joinedCollars(), pipeline.joinedCollars()))
                 .frames(() -> FrameCounts.of(ingest.stats().handled(), rejections()))
-                .activeAlarms(activeAlarms::get)
+                .activeAlarms(alarmSide::activeAlarms)
+                .outboxPending(alarmSide::outboxPending)
+                .problems(alarmSide::problems)
                 .build(), settings.clock, version());
         MetricRegistry metrics = MetricRegistry.create();
         metrics.register(HealthMetrics.of(health));
+        alarmSide.register(metrics);
         List<HttpModule> modules = new ArrayList<>();
         modules.add(HealthModule.of(health));
         modules.add(MetricsModule.of(metrics));
         modules.add(InstallerApi.of(registry, flash));
+        modules.addAll(alarmSide.modules());
         modules.addAll(settings.httpModules);
         try {
             http = track(HttpServer.start(HttpSettings.of(c.http().bind(), c.http().port(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
@@ -517,6 +525,11 @@ public final class Gateway implements AutoCloseable {
     /** The scheduler, for parts that add their own jobs (escalations, quiet-hour edges). */
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The alarm workflow: alarms, acknowledgements, silences, replies. */
+    public AlarmDesk alarmDesk() {
+        return alarmSide.desk();
     }
 
     /** The database, for parts that keep their own tables. */

@@ -104,7 +104,8 @@ class GatewayConfigFileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "whatsapp: {token_file: t}|herdgate.yaml:1:11: whatsapp.phone_number_id: is required; allowed: the sending number's id (digits) from the Meta business account",
+            "whatsapp: {token_file: t, app_secret: env:WA_SECRET, verify_token: env:WA_VERIFY}|herdgate.yaml:1:11: whatsapp.phone_number_id: is required; allowed: the sending number's id (digits) from the Meta business account",
+            "whatsapp: {phone_number_id: '12345', token_file: t, app_secret: s3cr3tvalue, verify_token: env:V}|herdgate.yaml:1:65: whatsapp.app_secret: is not a reference (the secret itself never stands in this file); allowed: env:NAME (an environment variable) or file:PATH (a file holding it)",
             "gpio: {led_pin: 22}|herdgate.yaml:1:7: gpio.button_pin: siren_pin 17, led_pin 22, button_pin 22 share a pin; allowed: three different pins",
             "links: {mqtt: {username: hg}}|herdgate.yaml:1:15: links.mqtt.password_file: username and password_file go together; allowed: both or neither",
             "alarms: {quiet_hours: {start: '22:00', end: '22:00'}}|herdgate.yaml:1:45: alarms.quiet_hours.end: quiet hours start and end at 22:00; allowed: an end different from the start",
