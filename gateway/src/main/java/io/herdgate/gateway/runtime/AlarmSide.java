@@ -16,9 +16,14 @@ import io.herdgate.gateway.gpio.GpioBoard;
 import io.herdgate.gateway.gpio.GpioException;
 import io.herdgate.gateway.gpio.GpioSettings;
 import io.herdgate.gateway.http.HttpModule;
+import io.herdgate.gateway.link.IngestHandler;
 import io.herdgate.gateway.metrics.Histogram;
 import io.herdgate.gateway.metrics.MetricRegistry;
 import io.herdgate.gateway.notify.Channel;
+import io.herdgate.gateway.notify.ChannelName;
+import io.herdgate.gateway.notify.DeliveryStatus;
+import io.herdgate.gateway.notify.Reply;
+import io.herdgate.gateway.notify.ReplyHandler;
 import io.herdgate.gateway.outbox.Outbox;
 import io.herdgate.gateway.outbox.OutboxPump;
 import io.herdgate.gateway.outbox.OutboxSettings;
@@ -55,15 +60,19 @@ import io.herdgate.gateway.whatsapp.WhatsAppWebhook;
 import io.herdgate.rules.alarm.AlarmEvent;
 import io.herdgate.rules.detect.AlarmListener;
 import io.herdgate.rules.params.Rules;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.tinylog.Logger;
 
 /**
@@ -126,7 +135,7 @@ final class AlarmSide implements AutoCloseable {
                     + "nobody is told", c.contactsFile().get());
         }
         this.desk = AlarmDesk.open(db, routing, outbox,
-                pump.map(OutboxPump::firstChannel).orElse(io.herdgate.gateway.notify.ChannelName.WHATSAPP), clock);
+                pump.map(OutboxPump::firstChannel).orElse(ChannelName.WHATSAPP), clock);
         watcher.desk = desk;
         replies.desk = desk;
         statuses.pump = pump;
@@ -155,7 +164,7 @@ final class AlarmSide implements AutoCloseable {
         return new AlarmSide(c, db, history, rules, clock, env);
     }
 
-    private static RoutingConfig routing(java.nio.file.Path file) {
+    private static RoutingConfig routing(Path file) {
         try {
             return ContactsFile.load(file);
         } catch (ContactsFileException e) {
@@ -233,7 +242,7 @@ final class AlarmSide implements AutoCloseable {
     }
 
     /** {@code handler} with frame arrivals timed up to the alarms they raise. */
-    io.herdgate.gateway.link.IngestHandler timed(io.herdgate.gateway.link.IngestHandler handler) {
+    IngestHandler timed(IngestHandler handler) {
         return latency.around(handler);
     }
 
@@ -265,7 +274,7 @@ final class AlarmSide implements AutoCloseable {
 
     /** The gateway's own problems (outbox full, dongle unplugged ...), for /health. */
     List<String> problems() {
-        return desk.problems().keySet().stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        return desk.problems().keySet().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** Feeds alarm state changes to the siren policy, runs its deadlines, and lights the LED for active alarms. */
@@ -294,10 +303,6 @@ final class AlarmSide implements AutoCloseable {
         board.get().statusLed().alarmActive(views.stream().anyMatch(v -> v.state() instanceof AlarmState.ActiveUnacknowledged));
     }
 
-    boolean sirenSounding() {
-        return siren.map(SirenPolicy::sounding).orElse(false);
-    }
-
     @Override
     public void close() {
         for (AutoCloseable p : reversed(parts)) {
@@ -311,7 +316,7 @@ final class AlarmSide implements AutoCloseable {
 
     private static List<AutoCloseable> reversed(List<AutoCloseable> l) {
         List<AutoCloseable> r = new ArrayList<>(l);
-        java.util.Collections.reverse(r);
+        Collections.reverse(r);
         return r;
     }
 
@@ -335,11 +340,11 @@ final class AlarmSide implements AutoCloseable {
     }
 
     /** SMS replies reach the desk, which is built after the channel. */
-    private static final class ReplyRelay implements io.herdgate.gateway.notify.ReplyHandler {
+    private static final class ReplyRelay implements ReplyHandler {
         private volatile AlarmDesk desk;
 
         @Override
-        public void onReply(io.herdgate.gateway.notify.Reply reply) {
+        public void onReply(Reply reply) {
             if (desk != null) {
                 desk.onReply(reply);
             }
@@ -347,11 +352,11 @@ final class AlarmSide implements AutoCloseable {
     }
 
     /** Delivery statuses (WhatsApp webhook, SMS reports) reach the pump, which is built after the channels. */
-    private static final class StatusRelay implements java.util.function.Consumer<io.herdgate.gateway.notify.DeliveryStatus> {
+    private static final class StatusRelay implements Consumer<DeliveryStatus> {
         private volatile Optional<OutboxPump> pump = Optional.empty();
 
         @Override
-        public void accept(io.herdgate.gateway.notify.DeliveryStatus status) {
+        public void accept(DeliveryStatus status) {
             pump.ifPresent(p -> p.onStatus(status));
         }
     }
