@@ -204,8 +204,13 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     private void dispatch(AlarmId id, Alarm a, Severity sev, Instant now) {
         Optional<Route> route = routing.routeFor(a.type(), sev, group(a.cow()));
         if (route.isEmpty()) {
-            Logger.warn("alarm {} ({} of cow {}): no route in the contacts file matches; nobody is told", id, a.type().jsonName(),
-                    a.cow());
+            // Without any route (no contacts file) alarms are only logged and listed: not a warning each time.
+            if (routing.routes().isEmpty()) {
+                Logger.info("alarm {} ({} of cow {}): no contacts configured; listed only", id, a.type().jsonName(), a.cow());
+            } else {
+                Logger.warn("alarm {} ({} of cow {}): no route in the contacts file matches; nobody is told", id,
+                        a.type().jsonName(), a.cow());
+            }
             notes.put(id, "no route matches");
             return;
         }
