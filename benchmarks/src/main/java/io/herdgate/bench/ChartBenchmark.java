@@ -77,12 +77,7 @@ public class ChartBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         db.close();
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
+        ScratchDirs.delete(dir);
     }
 
     @Benchmark

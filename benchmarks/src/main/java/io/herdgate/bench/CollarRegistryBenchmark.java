@@ -75,12 +75,7 @@ public class CollarRegistryBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         db.close();
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
+        ScratchDirs.delete(dir);
     }
 
     private int nextIndex() {

@@ -85,12 +85,7 @@ public class OutboxBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         db.close();
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
+        ScratchDirs.delete(dir);
     }
 
     @Benchmark
