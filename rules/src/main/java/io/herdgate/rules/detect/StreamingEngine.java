@@ -24,7 +24,8 @@ import java.util.Map;
 final class StreamingEngine implements DetectionEngine {
 
     private static final int MAGIC = 0x48474445; // "HGDE"
-    private static final int VERSION = 1;
+    /** 2: the ring holds lying minutes as a fourth measure. */
+    private static final int VERSION = 2;
 
     private final Clock clock;
     private final ZoneId zone;
@@ -95,6 +96,9 @@ final class StreamingEngine implements DetectionEngine {
             }
             if (!Double.isNaN(o.lyingBouts())) {
                 bins.add(HourlyBins.BOUTS, o.lyingBouts() * share, minutes);
+            }
+            if (!Double.isNaN(o.lyingMin())) {
+                bins.add(HourlyBins.LYING, o.lyingMin() * share, minutes);
             }
             from = to;
         }

@@ -35,11 +35,11 @@ class EvaluationTest {
     }
 
     @Test
-    void calving_keepsMeasuredShareAndFalseAlarmRate() {
+    void calving_alarmsNinetyPercentWithin24hAndAtMostOneFalseAlarmPerTenCowWeeks() {
         CalvingFigures c = report.calving();
         assertEquals(28, c.calvings());
-        assertTrue(c.alarmedShare() >= 0.53, report.render());
-        assertTrue(c.falseAlarmsPerCowWeek() <= 0.14, report.render());
+        assertTrue(c.alarmedShare() >= 0.90, report.render());
+        assertTrue(c.falseAlarmsPerCowWeek() <= 0.1, report.render());
     }
 
     @Test
