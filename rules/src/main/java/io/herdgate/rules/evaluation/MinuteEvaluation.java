@@ -71,6 +71,7 @@ final class MinuteEvaluation {
         List<Observation> complete = cows.stream().flatMap(List::stream).toList();
         List<Alarm> full = EngineRun.raised(complete, rules);
         int noMotion = (int) full.stream().filter(a -> a.type() == AlarmType.NO_MOTION).count();
+        int calving = (int) full.stream().filter(a -> a.type() == AlarmType.CALVING).count();
 
         Random random = new Random(SEED);
         List<Observation> gapped = new ArrayList<>();
@@ -99,7 +100,7 @@ final class MinuteEvaluation {
             }
         }
         return new MinuteFigures(complete.size() / 1440.0, noMotion, gaps.size(), longGaps, offline.size(),
-                inLongGaps, caused);
+                inLongGaps, caused, calving);
     }
 
     /** The cow's observations with gaps cut; adds each gap (first missing minute to first minute back). */

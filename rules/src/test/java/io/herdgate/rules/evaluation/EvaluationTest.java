@@ -42,6 +42,12 @@ class EvaluationTest {
         assertTrue(c.falseAlarmsPerCowWeek() <= 0.1, report.render());
     }
 
+    /** Leg data only, so bout length alone decides; the measured level is held (see DETECTORS.md "Calving"). */
+    @Test
+    void minute_healthyCows_raiseAtMostTheMeasuredFewFalseCalvingAlarms() {
+        assertTrue(report.minute().calvingAlarms() <= 5, report.render());
+    }
+
     @Test
     void minute_healthyCows_raiseNoCowDownAlarm() {
         assertEquals(0, report.minute().noMotionAlarms(), report.render());
