@@ -24,7 +24,7 @@ import java.util.Map;
 final class StreamingEngine implements DetectionEngine {
 
     private static final int MAGIC = 0x48474445; // "HGDE"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 2: heat keeps whether the cow joined a running herd
 
     private final Clock clock;
     private final ZoneId zone;
@@ -49,6 +49,7 @@ final class StreamingEngine implements DetectionEngine {
         CowState cow = cows.get(o.cow());
         if (cow == null) {
             cow = new CowState(o.cow(), rules.forCow(o.cow()));
+            cow.heat.joinedEstablishedHerd(herd.established());
             cows.put(o.cow(), cow);
         }
         long s = o.start().getEpochSecond();

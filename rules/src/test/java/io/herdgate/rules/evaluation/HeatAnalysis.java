@@ -29,14 +29,26 @@ public final class HeatAnalysis {
     }
 
     public static void main(String[] args) {
-        Path heat = Path.of(args.length > 0 ? args[0] : "../shared/data").resolve("heat");
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        if (args.length > 1 && args[1].equals("full")) {
+            System.out.print(Evaluation.of(data).run().render());
+            return;
+        }
+        Path heat = data.resolve("heat");
         List<Observation> obs = HeatEvaluation.observations(heat);
         List<HeatEvaluation.Episode> episodes = HeatEvaluation.episodes(heat);
         if (args.length > 1 && args[1].equals("scan")) {
             scan(obs, episodes);
             return;
         }
-        List<Alarm> alarms = HeatEvaluation.heatAlarms(obs, Rules.uniform(RuleSet.defaults()));
+        RuleSet rules = RuleSet.defaults();
+        if (args.length > 1) {
+            HeatParams h = rules.heat();
+            double rise = Double.parseDouble(args[1]);
+            rules = rules.withHeat(HeatParams.of(true, h.severity(), h.windowHours(), rise, Math.min(rise, h.clearPct()),
+                    h.minDurationMin(), h.refractoryHours(), h.cycleDays()));
+        }
+        List<Alarm> alarms = HeatEvaluation.heatAlarms(obs, Rules.uniform(rules));
         Map<CowId, TreeMap<Instant, Double>> byCow = new HashMap<>();
         for (Observation o : obs) {
             byCow.computeIfAbsent(o.cow(), c -> new TreeMap<>()).put(o.start(), o.activity());
@@ -56,17 +68,21 @@ public final class HeatAnalysis {
                         bestDays = (int) r[1];
                     }
                 }
-                System.out.printf(Locale.ROOT, "  %-5s %s %s %5.1f d  %6.0f %%  %d d%n", e.cow(), e.start(), e.end(),
-                        days(cow, e.start()), best, bestDays);
+                String nearest = alarms.stream().filter(a -> a.cow().equals(e.cow()))
+                        .map(a -> a.raisedAt().toString())
+                        .reduce((x, y) -> x + ", " + y).orElse("none");
+                System.out.printf(Locale.ROOT, "  %-5s %s %s %5.1f d  %6.0f %%  %d d  (her alarms: %s)%n", e.cow(),
+                        e.start(), e.end(), days(cow, e.start()), best, bestDays, nearest);
             }
         }
         System.out.println("false alarms: cow, raised, days of record, rise %, own baseline days, source");
         for (Alarm a : alarms) {
-            if (episodes.stream().noneMatch(e -> e.matches(a))) {
+            boolean hit = episodes.stream().anyMatch(e -> e.matches(a));
+            if (!hit || args.length > 2) {
                 Map<String, Double> f = a.explanation().features();
                 double ownDays = f.getOrDefault("own_baseline_days", 0.0);
                 String source = ownDays == 0 ? "herd prior" : ownDays >= 7 ? "own" : "blend";
-                System.out.printf(Locale.ROOT, "  %-5s %s %5.1f d  %6.0f %%  %.0f d  %s  %s%n", a.cow(), a.raisedAt(),
+                System.out.printf(Locale.ROOT, "  %s %-5s %s %5.1f d  %6.0f %%  %.0f d  %s  %s%n", hit ? "hit " : "FALSE", a.cow(), a.raisedAt(),
                         days(byCow.get(a.cow()), a.raisedAt()), f.getOrDefault("rise_pct", Double.NaN), ownDays,
                         source, f);
             }
