@@ -1,6 +1,7 @@
 package io.herdgate.rules.evaluation;
 
 import io.herdgate.rules.alarm.Alarm;
+import io.herdgate.rules.alarm.AlarmType;
 import io.herdgate.rules.params.BaselineParams;
 import io.herdgate.rules.params.HeatParams;
 import io.herdgate.rules.params.RuleSet;
@@ -10,18 +11,26 @@ import io.herdgate.rules.series.Observation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
- * Development aid, not shipped: lists every missed SCR episode and every false heat alarm of the shipped
- * defaults on the heat data, with the cow's days of record and the rise. For a missed episode the rise is
- * the simple rule's (10-h sum against the mean of the same clock window on the previous days, up to 7),
- * its best value from 12 h before the episode to 12 h after it. Run with the datasets folder as argument.
+ * Development aid for the heat detector, not shipped. Arguments: the datasets folder, then a mode:
+ * <ul>
+ *   <li>{@code list} (default): with the shipped defaults, every missed SCR episode (cow, days of record,
+ *       the simple rule's best rise from 12 h before to 12 h after it: 10-h sum against the mean of the
+ *       same clock window on up to 7 previous days) and every heat alarm that matches no episode (rise,
+ *       days of own baseline, baseline source: herd prior, blend or own);</li>
+ *   <li>{@code scan}: sensitivity, PPV and alarm rate with one parameter moved at a time;</li>
+ *   <li>{@code gaps}: the heats the cut gaps of the per-minute cows cause, with the missing minutes of
+ *       the window before each.</li>
+ * </ul>
  */
 public final class HeatAnalysis {
 
@@ -30,89 +39,81 @@ public final class HeatAnalysis {
 
     public static void main(String[] args) {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        if (args.length > 1 && args[1].equals("full")) {
-            System.out.print(Evaluation.of(data).run().render());
-            return;
+        String mode = args.length > 1 ? args[1] : "list";
+        switch (mode) {
+            case "list" -> list(data.resolve("heat"));
+            case "scan" -> scan(data.resolve("heat"));
+            case "gaps" -> gaps(data.resolve("minute"));
+            default -> throw new IllegalArgumentException("mode " + mode + ": use list, scan or gaps");
         }
-        Path heat = data.resolve("heat");
+    }
+
+    private static void list(Path heat) {
         List<Observation> obs = HeatEvaluation.observations(heat);
         List<HeatEvaluation.Episode> episodes = HeatEvaluation.episodes(heat);
-        if (args.length > 1 && args[1].equals("scan")) {
-            scan(obs, episodes);
-            return;
-        }
-        RuleSet rules = RuleSet.defaults();
-        if (args.length > 1) {
-            HeatParams h = rules.heat();
-            double rise = Double.parseDouble(args[1]);
-            rules = rules.withHeat(HeatParams.of(true, h.severity(), h.windowHours(), rise, Math.min(rise, h.clearPct()),
-                    h.minDurationMin(), h.refractoryHours(), h.cycleDays()));
-        }
-        List<Alarm> alarms = HeatEvaluation.heatAlarms(obs, Rules.uniform(rules));
+        List<Alarm> alarms = HeatEvaluation.heatAlarms(obs, Rules.uniform(RuleSet.defaults()));
         Map<CowId, TreeMap<Instant, Double>> byCow = new HashMap<>();
         for (Observation o : obs) {
             byCow.computeIfAbsent(o.cow(), c -> new TreeMap<>()).put(o.start(), o.activity());
         }
         System.out.println(HeatEvaluation.score(episodes, alarms, obs.size() / 12.0));
-        System.out.println("missed episodes: cow, start, end, days of record at start, simple-rule best rise %, its days of history");
+        System.out.println("missed episodes: cow, start, end, days of record, simple rule's best rise, its days");
         for (HeatEvaluation.Episode e : episodes) {
             if (e.counted() && alarms.stream().noneMatch(e::matches)) {
                 TreeMap<Instant, Double> cow = byCow.get(e.cow());
-                double best = Double.NaN;
-                int bestDays = 0;
+                double[] best = {Double.NaN, 0};
                 for (Instant t = e.start().minus(HeatEvaluation.MATCH_MARGIN);
                      !t.isAfter(e.end().plus(HeatEvaluation.MATCH_MARGIN)); t = t.plus(HeatEvaluation.BLOCK)) {
                     double[] r = simpleRise(cow, t);
-                    if (!Double.isNaN(r[0]) && !(r[0] <= best)) {
-                        best = r[0];
-                        bestDays = (int) r[1];
+                    if (!Double.isNaN(r[0]) && !(r[0] <= best[0])) {
+                        best = r;
                     }
                 }
-                String nearest = alarms.stream().filter(a -> a.cow().equals(e.cow()))
-                        .map(a -> a.raisedAt().toString())
-                        .reduce((x, y) -> x + ", " + y).orElse("none");
-                System.out.printf(Locale.ROOT, "  %-5s %s %s %5.1f d  %6.0f %%  %d d  (her alarms: %s)%n", e.cow(),
-                        e.start(), e.end(), days(cow, e.start()), best, bestDays, nearest);
+                System.out.printf(Locale.ROOT, "  %-5s %s %s %5.1f d  %4.0f %%  %.0f d%n", e.cow(), e.start(),
+                        e.end(), days(cow, e.start()), best[0], best[1]);
             }
         }
-        System.out.println("false alarms: cow, raised, days of record, rise %, own baseline days, source");
+        System.out.println("false alarms: cow, raised, days of record, rise, days of own baseline, source");
         for (Alarm a : alarms) {
-            boolean hit = episodes.stream().anyMatch(e -> e.matches(a));
-            if (!hit || args.length > 2) {
+            if (episodes.stream().noneMatch(e -> e.matches(a))) {
                 Map<String, Double> f = a.explanation().features();
                 double ownDays = f.getOrDefault("own_baseline_days", 0.0);
                 String source = ownDays == 0 ? "herd prior" : ownDays >= 7 ? "own" : "blend";
-                System.out.printf(Locale.ROOT, "  %s %-5s %s %5.1f d  %6.0f %%  %.0f d  %s  %s%n", hit ? "hit " : "FALSE", a.cow(), a.raisedAt(),
+                System.out.printf(Locale.ROOT, "  %-5s %s %5.1f d  %4.0f %%  %.0f d  %s%n", a.cow(), a.raisedAt(),
                         days(byCow.get(a.cow()), a.raisedAt()), f.getOrDefault("rise_pct", Double.NaN), ownDays,
-                        source, f);
+                        source);
             }
         }
     }
 
-    /** Sensitivity, PPV and alarm rate around the defaults: one parameter moved at a time. */
-    private static void scan(List<Observation> obs, List<HeatEvaluation.Episode> episodes) {
+    private static void scan(Path heat) {
+        List<Observation> obs = HeatEvaluation.observations(heat);
+        List<HeatEvaluation.Episode> episodes = HeatEvaluation.episodes(heat);
         RuleSet d = RuleSet.defaults();
-        HeatParams h = d.heat();
-        BaselineParams b = d.baseline();
         Map<String, RuleSet> sets = new LinkedHashMap<>();
         sets.put("defaults", d);
-        for (double rise : new double[] {50, 55, 60, 65, 75, 80}) {
-            sets.put("heat.rise_pct " + rise, d.withHeat(HeatParams.of(true, h.severity(), h.windowHours(), rise,
-                    Math.min(rise, h.clearPct()), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
-        }
-        for (int w : new int[] {6, 8, 12}) {
-            sets.put("heat.window_h " + w, d.withHeat(HeatParams.of(true, h.severity(), w, h.risePct(),
+        for (double rise : new double[] {60, 65, 75, 80}) {
+            sets.put("heat.rise_pct " + rise, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(), rise,
                     h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
         }
-        for (double min : new double[] {60, 120, 180, 240}) {
-            sets.put("heat.min_duration_min " + min, d.withHeat(HeatParams.of(true, h.severity(), h.windowHours(),
+        for (int w : new int[] {8, 12}) {
+            sets.put("heat.window_h " + w, heat(d, h -> HeatParams.of(true, h.severity(), w, h.risePct(),
+                    h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
+        }
+        for (double min : new double[] {120, 240}) {
+            sets.put("heat.min_duration_min " + min, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(),
                     h.risePct(), h.clearPct(), min, h.refractoryHours(), h.cycleDays())));
         }
-        for (double p : new double[] {1, 3, 4, 6}) {
+        BaselineParams b = d.baseline();
+        for (double p : new double[] {1, 4}) {
             sets.put("baseline.prior_days " + p, d.withBaseline(BaselineParams.of(b.days(), b.minCoveragePct(), p,
                     b.minDays())));
         }
-        for (double c : new double[] {50, 60, 90}) {
+        for (int min : new int[] {2, 5}) {
+            sets.put("baseline.min_days " + min, d.withBaseline(BaselineParams.of(b.days(), b.minCoveragePct(),
+                    b.priorDays(), min)));
+        }
+        for (double c : new double[] {50, 90}) {
             sets.put("baseline.min_coverage_pct " + c, d.withBaseline(BaselineParams.of(b.days(), c,
                     b.priorDays(), b.minDays())));
         }
@@ -122,6 +123,35 @@ public final class HeatAnalysis {
             System.out.printf(Locale.ROOT, "  %-30s sensitivity %.3f (%d/%d)  PPV %.3f (%d/%d)  %.2f per 100 cow-days%n",
                     e.getKey(), f.sensitivity(), f.detected(), f.episodes(), f.ppv(), f.truePositives(), f.alarms(),
                     f.alarmsPer100CowDays());
+        }
+    }
+
+    private static RuleSet heat(RuleSet d, UnaryOperator<HeatParams> change) {
+        return d.withHeat(change.apply(d.heat()));
+    }
+
+    private static void gaps(Path minute) {
+        Rules rules = Rules.uniform(RuleSet.defaults());
+        List<List<Observation>> cows = MinuteEvaluation.load(minute);
+        List<Observation> gapped = MinuteEvaluation.gapped(cows, new ArrayList<>());
+        List<Alarm> full = EngineRun.raised(cows.stream().flatMap(List::stream).toList(), rules);
+        Map<CowId, Map<Instant, Boolean>> present = new HashMap<>();
+        for (Observation o : gapped) {
+            present.computeIfAbsent(o.cow(), c -> new HashMap<>()).put(o.start(), !o.isEmpty());
+        }
+        System.out.println("alarms caused by gaps, with the missing minutes per hour of the 24 h before:");
+        for (Alarm a : MinuteEvaluation.causedByGaps(full, EngineRun.raised(gapped, rules))) {
+            StringBuilder missing = new StringBuilder();
+            for (int hour = 0; hour < 24; hour++) {
+                int m = 0;
+                for (int i = 1; i <= 60; i++) {
+                    Instant t = a.raisedAt().minus(Duration.ofMinutes(60L * hour + i));
+                    m += present.get(a.cow()).getOrDefault(t, false) ? 0 : 1;
+                }
+                missing.append(' ').append(m);
+            }
+            System.out.println("  " + a.cow() + " " + a.type() + " " + a.raisedAt() + " " + a.explanation().features()
+                    + "\n   " + missing);
         }
     }
 
