@@ -28,7 +28,7 @@ public final class ParameterCatalog {
     public static final Number BASELINE_PRIOR_DAYS = Number.of("baseline.prior_days", "d", 0, 28, 2, false,
             "Weight of the herd prior in days of own history: with d own days the own baseline weighs d/(d+prior_days).");
     public static final Number BASELINE_MIN_DAYS = Number.of("baseline.min_days", "d", 1, 14, 3, true,
-            "Days of own history before detectors that need an own baseline (illness) may fire: the warm-up.");
+            "Days of own history before illness is judged, and heat for a cow that joined a running herd: the warm-up.");
 
     // --- heat -------------------------------------------------------------------------------------
     public static final Flag HEAT_ENABLED = Flag.of("heat.enabled", true, "Raise heat alarms.");

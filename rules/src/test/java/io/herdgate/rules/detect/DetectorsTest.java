@@ -130,6 +130,51 @@ class DetectorsTest {
         assertEquals(0, raised(AlarmType.ILLNESS).size());
     }
 
+    /**
+     * 25 ordinary cows over 8 days, time-interleaved as they arrive live; cow 5011 joins on day
+     * {@code joinDay} and her activity is tripled 08–18 h on day {@code heatDay}.
+     */
+    private static void herdWithLateJoiner(DetectionEngine e, int joinDay, int heatDay) {
+        for (int b = 0; b < 8 * 12; b++) {
+            int hour = (b % 12) * 2;
+            for (int c = 0; c <= 25; c++) {
+                double act = 30 + 20 * Math.sin(hour / 24.0 * 2 * Math.PI) + ((b + c) * 7 % 5);
+                if (c == 25 && b / 12 < joinDay) {
+                    continue;
+                }
+                boolean heat = c == 25 && b / 12 == heatDay && hour >= 8 && hour < 18;
+                CowId cow = c == 25 ? COW : CowId.of("h" + c);
+                e.accept(Observation.builder(cow, T0.plus(BLOCK.multipliedBy(b)), BLOCK)
+                        .activity(act * (heat ? 3 : 1)).build());
+            }
+        }
+    }
+
+    @Test
+    void heat_cowJoiningARunningHerd_isNotJudgedInHerFirstDays() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        herdWithLateJoiner(e, 3, 3);
+        assertEquals(List.of(), raised(AlarmType.HEAT));
+    }
+
+    @Test
+    void heat_cowJoiningARunningHerd_isJudgedOnceSheHasMinDaysOfHistory() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        herdWithLateJoiner(e, 2, 6);
+        List<Alarm> heats = raised(AlarmType.HEAT);
+        assertEquals(1, heats.size(), heats.toString());
+        assertEquals(COW, heats.get(0).cow());
+    }
+
+    @Test
+    void heat_cowPresentWhenTheEngineStarts_isJudgedWithTheHerdPriorInHerFirstDays() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        herdWithLateJoiner(e, 0, 1);
+        List<Alarm> heats = raised(AlarmType.HEAT);
+        assertEquals(1, heats.size(), heats.toString());
+        assertTrue(heats.get(0).explanation().features().get("own_baseline_days") < 3, heats.toString());
+    }
+
     @Test
     void heat_nearAKnownCalving_isRaisedAsCalving() {
         Instant calving = T0.plus(Duration.ofDays(11));
