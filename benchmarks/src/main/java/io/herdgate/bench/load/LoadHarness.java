@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.LoadHarness \
- *     [--collars 2000] [--backlog-min 45] [--down 4] [--connections 4] [--xmx 64m] [--jvm "options"]
- *     [--jar gateway/target/herdgate.jar]
+ *     [--collars 2000] [--backlog-min 45] [--down 4] [--low-battery 20] [--connections 4] [--xmx 64m]
+ *     [--jvm "options"] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
  * <p>How the herd goes faster than real time without lying to the gateway: every collar replays a backlog
@@ -29,6 +29,15 @@ import java.util.stream.Collectors;
  * one unbroken stream per cow and its per-minute features and detectors run on it for real. The first
  * {@code --down} cows go down five minutes into the backlog; the harness's rules raise cow-down after 30
  * minutes of stillness (the shortest a vet may set) so those alarms fall inside the run.
+ *
+ * <p>Frame-to-alarm latency: the first {@code --low-battery} collars report a low battery halfway through
+ * their backlog; the gateway's battery detector (shipped thresholds) raises one alarm per cow three
+ * minutes of samples later, while the herd streams. The gateway times each alarm from the arrival of the
+ * frame that completed the minute which raised it ({@code herdgate_frame_to_alarm_seconds} on
+ * {@code /metrics}); the harness prints that histogram's p50 and p99 over the run.
+ *
+ * <p>CPU: besides wall-clock rates, which depend on whatever else the machine runs, the harness prints
+ * the CPU time of the gateway, mosquitto and the publishers per 1,000 frames handled.
  */
 public final class LoadHarness {
 
@@ -47,6 +56,7 @@ public final class LoadHarness {
         int collars = Integer.parseInt(a.getOrDefault("collars", "2000"));
         Duration backlog = Duration.ofMinutes(Long.parseLong(a.getOrDefault("backlog-min", "45")));
         int down = Integer.parseInt(a.getOrDefault("down", "4"));
+        int lowBattery = Integer.parseInt(a.getOrDefault("low-battery", "20"));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
         String xmx = a.getOrDefault("xmx", "64m");
         String jvm = a.getOrDefault("jvm", DEFAULT_JVM_OPTIONS);
@@ -56,26 +66,28 @@ public final class LoadHarness {
             return;
         }
         Path work = Files.createTempDirectory("herdgate-load");
-        System.out.printf("load: %d collars, backlog %d min, %d cows down, gateway -Xmx%s %s, work %s%n",
-                collars, backlog.toMinutes(), down, xmx, jvm, work);
+        System.out.printf("load: %d collars, backlog %d min, %d cows down, %d low batteries, gateway -Xmx%s %s, work %s%n",
+                collars, backlog.toMinutes(), down, lowBattery, xmx, jvm, work);
+        System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the start)");
         try (Broker broker = Broker.start(work)) {
             int httpPort = Broker.freePort();
             Path config = writeConfig(work, broker.uri(), httpPort);
             try (GatewayProcess gw = GatewayProcess.start(jar, xmx, jvm, config, httpPort, work.resolve("data"),
                     work.resolve("gateway.out"))) {
                 Duration healthy = gw.awaitHealthy(Duration.ofSeconds(60));
-                run(gw, broker, collars, backlog, down, connections, healthy);
+                run(gw, broker, collars, backlog, down, lowBattery, connections, healthy);
+                System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the end of the run)");
             }
         }
     }
 
-    private static void run(GatewayProcess gw, Broker broker, int n, Duration backlog, int down, int connections,
-                            Duration healthy) throws Exception {
+    private static void run(GatewayProcess gw, Broker broker, int n, Duration backlog, int down, int lowBattery,
+                            int connections, Duration healthy) throws Exception {
         Instant backlogStart = Instant.now().minus(backlog);
         List<LoadCollar> herd = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             herd.add(new LoadCollar(i, backlogStart, i < down ? Optional.of(Duration.ofMinutes(5)) : Optional.empty(),
-                    backlog));
+                    backlog, i < lowBattery ? Optional.of(backlog.dividedBy(2)) : Optional.empty()));
         }
         var opened = gw.api("POST", "/api/pairing-mode", "{\"minutes\":60,\"labels\":["
                 + herd.stream().map(LoadCollar::labelJson).collect(Collectors.joining(",")) + "]}");
@@ -87,9 +99,16 @@ public final class LoadHarness {
             long t0 = System.nanoTime();
             join(radio, herd, connections);
             System.out.printf("joined:            %d collars in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            // The backlog plus what the herd adds while it streams (a generous minute); the rest is rendered live.
+            int batches = (int) (backlog.plusMinutes(1).toMillis() / LoadCollar.BATCH_SPAN.toMillis());
+            long r0 = System.nanoTime();
+            herd.parallelStream().forEach(c -> c.prepare(batches));
+            System.out.printf("motion rendered:   %d batches per collar in %.1f s (before streaming, not timed)%n",
+                    batches, (System.nanoTime() - r0) / 1e9);
 
             Map<String, Double> before = gw.metrics();
             long[] ioBefore = gw.io();
+            double[] cpuBefore = cpu(gw, broker);
             long start = System.nanoTime();
             long sent = stream(radio, herd, connections);
             radio.drain();
@@ -97,8 +116,10 @@ public final class LoadHarness {
             long expected = received(before) + sent;
             Map<String, Double> after = awaitHandled(gw, expected, Duration.ofSeconds(120));
             double handledS = (System.nanoTime() - start) / 1e9;
+            double[] cpuAfter = cpu(gw, broker);
             String memory = memory(gw);
             report(n, healthy, before, after, sent, radio.failed(), publishS, handledS, memory);
+            cpuReport(cpuBefore, cpuAfter, received(after) - received(before));
             written(n, backlog, ioBefore, gw.stopAndReadIo());
         }
     }
@@ -198,12 +219,44 @@ public final class LoadHarness {
         System.out.printf("start to healthy:  %d ms (spawn of the JVM to the first /health \"ok\")%n", healthy.toMillis());
         System.out.printf("frames:            %d published, %d publish failures, %d received by the gateway, %d rejected, lost %d%n",
                 sent, failed, got, rejected, sent - got);
-        System.out.printf("sustained:         %.0f frames/s published, %.0f frames/s handled (%.1f s)%n",
-                sent / publishS, got / handledS, handledS);
+        System.out.printf("sustained:         %.0f frames/s offered by the publishers (%.1f s), %.0f frames/s handled by"
+                        + " the gateway (%.1f s, first publish to last frame handled)%n",
+                sent / publishS, publishS, got / handledS, handledS);
         Latency.of(after, before).ifPresentOrElse(
-                l -> System.out.printf("frame to alarm:    p50 %s, p99 %s over %d alarms%n", l.p50(), l.p99(), l.count()),
+                l -> System.out.printf("frame to alarm:    p50 %s, p99 %s over %d alarms raised while streaming (bucket"
+                        + " upper bounds of herdgate_frame_to_alarm_seconds)%n", l.p50(), l.p99(), l.count()),
                 () -> System.out.println("frame to alarm:    no alarm raised during the run"));
         System.out.printf("memory:            %s (%d collars)%n", memory, n);
+    }
+
+    /** CPU seconds so far of the gateway, mosquitto and this JVM (the publishers). */
+    private static double[] cpu(GatewayProcess gw, Broker broker) {
+        return new double[] {CpuTime.seconds(gw.pid()), CpuTime.seconds(broker.pid()),
+                CpuTime.seconds(ProcessHandle.current().pid())};
+    }
+
+    /**
+     * CPU time per 1,000 frames handled, of each process, over the streaming phase: unlike frames/s it
+     * hardly depends on what else runs on the machine.
+     */
+    private static void cpuReport(double[] before, double[] after, long frames) {
+        String[] who = {"gateway", "mosquitto", "publisher"};
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < who.length; i++) {
+            double s = after[i] - before[i];
+            line.append(String.format(Locale.ROOT, "%s%s %.1f CPU-s = %.1f CPU-ms per 1000 frames", i == 0 ? "" : "; ",
+                    who[i], s, frames == 0 ? 0 : s * 1e6 / frames));
+        }
+        System.out.println("cpu while streaming: " + line);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String memory(GatewayProcess gw) throws IOException {
