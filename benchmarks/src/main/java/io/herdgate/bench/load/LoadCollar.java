@@ -32,10 +32,10 @@ import java.util.Optional;
  * The motion is rendered ahead ({@link #prepare}), so that streaming costs the publisher only what a
  * collar's radio side costs: encoding, MIC, MQTT.
  *
- * <p>A collar given a low-battery time sends, once its backlog reaches that time, a status frame with
- * {@link #LOW_BATTERY_MV} (under the shipped {@code battery.low_mv} of 3400 mV) before its next batch;
- * the gateway attaches that reading to the cow's following minutes and raises the alarm after
- * {@code battery.min_readings} of them.
+ * <p>A collar with a {@link LowBattery} sends, halfway through its backlog or when told the live phase
+ * began, a status frame with {@link #LOW_BATTERY_MV} (under the shipped {@code battery.low_mv} of
+ * 3400 mV) before its next batch; the gateway attaches that reading to the cow's following minutes and
+ * raises the alarm after {@code battery.min_readings} of them.
  * Not thread-safe: one publisher thread owns it.
  */
 final class LoadCollar {
@@ -45,6 +45,9 @@ final class LoadCollar {
     static final Duration BATCH_SPAN = Duration.ofSeconds(4);
     static final int LOW_BATTERY_MV = 3300;
 
+    /** When a collar reports its low battery. */
+    enum LowBattery { BACKLOG, LIVE }
+
     private final CollarEui eui;
     private final AesKey root;
     private final String cow;
@@ -53,24 +56,26 @@ final class LoadCollar {
     private final CowMotion motion;
     private final Instant backlogStart;
     private final float[] scratch = new float[3 * BATCH];
-    private final Optional<Instant> lowBatteryAt;
+    private final Optional<LowBattery> lowBattery;
+    private Optional<Instant> lowBatteryAt;
     private short[][] rendered = new short[0][];
     private volatile CollarSession session;
     private long batches;
     private boolean lowBatterySent;
 
     /**
-     * @param downAfter       when in the backlog the cow goes down (and stays down), if she does
-     * @param lowBatteryAfter when in the backlog the collar reports a low battery, if it does
+     * @param downAfter  when in the backlog the cow goes down (and stays down), if she does
+     * @param lowBattery when the collar reports a low battery, if it does
      */
     LoadCollar(int n, Instant backlogStart, Optional<Duration> downAfter, Duration backlog,
-               Optional<Duration> lowBatteryAfter) {
+               Optional<LowBattery> lowBattery) {
         this.eui = CollarEui.of(0x70B3D54C0AD00000L + n);
         this.root = AesKey.of(keyBytes(n));
         this.cow = Integer.toString(10_000 + n);
         this.join = CollarJoin.of(eui, root, flash);
         this.backlogStart = backlogStart;
-        this.lowBatteryAt = lowBatteryAfter.map(backlogStart::plus);
+        this.lowBattery = lowBattery;
+        this.lowBatteryAt = lowBattery.filter(b -> b == LowBattery.BACKLOG).map(b -> backlogStart.plus(backlog.dividedBy(2)));
         List<Episode> episodes = downAfter.<List<Episode>>map(d -> List.of(CowDown.of(backlogStart.plus(d), backlog)))
                 .orElse(List.of());
         this.motion = CowMotion.of(CowTraits.random(n), backlogStart, ZoneOffset.UTC, episodes);
@@ -121,6 +126,15 @@ final class LoadCollar {
 
     long batchesSent() {
         return batches;
+    }
+
+    boolean lowBatteryLive() {
+        return lowBattery.equals(Optional.of(LowBattery.LIVE));
+    }
+
+    /** The low-battery status goes out before the next batch. */
+    void lowBatteryNow() {
+        lowBatteryAt = Optional.of(Instant.EPOCH);
     }
 
     /** Renders the motion of the next {@code count} batches now, so that sending them costs no simulation. */
