@@ -116,6 +116,7 @@ public final class LoadHarness {
             Map<String, Double> before = gw.metrics();
             long[] ioBefore = gw.io();
             double[] cpuBefore = cpu(gw, broker);
+            Optional<double[]> gcBefore = gw.gc();
             long start = System.nanoTime();
             long sent = stream(radio, herd, connections, Optional.empty());
             radio.drain();
@@ -127,6 +128,7 @@ public final class LoadHarness {
             String memory = memory(gw);
             report(n, healthy, before, after, sent, radio.failed(), publishS, handledS, memory);
             cpuReport(cpuBefore, cpuAfter, received(after) - received(before));
+            gcReport(gcBefore, gw.gc());
 
             // Live: the herd at its real rate, the second half of the low-battery collars reporting now.
             herd.stream().filter(LoadCollar::lowBatteryLive).forEach(LoadCollar::lowBatteryNow);
@@ -271,6 +273,18 @@ public final class LoadHarness {
                     who[i], s, frames == 0 ? 0 : s * 1e6 / frames));
         }
         System.out.println("cpu while streaming: " + line);
+    }
+
+    /** The gateway's collections while the backlog streamed: full ones mean its heap is too small for the herd. */
+    private static void gcReport(Optional<double[]> before, Optional<double[]> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            System.out.println("gc while streaming: not readable (no jstat)");
+            return;
+        }
+        double[] b = before.get();
+        double[] a = after.get();
+        System.out.printf(Locale.ROOT, "gc while streaming: %.0f young collections (%.1f s), %.0f full (%.1f s)%n",
+                a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3]);
     }
 
     private static String loadAverage() {
