@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.LoadHarness \
  *     [--collars 2000] [--backlog-min 45] [--down 4] [--connections 4] [--xmx 64m] [--jvm "options"]
- *     [--jar gateway/target/herdgate.jar]
+ *     [--jvm-add "options"] [--cds on|off] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
  * <p>How the herd goes faster than real time without lying to the gateway: every collar replays a backlog
@@ -29,15 +29,12 @@ import java.util.stream.Collectors;
  * one unbroken stream per cow and its per-minute features and detectors run on it for real. The first
  * {@code --down} cows go down five minutes into the backlog; the harness's rules raise cow-down after 30
  * minutes of stillness (the shortest a vet may set) so those alarms fall inside the run.
+ *
+ * <p>The gateway runs with the JVM options the package ships ({@link PackagedJvm}; {@code --jvm} replaces
+ * them, {@code --xmx} overrides their heap) and, unless {@code --cds off}, with a class-data sharing
+ * archive that a training run makes first, as the packaged launcher does ({@link ClassArchive}).
  */
 public final class LoadHarness {
-
-    /**
-     * The JVM options of the packaged gateway (deploy/): serial GC, C1 only (a fraction of C2's code cache
-     * and compiler memory; the gateway's hot loops are short), bounded metaspace and code cache, small stacks.
-     */
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
-            + "-XX:MaxMetaspaceSize=96m -Xss512k";
 
     private LoadHarness() {
     }
@@ -48,25 +45,46 @@ public final class LoadHarness {
         Duration backlog = Duration.ofMinutes(Long.parseLong(a.getOrDefault("backlog-min", "45")));
         int down = Integer.parseInt(a.getOrDefault("down", "4"));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
-        String xmx = a.getOrDefault("xmx", "64m");
-        String jvm = a.getOrDefault("jvm", DEFAULT_JVM_OPTIONS);
         Path jar = Path.of(a.getOrDefault("jar", "gateway/target/herdgate.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("load: " + jar + " not found; build it first: mvn -B -q -DskipTests package");
             return;
         }
         Path work = Files.createTempDirectory("herdgate-load");
-        System.out.printf("load: %d collars, backlog %d min, %d cows down, gateway -Xmx%s %s, work %s%n",
-                collars, backlog.toMinutes(), down, xmx, jvm, work);
+        List<String> jvm = jvmOptions(a);
         try (Broker broker = Broker.start(work)) {
             int httpPort = Broker.freePort();
             Path config = writeConfig(work, broker.uri(), httpPort);
-            try (GatewayProcess gw = GatewayProcess.start(jar, xmx, jvm, config, httpPort, work.resolve("data"),
+            if (!"off".equals(a.get("cds"))) {
+                long t0 = System.nanoTime();
+                jvm = ClassArchive.train(jar, jvm, config, httpPort, work.resolve("data"), work.resolve("herdgate.jsa"));
+                System.out.printf("class archive:     %s, made by a training run in %.1f s (as /usr/bin/herdgate does)%n",
+                        work.resolve("herdgate.jsa"), (System.nanoTime() - t0) / 1e9);
+            }
+            System.out.printf("load: %d collars, backlog %d min, %d cows down, gateway %s, work %s%n",
+                    collars, backlog.toMinutes(), down, String.join(" ", jvm), work);
+            try (GatewayProcess gw = GatewayProcess.start(jar, jvm, config, httpPort, work.resolve("data"),
                     work.resolve("gateway.out"))) {
                 Duration healthy = gw.awaitHealthy(Duration.ofSeconds(60));
                 run(gw, broker, collars, backlog, down, connections, healthy);
             }
         }
+    }
+
+    /**
+     * The packaged options ({@code --jvm} replaces them), then those of {@code --jvm-add} (e.g.
+     * {@code -XX:NativeMemoryTracking=summary}), then {@code -Xmx} of {@code --xmx} (the later option wins).
+     */
+    static List<String> jvmOptions(Map<String, String> a) throws IOException {
+        List<String> jvm = new ArrayList<>(a.containsKey("jvm") ? List.of(a.get("jvm").trim().split("\\s+"))
+                : PackagedJvm.options(PackagedJvm.OPTIONS));
+        if (a.containsKey("jvm-add")) {
+            jvm.addAll(List.of(a.get("jvm-add").trim().split("\\s+")));
+        }
+        if (a.containsKey("xmx")) {
+            jvm.add("-Xmx" + a.get("xmx"));
+        }
+        return jvm;
     }
 
     private static void run(GatewayProcess gw, Broker broker, int n, Duration backlog, int down, int connections,
@@ -97,8 +115,10 @@ public final class LoadHarness {
             long expected = received(before) + sent;
             Map<String, Double> after = awaitHandled(gw, expected, Duration.ofSeconds(120));
             double handledS = (System.nanoTime() - start) / 1e9;
-            String memory = memory(gw);
+            String memory = MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-loaded.txt"));
             report(n, healthy, before, after, sent, radio.failed(), publishS, handledS, memory);
+            Thread.sleep(10_000); // steady state: what the heap keeps once the burst is over
+            System.out.printf("memory, 10 s idle: %s%n", MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-idle.txt")));
             written(n, backlog, ioBefore, gw.stopAndReadIo());
         }
     }
@@ -206,13 +226,6 @@ public final class LoadHarness {
         System.out.printf("memory:            %s (%d collars)%n", memory, n);
     }
 
-    private static String memory(GatewayProcess gw) throws IOException {
-        String heap = gw.heapKb().map(h -> String.format(Locale.ROOT, "heap %.1f MB used of %.1f MB committed",
-                h[0] / 1024.0, h[1] / 1024.0)).orElse("heap not readable (no jstat)");
-        return String.format(Locale.ROOT, "RSS %d MB now, peak %d MB; %s", gw.statusKb("VmRSS") / 1024,
-                gw.statusKb("VmHWM") / 1024, heap);
-    }
-
     /**
      * Bytes written, scaled to an hour of event time for 100 cows: the backlog replayed is the event time
      * the herd covered, so per hour per 100 cows = bytes / (collars / 100 x backlog hours). Includes the
@@ -227,7 +240,7 @@ public final class LoadHarness {
                 wchar, device, hundredCowHours, wchar / hundredCowHours, device / hundredCowHours);
     }
 
-    private static Path writeConfig(Path work, String broker, int httpPort) throws IOException {
+    static Path writeConfig(Path work, String broker, int httpPort) throws IOException {
         Files.writeString(work.resolve("rules.yaml"), String.join("\n",
                 "version: 1",
                 "herd:",
@@ -251,7 +264,7 @@ public final class LoadHarness {
         return config;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> m = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
