@@ -90,7 +90,7 @@ public final class ParameterCatalog {
     public static final SeverityChoice NO_MOTION_SEVERITY = SeverityChoice.of("no_motion.severity", CRITICAL,
             "Severity of cow-down alarms.");
     public static final Number NO_MOTION_STILL_LEVEL = Number.of("no_motion.still_level", "", 0, 1e9, 0, false,
-            "An interval is still when its motion index, steps and activity (those present) are at most this.");
+            "An interval is still when its movement counts (motion index, steps; those present) are at most this; activity only where neither is measured.");
     public static final Number NO_MOTION_MIN_DURATION_MIN = Number.of("no_motion.min_duration_min", "min", 30, 2880, 360, false,
             "Stillness longer than this raises; healthy cows lie still up to about 4.7 h, so 6 h.");
     public static final Number NO_MOTION_REFRACTORY_MIN = Number.of("no_motion.refractory_min", "min", 0, 1440, 0, false,

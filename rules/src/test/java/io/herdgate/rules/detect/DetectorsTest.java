@@ -69,6 +69,21 @@ class DetectorsTest {
     }
 
     @Test
+    void noMotion_rawSampleCow_stepsStillButActivityAtItsNoiseFloor_isStill() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        // from raw samples: no motion index, steps counted, activity is VeDBA in mg (breathing and noise, never 0)
+        minutes(e, 60 + 400, i -> minute(i).steps(i >= 60 ? 0 : 12).activity(i >= 60 ? 9.5 : 40));
+        assertEquals(1, raised(AlarmType.NO_MOTION).size());
+    }
+
+    @Test
+    void noMotion_withoutAnyCount_activityDecides() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        minutes(e, 60 + 400, i -> minute(i).activity(i >= 60 ? 9.5 : 40));
+        assertEquals(0, raised(AlarmType.NO_MOTION).size(), "9.5 is above the still level of 0");
+    }
+
+    @Test
     void noMotion_gapInsideStillness_isNotStillness() {
         DetectionEngine e = engine(CalvingCalendar.none());
         // 5 h still, 30 min without data, 5 h still: never 6 h of observed stillness in a row.
