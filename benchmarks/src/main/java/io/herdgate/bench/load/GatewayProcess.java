@@ -53,10 +53,6 @@ final class GatewayProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** Polls {@code /health} until its status is {@code ok}; returns the time from spawn to that answer. */
     Duration awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
