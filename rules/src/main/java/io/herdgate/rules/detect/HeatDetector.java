@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
 /**
  * Heat: the activity rate over the last {@code heat.window_h} hours against the blended baseline
  * (own same-clock-window mean and herd prior), raised at a rise of {@code heat.rise_pct}, cleared
- * under {@code heat.clear_pct}. Needs no own history: with none, the herd prior alone judges.
+ * under {@code heat.clear_pct}. Needs no own history: with none, the herd prior alone judges, except
+ * for a cow that joined a running herd, who waits for {@code baseline.min_days} of her own.
  */
 final class HeatDetector {
 
