@@ -18,6 +18,7 @@ import io.herdgate.sim.event.CowDown;
 import io.herdgate.sim.event.Episode;
 import io.herdgate.sim.motion.CowMotion;
 import io.herdgate.sim.motion.CowTraits;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,6 +57,7 @@ final class LoadCollar {
     private final CowMotion motion;
     private final Instant backlogStart;
     private final float[] scratch = new float[3 * BATCH];
+    private final byte[] upTopic;
     private final Optional<LowBattery> lowBattery;
     private Optional<Instant> lowBatteryAt;
     private short[][] rendered = new short[0][];
@@ -75,6 +77,7 @@ final class LoadCollar {
         this.join = CollarJoin.of(eui, root, flash);
         this.backlogStart = backlogStart;
         this.lowBattery = lowBattery;
+        this.upTopic = ("herdgate/" + LoadHarness.GATEWAY + "/collar/" + eui + "/up").getBytes(StandardCharsets.US_ASCII);
         this.lowBatteryAt = lowBattery.filter(b -> b == LowBattery.BACKLOG).map(b -> backlogStart.plus(backlog.dividedBy(2)));
         List<Episode> episodes = downAfter.<List<Episode>>map(d -> List.of(CowDown.of(backlogStart.plus(d), backlog)))
                 .orElse(List.of());
@@ -91,6 +94,11 @@ final class LoadCollar {
 
     CollarEui eui() {
         return eui;
+    }
+
+    /** {@code herdgate/load/collar/<EUI>/up} in ASCII: the uplink topic of the harness's gateway. */
+    byte[] upTopic() {
+        return upTopic;
     }
 
     /** The collar's label as the pairing mode's API takes it: {@code {"eui":..,"key":..,"cow":..}}. */
