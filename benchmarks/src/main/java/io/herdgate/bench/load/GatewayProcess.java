@@ -126,6 +126,21 @@ final class GatewayProcess implements AutoCloseable {
      * is not available.
      */
     Optional<long[]> heapKb() {
+        return jstatGc().map(gc -> new long[] {
+            Math.round(gc.get("S0U") + gc.get("S1U") + gc.get("EU") + gc.get("OU")),
+            Math.round(gc.get("S0C") + gc.get("S1C") + gc.get("EC") + gc.get("OC"))});
+    }
+
+    /**
+     * Collections so far: {young count, young seconds, full count, full seconds} from {@code jstat -gc};
+     * empty when jstat is not available.
+     */
+    Optional<double[]> gc() {
+        return jstatGc().map(gc -> new double[] {gc.get("YGC"), gc.get("YGCT"), gc.get("FGC"), gc.get("FGCT")});
+    }
+
+    /** The columns of {@code jstat -gc} by name; empty when jstat is not available. */
+    private Optional<Map<String, Double>> jstatGc() {
         try {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
                     Long.toString(process.pid())).redirectErrorStream(true).start();
@@ -133,17 +148,13 @@ final class GatewayProcess implements AutoCloseable {
             if (p.waitFor() != 0 || lines.length < 2) {
                 return Optional.empty();
             }
-            List<String> head = List.of(lines[0].trim().split("\\s+"));
+            String[] head = lines[0].trim().split("\\s+");
             String[] v = lines[1].trim().split("\\s+");
-            double used = 0;
-            double committed = 0;
-            for (String u : List.of("S0U", "S1U", "EU", "OU")) {
-                used += Double.parseDouble(v[head.indexOf(u)]);
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (int i = 0; i < head.length && i < v.length; i++) {
+                out.put(head[i], v[i].equals("-") ? 0 : Double.parseDouble(v[i]));
             }
-            for (String c : List.of("S0C", "S1C", "EC", "OC")) {
-                committed += Double.parseDouble(v[head.indexOf(c)]);
-            }
-            return Optional.of(new long[] {Math.round(used), Math.round(committed)});
+            return Optional.of(out);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

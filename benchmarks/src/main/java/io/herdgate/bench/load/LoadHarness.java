@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.LoadHarness \
- *     [--collars 2000] [--backlog-min 45] [--down 4] [--connections 4] [--xmx 64m] [--jvm "options"]
- *     [--jvm-add "options"] [--cds on|off] [--jar gateway/target/herdgate.jar]
+ *     [--collars 2000] [--backlog-min 45] [--down 4] [--low-battery 20] [--live-min 2] [--connections 4]
+ *     [--xmx 64m] [--jvm "options"] [--jvm-add "options"] [--cds on|off] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
  * <p>How the herd goes faster than real time without lying to the gateway: every collar replays a backlog
@@ -29,6 +29,20 @@ import java.util.stream.Collectors;
  * one unbroken stream per cow and its per-minute features and detectors run on it for real. The first
  * {@code --down} cows go down five minutes into the backlog; the harness's rules raise cow-down after 30
  * minutes of stillness (the shortest a vet may set) so those alarms fall inside the run.
+ *
+ * <p>After the backlog the herd streams live for {@code --live-min} minutes: each batch sent when it falls
+ * due, about 500 frames/s for 2,000 collars, as on a farm.
+ *
+ * <p>Frame-to-alarm latency: of the first {@code --low-battery} collars, half report a low battery halfway
+ * through their backlog, half when the live phase begins. The harness's rules take one low reading as
+ * enough ({@code battery.min_readings: 1}), so the gateway's battery detector raises one alarm per cow
+ * with her next completed minute. The gateway times each alarm from the arrival of the frame that
+ * completed that minute ({@code herdgate_frame_to_alarm_seconds} on {@code /metrics}); the harness prints
+ * that histogram's p50 and p99 for the backlog replay (the ingest saturated: the time includes the
+ * frames queued before it) and for the live herd.
+ *
+ * <p>CPU: besides wall-clock rates, which depend on whatever else the machine runs, the harness prints
+ * the CPU time of the gateway, mosquitto and the publishers per 1,000 frames handled.
  *
  * <p>The gateway runs with the JVM options the package ships ({@link PackagedJvm}; {@code --jvm} replaces
  * them, {@code --xmx} overrides their heap) and, unless {@code --cds off}, with a class-data sharing
@@ -44,6 +58,8 @@ public final class LoadHarness {
         int collars = Integer.parseInt(a.getOrDefault("collars", "2000"));
         Duration backlog = Duration.ofMinutes(Long.parseLong(a.getOrDefault("backlog-min", "45")));
         int down = Integer.parseInt(a.getOrDefault("down", "4"));
+        int lowBattery = Integer.parseInt(a.getOrDefault("low-battery", "20"));
+        Duration live = Duration.ofMinutes(Long.parseLong(a.getOrDefault("live-min", "2")));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
         Path jar = Path.of(a.getOrDefault("jar", "gateway/target/herdgate.jar"));
         if (!Files.isRegularFile(jar)) {
@@ -61,12 +77,14 @@ public final class LoadHarness {
                 System.out.printf("class archive:     %s, made by a training run in %.1f s (as /usr/bin/herdgate does)%n",
                         work.resolve("herdgate.jsa"), (System.nanoTime() - t0) / 1e9);
             }
-            System.out.printf("load: %d collars, backlog %d min, %d cows down, gateway %s, work %s%n",
-                    collars, backlog.toMinutes(), down, String.join(" ", jvm), work);
+            System.out.printf("load: %d collars, backlog %d min, %d cows down, %d low batteries, gateway %s, work %s%n",
+                    collars, backlog.toMinutes(), down, lowBattery, String.join(" ", jvm), work);
+            System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the start)");
             try (GatewayProcess gw = GatewayProcess.start(jar, jvm, config, httpPort, work.resolve("data"),
                     work.resolve("gateway.out"))) {
                 Duration healthy = gw.awaitHealthy(Duration.ofSeconds(60));
-                run(gw, broker, collars, backlog, down, connections, healthy);
+                run(gw, broker, collars, backlog, down, lowBattery, live, connections, healthy);
+                System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the end of the run)");
             }
         }
     }
@@ -87,13 +105,14 @@ public final class LoadHarness {
         return jvm;
     }
 
-    private static void run(GatewayProcess gw, Broker broker, int n, Duration backlog, int down, int connections,
-                            Duration healthy) throws Exception {
+    private static void run(GatewayProcess gw, Broker broker, int n, Duration backlog, int down, int lowBattery,
+                            Duration live, int connections, Duration healthy) throws Exception {
         Instant backlogStart = Instant.now().minus(backlog);
         List<LoadCollar> herd = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             herd.add(new LoadCollar(i, backlogStart, i < down ? Optional.of(Duration.ofMinutes(5)) : Optional.empty(),
-                    backlog));
+                    backlog, i < lowBattery ? Optional.of(i % 2 == 0 ? LoadCollar.LowBattery.BACKLOG : LoadCollar.LowBattery.LIVE)
+                            : Optional.empty()));
         }
         var opened = gw.api("POST", "/api/pairing-mode", "{\"minutes\":60,\"labels\":["
                 + herd.stream().map(LoadCollar::labelJson).collect(Collectors.joining(",")) + "]}");
@@ -105,21 +124,41 @@ public final class LoadHarness {
             long t0 = System.nanoTime();
             join(radio, herd, connections);
             System.out.printf("joined:            %d collars in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            // The backlog plus what the herd adds while it streams (a generous minute); the rest is rendered live.
+            int batches = (int) (backlog.plusMinutes(1).toMillis() / LoadCollar.BATCH_SPAN.toMillis());
+            long r0 = System.nanoTime();
+            herd.parallelStream().forEach(c -> c.prepare(batches));
+            System.out.printf("motion rendered:   %d batches per collar in %.1f s (before streaming, not timed)%n",
+                    batches, (System.nanoTime() - r0) / 1e9);
 
             Map<String, Double> before = gw.metrics();
             long[] ioBefore = gw.io();
+            double[] cpuBefore = cpu(gw, broker);
+            Optional<double[]> gcBefore = gw.gc();
             long start = System.nanoTime();
-            long sent = stream(radio, herd, connections);
+            long sent = stream(radio, herd, connections, Optional.empty());
             radio.drain();
             double publishS = (System.nanoTime() - start) / 1e9;
             long expected = received(before) + sent;
             Map<String, Double> after = awaitHandled(gw, expected, Duration.ofSeconds(120));
             double handledS = (System.nanoTime() - start) / 1e9;
+            double[] cpuAfter = cpu(gw, broker);
             String memory = MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-loaded.txt"));
             report(n, healthy, before, after, sent, radio.failed(), publishS, handledS, memory);
-            Thread.sleep(10_000); // steady state: what the heap keeps once the burst is over
-            System.out.printf("memory, 10 s idle: %s%n", MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-idle.txt")));
-            written(n, backlog, ioBefore, gw.stopAndReadIo());
+            cpuReport(cpuBefore, cpuAfter, received(after) - received(before));
+            gcReport(gcBefore, gw.gc());
+
+            // Live: the herd at its real rate, the second half of the low-battery collars reporting now.
+            herd.stream().filter(LoadCollar::lowBatteryLive).forEach(LoadCollar::lowBatteryNow);
+            long liveSent = stream(radio, herd, connections, Optional.of(Instant.now().plus(live)));
+            radio.drain();
+            Map<String, Double> end = awaitHandled(gw, received(after) + liveSent, Duration.ofSeconds(60));
+            long liveGot = received(end) - received(after);
+            System.out.printf("live:              %d frames published in %d min at the herd's own rate, %d received, lost %d%n",
+                    liveSent, live.toMinutes(), liveGot, liveSent - liveGot);
+            latency("frame to alarm, live herd:", end, after);
+            System.out.printf("memory, after live: %s%n", MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-idle.txt")));
+            written(sent + liveSent, ioBefore, gw.stopAndReadIo());
         }
     }
 
@@ -154,8 +193,13 @@ public final class LoadHarness {
         throw new IOException(herd.stream().filter(c -> !c.joined()).count() + " collars did not join");
     }
 
-    /** Replays every collar's backlog, one batch per collar per round; returns the frames published. */
-    private static long stream(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
+    /**
+     * Replays every collar's backlog, one batch per collar per round, as fast as the gateway takes them;
+     * with a deadline, then goes on sending each batch when it is due (the herd live, in real time) until
+     * then. Returns the frames published.
+     */
+    private static long stream(Publishers radio, List<LoadCollar> herd, int connections, Optional<Instant> until)
+            throws Exception {
         List<Thread> threads = new ArrayList<>();
         long[] sent = new long[connections];
         for (int p = 0; p < connections; p++) {
@@ -173,6 +217,10 @@ public final class LoadHarness {
                                 sent[conn]++;
                                 more = true;
                             }
+                        }
+                        if (!more && until.isPresent() && Instant.now().isBefore(until.get())) {
+                            Thread.sleep(50); // all caught up: wait for the next batches to fall due
+                            more = true;
                         }
                     }
                 } catch (InterruptedException e) {
@@ -218,21 +266,69 @@ public final class LoadHarness {
         System.out.printf("start to healthy:  %d ms (spawn of the JVM to the first /health \"ok\")%n", healthy.toMillis());
         System.out.printf("frames:            %d published, %d publish failures, %d received by the gateway, %d rejected, lost %d%n",
                 sent, failed, got, rejected, sent - got);
-        System.out.printf("sustained:         %.0f frames/s published, %.0f frames/s handled (%.1f s)%n",
-                sent / publishS, got / handledS, handledS);
-        Latency.of(after, before).ifPresentOrElse(
-                l -> System.out.printf("frame to alarm:    p50 %s, p99 %s over %d alarms%n", l.p50(), l.p99(), l.count()),
-                () -> System.out.println("frame to alarm:    no alarm raised during the run"));
+        System.out.printf("sustained:         %.0f frames/s offered by the publishers (%.1f s), %.0f frames/s handled by"
+                        + " the gateway (%.1f s, first publish to last frame handled)%n",
+                sent / publishS, publishS, got / handledS, handledS);
+        latency("frame to alarm, backlog replay (ingest saturated):", after, before);
         System.out.printf("memory:            %s (%d collars)%n", memory, n);
     }
 
+    /** CPU seconds so far of the gateway, mosquitto and this JVM (the publishers). */
+    private static double[] cpu(GatewayProcess gw, Broker broker) {
+        return new double[] {CpuTime.seconds(gw.pid()), CpuTime.seconds(broker.pid()),
+                CpuTime.seconds(ProcessHandle.current().pid())};
+    }
+
     /**
-     * Bytes written, scaled to an hour of event time for 100 cows: the backlog replayed is the event time
-     * the herd covered, so per hour per 100 cows = bytes / (collars / 100 x backlog hours). Includes the
-     * flush at the gateway's stop.
+     * CPU time per 1,000 frames handled, of each process, over the streaming phase: unlike frames/s it
+     * hardly depends on what else runs on the machine.
      */
-    private static void written(int n, Duration backlog, long[] before, long[] after) {
-        double hundredCowHours = n / 100.0 * backlog.toSeconds() / 3600;
+    private static void cpuReport(double[] before, double[] after, long frames) {
+        String[] who = {"gateway", "mosquitto", "publisher"};
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < who.length; i++) {
+            double s = after[i] - before[i];
+            line.append(String.format(Locale.ROOT, "%s%s %.1f CPU-s = %.1f CPU-ms per 1000 frames", i == 0 ? "" : "; ",
+                    who[i], s, frames == 0 ? 0 : s * 1e6 / frames));
+        }
+        System.out.println("cpu while streaming: " + line);
+    }
+
+    /** The gateway's collections while the backlog streamed: full ones mean its heap is too small for the herd. */
+    private static void gcReport(Optional<double[]> before, Optional<double[]> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            System.out.println("gc while streaming: not readable (no jstat)");
+            return;
+        }
+        double[] b = before.get();
+        double[] a = after.get();
+        System.out.printf(Locale.ROOT, "gc while streaming: %.0f young collections (%.1f s), %.0f full (%.1f s)%n",
+                a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3]);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void latency(String what, Map<String, Double> after, Map<String, Double> before) {
+        Latency.of(after, before).ifPresentOrElse(
+                l -> System.out.printf("%s p50 %s, p99 %s over %d alarms (bucket upper bounds of"
+                        + " herdgate_frame_to_alarm_seconds)%n", what, l.p50(), l.p99(), l.count()),
+                () -> System.out.println(what + " no alarm raised"));
+    }
+
+    /**
+     * Bytes written, scaled to an hour of event time for 100 cows: each sample batch covers 4 s of a
+     * cow's time, so the frames sent cover {@code frames x 4 s} cow-seconds, and per hour per 100 cows =
+     * bytes / (that / 100 / 3600). Includes the flush at the gateway's stop.
+     */
+    private static void written(long frames, long[] before, long[] after) {
+        double hundredCowHours = frames * LoadCollar.BATCH_SPAN.toSeconds() / 3600.0 / 100;
         double wchar = (after[0] - before[0]) / 1e6;
         double device = (after[1] - before[1]) / 1e6;
         System.out.printf(Locale.ROOT, "written:           %.2f MB asked of the file system (wchar), %.2f MB sent to the"
@@ -245,7 +341,9 @@ public final class LoadHarness {
                 "version: 1",
                 "herd:",
                 "  no_motion:",
-                "    min_duration_min: 30", ""));
+                "    min_duration_min: 30",
+                "  battery:",
+                "    min_readings: 1", ""));
         Path config = work.resolve("herdgate.yaml");
         Files.writeString(config, String.join("\n",
                 "data_dir: " + work.resolve("data"),
