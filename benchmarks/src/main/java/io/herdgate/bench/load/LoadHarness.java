@@ -166,7 +166,7 @@ public final class LoadHarness {
             System.out.printf("live:              %d frames published in %d min at the herd's own rate, %d received, lost %d%n",
                     liveSent, live.toMinutes(), liveGot, liveSent - liveGot);
             latency("frame to alarm, live herd:", end, after);
-            System.out.printf("memory, after live: %s%n", MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-idle.txt")));
+            System.out.printf("memory, after live: %s%n", MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-live.txt")));
             written(sent + liveSent, ioBefore, gw.stopAndReadIo());
         }
     }
