@@ -84,7 +84,7 @@ public final class GatewayConfigFile {
         AlarmsConfig alarms = root.section("alarms").map(GatewayConfigFile::alarms).orElse(AlarmsConfig.DEFAULT);
         LoggingConfig logging = root.section("logging").map(GatewayConfigFile::logging).orElse(LoggingConfig.DEFAULT);
         RetentionConfig retention = root.section("retention").map(GatewayConfigFile::retention).orElse(RetentionConfig.DEFAULT);
-        Optional<UpstreamConfig> upstream = root.section("upstream").flatMap(GatewayConfigFile::upstream);
+        Optional<UpstreamConfig> upstream = root.section("upstream").flatMap(u -> upstream(u, links));
         root.finish();
         return new GatewayConfig(dataDir, zone, rules, contacts, links, http, gpio, whatsapp, sms, alarms, logging, retention,
                 upstream);
@@ -246,7 +246,7 @@ public final class GatewayConfigFile {
         return AlarmsConfig.of(summary, quiet, Duration.ofMinutes(escalate));
     }
 
-    private static Optional<UpstreamConfig> upstream(YamlSection s) {
+    private static Optional<UpstreamConfig> upstream(YamlSection s, LinksConfig links) {
         boolean hasBroker = s.has("broker");
         var broker = s.uri("broker", MqttConfig.DEFAULT_BROKER, MqttConfig.SCHEMES);
         if (!hasBroker) {
@@ -257,8 +257,13 @@ public final class GatewayConfigFile {
         if (!hasGateway) {
             s.problem("gateway", "is required; allowed: this gateway's name in the topics, 1..64 letters, digits or '-'");
         }
-        String clientId = text(s, "client_id", "herdgate-" + gateway, "[A-Za-z0-9._-]{1,64}",
+        String clientId = text(s, "client_id", "herdgate-" + gateway + "-upstream", "[A-Za-z0-9._-]{1,64}",
                 "1..64 letters, digits, '.', '_' or '-'");
+        // one broker drops the older of two connections with the same client id: they would take turns forever
+        if (links.mqtt().filter(m -> m.broker().equals(broker) && m.clientId().equals(clientId)).isPresent()) {
+            s.problem("client_id", "'" + clientId + "' is also links.mqtt.client_id on the same broker; allowed: a"
+                    + " different client id");
+        }
         String prefix = text(s, "topic_prefix", UpstreamConfig.DEFAULT_TOPIC_PREFIX, "[^/+#\\s]+(/[^/+#\\s]+)*",
                 "topic levels without wildcards, spaces or empty levels, e.g. herdgate or coop/north");
         Optional<String> username = s.optionalText("username");

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param broker        {@code tcp://host:port} or {@code ssl://host:port}
  * @param gateway       this gateway's name in the topics, 1..64 letters, digits or '-'
- * @param clientId      MQTT client id on the upstream broker, 1..64 letters, digits, '.', '_' or '-'
+ * @param clientId      MQTT client id on the upstream broker, 1..64 letters, digits, '.', '_' or '-'; default
+ *                      {@code herdgate-<gateway>-upstream}, apart from the MQTT link's when both use one broker
  * @param topicPrefix   first topic level(s), default {@code herdgate}
  * @param username      login, if the broker wants one (with {@code passwordFile})
  * @param passwordFile  file holding the password (first line)

@@ -121,6 +121,7 @@ class GatewayConfigFileTest {
             "upstream: {broker: 'tcp://coop', gateway: f, queue_capacity: 0}|herdgate.yaml:1:62: upstream.queue_capacity: 0 is out of range; allowed: 1..10000000 (events)",
             "upstream: {broker: 'tcp://coop', gateway: f, username: hg}|herdgate.yaml:1:11: upstream.password_file: username and password_file go together; allowed: both or neither",
             "upstream: {broker: 'ssl://coop', gateway: f, ca_file: none.pem}|herdgate.yaml:1:55: upstream.ca_file: '/etc/herdgate/none.pem' does not exist; allowed: a PEM CA certificate",
+            "{links: {mqtt: {gateway_name: f}}, upstream: {broker: 'tcp://localhost:1883', gateway: f, client_id: herdgate-f}}|herdgate.yaml:1:102: upstream.client_id: 'herdgate-f' is also links.mqtt.client_id on the same broker; allowed: a different client id",
             "upstream: {broker: 'tcp://coop', gateway: f, brokr: x}|herdgate.yaml:1:46: upstream.brokr: unknown key 'brokr'; did you mean 'broker'?",
     })
     void parse_oneMistake_isReportedExactly(String yaml, String expected) {
@@ -159,7 +160,7 @@ class GatewayConfigFileTest {
     void parse_upstream_takesItsDefaultsFromTheGatewayName() {
         UpstreamConfig u = valid("upstream:\n  broker: ssl://coop.example:8883\n  gateway: farm1\n").upstream().orElseThrow();
         assertEquals(URI.create("ssl://coop.example:8883"), u.broker());
-        assertEquals("herdgate-farm1", u.clientId());
+        assertEquals("herdgate-farm1-upstream", u.clientId());
         assertEquals("herdgate", u.topicPrefix());
         assertEquals(100_000, u.queueCapacity());
         assertEquals(Duration.ofMinutes(2), u.reconnectMax());
