@@ -149,8 +149,8 @@ class SampleCodingTest {
 
     @ParameterizedTest(name = "cut {0} bytes")
     @ValueSource(ints = {1, 2, 5, 9, 17})
-    void rice_truncatedBits_areRejectedNotReadFromTheBytesAfter(int cut) {
-        // The bytes after the cut still hold the rest of the codes: a decoder that read them would succeed.
+    void rice_truncatedBits_areRejectedThoughTheBytesAfterHoldTheRest(int cut) {
+        // The bytes after the cut still hold the rest of the codes: a decoder that trusted them would succeed.
         SampleBatch batch = walk(6, 3);
         byte[] coded = new byte[4096];
         int len = SampleCoding.write(batch, SampleCoding.RICE, coded, 0);
