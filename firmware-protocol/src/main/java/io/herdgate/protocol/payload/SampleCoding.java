@@ -38,7 +38,7 @@ final class SampleCoding {
     private static final int MAX_ZIGZAG = 8190;
     /** Bits of a window from {@link #window} that are always valid: 64 minus the 7 of the bit offset. */
     private static final int WINDOW_BITS = 57;
-    /** Bits a Rice code may take to be decoded from the cached window without further checks. */
+    /** Longest Rice code taken straight from the decoder's bit buffer; longer ones are counted window by window. */
     private static final int FAST_BITS = 32;
 
     private SampleCoding() {

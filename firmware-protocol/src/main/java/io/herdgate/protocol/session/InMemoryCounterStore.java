@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryCounterStore implements CounterStore {
 
     /** One map per stream, so that a save (once per received frame) allocates no compound key. */
-    private final Map<CounterStream, ConcurrentMap<CollarEui, CounterState>> states = new EnumMap<>(CounterStream.class);
+    private final Map<CounterStream, ConcurrentMap<CollarEui, CounterState>> states =
+            new EnumMap<>(CounterStream.class);
 
     private InMemoryCounterStore() {
         for (CounterStream stream : CounterStream.values()) {

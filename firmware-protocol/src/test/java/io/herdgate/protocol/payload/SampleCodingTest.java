@@ -87,9 +87,9 @@ class SampleCodingTest {
     @ParameterizedTest(name = "k = {0}")
     @ValueSource(ints = {0, 1, 5, 12, 13})
     void rice_codesAroundTheFastPathLimit_decodeWherever8ByteLoadsSplitThem(int k) {
-        // Quotients 0..40 under k: codes up to 32 bits come from the bit buffer, longer ones (and, for
-        // k = 13, every one past the first) are counted the slow way. Each phase starts the quotient
-        // sequence elsewhere, so codes land at every position of the 64-bit loads.
+        // Quotients 0..40, as far as k allows (8190 >>> k): codes up to 32 bits come from the bit buffer,
+        // longer ones are counted the slow way. Each phase starts the quotient sequence elsewhere, so
+        // codes land at every position of the 64-bit loads.
         int maxQuotient = 8190 >>> k;
         for (int phase = 0; phase < 64; phase++) {
             Bits bits = new Bits().put(0, 12).put(0, 12).put(0, 12).put(k, 4);
@@ -149,8 +149,8 @@ class SampleCodingTest {
 
     @ParameterizedTest(name = "cut {0} bytes")
     @ValueSource(ints = {1, 2, 5, 9, 17})
-    void rice_truncatedBits_areRejectedNotReadFromTheBytesAfter(int cut) {
-        // The bytes after the cut still hold the rest of the codes: a decoder that read them would succeed.
+    void rice_truncatedBits_areRejectedThoughTheBytesAfterHoldTheRest(int cut) {
+        // The bytes after the cut still hold the rest of the codes: a decoder that trusted them would succeed.
         SampleBatch batch = walk(6, 3);
         byte[] coded = new byte[4096];
         int len = SampleCoding.write(batch, SampleCoding.RICE, coded, 0);
