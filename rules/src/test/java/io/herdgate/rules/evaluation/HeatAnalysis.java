@@ -1,7 +1,6 @@
 package io.herdgate.rules.evaluation;
 
 import io.herdgate.rules.alarm.Alarm;
-import io.herdgate.rules.alarm.AlarmType;
 import io.herdgate.rules.params.BaselineParams;
 import io.herdgate.rules.params.HeatParams;
 import io.herdgate.rules.params.RuleSet;
