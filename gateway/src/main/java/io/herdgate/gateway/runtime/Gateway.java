@@ -43,7 +43,6 @@ import io.herdgate.gateway.schedule.ClockJumpGuard;
 import io.herdgate.gateway.schedule.JobName;
 import io.herdgate.gateway.schedule.Scheduler;
 import io.herdgate.gateway.schedule.Ticker;
-import io.herdgate.gateway.store.Checkpoint;
 import io.herdgate.gateway.store.Checkpoints;
 import io.herdgate.gateway.store.CowRecord;
 import io.herdgate.gateway.store.Database;
@@ -73,11 +72,14 @@ import io.herdgate.rules.params.Rules;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -87,17 +89,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.function.BiConsumer;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.tinylog.Logger;
 
 /**
@@ -267,7 +268,7 @@ public final class Gateway implements AutoCloseable {
         };
         DetectionEngine.Builder eb = DetectionEngine.builder().rules(rules).clock(clock).zone(c.zone()).listener(all);
         checkpoints = Checkpoints.of(db);
-        DetectionEngine engine = checkpoints.latest().map(cp -> restore(eb, cp)).orElseGet(eb::build);
+        DetectionEngine engine = checkpoints.read((takenAt, in) -> restore(eb, takenAt, in)).orElseGet(eb::build);
         // Alarms still active in the restored state are already in the alarm log.
         activeAlarms.set(engine.activeAlarms().size());
         engine.resumeAt(clock.instant());
@@ -315,13 +316,13 @@ public final class Gateway implements AutoCloseable {
         upstream.ifPresent(u -> u.observed(o));
     }
 
-    private DetectionEngine restore(DetectionEngine.Builder eb, Checkpoint cp) {
+    private DetectionEngine restore(DetectionEngine.Builder eb, Instant takenAt, InputStream snapshot) {
         try {
-            DetectionEngine e = eb.restore(cp.snapshot());
-            Logger.info("detector state restored from {} ({} cows)", cp.takenAt(), e.cows().size());
+            DetectionEngine e = eb.restore(snapshot);
+            Logger.info("detector state restored from {} ({} cows)", takenAt, e.cows().size());
             return e;
         } catch (SnapshotException e) {
-            Logger.warn("detector checkpoint of {} is unreadable ({}); baselines start afresh", cp.takenAt(), e.getMessage());
+            Logger.warn("detector checkpoint of {} is unreadable ({}); baselines start afresh", takenAt, e.getMessage());
             return eb.build();
         }
     }
@@ -495,8 +496,12 @@ public final class Gateway implements AutoCloseable {
 
     /** Writes the detector state now. */
     public void checkpointNow() {
-        byte[] snapshot = detection.withEngine(DetectionEngine::snapshot);
-        checkpoints.save(Checkpoint.of(settings.clock.instant(), snapshot));
+        // Streamed from the engine into the database under the engine's lock: no copy of the herd's state.
+        Instant takenAt = settings.clock.instant();
+        detection.withEngine(e -> {
+            checkpoints.save(takenAt, e::writeSnapshot);
+            return null;
+        });
     }
 
     /**

@@ -4,6 +4,12 @@ import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.params.Rules;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +23,7 @@ import java.util.Objects;
  *
  * <p>Work per observation is O(1) amortised; state per cow is bounded (a few KB with the defaults,
  * independent of the observation interval). Output is a pure function of the input sequence, the rules
- * and the calendar: {@link #snapshot()} then {@link Builder#restore(byte[])} and feeding the rest gives
+ * and the calendar: {@link #writeSnapshot(OutputStream)} then {@link Builder#restore(InputStream)} and feeding the rest gives
  * exactly the events of an uninterrupted run. Not thread-safe: one thread feeds one engine.
  */
 public interface DetectionEngine {
@@ -52,8 +58,25 @@ public interface DetectionEngine {
     /** Cows seen so far, sorted; immutable. */
     List<CowId> cows();
 
-    /** Serialized state of every cow and of the herd prior (not the rules, listener or clock). */
-    byte[] snapshot();
+    /**
+     * Writes the serialized state of every cow and of the herd prior (not the rules, listener or clock) to
+     * {@code out}, cow by cow, holding no copy of it: a large herd's state (about 12 KB a cow) is streamed
+     * to storage instead of being built in the heap. Does not close {@code out}.
+     *
+     * @throws IOException when {@code out} fails
+     */
+    void writeSnapshot(OutputStream out) throws IOException;
+
+    /** The bytes {@link #writeSnapshot(OutputStream)} writes, as one array (tests and small herds). */
+    default byte[] snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            writeSnapshot(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen with a byte array
+        }
+        return bytes.toByteArray();
+    }
 
     /** Bytes {@link #snapshot()} would give for this cow alone (to measure state size). */
     int stateBytes(CowId cow);
@@ -113,8 +136,18 @@ public interface DetectionEngine {
          * @throws SnapshotException when the bytes are not a snapshot of this version
          */
         public DetectionEngine restore(byte[] snapshot) {
+            return restore(new ByteArrayInputStream(snapshot));
+        }
+
+        /**
+         * {@link #restore(byte[])} reading the snapshot from {@code in} (up to its end; not closed), so a
+         * large herd's state is never held twice.
+         *
+         * @throws SnapshotException when the bytes are not a snapshot of this version, or {@code in} fails
+         */
+        public DetectionEngine restore(InputStream in) {
             StreamingEngine engine = new StreamingEngine(rules, clock, zone, listener, calendar);
-            engine.restore(snapshot);
+            engine.restore(in);
             return engine;
         }
     }

@@ -4,11 +4,14 @@ import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.params.Rules;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -198,23 +201,20 @@ final class StreamingEngine implements DetectionEngine {
     }
 
     @Override
-    public byte[] snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            herd.write(out);
-            List<CowState> list = sortedCows();
-            out.writeInt(list.size());
-            for (CowState cow : list) {
-                out.writeUTF(cow.id.value());
-                out.writeInt(cow.bins.size());
-                cow.write(out);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex); // cannot happen with a byte array
+    public void writeSnapshot(OutputStream sink) throws IOException {
+        // Buffered here and flushed, not closed: the caller owns the sink.
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(sink, 64 * 1024));
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        herd.write(out);
+        List<CowState> list = sortedCows();
+        out.writeInt(list.size());
+        for (CowState cow : list) {
+            out.writeUTF(cow.id.value());
+            out.writeInt(cow.bins.size());
+            cow.write(out);
         }
-        return bytes.toByteArray();
+        out.flush();
     }
 
     @Override
@@ -232,8 +232,9 @@ final class StreamingEngine implements DetectionEngine {
         return bytes.size();
     }
 
-    void restore(byte[] snapshot) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+    void restore(InputStream source) {
+        try {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(source, 64 * 1024));
             if (in.readInt() != MAGIC) {
                 throw new SnapshotException("not a herdgate detection snapshot (bad magic at byte 0)");
             }
