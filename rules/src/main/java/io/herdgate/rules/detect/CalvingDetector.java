@@ -38,6 +38,7 @@ final class CalvingDetector {
 
     /** The usual day is judged over whole days, which evens out the daily rhythm. */
     static final int REFERENCE_HOURS = 24;
+    /** Evidence bounds: one extreme measure cannot decide alone, one going the other way vetoes mildly. */
     static final double MIN_EVIDENCE = -1;
     static final double MAX_EVIDENCE = 3;
     /** Usual rumination under 6 min/h is treated as 6 min/h: a cow that barely ruminates has nothing to drop. */
@@ -92,6 +93,7 @@ final class CalvingDetector {
      * @param rumination   rumination evidence, {@code [-1, 3]} or NaN
      * @param bout         bout-length evidence, {@code [-1, 3]} or NaN
      * @param score        sum of the present evidences / √{@code measures}; NaN when none is present
+     * @param measures     how many evidences are present, 0..2
      * @param ruminationMin rumination minutes in the window (scaled to the whole window); NaN when not judged
      * @param ruminationUsualMin the usual rumination minutes for a window of that length
      * @param boutMin      lying minutes per bout in the window
