@@ -24,8 +24,8 @@ import java.util.Map;
 final class StreamingEngine implements DetectionEngine {
 
     private static final int MAGIC = 0x48474445; // "HGDE"
-    /** 2: the ring holds lying minutes as a fourth measure. */
-    private static final int VERSION = 2;
+    /** 2: the ring holds lying minutes as a fourth measure; 3: heat keeps whether the cow joined a running herd. */
+    private static final int VERSION = 3;
 
     private final Clock clock;
     private final ZoneId zone;
@@ -50,6 +50,7 @@ final class StreamingEngine implements DetectionEngine {
         CowState cow = cows.get(o.cow());
         if (cow == null) {
             cow = new CowState(o.cow(), rules.forCow(o.cow()));
+            cow.heat.joinedEstablishedHerd(herd.established());
             cows.put(o.cow(), cow);
         }
         long s = o.start().getEpochSecond();

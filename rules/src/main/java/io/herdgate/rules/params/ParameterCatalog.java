@@ -28,7 +28,7 @@ public final class ParameterCatalog {
     public static final Number BASELINE_PRIOR_DAYS = Number.of("baseline.prior_days", "d", 0, 28, 2, false,
             "Weight of the herd prior in days of own history: with d own days the own baseline weighs d/(d+prior_days).");
     public static final Number BASELINE_MIN_DAYS = Number.of("baseline.min_days", "d", 1, 14, 3, true,
-            "Days of own history before detectors that need an own baseline (illness) may fire: the warm-up.");
+            "Days of own history before illness is judged, and heat for a cow that joined a running herd: the warm-up.");
 
     // --- heat -------------------------------------------------------------------------------------
     public static final Flag HEAT_ENABLED = Flag.of("heat.enabled", true, "Raise heat alarms.");
@@ -90,7 +90,7 @@ public final class ParameterCatalog {
     public static final SeverityChoice NO_MOTION_SEVERITY = SeverityChoice.of("no_motion.severity", CRITICAL,
             "Severity of cow-down alarms.");
     public static final Number NO_MOTION_STILL_LEVEL = Number.of("no_motion.still_level", "", 0, 1e9, 0, false,
-            "An interval is still when its motion index, steps and activity (those present) are at most this.");
+            "An interval is still when its movement counts (motion index, steps; those present) are at most this; activity only where neither is measured.");
     public static final Number NO_MOTION_MIN_DURATION_MIN = Number.of("no_motion.min_duration_min", "min", 30, 2880, 360, false,
             "Stillness longer than this raises; healthy cows lie still up to about 4.7 h, so 6 h.");
     public static final Number NO_MOTION_REFRACTORY_MIN = Number.of("no_motion.refractory_min", "min", 0, 1440, 0, false,

@@ -25,8 +25,9 @@ class EvaluationTest {
     void heat_onScrEpisodes_keepsMeasuredSensitivityAndPpv() {
         HeatFigures h = report.heat();
         assertEquals(48, h.episodes(), report.render());
+        // Targets 0.90 / 0.90 are not reached yet (DETECTORS.md says why); these are the measured floors.
         assertTrue(h.sensitivity() >= 0.79, report.render());
-        assertTrue(h.ppv() >= 0.82, report.render());
+        assertTrue(h.ppv() >= 0.88, report.render());
     }
 
     @Test
