@@ -25,6 +25,9 @@ import java.util.OptionalDouble;
  *   <li>bout evidence = shortening of the lying minutes per lying bout under the usual, in units of
  *       {@code calving.bout_shortening_pct}; judged only when the window holds at least half a bout.</li>
  * </ul>
+ * With at least {@code baseline.min_days} usual days, the unit of each evidence is widened to the cow's
+ * own spread of that measure (standard deviation over the windows tiling her usual days) where that is
+ * larger: a cow whose bouts vary a lot from window to window needs a larger change to count.
  * Each evidence is clipped to {@code [-1, 3]} so that no single measure decides alone and a measure
  * going the other way vetoes only mildly. The score is their sum divided by the square root of their
  * number (Stouffer's combination), so a collar that delivers only one of the measures (neck: rumination;
@@ -35,6 +38,7 @@ final class CalvingDetector {
 
     /** The usual day is judged over whole days, which evens out the daily rhythm. */
     static final int REFERENCE_HOURS = 24;
+    /** Evidence bounds: one extreme measure cannot decide alone, one going the other way vetoes mildly. */
     static final double MIN_EVIDENCE = -1;
     static final double MAX_EVIDENCE = 3;
     /** Usual rumination under 6 min/h is treated as 6 min/h: a cow that barely ruminates has nothing to drop. */
@@ -43,6 +47,8 @@ final class CalvingDetector {
     private static final double BOUT_FLOOR_MIN = 10;
     /** A day with fewer bouts counts as one bout: a cow lying once in a day has one long bout. */
     private static final double MIN_BOUTS_PER_DAY = 1;
+    /** Judged windows needed before the cow's own spread may widen the evidence unit. */
+    private static final int MIN_SPREAD_WINDOWS = 12;
 
     final AlarmTrack track = new AlarmTrack();
     private long aboveSinceSec = CowState.NONE;
@@ -87,6 +93,7 @@ final class CalvingDetector {
      * @param rumination   rumination evidence, {@code [-1, 3]} or NaN
      * @param bout         bout-length evidence, {@code [-1, 3]} or NaN
      * @param score        sum of the present evidences / √{@code measures}; NaN when none is present
+     * @param measures     how many evidences are present, 0..2
      * @param ruminationMin rumination minutes in the window (scaled to the whole window); NaN when not judged
      * @param ruminationUsualMin the usual rumination minutes for a window of that length
      * @param boutMin      lying minutes per bout in the window
@@ -106,19 +113,19 @@ final class CalvingDetector {
         double rumEvidence = Double.NaN;
         if (!Double.isNaN(rum) && rumUsual.days() > 0) {
             double usual = Math.max(rumUsual.mean(), RUMINATION_FLOOR_PER_MIN);
-            rumEvidence = clip((usual - rum) / usual / (p.ruminationDropPct() / 100));
+            double unit = Math.max(usual * p.ruminationDropPct() / 100,
+                    spread(bins, hour, w, b, minCov, CalvingDetector::ruminationRate));
+            rumEvidence = clip((usual - rum) / unit);
         }
 
-        double lying = bins.rate(HourlyBins.LYING, hour, w, minCov);
-        double bouts = bins.rate(HourlyBins.BOUTS, hour, w, minCov);
+        double boutMin = boutMinutes(bins, hour, w, minCov);
         double boutUsual = usualBoutMinutes(bins, hour, b.days(), minCov);
-        double boutMin = Double.NaN;
         double boutEvidence = Double.NaN;
-        // Without a bout in the window there is no bout length: standing for hours says nothing here.
-        if (!Double.isNaN(lying) && !Double.isNaN(bouts) && bouts * windowMin >= 0.5 && !Double.isNaN(boutUsual)) {
-            boutMin = lying / bouts;
+        if (!Double.isNaN(boutMin) && !Double.isNaN(boutUsual)) {
             double usual = Math.max(boutUsual, BOUT_FLOOR_MIN);
-            boutEvidence = clip((usual - boutMin) / usual / (p.boutShorteningPct() / 100));
+            double unit = Math.max(usual * p.boutShorteningPct() / 100,
+                    spread(bins, hour, w, b, minCov, CalvingDetector::boutMinutes));
+            boutEvidence = clip((usual - boutMin) / unit);
         }
 
         int n = (Double.isNaN(rumEvidence) ? 0 : 1) + (Double.isNaN(boutEvidence) ? 0 : 1);
@@ -126,6 +133,54 @@ final class CalvingDetector {
         return new Evidence(rumEvidence, boutEvidence, n == 0 ? Double.NaN : sum / Math.sqrt(n), n,
                 Double.isNaN(rumEvidence) ? Double.NaN : rum * windowMin,
                 rumUsual.days() > 0 ? rumUsual.mean() * windowMin : Double.NaN, boutMin, boutUsual);
+    }
+
+    /** A measure of the window of {@code hours} ending with {@code hour}; NaN when not judged. */
+    @FunctionalInterface
+    private interface WindowMeasure {
+        double of(HourlyBins bins, long hour, int hours, double minCov);
+    }
+
+    private static double ruminationRate(HourlyBins bins, long hour, int hours, double minCov) {
+        return bins.rate(HourlyBins.RUMINATION, hour, hours, minCov);
+    }
+
+    /** Lying minutes per bout; NaN without half a bout (standing for hours says nothing about bouts). */
+    private static double boutMinutes(HourlyBins bins, long hour, int hours, double minCov) {
+        double lying = bins.rate(HourlyBins.LYING, hour, hours, minCov);
+        double bouts = bins.rate(HourlyBins.BOUTS, hour, hours, minCov);
+        return Double.isNaN(lying) || Double.isNaN(bouts) || bouts * hours * 60 < 0.5 ? Double.NaN : lying / bouts;
+    }
+
+    /**
+     * The cow's own spread of a measure: the standard deviation of its values in the windows that tile
+     * the usual days (ends {@code 24k + j·hours} hours back, k = 1..days). 0 (no widening) with fewer
+     * than {@code baseline.min_days} usual days or {@link #MIN_SPREAD_WINDOWS} judged windows: one or two
+     * days give too few windows for a spread.
+     */
+    private static double spread(HourlyBins bins, long hour, int hours, BaselineParams b, double minCov,
+                                 WindowMeasure m) {
+        double sum = 0;
+        double sumSq = 0;
+        int n = 0;
+        int days = 0;
+        for (int k = 1; k <= b.days(); k++) {
+            int before = n;
+            for (int back = 0; back < REFERENCE_HOURS; back += hours) {
+                double v = m.of(bins, hour - (long) REFERENCE_HOURS * k - back, hours, minCov);
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    sumSq += v * v;
+                    n++;
+                }
+            }
+            days += n > before ? 1 : 0;
+        }
+        if (days < b.minDays() || n < MIN_SPREAD_WINDOWS) {
+            return 0;
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
     }
 
     /** Mean over the usual days of the day's lying minutes per bout; NaN before the first usual day. */
