@@ -39,7 +39,7 @@ public record ClassifierMetrics(String method, double balancedAccuracy, Map<Stri
 
     /**
      * The figures as text for people, in the layout of the detectors' evaluation report: a headline with
-     * the balanced accuracy, then one line per behaviour.
+     * the balanced accuracy, one line per behaviour, then the pooled confusion matrix and one per fold.
      */
     public String render() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,

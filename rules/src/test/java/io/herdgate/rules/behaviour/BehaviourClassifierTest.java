@@ -13,6 +13,7 @@ import io.herdgate.rules.feature.WindowFeatures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +96,17 @@ class BehaviourClassifierTest {
         assertEquals(0, m.perClass().get("grazing").support());
         assertEquals((0.8 + 0.75) / 2, m.balancedAccuracy(), 1e-12, "classes without windows are not averaged");
         assertTrue(m.render().contains("balanced accuracy         0.775"), m.render());
-        assertTrue(m.render().contains("  standing   windows     4   precision 0.600   recall 0.750"), m.render());
+        assertTrue(m.render().contains("  standing   windows     4   precision 0.600   recall 0.750"), m.render());    }
+
+    @Test
+    void fromFolds_poolsTheFoldsAndKeepsEachOne() {
+        List<Behaviour> classes = List.of(Behaviour.RESTING, Behaviour.STANDING);
+        ClassifierMetrics m = ClassifierMetrics.fromFolds("test", classes,
+                Map.of("cow-a", new int[][] {{8, 2}, {0, 0}}, "cow-b", new int[][] {{0, 0}, {1, 3}}));
+
+        assertEquals(List.of(List.of(8, 2), List.of(1, 3)), m.confusion());
+        assertEquals(List.of(List.of(0, 0), List.of(1, 3)), m.foldConfusion().get("cow-b"));
+        assertEquals((0.8 + 0.75) / 2, m.balancedAccuracy(), 1e-12);
+        assertTrue(m.render().contains("cow-a    [[8, 2], [0, 0]]"), m.render());
     }
 }

@@ -61,7 +61,8 @@ public final class TrainClassifier {
                 COMMAND, FeatureSettings.CLASSIFICATION_WINDOW_S, CollarDataset.RATE_HZ, perClass,
                 "each class weighted to the same total, shared equally among the cows showing it (weight = windows / "
                         + "(classes × cows with the class × the cow's windows of the class))",
-                SoftmaxTrainer.SHIPPED.l2(), SoftmaxTrainer.SHIPPED.iterations(), SoftmaxTrainer.SHIPPED.learningRate());
+                SoftmaxTrainer.SHIPPED.l2(), SoftmaxTrainer.SHIPPED.iterations(),
+                SoftmaxTrainer.SHIPPED.learningRate());
         return new ClassifierModel(VERSION, ClassifierModel.KIND,
                 FEATURES.stream().map(ClassifierFeature::key).toList(),
                 CLASSES.stream().map(Behaviour::label).toList(),
