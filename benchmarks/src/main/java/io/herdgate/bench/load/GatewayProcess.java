@@ -34,14 +34,12 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /**
-     * @param jvmOptions further JVM options (e.g. those of the packaged launcher), split at spaces
+     * @param jvmOptions the JVM options in order (a later option wins over an earlier one)
      */
-    static GatewayProcess start(Path jar, String maxHeap, String jvmOptions, Path config, int httpPort, Path dataDir,
-                                Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap));
-        if (!jvmOptions.isBlank()) {
-            cmd.addAll(List.of(jvmOptions.trim().split("\\s+")));
-        }
+    static GatewayProcess start(Path jar, List<String> jvmOptions, Path config, int httpPort, Path dataDir, Path log)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
         long t0 = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -53,10 +51,6 @@ final class GatewayProcess implements AutoCloseable {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     /** Polls {@code /health} until its status is {@code ok}; returns the time from spawn to that answer. */
@@ -185,6 +179,22 @@ final class GatewayProcess implements AutoCloseable {
             Thread.sleep(5);
         }
         return last;
+    }
+
+    /** Stops the gateway with SIGTERM and waits for it to exit; false when it is still running after {@code timeout}. */
+    boolean stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The gateway's data directory (database, API token). */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** The operating system's id of the gateway's JVM. */
+    long pid() {
+        return process.pid();
     }
 
     @Override

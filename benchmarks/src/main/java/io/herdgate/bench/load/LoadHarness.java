@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.LoadHarness \
  *     [--collars 2000] [--backlog-min 45] [--down 4] [--low-battery 20] [--live-min 2] [--connections 4]
- *     [--xmx 64m] [--jvm "options"] [--jar gateway/target/herdgate.jar]
+ *     [--xmx 64m] [--jvm "options"] [--jvm-add "options"] [--cds on|off] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
  * <p>How the herd goes faster than real time without lying to the gateway: every collar replays a backlog
@@ -43,21 +43,15 @@ import java.util.stream.Collectors;
  *
  * <p>CPU: besides wall-clock rates, which depend on whatever else the machine runs, the harness prints
  * the CPU time of the gateway, mosquitto and the publishers per 1,000 frames handled.
+ *
+ * <p>The gateway runs with the JVM options the package ships ({@link PackagedJvm}; {@code --jvm} replaces
+ * them, {@code --xmx} overrides their heap) and, unless {@code --cds off}, with a class-data sharing
+ * archive that a training run makes first, as the packaged launcher does ({@link ClassArchive}).
  */
 public final class LoadHarness {
 
     /** The gateway's name in its MQTT topics. */
     static final String GATEWAY = "load";
-
-    /**
-     * The gateway's JVM options for a small machine: serial GC, C1 only (a fraction of C2's code cache and
-     * compiler memory; the gateway's hot loops are short), bounded metaspace and code cache, small stacks,
-     * and a 10 MB young generation. Why the last: 2,000 cows keep about 40 MB live (detector state,
-     * feature extractors, sessions), and the default third of a 64 MB heap for the young generation left
-     * the old one (43 MB) so little room that the backlog ran into a full collection every second.
-     */
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
-            + "-XX:MaxMetaspaceSize=96m -Xss512k -Xmn10m";
 
     private LoadHarness() {
     }
@@ -70,27 +64,48 @@ public final class LoadHarness {
         int lowBattery = Integer.parseInt(a.getOrDefault("low-battery", "20"));
         Duration live = Duration.ofMinutes(Long.parseLong(a.getOrDefault("live-min", "2")));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
-        String xmx = a.getOrDefault("xmx", "64m");
-        String jvm = a.getOrDefault("jvm", DEFAULT_JVM_OPTIONS);
         Path jar = Path.of(a.getOrDefault("jar", "gateway/target/herdgate.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("load: " + jar + " not found; build it first: mvn -B -q -DskipTests package");
             return;
         }
         Path work = Files.createTempDirectory("herdgate-load");
-        System.out.printf("load: %d collars, backlog %d min, %d cows down, %d low batteries, gateway -Xmx%s %s, work %s%n",
-                collars, backlog.toMinutes(), down, lowBattery, xmx, jvm, work);
-        System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the start)");
+        List<String> jvm = jvmOptions(a);
         try (Broker broker = Broker.start(work)) {
             int httpPort = Broker.freePort();
             Path config = writeConfig(work, broker.uri(), httpPort);
-            try (GatewayProcess gw = GatewayProcess.start(jar, xmx, jvm, config, httpPort, work.resolve("data"),
+            if (!"off".equals(a.get("cds"))) {
+                long t0 = System.nanoTime();
+                jvm = ClassArchive.train(jar, jvm, config, httpPort, work.resolve("data"), work.resolve("herdgate.jsa"));
+                System.out.printf("class archive:     %s, made by a training run in %.1f s (as /usr/bin/herdgate does)%n",
+                        work.resolve("herdgate.jsa"), (System.nanoTime() - t0) / 1e9);
+            }
+            System.out.printf("load: %d collars, backlog %d min, %d cows down, %d low batteries, gateway %s, work %s%n",
+                    collars, backlog.toMinutes(), down, lowBattery, String.join(" ", jvm), work);
+            System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the start)");
+            try (GatewayProcess gw = GatewayProcess.start(jar, jvm, config, httpPort, work.resolve("data"),
                     work.resolve("gateway.out"))) {
                 Duration healthy = gw.awaitHealthy(Duration.ofSeconds(60));
                 run(gw, broker, collars, backlog, down, lowBattery, live, connections, healthy);
                 System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the end of the run)");
             }
         }
+    }
+
+    /**
+     * The packaged options ({@code --jvm} replaces them), then those of {@code --jvm-add} (e.g.
+     * {@code -XX:NativeMemoryTracking=summary}), then {@code -Xmx} of {@code --xmx} (the later option wins).
+     */
+    static List<String> jvmOptions(Map<String, String> a) throws IOException {
+        List<String> jvm = new ArrayList<>(a.containsKey("jvm") ? List.of(a.get("jvm").trim().split("\\s+"))
+                : PackagedJvm.options(PackagedJvm.OPTIONS));
+        if (a.containsKey("jvm-add")) {
+            jvm.addAll(List.of(a.get("jvm-add").trim().split("\\s+")));
+        }
+        if (a.containsKey("xmx")) {
+            jvm.add("-Xmx" + a.get("xmx"));
+        }
+        return jvm;
     }
 
     private static void run(GatewayProcess gw, Broker broker, int n, Duration backlog, int down, int lowBattery,
@@ -135,7 +150,7 @@ public final class LoadHarness {
             Map<String, Double> after = awaitHandled(gw, expected, Duration.ofSeconds(120));
             double handledS = (System.nanoTime() - start) / 1e9;
             double[] cpuAfter = cpu(gw, broker);
-            String memory = memory(gw);
+            String memory = MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-loaded.txt"));
             report(n, healthy, before, after, sent, publishS, handledS, memory);
             cpuReport(cpuBefore, cpuAfter, received(after) - received(before));
             gcReport(gcBefore, gw.gc());
@@ -151,6 +166,7 @@ public final class LoadHarness {
             System.out.printf("live:              %d frames published in %d min at the herd's own rate, %d received, lost %d%n",
                     liveSent, live.toMinutes(), liveGot, liveSent - liveGot);
             latency("frame to alarm, live herd:", end, after);
+            System.out.printf("memory, after live: %s%n", MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-live.txt")));
             written(sent + liveSent, ioBefore, gw.stopAndReadIo());
         }
     }
@@ -327,13 +343,6 @@ public final class LoadHarness {
                 () -> System.out.println(what + " no alarm raised"));
     }
 
-    private static String memory(GatewayProcess gw) throws IOException {
-        String heap = gw.heapKb().map(h -> String.format(Locale.ROOT, "heap %.1f MB used of %.1f MB committed",
-                h[0] / 1024.0, h[1] / 1024.0)).orElse("heap not readable (no jstat)");
-        return String.format(Locale.ROOT, "RSS %d MB now, peak %d MB; %s", gw.statusKb("VmRSS") / 1024,
-                gw.statusKb("VmHWM") / 1024, heap);
-    }
-
     /**
      * Bytes written, scaled to an hour of event time for 100 cows: each sample batch covers 4 s of a
      * cow's time, so the frames sent cover {@code frames x 4 s} cow-seconds, and per hour per 100 cows =
@@ -348,7 +357,7 @@ public final class LoadHarness {
                 wchar, device, hundredCowHours, wchar / hundredCowHours, device / hundredCowHours);
     }
 
-    private static Path writeConfig(Path work, String broker, int httpPort) throws IOException {
+    static Path writeConfig(Path work, String broker, int httpPort) throws IOException {
         Files.writeString(work.resolve("rules.yaml"), String.join("\n",
                 "version: 1",
                 "herd:",
@@ -374,7 +383,7 @@ public final class LoadHarness {
         return config;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> m = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {

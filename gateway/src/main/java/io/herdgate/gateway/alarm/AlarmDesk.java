@@ -49,6 +49,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.tinylog.Logger;
 
 /**
@@ -97,6 +98,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     private final Map<AlarmId, String> notes = new HashMap<>();
     private final Map<GatewayProblem, Instant> problems = new EnumMap<>(GatewayProblem.class);
     private Instant inhibitionEnded = Instant.MIN;
+    private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
 
     /** Non-critical alarms of one type and route waiting for the grouping window to close. */
     private record Group(RouteName route, AlarmType type, List<AlarmId> members, Instant closesAt) {
@@ -154,6 +156,21 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
             }
         }
         tick();
+    }
+
+    /** Adds a listener told of acknowledgements, snoozes and resolutions from now on. */
+    public void addListener(DeskListener l) {
+        listeners.add(Objects.requireNonNull(l, "listener"));
+    }
+
+    private void tell(DeskChange change) {
+        for (DeskListener l : listeners) {
+            try {
+                l.onChange(change);
+            } catch (RuntimeException e) {
+                Logger.error(e, "desk listener failed on {}", change);
+            }
+        }
     }
 
     // --- detector events ------------------------------------------------------------------------
@@ -364,6 +381,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
             Alarm done = a.clearedAt(now);
             log.record(done);
             alarms.put(id, done);
+            tell(new DeskChange.Resolved(view(id), acks.get(id)));
             return new AckResult.Done(view(id));
         }
         return r;
@@ -379,10 +397,12 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
         AlarmId lead = leadOf.getOrDefault(id, id);
         Page p = pages.get(lead);
         List<AlarmId> members = p == null ? List.of(id) : p.members();
+        List<AlarmId> told = new ArrayList<>();
         for (AlarmId m : members) {
             if (!acks.containsKey(m) || m.equals(id)) {
                 tables.acknowledge(m, ack);
                 acks.put(m, ack);
+                told.add(m);
             }
             held.remove(m);
         }
@@ -390,6 +410,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
         if (p != null) {
             end(p);
         }
+        told.stream().filter(alarms::containsKey).forEach(m -> tell(new DeskChange.Acknowledged(view(m), ack)));
         Logger.info("alarm {} acknowledged by {} via {}", id, ack.who(), ack.via());
         return new AckResult.Done(view(id));
     }
@@ -412,6 +433,8 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
             outbox.cancelAlarm(p.lead());
             save(p.withNext(step, p.sent(), Optional.of(clock.instant().plus(duration))));
         }
+        Instant now = clock.instant();
+        tell(new DeskChange.Snoozed(view(id), by, now.plus(duration), now));
         return new AckResult.Done(view(id));
     }
 

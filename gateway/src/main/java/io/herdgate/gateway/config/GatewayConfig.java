@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param alarms       daily summary, quiet hours and escalation timing
  * @param logging      log level and file
  * @param retention    how long history is kept
+ * @param upstream     the upstream broker events are published to; empty when not used
  */
 public record GatewayConfig(Path dataDir, ZoneId zone, Optional<Path> rulesFile, Optional<Path> contactsFile,
                             LinksConfig links, HttpConfig http, Optional<GpioConfig> gpio,
                             Optional<WhatsappConfig> whatsapp, Optional<SmsConfig> sms, AlarmsConfig alarms,
-                            LoggingConfig logging, RetentionConfig retention) {
+                            LoggingConfig logging, RetentionConfig retention, Optional<UpstreamConfig> upstream) {
 
     /** The data directory an installed gateway uses. */
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/herdgate");
@@ -43,22 +44,28 @@ public record GatewayConfig(Path dataDir, ZoneId zone, Optional<Path> rulesFile,
         Objects.requireNonNull(alarms, "alarms");
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(upstream, "upstream");
     }
 
     /** Every default, with this data directory and zone and no links (tests, the demo). */
     public static GatewayConfig of(Path dataDir, ZoneId zone) {
         return new GatewayConfig(dataDir, zone, Optional.empty(), Optional.empty(), LinksConfig.none(),
                 HttpConfig.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty(), AlarmsConfig.DEFAULT,
-                LoggingConfig.DEFAULT, RetentionConfig.DEFAULT);
+                LoggingConfig.DEFAULT, RetentionConfig.DEFAULT, Optional.empty());
     }
 
     public GatewayConfig withHttp(HttpConfig h) {
         return new GatewayConfig(dataDir, zone, rulesFile, contactsFile, links, h, gpio, whatsapp, sms, alarms, logging,
-                retention);
+                retention, upstream);
     }
 
     public GatewayConfig withRulesFile(Path file) {
         return new GatewayConfig(dataDir, zone, Optional.of(file), contactsFile, links, http, gpio, whatsapp, sms, alarms,
-                logging, retention);
+                logging, retention, upstream);
+    }
+
+    public GatewayConfig withUpstream(UpstreamConfig u) {
+        return new GatewayConfig(dataDir, zone, rulesFile, contactsFile, links, http, gpio, whatsapp, sms, alarms, logging,
+                retention, Optional.of(u));
     }
 }

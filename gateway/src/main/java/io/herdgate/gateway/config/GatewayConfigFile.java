@@ -84,8 +84,10 @@ public final class GatewayConfigFile {
         AlarmsConfig alarms = root.section("alarms").map(GatewayConfigFile::alarms).orElse(AlarmsConfig.DEFAULT);
         LoggingConfig logging = root.section("logging").map(GatewayConfigFile::logging).orElse(LoggingConfig.DEFAULT);
         RetentionConfig retention = root.section("retention").map(GatewayConfigFile::retention).orElse(RetentionConfig.DEFAULT);
+        Optional<UpstreamConfig> upstream = root.section("upstream").flatMap(u -> upstream(u, links));
         root.finish();
-        return new GatewayConfig(dataDir, zone, rules, contacts, links, http, gpio, whatsapp, sms, alarms, logging, retention);
+        return new GatewayConfig(dataDir, zone, rules, contacts, links, http, gpio, whatsapp, sms, alarms, logging, retention,
+                upstream);
     }
 
     private static void checkRules(YamlSection root, Path file, List<ConfigProblem> problems) {
@@ -242,6 +244,51 @@ public final class GatewayConfigFile {
         int escalate = s.integer("escalate_after_min", (int) d.escalateAfter().toMinutes(), 1, AlarmsConfig.MAX_ESCALATE_MIN, "min");
         s.finish();
         return AlarmsConfig.of(summary, quiet, Duration.ofMinutes(escalate));
+    }
+
+    private static Optional<UpstreamConfig> upstream(YamlSection s, LinksConfig links) {
+        boolean hasBroker = s.has("broker");
+        var broker = s.uri("broker", MqttConfig.DEFAULT_BROKER, MqttConfig.SCHEMES);
+        if (!hasBroker) {
+            s.problem("broker", "is required; allowed: tcp://HOST[:PORT] or ssl://HOST[:PORT] of the upstream broker");
+        }
+        boolean hasGateway = s.has("gateway");
+        String gateway = text(s, "gateway", "gateway", "[A-Za-z0-9-]{1,64}", "1..64 letters, digits or '-', e.g. farm1");
+        if (!hasGateway) {
+            s.problem("gateway", "is required; allowed: this gateway's name in the topics, 1..64 letters, digits or '-'");
+        }
+        String clientId = text(s, "client_id", "herdgate-" + gateway + "-upstream", "[A-Za-z0-9._-]{1,64}",
+                "1..64 letters, digits, '.', '_' or '-'");
+        // one broker drops the older of two connections with the same client id: they would take turns forever
+        if (links.mqtt().filter(m -> m.broker().equals(broker) && m.clientId().equals(clientId)).isPresent()) {
+            s.problem("client_id", "'" + clientId + "' is also links.mqtt.client_id on the same broker; allowed: a"
+                    + " different client id");
+        }
+        String prefix = text(s, "topic_prefix", UpstreamConfig.DEFAULT_TOPIC_PREFIX, "[^/+#\\s]+(/[^/+#\\s]+)*",
+                "topic levels without wildcards, spaces or empty levels, e.g. herdgate or coop/north");
+        Optional<String> username = s.optionalText("username");
+        Optional<Path> passwordFile = s.path("password_file");
+        Optional<Path> caFile = s.path("ca_file");
+        passwordFile.filter(f -> !Files.isRegularFile(f))
+                .ifPresent(f -> s.problem("password_file", "'" + f + "' does not exist; allowed: a file holding the password"));
+        caFile.filter(f -> !Files.isRegularFile(f))
+                .ifPresent(f -> s.problem("ca_file", "'" + f + "' does not exist; allowed: a PEM CA certificate"));
+        if (caFile.isPresent() && !"ssl".equals(broker.getScheme())) {
+            s.problem("ca_file", "is set but the broker is not ssl://; allowed: ca_file with an ssl:// broker only");
+        }
+        if (username.isPresent() != passwordFile.isPresent()) {
+            s.problem(username.isPresent() ? "password_file" : "username",
+                    "username and password_file go together; allowed: both or neither");
+        }
+        int capacity = s.integer("queue_capacity", UpstreamConfig.DEFAULT_QUEUE_CAPACITY, 1, UpstreamConfig.MAX_QUEUE_CAPACITY,
+                "events");
+        int reconnectMax = s.integer("reconnect_max_s", (int) UpstreamConfig.DEFAULT_RECONNECT_MAX.toSeconds(), 1, 3600, "s");
+        s.finish();
+        if (!hasBroker || !hasGateway) {
+            return Optional.empty();
+        }
+        return Optional.of(UpstreamConfig.of(broker, gateway, clientId, prefix, username, passwordFile, caFile, capacity,
+                Duration.ofSeconds(reconnectMax)));
     }
 
     private static LoggingConfig logging(YamlSection s) {

@@ -71,6 +71,7 @@ import io.herdgate.rules.detect.DetectionEngine;
 import io.herdgate.rules.detect.SnapshotException;
 import io.herdgate.rules.params.Rules;
 import io.herdgate.rules.series.CowId;
+import io.herdgate.rules.series.Observation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +134,8 @@ public final class Gateway implements AutoCloseable {
     public static final Duration CHECKPOINT = Duration.ofMinutes(15);
     /** How often the rules file is checked for changes. */
     public static final Duration RULES_POLL = Duration.ofSeconds(10);
+    /** How long a manual {@link #runSchedule()} waits for the outbox's delivery pass. */
+    static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
     /** The database file in the data directory. */
     public static final String DATABASE_FILE = "herdgate.db";
     /** Collar network id announced in join accepts ("HG"). */
@@ -164,6 +167,8 @@ public final class Gateway implements AutoCloseable {
     private CollarRegistry registry;
     private Optional<FlashService> flash = Optional.empty();
     private AlarmSide alarmSide;
+    private Optional<UpstreamSide> upstream = Optional.empty();
+    private HealthCheck health;
     private Duration startTime = Duration.ZERO;
 
     private Gateway(Builder b) {
@@ -181,6 +186,7 @@ public final class Gateway implements AutoCloseable {
         try {
             openDatabase(c);
             Rules rules = rules(c);
+            upstream = c.upstream().map(u -> track(UpstreamSide.start(u, db, settings.clock)));
             buildIngest(c, rules);
             schedule(c);
             startHttp(c);
@@ -190,6 +196,7 @@ public final class Gateway implements AutoCloseable {
             throw e instanceof GatewayStartException ge ? ge : new GatewayStartException("assembly", e.getMessage(), e);
         }
         running = true;
+        upstream.ifPresent(u -> u.schedule(scheduler, registry::collars, health::report));
         startTime = Duration.ofNanos(System.nanoTime() - startedAtNanos);
         Logger.info("herdgate started in {} ms: {} paired collars, {} cows with a baseline, links {}, http port {}, data {}",
                 startTime.toMillis(), registry.size(), detection.cows(), links.stream().map(l -> l.id().value()).toList(),
@@ -241,9 +248,11 @@ public final class Gateway implements AutoCloseable {
 
     private void buildIngest(GatewayConfig c, Rules rules) {
         Clock clock = settings.clock;
-        List<AlarmListener> listeners = List.copyOf(settings.alarmListeners);
+        List<AlarmListener> listeners = new ArrayList<>(settings.alarmListeners);
+        upstream.ifPresent(u -> listeners.add(u.alarms()));
         history = FeatureHistory.of(db, settings.flushPolicy, clock);
         alarmSide = track(AlarmSide.of(c, db, history, rules, clock, System.getenv()));
+        upstream.ifPresent(u -> alarmSide.desk().addListener(u.desk()));
         AlarmListener deskFirst = alarmSide.listener();
         AlarmListener all = event -> {
             deskFirst.onEvent(event); // the desk records the alarm, so listeners see it stored
@@ -287,7 +296,7 @@ public final class Gateway implements AutoCloseable {
                 .sightings(registry::seen)
                 .firmwareReplies(flash.isPresent() ? flash.get() : (eui, reply) -> { })
                 .collarConfig(settings.collarConfig)
-                .observations(detection::observe)
+                .observations(this::observe)
                 .sessions(SqliteSessionStore.of(db))
                 .build();
         track(this::saveState);
@@ -298,6 +307,12 @@ public final class Gateway implements AutoCloseable {
                 Logger.debug("frame from {} dropped: {}", link, d.detail());
             }
         }));
+    }
+
+    /** A per-minute observation from the pipeline: to the engine and history, then upstream. */
+    private void observe(Observation o) {
+        detection.observe(o);
+        upstream.ifPresent(u -> u.observed(o));
     }
 
     private DetectionEngine restore(DetectionEngine.Builder eb, Checkpoint cp) {
@@ -386,18 +401,19 @@ public final class Gateway implements AutoCloseable {
         } catch (ApiTokenException e) {
             throw new GatewayStartException("http", e.getMessage(), e);
         }
-        HealthCheck health = HealthCheck.of(HealthSources.builder()
+        health = HealthCheck.of(HealthSources.builder()
                 .started(() -> running)
                 .links(() -> links.stream().map(Gateway::linkStatus).toList())
                 .collars(() -> CollarCounts.of(pipeline.joinedCollars(), pipeline.joinedCollars()))
                 .frames(() -> FrameCounts.of(ingest.stats().handled(), rejections()))
                 .activeAlarms(alarmSide::activeAlarms)
                 .outboxPending(alarmSide::outboxPending)
-                .problems(alarmSide::problems)
+                .problems(this::problems)
                 .build(), settings.clock, version());
         MetricRegistry metrics = MetricRegistry.create();
         metrics.register(HealthMetrics.of(health));
         alarmSide.register(metrics);
+        upstream.ifPresent(u -> metrics.register(u.metrics()));
         List<HttpModule> modules = new ArrayList<>();
         modules.add(HealthModule.of(health));
         modules.add(MetricsModule.of(metrics));
@@ -410,6 +426,12 @@ public final class Gateway implements AutoCloseable {
         } catch (HttpServerException e) {
             throw new GatewayStartException("http", e.getMessage() + "; is another herdgate running? set http.port", e);
         }
+    }
+
+    private List<String> problems() {
+        List<String> all = new ArrayList<>(alarmSide.problems());
+        upstream.ifPresent(u -> all.addAll(u.problems()));
+        return all;
     }
 
     private Map<String, Long> rejections() {
@@ -479,7 +501,9 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Checks the clock and runs the due scheduled jobs: the schedule thread does it every second; with
-     * {@link Builder#manualSchedule()} the caller does (simulations).
+     * {@link Builder#manualSchedule()} the caller does (simulations), and then this also waits (at most
+     * {@link #DELIVERY_WAIT}) for the outbox's delivery thread to try what is due at the clock's time, so
+     * that a simulation's notifications go out in its own time.
      */
     public void runSchedule() {
         try {
@@ -487,6 +511,9 @@ public final class Gateway implements AutoCloseable {
             scheduler.runDue();
         } catch (RuntimeException e) {
             Logger.error(e, "schedule run failed");
+        }
+        if (settings.manualSchedule && !alarmSide.awaitDelivery(DELIVERY_WAIT)) {
+            Logger.warn("outbox delivery pass took longer than {}", DELIVERY_WAIT);
         }
     }
 

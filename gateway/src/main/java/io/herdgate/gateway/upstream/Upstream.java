@@ -55,6 +55,8 @@ public final class Upstream implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Optional<Instant> lastDelivered = Optional.empty();
     private volatile long rejected;
+    private volatile Instant since;
+    private volatile boolean up;
 
     private Upstream(UpstreamSettings settings, UpstreamQueue queue, Clock clock, MqttAsyncClient client,
                      MqttConnectionOptions options) {
@@ -64,6 +66,7 @@ public final class Upstream implements AutoCloseable {
         this.clock = clock;
         this.client = client;
         this.options = options;
+        this.since = clock.instant();
         this.sender = new Thread(this::run, "herdgate-upstream");
         this.sender.setDaemon(true);
     }
@@ -119,13 +122,14 @@ public final class Upstream implements AutoCloseable {
     }
 
     public UpstreamStatus status() {
-        return UpstreamStatus.of(client.isConnected(), queue.size(), queue.dropped(), rejected, lastDelivered);
+        return UpstreamStatus.of(client.isConnected(), since, queue.size(), queue.dropped(), rejected, lastDelivered);
     }
 
     private void run() {
         Duration backoff = settings.reconnectMin();
         while (running) {
             if (!client.isConnected()) {
+                mark(false);
                 if (connect()) {
                     backoff = settings.reconnectMin();
                 } else {
@@ -146,6 +150,7 @@ public final class Upstream implements AutoCloseable {
     private boolean connect() {
         try {
             client.connect(options).waitForCompletion(Duration.ofSeconds(15).toMillis());
+            mark(true);
             Logger.info("Upstream connected to {} ({} events queued)", settings.broker(), queue.size());
             return true;
         } catch (MqttException e) {
@@ -178,11 +183,20 @@ public final class Upstream implements AutoCloseable {
                 Logger.info("Upstream connection to {} lost: {} ({} events queued)", settings.broker(), e.getMessage(),
                         queue.size());
                 disconnectQuietly();
+                mark(false);
             }
         }
         queue.remove(done);
         if (!done.isEmpty()) {
             lastDelivered = Optional.of(clock.instant());
+        }
+    }
+
+    /** Notes when the connection came up or went down. */
+    private void mark(boolean connected) {
+        if (connected != up) {
+            up = connected;
+            since = clock.instant();
         }
     }
 

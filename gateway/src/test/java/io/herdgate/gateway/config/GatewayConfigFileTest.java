@@ -88,7 +88,7 @@ class GatewayConfigFileTest {
                 "herdgate.yaml:2:12: time_zone: 'Europe/Berlln' is not a time zone; did you mean 'Europe/Berlin'?; "
                         + "allowed: a region id such as Europe/Berlin or UTC",
                 "herdgate.yaml:3:1: htp: unknown key 'htp'; did you mean 'http'?; allowed: data_dir, time_zone, "
-                        + "rules_file, contacts_file, links, http, gpio, whatsapp, sms, alarms, logging, retention",
+                        + "rules_file, contacts_file, links, http, gpio, whatsapp, sms, alarms, logging, retention, upstream",
                 "herdgate.yaml:6:9: http.port: 70000 is out of range; allowed: 0..65535",
                 "herdgate.yaml:9:11: links.serial.baud: '115201' is not allowed; did you mean '115200'?; "
                         + "allowed: 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600",
@@ -113,6 +113,16 @@ class GatewayConfigFileTest {
             "http: [1, 2]|herdgate.yaml:1:7: http: a list is not allowed here; allowed: a mapping of keys",
             "rules_file: nowhere.yaml|herdgate.yaml:1:13: rules_file: '/etc/herdgate/nowhere.yaml' does not exist; allowed: a rules file (herdgate rules defaults writes one)",
             "http: {port: 80\\n|herdgate.yaml:1:16: not valid YAML: while parsing a flow mapping",
+            "upstream: {gateway: farm1}|herdgate.yaml:1:11: upstream.broker: is required; allowed: tcp://HOST[:PORT] or ssl://HOST[:PORT] of the upstream broker",
+            "upstream: {broker: 'tcp://coop:1883'}|herdgate.yaml:1:11: upstream.gateway: is required; allowed: this gateway's name in the topics, 1..64 letters, digits or '-'",
+            "upstream: {broker: 'tcp://coop:1883', gateway: farm/1}|herdgate.yaml:1:48: upstream.gateway: 'farm/1' is not allowed; allowed: 1..64 letters, digits or '-', e.g. farm1",
+            "upstream: {broker: 'mqtt://coop', gateway: farm1}|herdgate.yaml:1:20: upstream.broker: 'mqtt://coop' is not allowed; allowed: tcp://HOST[:PORT], ssl://HOST[:PORT]",
+            "upstream: {broker: 'tcp://coop', gateway: f, topic_prefix: 'a/#'}|herdgate.yaml:1:60: upstream.topic_prefix: 'a/#' is not allowed; allowed: topic levels without wildcards, spaces or empty levels, e.g. herdgate or coop/north",
+            "upstream: {broker: 'tcp://coop', gateway: f, queue_capacity: 0}|herdgate.yaml:1:62: upstream.queue_capacity: 0 is out of range; allowed: 1..10000000 (events)",
+            "upstream: {broker: 'tcp://coop', gateway: f, username: hg}|herdgate.yaml:1:11: upstream.password_file: username and password_file go together; allowed: both or neither",
+            "upstream: {broker: 'ssl://coop', gateway: f, ca_file: none.pem}|herdgate.yaml:1:55: upstream.ca_file: '/etc/herdgate/none.pem' does not exist; allowed: a PEM CA certificate",
+            "{links: {mqtt: {gateway_name: f}}, upstream: {broker: 'tcp://localhost:1883', gateway: f, client_id: herdgate-f}}|herdgate.yaml:1:102: upstream.client_id: 'herdgate-f' is also links.mqtt.client_id on the same broker; allowed: a different client id",
+            "upstream: {broker: 'tcp://coop', gateway: f, brokr: x}|herdgate.yaml:1:46: upstream.brokr: unknown key 'brokr'; did you mean 'broker'?",
     })
     void parse_oneMistake_isReportedExactly(String yaml, String expected) {
         List<String> p = problems(yaml.replace("\\n", "\n"));
@@ -144,6 +154,34 @@ class GatewayConfigFileTest {
         assertEquals(Path.of("/dev/ttyUSB0"), g.links().serial().orElseThrow().device());
         assertEquals(URI.create("tcp://localhost:1883"), g.links().mqtt().orElseThrow().broker());
         assertEquals(Optional.of(QuietHours.of(LocalTime.of(22, 0), LocalTime.of(5, 30))), g.alarms().quietHours());
+    }
+
+    @Test
+    void parse_upstream_takesItsDefaultsFromTheGatewayName() {
+        UpstreamConfig u = valid("upstream:\n  broker: ssl://coop.example:8883\n  gateway: farm1\n").upstream().orElseThrow();
+        assertEquals(URI.create("ssl://coop.example:8883"), u.broker());
+        assertEquals("herdgate-farm1-upstream", u.clientId());
+        assertEquals("herdgate", u.topicPrefix());
+        assertEquals(100_000, u.queueCapacity());
+        assertEquals(Duration.ofMinutes(2), u.reconnectMax());
+        assertEquals(Optional.empty(), valid("").upstream());
+    }
+
+    @Test
+    void exampleConfig_upstreamSectionUncommented_isValid(@TempDir Path dir) throws IOException {
+        String example = resource(GatewayConfigFile.EXAMPLE_RESOURCE);
+        int from = example.indexOf("# upstream:");
+        int to = example.indexOf("\n\n", from);
+        String section = example.substring(from, to).replaceAll("(?m)^# ", "").replaceAll("(?m)^#   ", "  ");
+        Files.writeString(dir.resolve("upstream-password"), "secret\n");
+        Path cfg = Files.writeString(dir.resolve("herdgate.yaml"), section + "\n");
+
+        ConfigCheck c = GatewayConfigFile.read(cfg);
+
+        UpstreamConfig u = assertInstanceOf(ConfigCheck.Valid.class, c, () -> c.toString() + "\n" + section).config()
+                .upstream().orElseThrow();
+        assertEquals("farm1", u.gateway());
+        assertEquals(Optional.of(dir.resolve("upstream-password")), u.passwordFile());
     }
 
     @Test
