@@ -132,10 +132,6 @@ final class LoadCollar {
         return !backlogStart.plus(BATCH_SPAN.multipliedBy(batches + 1)).isAfter(now);
     }
 
-    long batchesSent() {
-        return batches;
-    }
-
     boolean lowBatteryLive() {
         return lowBattery.equals(Optional.of(LowBattery.LIVE));
     }

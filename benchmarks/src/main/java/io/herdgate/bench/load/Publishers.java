@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -17,9 +16,10 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
- * The radio side of the load: a few MQTT connections publishing collars' uplinks QoS 1 on
+ * The joining side of the load: a few Paho MQTT connections publishing collars' join requests QoS 1 on
  * {@code herdgate/<gateway>/collar/<EUI>/up} (as a LoRa bridge would for many collars) and taking their
- * downlinks. Each connection keeps at most {@link #IN_FLIGHT} unconfirmed publishes.
+ * downlinks (the join accepts). Each connection keeps at most {@link #IN_FLIGHT} unconfirmed publishes.
+ * The sample stream goes over {@link RawUplinks}.
  */
 final class Publishers implements AutoCloseable {
 
@@ -29,8 +29,6 @@ final class Publishers implements AutoCloseable {
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final List<Semaphore> windows = new ArrayList<>();
     private final Map<CollarEui, LoadCollar> collars = new ConcurrentHashMap<>();
-    private final AtomicLong confirmed = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
 
     Publishers(String brokerUri, String gateway, int connections) throws MqttException {
         this.prefix = "herdgate/" + gateway + "/collar/";
@@ -72,18 +70,15 @@ final class Publishers implements AutoCloseable {
             clients.get(connection).publish(prefix + eui + "/up", frame, 1, false, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken t) {
-                    confirmed.incrementAndGet();
                     window.release();
                 }
 
                 @Override
                 public void onFailure(IMqttToken t, Throwable e) {
-                    failed.incrementAndGet();
-                    window.release();
+                    window.release(); // the collar asks again if no accept comes
                 }
             });
         } catch (MqttException e) {
-            failed.incrementAndGet();
             window.release();
         }
     }
@@ -94,14 +89,6 @@ final class Publishers implements AutoCloseable {
             w.acquire(IN_FLIGHT);
             w.release(IN_FLIGHT);
         }
-    }
-
-    long confirmed() {
-        return confirmed.get();
-    }
-
-    long failed() {
-        return failed.get();
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One MQTT 3.1.1 connection that publishes uplinks QoS 1 and nothing else, written straight onto the
@@ -29,7 +28,6 @@ final class RawUplinks implements AutoCloseable {
     private final OutputStream out;
     private final Semaphore window;
     private final int inFlight;
-    private final AtomicLong acked = new AtomicLong();
     private final Thread reader;
     private volatile IOException failure;
     private int nextId = 1;
@@ -115,10 +113,6 @@ final class RawUplinks implements AutoCloseable {
         }
     }
 
-    long acked() {
-        return acked.get();
-    }
-
     private void readAcks() {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 16 * 1024))) {
             while (true) {
@@ -126,7 +120,6 @@ final class RawUplinks implements AutoCloseable {
                 int len = readLength(in);
                 in.skipNBytes(len);
                 if (type == 0x40) {
-                    acked.incrementAndGet();
                     window.release();
                 }
             }

@@ -26,6 +26,18 @@ public record CollarEui(long value) implements Comparable<CollarEui> {
         return new CollarEui(Long.parseUnsignedLong(hex, 16));
     }
 
+    // Written out rather than the record's generated ones: the gateway looks EUIs up in several maps for
+    // every frame, and the generated methods go through method handles that only C2 inlines well.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CollarEui other && other.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value);
+    }
+
     @Override
     public int compareTo(CollarEui o) {
         return Long.compareUnsigned(value, o.value);

@@ -19,6 +19,17 @@ public record LinkId(String value) {
         return new LinkId(value);
     }
 
+    // Written out: compared for every uplink (see Downlinks#heard), usually with itself.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof LinkId other && other.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -15,4 +15,15 @@ public record CounterKey(CollarEui eui, CounterStream stream) {
     public static CounterKey of(CollarEui eui, CounterStream stream) {
         return new CounterKey(eui, stream);
     }
+
+    // Written out: a key is looked up for every accepted frame (see CollarEui#equals).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CounterKey other && other.eui.equals(eui) && other.stream == stream;
+    }
+
+    @Override
+    public int hashCode() {
+        return eui.hashCode() * 31 + stream.ordinal();
+    }
 }
