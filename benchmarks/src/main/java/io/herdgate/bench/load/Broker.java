@@ -49,6 +49,10 @@ final class Broker implements AutoCloseable {
         throw new IOException("mosquitto did not accept connections on port " + port + " within 10 s");
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String uri() {
         return "tcp://127.0.0.1:" + port;
     }

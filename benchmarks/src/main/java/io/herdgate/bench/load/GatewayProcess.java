@@ -34,14 +34,12 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /**
-     * @param jvmOptions further JVM options (e.g. those of the packaged launcher), split at spaces
+     * @param jvmOptions the JVM options in order (a later option wins over an earlier one)
      */
-    static GatewayProcess start(Path jar, String maxHeap, String jvmOptions, Path config, int httpPort, Path dataDir,
-                                Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap));
-        if (!jvmOptions.isBlank()) {
-            cmd.addAll(List.of(jvmOptions.trim().split("\\s+")));
-        }
+    static GatewayProcess start(Path jar, List<String> jvmOptions, Path config, int httpPort, Path dataDir, Path log)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
         long t0 = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -128,6 +126,21 @@ final class GatewayProcess implements AutoCloseable {
      * is not available.
      */
     Optional<long[]> heapKb() {
+        return jstatGc().map(gc -> new long[] {
+            Math.round(gc.get("S0U") + gc.get("S1U") + gc.get("EU") + gc.get("OU")),
+            Math.round(gc.get("S0C") + gc.get("S1C") + gc.get("EC") + gc.get("OC"))});
+    }
+
+    /**
+     * Collections so far: {young count, young seconds, full count, full seconds} from {@code jstat -gc};
+     * empty when jstat is not available.
+     */
+    Optional<double[]> gc() {
+        return jstatGc().map(gc -> new double[] {gc.get("YGC"), gc.get("YGCT"), gc.get("FGC"), gc.get("FGCT")});
+    }
+
+    /** The columns of {@code jstat -gc} by name; empty when jstat is not available. */
+    private Optional<Map<String, Double>> jstatGc() {
         try {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
                     Long.toString(process.pid())).redirectErrorStream(true).start();
@@ -135,17 +148,13 @@ final class GatewayProcess implements AutoCloseable {
             if (p.waitFor() != 0 || lines.length < 2) {
                 return Optional.empty();
             }
-            List<String> head = List.of(lines[0].trim().split("\\s+"));
+            String[] head = lines[0].trim().split("\\s+");
             String[] v = lines[1].trim().split("\\s+");
-            double used = 0;
-            double committed = 0;
-            for (String u : List.of("S0U", "S1U", "EU", "OU")) {
-                used += Double.parseDouble(v[head.indexOf(u)]);
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (int i = 0; i < head.length && i < v.length; i++) {
+                out.put(head[i], v[i].equals("-") ? 0 : Double.parseDouble(v[i]));
             }
-            for (String c : List.of("S0C", "S1C", "EC", "OC")) {
-                committed += Double.parseDouble(v[head.indexOf(c)]);
-            }
-            return Optional.of(new long[] {Math.round(used), Math.round(committed)});
+            return Optional.of(out);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -170,6 +179,22 @@ final class GatewayProcess implements AutoCloseable {
             Thread.sleep(5);
         }
         return last;
+    }
+
+    /** Stops the gateway with SIGTERM and waits for it to exit; false when it is still running after {@code timeout}. */
+    boolean stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The gateway's data directory (database, API token). */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** The operating system's id of the gateway's JVM. */
+    long pid() {
+        return process.pid();
     }
 
     @Override

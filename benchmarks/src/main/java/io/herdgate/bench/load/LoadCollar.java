@@ -7,8 +7,10 @@ import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.Decoded;
 import io.herdgate.protocol.join.CollarJoin;
 import io.herdgate.protocol.message.AccelRange;
+import io.herdgate.protocol.message.CollarStatus;
 import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.JoinAccept;
+import io.herdgate.protocol.message.ResetCause;
 import io.herdgate.protocol.message.SampleBatch;
 import io.herdgate.protocol.session.CollarSession;
 import io.herdgate.protocol.session.InMemoryCounterStore;
@@ -16,6 +18,7 @@ import io.herdgate.sim.event.CowDown;
 import io.herdgate.sim.event.Episode;
 import io.herdgate.sim.motion.CowMotion;
 import io.herdgate.sim.motion.CowTraits;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,6 +30,13 @@ import java.util.Optional;
  * ±4 g) from the simulator's motion model, as a collar does after a radio outage. Each batch's
  * {@code first_sample_age_ms} is taken against the wall clock when it is encoded, so the gateway, dating
  * batches by arrival minus age, sees one unbroken stream however fast the backlog is replayed.
+ * The motion is rendered ahead ({@link #prepare}), so that streaming costs the publisher only what a
+ * collar's radio side costs: encoding, MIC, MQTT.
+ *
+ * <p>A collar with a {@link LowBattery} sends, halfway through its backlog or when told the live phase
+ * began, a status frame with {@link #LOW_BATTERY_MV} (under the shipped {@code battery.low_mv} of
+ * 3400 mV) before its next batch; the gateway attaches that reading to the cow's following minutes and
+ * raises the alarm after {@code battery.min_readings} of them.
  * Not thread-safe: one publisher thread owns it.
  */
 final class LoadCollar {
@@ -34,6 +44,10 @@ final class LoadCollar {
     static final int BATCH = 40;
     static final double RATE_HZ = 10;
     static final Duration BATCH_SPAN = Duration.ofSeconds(4);
+    static final int LOW_BATTERY_MV = 3300;
+
+    /** When a collar reports its low battery. */
+    enum LowBattery { BACKLOG, LIVE }
 
     private final CollarEui eui;
     private final AesKey root;
@@ -43,15 +57,28 @@ final class LoadCollar {
     private final CowMotion motion;
     private final Instant backlogStart;
     private final float[] scratch = new float[3 * BATCH];
+    private final byte[] upTopic;
+    private final Optional<LowBattery> lowBattery;
+    private Optional<Instant> lowBatteryAt;
+    private short[][] rendered = new short[0][];
     private volatile CollarSession session;
     private long batches;
+    private boolean lowBatterySent;
 
-    LoadCollar(int n, Instant backlogStart, Optional<Duration> downAfter, Duration backlog) {
+    /**
+     * @param downAfter  when in the backlog the cow goes down (and stays down), if she does
+     * @param lowBattery when the collar reports a low battery, if it does
+     */
+    LoadCollar(int n, Instant backlogStart, Optional<Duration> downAfter, Duration backlog,
+               Optional<LowBattery> lowBattery) {
         this.eui = CollarEui.of(0x70B3D54C0AD00000L + n);
         this.root = AesKey.of(keyBytes(n));
         this.cow = Integer.toString(10_000 + n);
         this.join = CollarJoin.of(eui, root, flash);
         this.backlogStart = backlogStart;
+        this.lowBattery = lowBattery;
+        this.upTopic = ("herdgate/" + LoadHarness.GATEWAY + "/collar/" + eui + "/up").getBytes(StandardCharsets.US_ASCII);
+        this.lowBatteryAt = lowBattery.filter(b -> b == LowBattery.BACKLOG).map(b -> backlogStart.plus(backlog.dividedBy(2)));
         List<Episode> episodes = downAfter.<List<Episode>>map(d -> List.of(CowDown.of(backlogStart.plus(d), backlog)))
                 .orElse(List.of());
         this.motion = CowMotion.of(CowTraits.random(n), backlogStart, ZoneOffset.UTC, episodes);
@@ -67,6 +94,11 @@ final class LoadCollar {
 
     CollarEui eui() {
         return eui;
+    }
+
+    /** {@code herdgate/load/collar/<EUI>/up} in ASCII: the uplink topic of the harness's gateway. */
+    byte[] upTopic() {
+        return upTopic;
     }
 
     /** The collar's label as the pairing mode's API takes it: {@code {"eui":..,"key":..,"cow":..}}. */
@@ -104,8 +136,24 @@ final class LoadCollar {
         return batches;
     }
 
-    /** The next batch of the backlog as a frame, aged for sending at {@code now}. */
-    byte[] nextFrame(Instant now) {
+    boolean lowBatteryLive() {
+        return lowBattery.equals(Optional.of(LowBattery.LIVE));
+    }
+
+    /** The low-battery status goes out before the next batch. */
+    void lowBatteryNow() {
+        lowBatteryAt = Optional.of(Instant.EPOCH);
+    }
+
+    /** Renders the motion of the next {@code count} batches now, so that sending them costs no simulation. */
+    void prepare(int count) {
+        rendered = new short[count][];
+        for (int i = 0; i < count; i++) {
+            rendered[i] = render();
+        }
+    }
+
+    private short[] render() {
         motion.fill(scratch, 0, BATCH, RATE_HZ);
         short[] xyz = new short[3 * BATCH];
         double perCount = AccelRange.G4.milliGPerCount();
@@ -113,7 +161,27 @@ final class LoadCollar {
             xyz[i] = (short) Math.max(SampleBatch.MIN_COUNT, Math.min(SampleBatch.MAX_COUNT,
                     Math.round(scratch[i] * 1000 / perCount)));
         }
+        return xyz;
+    }
+
+    /**
+     * The next frame at wall time {@code now}: the low-battery status when it is due, else the next batch
+     * of the backlog, aged for sending at {@code now}.
+     */
+    byte[] nextFrame(Instant now) {
         Instant first = backlogStart.plus(BATCH_SPAN.multipliedBy(batches));
+        if (!lowBatterySent && lowBatteryAt.isPresent() && !first.isBefore(lowBatteryAt.get())) {
+            lowBatterySent = true;
+            return session.encode(CollarStatus.of(LOW_BATTERY_MV, 150, FirmwareVersion.of(1, 0, 0),
+                    Duration.between(backlogStart, first).toSeconds(), ResetCause.POWER_ON, batches, 0), FrameOptions.PLAIN);
+        }
+        short[] xyz;
+        if (batches < rendered.length) {
+            xyz = rendered[(int) batches];
+            rendered[(int) batches] = null;
+        } else {
+            xyz = render();
+        }
         long age = Math.max(0, Duration.between(first, now).toMillis());
         batches++;
         return session.encode(SampleBatch.of(age, (int) (RATE_HZ * 100), AccelRange.G4, xyz), FrameOptions.PLAIN);

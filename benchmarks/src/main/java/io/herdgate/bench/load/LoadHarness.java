@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.LoadHarness \
- *     [--collars 2000] [--backlog-min 45] [--down 4] [--connections 4] [--xmx 64m] [--jvm "options"]
- *     [--jar gateway/target/herdgate.jar]
+ *     [--collars 2000] [--backlog-min 45] [--down 4] [--low-battery 20] [--live-min 2] [--connections 4]
+ *     [--xmx 64m] [--jvm "options"] [--jvm-add "options"] [--cds on|off] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
  * <p>How the herd goes faster than real time without lying to the gateway: every collar replays a backlog
@@ -29,15 +29,29 @@ import java.util.stream.Collectors;
  * one unbroken stream per cow and its per-minute features and detectors run on it for real. The first
  * {@code --down} cows go down five minutes into the backlog; the harness's rules raise cow-down after 30
  * minutes of stillness (the shortest a vet may set) so those alarms fall inside the run.
+ *
+ * <p>After the backlog the herd streams live for {@code --live-min} minutes: each batch sent when it falls
+ * due, about 500 frames/s for 2,000 collars, as on a farm.
+ *
+ * <p>Frame-to-alarm latency: of the first {@code --low-battery} collars, half report a low battery halfway
+ * through their backlog, half when the live phase begins. The harness's rules take one low reading as
+ * enough ({@code battery.min_readings: 1}), so the gateway's battery detector raises one alarm per cow
+ * with her next completed minute. The gateway times each alarm from the arrival of the frame that
+ * completed that minute ({@code herdgate_frame_to_alarm_seconds} on {@code /metrics}); the harness prints
+ * that histogram's p50 and p99 for the backlog replay (the ingest saturated: the time includes the
+ * frames queued before it) and for the live herd.
+ *
+ * <p>CPU: besides wall-clock rates, which depend on whatever else the machine runs, the harness prints
+ * the CPU time of the gateway, mosquitto and the publishers per 1,000 frames handled.
+ *
+ * <p>The gateway runs with the JVM options the package ships ({@link PackagedJvm}; {@code --jvm} replaces
+ * them, {@code --xmx} overrides their heap) and, unless {@code --cds off}, with a class-data sharing
+ * archive that a training run makes first, as the packaged launcher does ({@link ClassArchive}).
  */
 public final class LoadHarness {
 
-    /**
-     * The JVM options of the packaged gateway (deploy/): serial GC, C1 only (a fraction of C2's code cache
-     * and compiler memory; the gateway's hot loops are short), bounded metaspace and code cache, small stacks.
-     */
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
-            + "-XX:MaxMetaspaceSize=96m -Xss512k";
+    /** The gateway's name in its MQTT topics. */
+    static final String GATEWAY = "load";
 
     private LoadHarness() {
     }
@@ -47,59 +61,113 @@ public final class LoadHarness {
         int collars = Integer.parseInt(a.getOrDefault("collars", "2000"));
         Duration backlog = Duration.ofMinutes(Long.parseLong(a.getOrDefault("backlog-min", "45")));
         int down = Integer.parseInt(a.getOrDefault("down", "4"));
+        int lowBattery = Integer.parseInt(a.getOrDefault("low-battery", "20"));
+        Duration live = Duration.ofMinutes(Long.parseLong(a.getOrDefault("live-min", "2")));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
-        String xmx = a.getOrDefault("xmx", "64m");
-        String jvm = a.getOrDefault("jvm", DEFAULT_JVM_OPTIONS);
         Path jar = Path.of(a.getOrDefault("jar", "gateway/target/herdgate.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("load: " + jar + " not found; build it first: mvn -B -q -DskipTests package");
             return;
         }
         Path work = Files.createTempDirectory("herdgate-load");
-        System.out.printf("load: %d collars, backlog %d min, %d cows down, gateway -Xmx%s %s, work %s%n",
-                collars, backlog.toMinutes(), down, xmx, jvm, work);
+        List<String> jvm = jvmOptions(a);
         try (Broker broker = Broker.start(work)) {
             int httpPort = Broker.freePort();
             Path config = writeConfig(work, broker.uri(), httpPort);
-            try (GatewayProcess gw = GatewayProcess.start(jar, xmx, jvm, config, httpPort, work.resolve("data"),
+            if (!"off".equals(a.get("cds"))) {
+                long t0 = System.nanoTime();
+                jvm = ClassArchive.train(jar, jvm, config, httpPort, work.resolve("data"), work.resolve("herdgate.jsa"));
+                System.out.printf("class archive:     %s, made by a training run in %.1f s (as /usr/bin/herdgate does)%n",
+                        work.resolve("herdgate.jsa"), (System.nanoTime() - t0) / 1e9);
+            }
+            System.out.printf("load: %d collars, backlog %d min, %d cows down, %d low batteries, gateway %s, work %s%n",
+                    collars, backlog.toMinutes(), down, lowBattery, String.join(" ", jvm), work);
+            System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the start)");
+            try (GatewayProcess gw = GatewayProcess.start(jar, jvm, config, httpPort, work.resolve("data"),
                     work.resolve("gateway.out"))) {
                 Duration healthy = gw.awaitHealthy(Duration.ofSeconds(60));
-                run(gw, broker, collars, backlog, down, connections, healthy);
+                run(gw, broker, collars, backlog, down, lowBattery, live, connections, healthy);
+                System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the end of the run)");
             }
         }
     }
 
-    private static void run(GatewayProcess gw, Broker broker, int n, Duration backlog, int down, int connections,
-                            Duration healthy) throws Exception {
+    /**
+     * The packaged options ({@code --jvm} replaces them), then those of {@code --jvm-add} (e.g.
+     * {@code -XX:NativeMemoryTracking=summary}), then {@code -Xmx} of {@code --xmx} (the later option wins).
+     */
+    static List<String> jvmOptions(Map<String, String> a) throws IOException {
+        List<String> jvm = new ArrayList<>(a.containsKey("jvm") ? List.of(a.get("jvm").trim().split("\\s+"))
+                : PackagedJvm.options(PackagedJvm.OPTIONS));
+        if (a.containsKey("jvm-add")) {
+            jvm.addAll(List.of(a.get("jvm-add").trim().split("\\s+")));
+        }
+        if (a.containsKey("xmx")) {
+            jvm.add("-Xmx" + a.get("xmx"));
+        }
+        return jvm;
+    }
+
+    private static void run(GatewayProcess gw, Broker broker, int n, Duration backlog, int down, int lowBattery,
+                            Duration live, int connections, Duration healthy) throws Exception {
         Instant backlogStart = Instant.now().minus(backlog);
         List<LoadCollar> herd = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             herd.add(new LoadCollar(i, backlogStart, i < down ? Optional.of(Duration.ofMinutes(5)) : Optional.empty(),
-                    backlog));
+                    backlog, i < lowBattery ? Optional.of(i % 2 == 0 ? LoadCollar.LowBattery.BACKLOG : LoadCollar.LowBattery.LIVE)
+                            : Optional.empty()));
         }
         var opened = gw.api("POST", "/api/pairing-mode", "{\"minutes\":60,\"labels\":["
                 + herd.stream().map(LoadCollar::labelJson).collect(Collectors.joining(",")) + "]}");
         if (opened.statusCode() != 200) {
             throw new IOException("pairing mode refused: " + opened.statusCode() + " " + opened.body());
         }
-        try (Publishers radio = new Publishers(broker.uri(), "load", connections)) {
+        try (Publishers radio = new Publishers(broker.uri(), GATEWAY, connections)) {
             herd.forEach(radio::add);
             long t0 = System.nanoTime();
             join(radio, herd, connections);
             System.out.printf("joined:            %d collars in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            // The backlog plus what the herd adds while it streams (a generous minute); the rest is rendered live.
+            int batches = (int) (backlog.plusMinutes(1).toMillis() / LoadCollar.BATCH_SPAN.toMillis());
+            long r0 = System.nanoTime();
+            herd.parallelStream().forEach(c -> c.prepare(batches));
+            System.out.printf("motion rendered:   %d batches per collar in %.1f s (before streaming, not timed)%n",
+                    batches, (System.nanoTime() - r0) / 1e9);
 
+            List<RawUplinks> uplinks = new ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                uplinks.add(RawUplinks.connect(broker.uri(), "load-up-" + i + "-" + ProcessHandle.current().pid(),
+                        Publishers.IN_FLIGHT));
+            }
             Map<String, Double> before = gw.metrics();
             long[] ioBefore = gw.io();
+            double[] cpuBefore = cpu(gw, broker);
+            Optional<double[]> gcBefore = gw.gc();
             long start = System.nanoTime();
-            long sent = stream(radio, herd, connections);
-            radio.drain();
+            long sent = stream(uplinks, herd, Optional.empty());
             double publishS = (System.nanoTime() - start) / 1e9;
             long expected = received(before) + sent;
             Map<String, Double> after = awaitHandled(gw, expected, Duration.ofSeconds(120));
             double handledS = (System.nanoTime() - start) / 1e9;
-            String memory = memory(gw);
-            report(n, healthy, before, after, sent, radio.failed(), publishS, handledS, memory);
-            written(n, backlog, ioBefore, gw.stopAndReadIo());
+            double[] cpuAfter = cpu(gw, broker);
+            String memory = MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-loaded.txt"));
+            report(n, healthy, before, after, sent, publishS, handledS, memory);
+            cpuReport(cpuBefore, cpuAfter, received(after) - received(before));
+            gcReport(gcBefore, gw.gc());
+
+            // Live: the herd at its real rate, the second half of the low-battery collars reporting now.
+            herd.stream().filter(LoadCollar::lowBatteryLive).forEach(LoadCollar::lowBatteryNow);
+            long liveSent = stream(uplinks, herd, Optional.of(Instant.now().plus(live)));
+            for (RawUplinks u : uplinks) {
+                u.close();
+            }
+            Map<String, Double> end = awaitHandled(gw, received(after) + liveSent, Duration.ofSeconds(60));
+            long liveGot = received(end) - received(after);
+            System.out.printf("live:              %d frames published in %d min at the herd's own rate, %d received, lost %d%n",
+                    liveSent, live.toMinutes(), liveGot, liveSent - liveGot);
+            latency("frame to alarm, live herd:", end, after);
+            System.out.printf("memory, after live: %s%n", MemoryProbe.describe(gw, gw.dataDir().resolveSibling("nmt-live.txt")));
+            written(sent + liveSent, ioBefore, gw.stopAndReadIo());
         }
     }
 
@@ -134,12 +202,20 @@ public final class LoadHarness {
         throw new IOException(herd.stream().filter(c -> !c.joined()).count() + " collars did not join");
     }
 
-    /** Replays every collar's backlog, one batch per collar per round; returns the frames published. */
-    private static long stream(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
+    /**
+     * Replays every collar's backlog, one batch per collar per round, as fast as the gateway takes them;
+     * with a deadline, then goes on sending each batch when it is due (the herd live, in real time) until
+     * then. Returns the frames published.
+     */
+    private static long stream(List<RawUplinks> uplinks, List<LoadCollar> herd, Optional<Instant> until)
+            throws Exception {
+        int connections = uplinks.size();
         List<Thread> threads = new ArrayList<>();
         long[] sent = new long[connections];
+        Exception[] failed = new Exception[connections];
         for (int p = 0; p < connections; p++) {
             int conn = p;
+            RawUplinks radio = uplinks.get(p);
             Thread t = new Thread(() -> {
                 try {
                     boolean more = true;
@@ -149,14 +225,22 @@ public final class LoadHarness {
                             LoadCollar c = herd.get(i);
                             Instant now = Instant.now();
                             if (c.hasBacklog(now)) {
-                                radio.publish(conn, c.eui(), c.nextFrame(now));
+                                radio.publish(c.upTopic(), c.nextFrame(now));
                                 sent[conn]++;
                                 more = true;
                             }
                         }
+                        if (!more && until.isPresent() && Instant.now().isBefore(until.get())) {
+                            radio.flush();
+                            Thread.sleep(50); // all caught up: wait for the next batches to fall due
+                            more = true;
+                        }
                     }
+                    radio.drain();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    failed[conn] = e;
                 }
             }, "load-" + p);
             t.start();
@@ -164,6 +248,11 @@ public final class LoadHarness {
         }
         for (Thread t : threads) {
             t.join();
+        }
+        for (Exception e : failed) {
+            if (e != null) {
+                throw new IOException("publishing failed: " + e.getMessage(), e);
+            }
         }
         long total = 0;
         for (long s : sent) {
@@ -192,34 +281,75 @@ public final class LoadHarness {
     }
 
     private static void report(int n, Duration healthy, Map<String, Double> before, Map<String, Double> after, long sent,
-                               long failed, double publishS, double handledS, String memory) {
+                               double publishS, double handledS, String memory) {
         long got = received(after) - received(before);
         long rejected = rejected(after) - rejected(before);
         System.out.printf("start to healthy:  %d ms (spawn of the JVM to the first /health \"ok\")%n", healthy.toMillis());
-        System.out.printf("frames:            %d published, %d publish failures, %d received by the gateway, %d rejected, lost %d%n",
-                sent, failed, got, rejected, sent - got);
-        System.out.printf("sustained:         %.0f frames/s published, %.0f frames/s handled (%.1f s)%n",
-                sent / publishS, got / handledS, handledS);
-        Latency.of(after, before).ifPresentOrElse(
-                l -> System.out.printf("frame to alarm:    p50 %s, p99 %s over %d alarms%n", l.p50(), l.p99(), l.count()),
-                () -> System.out.println("frame to alarm:    no alarm raised during the run"));
+        System.out.printf("frames:            %d published and acknowledged by the broker, %d received by the gateway,"
+                + " %d rejected, lost %d%n", sent, got, rejected, sent - got);
+        System.out.printf("sustained:         %.0f frames/s offered by the publishers (%.1f s), %.0f frames/s handled by"
+                        + " the gateway (%.1f s, first publish to last frame handled)%n",
+                sent / publishS, publishS, got / handledS, handledS);
+        latency("frame to alarm, backlog replay (ingest saturated):", after, before);
         System.out.printf("memory:            %s (%d collars)%n", memory, n);
     }
 
-    private static String memory(GatewayProcess gw) throws IOException {
-        String heap = gw.heapKb().map(h -> String.format(Locale.ROOT, "heap %.1f MB used of %.1f MB committed",
-                h[0] / 1024.0, h[1] / 1024.0)).orElse("heap not readable (no jstat)");
-        return String.format(Locale.ROOT, "RSS %d MB now, peak %d MB; %s", gw.statusKb("VmRSS") / 1024,
-                gw.statusKb("VmHWM") / 1024, heap);
+    /** CPU seconds so far of the gateway, mosquitto and this JVM (the publishers). */
+    private static double[] cpu(GatewayProcess gw, Broker broker) {
+        return new double[] {CpuTime.seconds(gw.pid()), CpuTime.seconds(broker.pid()),
+                CpuTime.seconds(ProcessHandle.current().pid())};
     }
 
     /**
-     * Bytes written, scaled to an hour of event time for 100 cows: the backlog replayed is the event time
-     * the herd covered, so per hour per 100 cows = bytes / (collars / 100 x backlog hours). Includes the
-     * flush at the gateway's stop.
+     * CPU time per 1,000 frames handled, of each process, over the streaming phase: unlike frames/s it
+     * hardly depends on what else runs on the machine.
      */
-    private static void written(int n, Duration backlog, long[] before, long[] after) {
-        double hundredCowHours = n / 100.0 * backlog.toSeconds() / 3600;
+    private static void cpuReport(double[] before, double[] after, long frames) {
+        String[] who = {"gateway", "mosquitto", "publisher"};
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < who.length; i++) {
+            double s = after[i] - before[i];
+            line.append(String.format(Locale.ROOT, "%s%s %.1f CPU-s = %.1f CPU-ms per 1000 frames", i == 0 ? "" : "; ",
+                    who[i], s, frames == 0 ? 0 : s * 1e6 / frames));
+        }
+        System.out.println("cpu while streaming: " + line);
+    }
+
+    /** The gateway's collections while the backlog streamed: full ones mean its heap is too small for the herd. */
+    private static void gcReport(Optional<double[]> before, Optional<double[]> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            System.out.println("gc while streaming: not readable (no jstat)");
+            return;
+        }
+        double[] b = before.get();
+        double[] a = after.get();
+        System.out.printf(Locale.ROOT, "gc while streaming: %.0f young collections (%.1f s), %.0f full (%.1f s)%n",
+                a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3]);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void latency(String what, Map<String, Double> after, Map<String, Double> before) {
+        Latency.of(after, before).ifPresentOrElse(
+                l -> System.out.printf("%s p50 %s, p99 %s over %d alarms (bucket upper bounds of"
+                        + " herdgate_frame_to_alarm_seconds)%n", what, l.p50(), l.p99(), l.count()),
+                () -> System.out.println(what + " no alarm raised"));
+    }
+
+    /**
+     * Bytes written, scaled to an hour of event time for 100 cows: each sample batch covers 4 s of a
+     * cow's time, so the frames sent cover {@code frames x 4 s} cow-seconds, and per hour per 100 cows =
+     * bytes / (that / 100 / 3600). Includes the flush at the gateway's stop.
+     */
+    private static void written(long frames, long[] before, long[] after) {
+        double hundredCowHours = frames * LoadCollar.BATCH_SPAN.toSeconds() / 3600.0 / 100;
         double wchar = (after[0] - before[0]) / 1e6;
         double device = (after[1] - before[1]) / 1e6;
         System.out.printf(Locale.ROOT, "written:           %.2f MB asked of the file system (wchar), %.2f MB sent to the"
@@ -227,12 +357,14 @@ public final class LoadHarness {
                 wchar, device, hundredCowHours, wchar / hundredCowHours, device / hundredCowHours);
     }
 
-    private static Path writeConfig(Path work, String broker, int httpPort) throws IOException {
+    static Path writeConfig(Path work, String broker, int httpPort) throws IOException {
         Files.writeString(work.resolve("rules.yaml"), String.join("\n",
                 "version: 1",
                 "herd:",
                 "  no_motion:",
-                "    min_duration_min: 30", ""));
+                "    min_duration_min: 30",
+                "  battery:",
+                "    min_readings: 1", ""));
         Path config = work.resolve("herdgate.yaml");
         Files.writeString(config, String.join("\n",
                 "data_dir: " + work.resolve("data"),
@@ -241,7 +373,7 @@ public final class LoadHarness {
                 "links:",
                 "  mqtt:",
                 "    broker: " + broker,
-                "    gateway_name: load",
+                "    gateway_name: " + GATEWAY,
                 "http:",
                 "  bind: 127.0.0.1",
                 "  port: " + httpPort,
@@ -251,7 +383,7 @@ public final class LoadHarness {
         return config;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> m = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {

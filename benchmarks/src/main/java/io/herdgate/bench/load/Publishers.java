@@ -1,5 +1,6 @@
 package io.herdgate.bench.load;
 
+import io.herdgate.gateway.link.BufferedSockets;
 import io.herdgate.protocol.frame.CollarEui;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ final class Publishers implements AutoCloseable {
             MqttConnectionOptions o = new MqttConnectionOptions();
             o.setCleanStart(true);
             o.setReceiveMaximum(65535);
+            o.setSocketFactory(BufferedSockets.create()); // as the gateway: no system call per byte of a PUBACK
             if (i == 0) {
                 c.setCallback(new DownlinkCallback(this::downlink));
             }

@@ -38,6 +38,8 @@ final class SampleCoding {
     private static final int MAX_ZIGZAG = 8190;
     /** Bits of a window from {@link #window} that are always valid: 64 minus the 7 of the bit offset. */
     private static final int WINDOW_BITS = 57;
+    /** Longest Rice code taken straight from the decoder's bit buffer; longer ones are counted window by window. */
+    private static final int FAST_BITS = 32;
 
     private SampleCoding() {
     }
@@ -319,18 +321,30 @@ final class SampleCoding {
             }
             int mask = (1 << k) - 1;
             int maxQuotient = MAX_ZIGZAG >>> k;
+            // A quotient up to fastMax comes with its stop bit and remainder from the bit buffer.
+            int fastMax = Math.min(FAST_BITS - 1 - k, maxQuotient);
             int prev = xyz[axis];
             int outOfRange = 0;
+            // buf holds the bits from pos on, the next one in bit 0; `valid` of them are good. Refilled by
+            // one 8-byte load when fewer than FAST_BITS remain, so a code costs a trailing-zero count and a
+            // shift of buf (the load is off that chain).
+            long buf = 0;
+            int valid = 0;
             for (int i = 1, idx = 3 + axis; i < n; i++, idx += 3) {
-                long w = window(b, off, pos);
-                int q = Long.numberOfTrailingZeros(w);
+                if (valid < FAST_BITS) {
+                    buf = window(b, off, pos);
+                    valid = WINDOW_BITS;
+                }
+                int q = Long.numberOfTrailingZeros(buf);
                 int u;
-                if (q + 1 + k <= WINDOW_BITS) {
-                    // The usual case: quotient, stop bit and remainder all lie in one window.
-                    u = q << k | (int) (w >>> (q + 1)) & mask;
-                    pos += q + 1 + k;
+                if (q <= fastMax) {
+                    int used = q + 1 + k;
+                    u = q << k | (int) (buf >>> (q + 1)) & mask;
+                    buf >>>= used;
+                    valid -= used;
+                    pos += used;
                 } else {
-                    // A quotient longer than one window: count its zeros window by window.
+                    // A long quotient (or one too large for k): count its zeros window by window.
                     q = 0;
                     int zeros;
                     while ((zeros = Long.numberOfTrailingZeros(window(b, off, pos + q))) >= WINDOW_BITS
@@ -345,9 +359,7 @@ final class SampleCoding {
                     pos += q + 1;
                     u = q << k | (int) window(b, off, pos) & mask;
                     pos += k;
-                }
-                if (q > maxQuotient) {
-                    return "rice value of axis " + "xyz".charAt(axis) + " at sample " + i + " exceeds " + MAX_ZIGZAG;
+                    valid = 0;
                 }
                 prev += u >>> 1 ^ -(u & 1);
                 outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;

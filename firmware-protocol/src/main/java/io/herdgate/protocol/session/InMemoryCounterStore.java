@@ -1,6 +1,8 @@
 package io.herdgate.protocol.session;
 
 import io.herdgate.protocol.frame.CollarEui;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -8,12 +10,14 @@ import java.util.concurrent.ConcurrentMap;
 /** A {@link CounterStore} in memory, for tests, tools and simulated collars; forgets on restart. */
 public final class InMemoryCounterStore implements CounterStore {
 
-    private record Key(CollarEui eui, CounterStream stream) {
-    }
-
-    private final ConcurrentMap<Key, CounterState> states = new ConcurrentHashMap<>();
+    /** One map per stream, so that a save (once per received frame) allocates no compound key. */
+    private final Map<CounterStream, ConcurrentMap<CollarEui, CounterState>> states =
+            new EnumMap<>(CounterStream.class);
 
     private InMemoryCounterStore() {
+        for (CounterStream stream : CounterStream.values()) {
+            states.put(stream, new ConcurrentHashMap<>());
+        }
     }
 
     public static InMemoryCounterStore create() {
@@ -22,16 +26,16 @@ public final class InMemoryCounterStore implements CounterStore {
 
     @Override
     public Optional<CounterState> load(CollarEui eui, CounterStream stream) {
-        return Optional.ofNullable(states.get(new Key(eui, stream)));
+        return Optional.ofNullable(states.get(stream).get(eui));
     }
 
     @Override
     public void save(CollarEui eui, CounterStream stream, CounterState state) {
-        states.put(new Key(eui, stream), state);
+        states.get(stream).put(eui, state);
     }
 
     @Override
     public void clear(CollarEui eui, CounterStream stream) {
-        states.remove(new Key(eui, stream));
+        states.get(stream).remove(eui);
     }
 }

@@ -11,6 +11,7 @@ import io.herdgate.protocol.Samples;
 import io.herdgate.protocol.codec.FrameCodec;
 import io.herdgate.protocol.codec.FrameOptions;
 import io.herdgate.protocol.crypto.AesKey;
+import io.herdgate.protocol.crypto.FrameMic;
 import io.herdgate.protocol.crypto.SessionKeys;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.DecodeResult;
@@ -199,5 +200,26 @@ class CollarSessionTest {
         byte[] buf = new byte[FrameLayout.MAX_FRAME + 3];
         int len = twin.encode(Samples.status(), FrameOptions.PLAIN, buf, 3);
         assertArrayEquals(collar.encode(Samples.status(), FrameOptions.PLAIN), Arrays.copyOfRange(buf, 3, 3 + len));
+    }
+
+    @Test
+    void truncatedRiceSamples_withAGoodMic_areRejectedNamingTheFrameCounter() {
+        // A collar bug, not tampering: the MIC covers the short payload, so only the sample decoder sees it.
+        collar.encode(Samples.status(), FrameOptions.PLAIN);
+        byte[] good = collar.encode(Samples.restingBatch(40), FrameOptions.PLAIN);
+        int h = FrameLayout.HEADER_SIZE;
+        assertEquals(2, good[h + 7], "the resting batch is Rice-coded");
+        int payload = good.length - h - FrameLayout.MIC_SIZE - 3;
+        byte[] cut = Arrays.copyOf(good, h + payload + FrameLayout.MIC_SIZE);
+        cut[FrameLayout.OFFSET_LENGTH] = (byte) payload;
+        int mic = FrameMic.of(Samples.KEYS.micKey()).compute(0, Samples.EUI.value(), 1, cut, 0, h + payload);
+        for (int i = 0; i < 4; i++) {
+            cut[h + payload + i] = (byte) (mic >>> 8 * i);
+        }
+        Rejected r = rejected(decode(gateway, cut));
+        assertEquals(RejectReason.BAD_PAYLOAD, r.reason());
+        assertEquals(1, r.counter().orElseThrow());
+        assertTrue(r.detail().contains("truncated"), r.detail());
+        assertTrue(r.toString().contains("counter 1"), r.toString());
     }
 }

@@ -2,7 +2,10 @@ package io.herdgate.gateway.alarm;
 
 import io.herdgate.gateway.http.HttpModule;
 import io.herdgate.gateway.notify.Channel;
+import io.herdgate.gateway.notify.ChannelName;
+import io.herdgate.gateway.notify.DeliveryStatus;
 import io.herdgate.gateway.outbox.Outbox;
+import io.herdgate.gateway.outbox.OutboxDelivery;
 import io.herdgate.gateway.outbox.OutboxPump;
 import io.herdgate.gateway.outbox.OutboxSettings;
 import io.herdgate.gateway.outbox.OutboxWatcher;
@@ -13,32 +16,35 @@ import io.herdgate.gateway.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The alarm side wired for the gateway: outbox, pump and desk on the gateway database, driven by the
- * scheduler. The runtime registers {@link #desk()} as the detection engine's listener and the channels'
- * reply handler, {@link #http()} on the HTTP server, and passes provider statuses to
- * {@link OutboxPump#onStatus}.
+ * The alarm workflow on the gateway database, assembled in one place: outbox, pump, delivery thread and
+ * desk. The desk is ticked by the scheduler; the outbox is sent on a thread of its own
+ * ({@link OutboxDelivery}), woken the moment a notification is queued and otherwise every {@link #PUMP}.
+ * Without channels alarms are still recorded and listed, and nobody is told.
  *
  * <pre>{@code
- * AlarmService alarms = AlarmService.start(db, ContactsFile.load(contactsYaml), OutboxSettings.defaults(),
- *         List.of(whatsApp, sms), clock, scheduler);
+ * AlarmService alarms = AlarmService.open(db, ContactsFile.load(contactsYaml), OutboxSettings.defaults(),
+ *         List.of(whatsApp, sms), clock);
+ * alarms.start(scheduler);
  * engine.addListener(alarms.desk());
  * }</pre>
  */
-public final class AlarmService {
+public final class AlarmService implements AutoCloseable {
 
     /** How often the desk looks for due groups, holds, repeats and escalations. */
     public static final Duration TICK = Duration.ofSeconds(5);
-    /** How often the outbox sends what is due. */
+    /** How long the delivery thread waits for a new notification before it looks for retries that fell due. */
     public static final Duration PUMP = Duration.ofSeconds(1);
 
     private final Outbox outbox;
-    private final OutboxPump pump;
+    private final Optional<OutboxPump> pump;
     private final AlarmDesk desk;
+    private volatile Optional<OutboxDelivery> delivery = Optional.empty();
 
-    private AlarmService(Outbox outbox, OutboxPump pump, AlarmDesk desk) {
+    private AlarmService(Outbox outbox, Optional<OutboxPump> pump, AlarmDesk desk) {
         this.outbox = outbox;
         this.pump = pump;
         this.desk = desk;
@@ -46,31 +52,69 @@ public final class AlarmService {
 
     /**
      * Opens the outbox (recovering interrupted sends), the pump over {@code channels} (in order of
-     * preference) and the desk (resuming message chains), and schedules {@code alarms/tick} every
-     * {@link #TICK} and {@code outbox/pump} every {@link #PUMP}.
+     * preference; none: nothing is sent) and the desk (resuming message chains). Nothing runs until
+     * {@link #start}.
      */
-    public static AlarmService start(Database db, RoutingConfig routing, OutboxSettings settings, List<Channel> channels,
-                                     Clock clock, Scheduler scheduler) {
-        DeskWatcher watcher = new DeskWatcher();
-        Outbox outbox = Outbox.open(db, settings, clock, watcher);
-        OutboxPump pump = OutboxPump.of(outbox, channels, clock, new SplittableRandom());
-        AlarmDesk desk = AlarmDesk.open(db, routing, outbox, pump.firstChannel(), clock);
-        watcher.desk = desk;
-        scheduler.every(JobName.of("alarms/tick"), TICK, desk::tick);
-        scheduler.every(JobName.of("outbox/pump"), PUMP, pump::pumpDue);
-        return new AlarmService(outbox, pump, desk);
+    public static AlarmService open(Database db, RoutingConfig routing, OutboxSettings settings, List<Channel> channels,
+                                    Clock clock) {
+        Relay relay = new Relay();
+        Outbox outbox = Outbox.open(db, settings, clock, relay);
+        Optional<OutboxPump> pump = channels.isEmpty() ? Optional.empty()
+                : Optional.of(OutboxPump.of(outbox, channels, clock, new SplittableRandom()));
+        AlarmDesk desk = AlarmDesk.open(db, routing, outbox, pump.map(OutboxPump::firstChannel).orElse(ChannelName.WHATSAPP),
+                clock);
+        relay.desk = desk;
+        AlarmService s = new AlarmService(outbox, pump, desk);
+        relay.service = s;
+        return s;
+    }
+
+    /** Schedules the desk's tick every {@link #TICK} and starts the delivery thread. */
+    public void start(Scheduler scheduler) {
+        scheduler.every(JobName.of("alarm-desk"), TICK, desk::tick);
+        delivery = pump.map(p -> OutboxDelivery.start(p, PUMP));
     }
 
     public AlarmDesk desk() {
         return desk;
     }
 
-    public OutboxPump pump() {
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The pump; empty without channels. */
+    public Optional<OutboxPump> pump() {
         return pump;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    /** A provider's later status (WhatsApp webhook, SMS report), from any thread. */
+    public void onStatus(DeliveryStatus status) {
+        pump.ifPresent(p -> {
+            p.onStatus(status);
+            if (status.state() == DeliveryStatus.State.FAILED) {
+                wake(); // the row may have moved to the next channel
+            }
+        });
+    }
+
+    /**
+     * Waits until a delivery pass that started after this call has finished (simulations, after advancing
+     * their clock); at once when nothing is sent or the service is not started.
+     *
+     * @return false when the pass took longer than {@code timeout}
+     */
+    public boolean awaitDelivery(Duration timeout) {
+        Optional<OutboxDelivery> d = delivery;
+        if (d.isEmpty()) {
+            return true;
+        }
+        try {
+            return d.get().awaitPass(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The {@code /api/alarms} and {@code /api/silences} routes. */
@@ -78,9 +122,32 @@ public final class AlarmService {
         return AlarmApi.of(desk);
     }
 
-    /** Forwards the outbox's fill signals to the desk, which exists only after the outbox. */
-    private static final class DeskWatcher implements OutboxWatcher {
+    /** Stops the delivery thread (a call under way finishes first); the outbox keeps what is unsent. */
+    @Override
+    public void close() throws InterruptedException {
+        Optional<OutboxDelivery> d = delivery;
+        delivery = Optional.empty();
+        if (d.isPresent()) {
+            d.get().close();
+        }
+    }
+
+    private void wake() {
+        delivery.ifPresent(OutboxDelivery::wake);
+    }
+
+    /** The outbox exists before the desk and the delivery it tells. */
+    private static final class Relay implements OutboxWatcher {
         private volatile AlarmDesk desk;
+        private volatile AlarmService service;
+
+        @Override
+        public void onQueued() {
+            AlarmService s = service;
+            if (s != null) {
+                s.wake();
+            }
+        }
 
         @Override
         public void onFull(int capacity) {

@@ -1,6 +1,6 @@
 package io.herdgate.gateway.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
 import io.herdgate.rules.behaviour.BehaviourSmoother;
@@ -43,7 +43,6 @@ import picocli.CommandLine.Spec;
                         + "arguments."})
 final class ClassifyCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -103,7 +102,8 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, String file, WindowFeatures w, Classification c) {
-        ObjectNode line = JSON.createObjectNode();
+        // A bare node factory: picocli creates every command at start, so no ObjectMapper here (start time).
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("file", file);
         line.put("start_s", Math.round(w.startS() * 1000) / 1000.0);
         line.put("label", c.behaviour().label());

@@ -27,9 +27,6 @@ import picocli.CommandLine.Spec;
 public final class HealthCommand implements Callable<Integer> {
 
     static final int DEGRADED = 2;
-    /** A newer gateway may report more fields; what this CLI knows is enough. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,7 +48,10 @@ public final class HealthCommand implements Callable<Integer> {
         }
         HealthReport report;
         try {
-            report = JSON.readValue(r.body(), HealthReport.class);
+            // Made here, not in a static field: picocli creates every command when any of them runs.
+            // A newer gateway may report more fields; what this CLI knows is enough.
+            report = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(r.body(), HealthReport.class);
         } catch (IOException | RuntimeException e) {
             return fail("the answer of " + gateway + "/health (HTTP " + r.status() + ") is not a herdgate health "
                     + "report: is --gateway the herdgate API?");

@@ -4,6 +4,7 @@ import io.herdgate.gateway.config.ConfigCheck;
 import io.herdgate.gateway.config.GatewayConfig;
 import io.herdgate.gateway.config.GatewayConfigFile;
 import io.herdgate.gateway.config.LoggingConfig;
+import io.herdgate.gateway.http.HttpServer;
 import io.herdgate.gateway.logging.GatewayLogging;
 import io.herdgate.gateway.logging.LogSettings;
 import io.herdgate.gateway.runtime.Gateway;
@@ -62,6 +63,8 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        // After the logging set-up (Jetty's loggers would fix it), in parallel with the database and ingest.
+        HttpServer.preload();
         Gateway gateway;
         try {
             gateway = Gateway.builder(c).start();

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +59,27 @@ public final class HttpServer implements AutoCloseable {
         }
         Logger.info("http listening bind={} port={}", settings.bindAddress(), app.port());
         return new HttpServer(app);
+    }
+
+    /**
+     * Loads and initialises the HTTP stack's classes (Javalin, Jetty, the JSON mapper; about a third of
+     * the classes the gateway needs before it is healthy) on a background daemon thread and returns at
+     * once, so that this work overlaps with opening the database and building the ingest on a multi-core
+     * Pi; {@link #start} then finds them ready. Nothing is bound or started; a failure here only costs the
+     * head start ({@link #start} reports real problems). Call it after logging is configured: Jetty's
+     * loggers initialise the logging back end.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                Javalin.create(config -> config.showJavalinBanner = false); // never started: classes only
+                new JavalinJackson().toJsonString(ErrorBody.of(200, "preload"), ErrorBody.class);
+            } catch (RuntimeException | LinkageError e) {
+                Logger.debug("http preload failed: {}", e.toString());
+            }
+        }, "http-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The port actually listened on (the free port picked when the settings said 0). */

@@ -127,16 +127,21 @@ public final class FramePipeline {
                     "collar " + eui + " has not joined" + (directory.pairing(eui).isEmpty() ? " and is not paired" : ""));
         }
         Optional<Pairing> pairing = directory.pairing(eui);
-        if (pairing.isEmpty() || !pairing.get().rootKey().equals(collar.pairing.rootKey())) {
-            // Unpaired, or registered again with another key, since it joined: its session ends here.
-            collars.remove(eui);
-            sessions.remove(eui);
-            rejections.record(RejectReason.UNKNOWN_COLLAR);
-            return new IngestResult.Dropped(RejectReason.UNKNOWN_COLLAR, "collar " + eui
-                    + (pairing.isEmpty() ? " was unpaired" : " got a new root key") + " since it joined");
-        }
-        if (!pairing.get().cow().equals(collar.pairing.cow())) {
-            collar.moveTo(pairing.get(), classifier);
+        // The same pairing as last time (the usual case) needs no comparison of keys and cows.
+        if (pairing.isEmpty() || pairing.get() != collar.pairing) {
+            if (pairing.isEmpty() || !pairing.get().rootKey().equals(collar.pairing.rootKey())) {
+                // Unpaired, or registered again with another key, since it joined: its session ends here.
+                collars.remove(eui);
+                sessions.remove(eui);
+                rejections.record(RejectReason.UNKNOWN_COLLAR);
+                return new IngestResult.Dropped(RejectReason.UNKNOWN_COLLAR, "collar " + eui
+                        + (pairing.isEmpty() ? " was unpaired" : " got a new root key") + " since it joined");
+            }
+            if (!pairing.get().cow().equals(collar.pairing.cow())) {
+                collar.moveTo(pairing.get(), classifier);
+            } else {
+                collar.pairing = pairing.get();
+            }
         }
         DecodeResult r = collar.session.decode(b, 0, b.length);
         if (r instanceof Rejected rejected) {

@@ -64,7 +64,12 @@ public final class Downlinks implements DownlinkSender {
 
     /** Routes the collar's downlinks to {@code link}; returns the route before. */
     Optional<LinkId> heard(CollarEui eui, LinkId link) {
-        return Optional.ofNullable(lastHeard.put(eui, link));
+        // Called for every uplink; a collar nearly always stays on its link, and a read costs no lock.
+        LinkId before = lastHeard.get(eui);
+        if (!link.equals(before)) {
+            before = lastHeard.put(eui, link);
+        }
+        return Optional.ofNullable(before);
     }
 
     /** Puts back the route {@link #heard} replaced. */

@@ -22,6 +22,8 @@ final class MqttOptions {
         settings.password().ifPresent(p -> o.setPassword(p.read()));
         if (settings.broker().getScheme().equals("ssl")) {
             o.setSocketFactory(TlsTrust.socketFactory(settings.caFile()));
+        } else {
+            o.setSocketFactory(BufferedSockets.create());
         }
         return o;
     }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public record MqttTopics(String gateway) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    private static final Pattern EUI = Pattern.compile("[0-9A-F]{16}");
+    private static final String PREFIX_HEAD = "herdgate/";
+    private static final String PREFIX_TAIL = "/collar/";
 
     public MqttTopics {
         Objects.requireNonNull(gateway, "gateway");
@@ -60,27 +61,44 @@ public record MqttTopics(String gateway) {
         return prefix() + eui + "/down";
     }
 
-    /** The collar and form of an uplink topic of this gateway; empty for any other topic. */
+    /**
+     * The collar and form of an uplink topic of this gateway; empty for any other topic. Called for every
+     * uplink, so it reads the topic in place: no regular expression, no substrings.
+     */
     public Optional<Uplink> parse(String topic) {
-        String p = prefix();
-        if (!topic.startsWith(p) || topic.length() < p.length() + 19) {
+        int at = PREFIX_HEAD.length() + gateway.length() + PREFIX_TAIL.length();
+        if (topic.length() < at + 19 || !topic.startsWith(PREFIX_HEAD)
+                || !topic.startsWith(gateway, PREFIX_HEAD.length())
+                || !topic.startsWith(PREFIX_TAIL, PREFIX_HEAD.length() + gateway.length())) {
             return Optional.empty();
         }
-        String eui = topic.substring(p.length(), p.length() + 16);
-        String rest = topic.substring(p.length() + 16);
-        if (!EUI.matcher(eui).matches()) {
-            return Optional.empty();
+        long eui = 0;
+        for (int i = at; i < at + 16; i++) {
+            int digit = upperHexDigit(topic.charAt(i));
+            if (digit < 0) {
+                return Optional.empty();
+            }
+            eui = eui << 4 | digit;
         }
-        if (rest.equals("/up")) {
-            return Optional.of(new Uplink(CollarEui.parse(eui), false));
+        int rest = topic.length() - (at + 16);
+        if (rest == 3 && topic.startsWith("/up", at + 16)) {
+            return Optional.of(new Uplink(CollarEui.of(eui), false));
         }
-        if (rest.equals("/up/json")) {
-            return Optional.of(new Uplink(CollarEui.parse(eui), true));
+        if (rest == 8 && topic.startsWith("/up/json", at + 16)) {
+            return Optional.of(new Uplink(CollarEui.of(eui), true));
         }
         return Optional.empty();
     }
 
+    /** 0..15 for {@code 0-9} and {@code A-F}; -1 for anything else (lower case included, as the topic format says). */
+    private static int upperHexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
     private String prefix() {
-        return "herdgate/" + gateway + "/collar/";
+        return PREFIX_HEAD + gateway + PREFIX_TAIL;
     }
 }

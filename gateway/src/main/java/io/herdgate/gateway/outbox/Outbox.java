@@ -118,6 +118,9 @@ public final class Outbox {
             }
         });
         watchFill();
+        if (r instanceof EnqueueResult.Accepted) {
+            watcher.onQueued();
+        }
         return r;
     }
 
@@ -211,6 +214,26 @@ public final class Outbox {
         long now = clock.millis();
         change(id, "state = 'pending', channel = ?, channel_since_ms = ?, due_ms = ?, last_error = ?",
                 next.name(), now, now, error);
+    }
+
+    /**
+     * A sent row whose delivery failed goes back to pending on channel {@code next}, due now.
+     *
+     * @return false when the row was no longer sent (already moved on by an earlier status)
+     */
+    boolean resend(OutboxId id, ChannelName next, String error) {
+        long now = clock.millis();
+        return db.write(Durability.FULL, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET state = 'pending', channel = ?, "
+                    + "channel_since_ms = ?, due_ms = ?, done_ms = NULL, last_error = ? WHERE id = ? AND state = 'sent'")) {
+                s.setString(1, next.name());
+                s.setLong(2, now);
+                s.setLong(3, now);
+                s.setString(4, error);
+                s.setLong(5, id.value());
+                return s.executeUpdate();
+            }
+        }) == 1;
     }
 
     /** No channel can deliver it. */

@@ -11,17 +11,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.tinylog.Logger;
 
 /**
- * Sends what is due in the outbox through the channels, most urgent first. The runtime calls
- * {@link #pumpDue()} on a timer (every second or so) from one thread; it is not re-entrant.
+ * Sends what is due in the outbox through the channels, most urgent first. The runtime runs
+ * {@link #pumpDue()} on a delivery thread of its own ({@link OutboxDelivery}); passes never overlap (a
+ * second caller waits for the first). After each channel call the most urgent due row is looked up again,
+ * so a critical notification queued during a pass is the next one sent. {@link #onStatus} may be called
+ * from any thread (webhook, modem), also while a pass is calling a channel.
  *
  * <p>Pacing: one recipient gets at most one call per channel every {@link OutboxSettings#pairInterval()}
  * (WhatsApp's pair-rate limit), and a {@code RetryLater} holds that recipient for as long as the provider
@@ -46,13 +52,25 @@ public final class OutboxPump {
     static final Duration KEEP_DONE = Duration.ofDays(30);
     /** Expiry and purging run at most this often. */
     static final Duration HOUSEKEEPING = Duration.ofMinutes(1);
+    /** Statuses that came before their send was recorded (a fast webhook) are kept, at most this many. */
+    static final int EARLY_STATUSES = 64;
 
     private final Outbox outbox;
     private final OutboxSettings settings;
     private final List<Channel> channels;
     private final Clock clock;
     private final Backoff backoff;
-    private final Map<ChannelName, Instant> downUntil = new EnumMap<>(ChannelName.class);
+    /** Read by {@link #onStatus} on other threads; the other maps belong to the pass. */
+    private final Map<ChannelName, Instant> downUntil = new ConcurrentHashMap<>();
+    private final ReentrantLock pass = new ReentrantLock();
+    /** Orders recording a send against a status for it: a status is never applied before, nor lost. */
+    private final Object statusLock = new Object();
+    private final Map<String, DeliveryStatus> early = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DeliveryStatus> eldest) {
+            return size() > EARLY_STATUSES;
+        }
+    };
     private final Map<ChannelName, Instant> closedUntil = new EnumMap<>(ChannelName.class);
     private final Map<ChannelName, Integer> failStreak = new EnumMap<>(ChannelName.class);
     private final Map<Pair, Instant> heldUntil = new HashMap<>();
@@ -99,9 +117,18 @@ public final class OutboxPump {
      * Sends every row due now that no hold blocks, most urgent first; moves rows stuck on a closed or
      * down channel to the next one once their patience is over.
      *
-     * @return the number of channel calls made
+     * @return the number of channel calls made; {@link #MAX_CALLS_PER_PUMP} means more may be due
      */
     public int pumpDue() {
+        pass.lock();
+        try {
+            return pumpLocked();
+        } finally {
+            pass.unlock();
+        }
+    }
+
+    private int pumpLocked() {
         Instant now = clock.instant();
         if (!now.isBefore(nextHousekeeping)) {
             outbox.expireOlderThan(now.minus(settings.expireAfter()));
@@ -132,9 +159,6 @@ public final class OutboxPump {
         while (progress && calls < MAX_CALLS_PER_PUMP) {
             progress = false;
             for (OutboxEntry e : outbox.due(now, 64)) {
-                if (calls >= MAX_CALLS_PER_PUMP) {
-                    break;
-                }
                 int index = indexOf(e.channel());
                 ChannelName c = channels.get(index).name();
                 if (isDown(c)) {
@@ -151,6 +175,7 @@ public final class OutboxPump {
                 if (attempt(e, index, now)) {
                     calls++;
                     progress = true;
+                    break; // rows queued during the call may be more urgent than the rest of this list
                 }
             }
         }
@@ -159,15 +184,25 @@ public final class OutboxPump {
 
     /** Takes a provider's later status; a FAILED one re-sends the row on the next channel, if any. */
     public void onStatus(DeliveryStatus status) {
-        Optional<OutboxEntry> row = outbox.onStatus(status);
+        Optional<OutboxEntry> row;
+        synchronized (statusLock) {
+            row = outbox.onStatus(status);
+            if (row.isEmpty() && pass.isLocked()) {
+                // Possibly for the call under way, whose provider id is not recorded yet: applied once it is.
+                early.put(status.providerId(), status);
+                return;
+            }
+        }
         if (row.isEmpty() || status.state() != DeliveryStatus.State.FAILED || row.get().state() != OutboxState.SENT) {
             return;
         }
         OutboxEntry e = row.get();
         nextUp(indexOf(e.channel())).ifPresent(next -> {
-            Logger.warn("outbox: {} failed on {} after sending ({}); trying {}", e.notification().key(), e.channel(),
-                    status.detail(), channels.get(next).name());
-            outbox.moveTo(e.id(), channels.get(next).name(), "delivery failed: " + status.detail());
+            // Conditional on the row still being sent: a status told twice moves it once.
+            if (outbox.resend(e.id(), channels.get(next).name(), "delivery failed: " + status.detail())) {
+                Logger.warn("outbox: {} failed on {} after sending ({}); trying {}", e.notification().key(), e.channel(),
+                        status.detail(), channels.get(next).name());
+            }
         });
     }
 
@@ -201,7 +236,12 @@ public final class OutboxPump {
     private void settle(OutboxEntry e, int index, DeliveryResult r, Instant now, Pair pair) {
         ChannelName name = channels.get(index).name();
         if (r instanceof DeliveryResult.Sent s) {
-            outbox.sent(e.id(), s.providerId());
+            Optional<DeliveryStatus> already;
+            synchronized (statusLock) {
+                outbox.sent(e.id(), s.providerId());
+                already = Optional.ofNullable(early.remove(s.providerId()));
+            }
+            already.ifPresent(this::onStatus);
             working(name);
         } else if (r instanceof DeliveryResult.RetryLater later) {
             retryLater(e, index, later, now, pair);

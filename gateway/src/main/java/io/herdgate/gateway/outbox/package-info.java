@@ -3,7 +3,8 @@
  * ({@code synchronous=FULL}) before a channel sees it, and {@link io.herdgate.gateway.outbox.OutboxPump}
  * sends what is due, highest priority first, with exponential backoff and jitter, per-recipient holds
  * after a rate limit, and per-channel fallback (WhatsApp, then SMS) driven by the channels'
- * {@link io.herdgate.gateway.notify.DeliveryResult}s.
+ * {@link io.herdgate.gateway.notify.DeliveryResult}s. {@link io.herdgate.gateway.outbox.OutboxDelivery} runs
+ * the pump on a thread of its own, woken the moment a notification is queued.
  *
  * <p>Delivery is at least once: a row is marked {@code in_flight} before the channel call and
  * {@code sent} after it. A process killed between the provider accepting a message and the

@@ -121,7 +121,7 @@ public final class CollarRegistry implements CollarDirectory {
             history.pair(eui, cow.get(), now);
             admitted.add(PairingStatus.Admission.of(eui, cow.get(), now));
             forget(eui);
-            publish();
+            published(Pairing.of(eui, label.key(), cow.get()));
             return pairing(eui);
         }
     }
@@ -309,6 +309,19 @@ public final class CollarRegistry implements CollarDirectory {
 
     private void publish() {
         paired = load();
+    }
+
+    /**
+     * What {@link PairingHistory#pair} just wrote, without reading every pairing back: a pairing mode
+     * admits hundreds of collars in a row from the ingest thread, and a full read per collar made that
+     * quadratic. The collar's key is the label's (checked when the mode opened); the cow's previous collar,
+     * if any, is off her now.
+     */
+    private void published(Pairing p) {
+        Map<CollarEui, Pairing> next = new HashMap<>(paired);
+        next.values().removeIf(q -> q.cow().equals(p.cow()));
+        next.put(p.eui(), p);
+        paired = Map.copyOf(next);
     }
 
     private Map<CollarEui, Pairing> load() {

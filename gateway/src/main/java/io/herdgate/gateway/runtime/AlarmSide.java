@@ -1,7 +1,7 @@
 package io.herdgate.gateway.runtime;
 
-import io.herdgate.gateway.alarm.AlarmApi;
 import io.herdgate.gateway.alarm.AlarmDesk;
+import io.herdgate.gateway.alarm.AlarmService;
 import io.herdgate.gateway.alarm.AlarmState;
 import io.herdgate.gateway.alarm.AlarmView;
 import io.herdgate.gateway.chart.ChartSettings;
@@ -20,15 +20,11 @@ import io.herdgate.gateway.link.IngestHandler;
 import io.herdgate.gateway.metrics.Histogram;
 import io.herdgate.gateway.metrics.MetricRegistry;
 import io.herdgate.gateway.notify.Channel;
-import io.herdgate.gateway.notify.ChannelName;
 import io.herdgate.gateway.notify.DeliveryStatus;
 import io.herdgate.gateway.notify.Reply;
 import io.herdgate.gateway.notify.ReplyHandler;
-import io.herdgate.gateway.outbox.Outbox;
-import io.herdgate.gateway.outbox.OutboxPump;
 import io.herdgate.gateway.outbox.OutboxSettings;
 import io.herdgate.gateway.outbox.OutboxState;
-import io.herdgate.gateway.outbox.OutboxWatcher;
 import io.herdgate.gateway.routing.ContactsFile;
 import io.herdgate.gateway.routing.ContactsFileException;
 import io.herdgate.gateway.routing.FlapDamping;
@@ -71,7 +67,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.tinylog.Logger;
 
@@ -82,23 +77,20 @@ import org.tinylog.Logger;
  * the WhatsApp webhook (replies and delivery statuses), SMS replies, the siren policy on the GPIO siren with
  * the button to silence it, the status LED, the daily summary, and the frame-to-alarm latency histogram.
  *
- * <p>Every detector event goes to the desk first (it records the alarm), then the siren feed. The desk is
- * ticked every {@link #DESK_TICK}, the outbox pumped every {@link #PUMP}, both on the gateway's scheduler, so
- * a simulation driving the scheduler drives them too.
+ * <p>Every detector event goes to the desk first (it records the alarm), then the siren feed. Desk, outbox
+ * and delivery are an {@link AlarmService}: the desk is ticked on the gateway's scheduler, the outbox sent on
+ * its own delivery thread, woken as soon as a notification is queued.
  */
 final class AlarmSide implements AutoCloseable {
 
-    /** How often grouped messages, holds, repeats and escalations are checked. */
-    static final Duration DESK_TICK = Duration.ofSeconds(5);
-    /** How often the outbox sends what is due, and the siren and LED follow the alarms. */
-    static final Duration PUMP = Duration.ofSeconds(1);
+    /** How often the siren and LED follow the alarms. */
+    static final Duration SIREN = Duration.ofSeconds(1);
 
     private final GatewayConfig config;
     private final Database db;
     private final Clock clock;
     private final RoutingConfig routing;
-    private final Outbox outbox;
-    private final Optional<OutboxPump> pump;
+    private final AlarmService alarms;
     private final AlarmDesk desk;
     private final List<HttpModule> modules = new ArrayList<>();
     private final List<AutoCloseable> parts = new ArrayList<>();
@@ -114,8 +106,6 @@ final class AlarmSide implements AutoCloseable {
         this.clock = clock;
         this.routing = c.contactsFile().map(AlarmSide::routing).orElseGet(AlarmSide::nobody);
         this.latency = new FrameLatency(clock);
-        DeskWatcher watcher = new DeskWatcher();
-        this.outbox = Outbox.open(db, OutboxSettings.defaults(), clock, watcher);
         SqliteMessageLog messages = SqliteMessageLog.of(db);
         ReplyRelay replies = new ReplyRelay();
         StatusRelay statuses = new StatusRelay();
@@ -128,18 +118,16 @@ final class AlarmSide implements AutoCloseable {
             parts.add(sms);
             channels.add(sms);
         });
-        this.pump = channels.isEmpty() ? Optional.empty()
-                : Optional.of(OutboxPump.of(outbox, channels, clock, new SplittableRandom()));
-        if (pump.isEmpty() && !routing.routes().isEmpty()) {
+        if (channels.isEmpty() && !routing.routes().isEmpty()) {
             Logger.warn("{} routes alarms to contacts but neither whatsapp nor sms is configured: alarms are logged, "
                     + "nobody is told", c.contactsFile().get());
         }
-        this.desk = AlarmDesk.open(db, routing, outbox,
-                pump.map(OutboxPump::firstChannel).orElse(ChannelName.WHATSAPP), clock);
-        watcher.desk = desk;
+        this.alarms = AlarmService.open(db, routing, OutboxSettings.defaults(), channels, clock);
+        parts.add(alarms);
+        this.desk = alarms.desk();
         replies.desk = desk;
-        statuses.pump = pump;
-        modules.add(AlarmApi.of(desk));
+        statuses.alarms = alarms;
+        modules.add(alarms.http());
         wa.ifPresent(s -> modules.add(WhatsAppWebhook.of(s, messages, desk, statuses)));
         this.board = c.gpio().map(AlarmSide::board);
         board.ifPresent(parts::add);
@@ -218,11 +206,10 @@ final class AlarmSide implements AutoCloseable {
     /** Opens the SMS modem (in the background) and arms the periodic jobs and daily summaries. */
     void start(Scheduler scheduler) {
         parts.stream().filter(p -> p instanceof SmsChannel).forEach(p -> ((SmsChannel) p).start());
-        scheduler.every(JobName.of("alarm-desk"), DESK_TICK, desk::tick);
-        pump.ifPresent(p -> scheduler.every(JobName.of("outbox-pump"), PUMP, p::pumpDue));
-        scheduler.every(JobName.of("siren"), PUMP, this::followAlarms);
+        alarms.start(scheduler);
+        scheduler.every(JobName.of("siren"), SIREN, this::followAlarms);
         DailySummaryJob summary = DailySummaryJob.of(summarySettings(), HerdSummary.of(AlarmLog.of(db), summarySettings()),
-                outbox, scheduler, clock);
+                alarms.outbox(), scheduler, clock);
         summary.schedule(routing.contacts().values().stream().filter(ct -> ct.role() != Role.VET)
                 .map(ct -> SummarySubscriber.of(ct.recipient(), config.zone())).toList());
     }
@@ -261,6 +248,11 @@ final class AlarmSide implements AutoCloseable {
         return desk;
     }
 
+    /** Waits for a delivery pass that starts now (simulations, after their clock moved); see {@link AlarmService#awaitDelivery}. */
+    boolean awaitDelivery(Duration timeout) {
+        return alarms.awaitDelivery(timeout);
+    }
+
     /** Active alarms, as the desk knows them. */
     long activeAlarms() {
         return desk.alarms(false).size();
@@ -268,7 +260,7 @@ final class AlarmSide implements AutoCloseable {
 
     /** Notifications queued and not yet sent. */
     long outboxPending() {
-        Map<OutboxState, Integer> n = outbox.counts();
+        Map<OutboxState, Integer> n = alarms.outbox().counts();
         return n.getOrDefault(OutboxState.PENDING, 0) + n.getOrDefault(OutboxState.IN_FLIGHT, 0);
     }
 
@@ -320,25 +312,6 @@ final class AlarmSide implements AutoCloseable {
         return r;
     }
 
-    /** The outbox exists before the desk that watches it. */
-    private static final class DeskWatcher implements OutboxWatcher {
-        private volatile AlarmDesk desk;
-
-        @Override
-        public void onFull(int capacity) {
-            if (desk != null) {
-                desk.onFull(capacity);
-            }
-        }
-
-        @Override
-        public void onDrained(int pending) {
-            if (desk != null) {
-                desk.onDrained(pending);
-            }
-        }
-    }
-
     /** SMS replies reach the desk, which is built after the channel. */
     private static final class ReplyRelay implements ReplyHandler {
         private volatile AlarmDesk desk;
@@ -353,11 +326,14 @@ final class AlarmSide implements AutoCloseable {
 
     /** Delivery statuses (WhatsApp webhook, SMS reports) reach the pump, which is built after the channels. */
     private static final class StatusRelay implements Consumer<DeliveryStatus> {
-        private volatile Optional<OutboxPump> pump = Optional.empty();
+        private volatile AlarmService alarms;
 
         @Override
         public void accept(DeliveryStatus status) {
-            pump.ifPresent(p -> p.onStatus(status));
+            AlarmService a = alarms;
+            if (a != null) {
+                a.onStatus(status);
+            }
         }
     }
 }

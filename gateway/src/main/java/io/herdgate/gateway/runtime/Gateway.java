@@ -135,6 +135,8 @@ public final class Gateway implements AutoCloseable {
     public static final Duration CHECKPOINT = Duration.ofMinutes(15);
     /** How often the rules file is checked for changes. */
     public static final Duration RULES_POLL = Duration.ofSeconds(10);
+    /** How long a manual {@link #runSchedule()} waits for the outbox's delivery pass. */
+    static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
     /** The database file in the data directory. */
     public static final String DATABASE_FILE = "herdgate.db";
     /** Collar network id announced in join accepts ("HG"). */
@@ -500,7 +502,9 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Checks the clock and runs the due scheduled jobs: the schedule thread does it every second; with
-     * {@link Builder#manualSchedule()} the caller does (simulations).
+     * {@link Builder#manualSchedule()} the caller does (simulations), and then this also waits (at most
+     * {@link #DELIVERY_WAIT}) for the outbox's delivery thread to try what is due at the clock's time, so
+     * that a simulation's notifications go out in its own time.
      */
     public void runSchedule() {
         try {
@@ -508,6 +512,9 @@ public final class Gateway implements AutoCloseable {
             scheduler.runDue();
         } catch (RuntimeException e) {
             Logger.error(e, "schedule run failed");
+        }
+        if (settings.manualSchedule && !alarmSide.awaitDelivery(DELIVERY_WAIT)) {
+            Logger.warn("outbox delivery pass took longer than {}", DELIVERY_WAIT);
         }
     }
 

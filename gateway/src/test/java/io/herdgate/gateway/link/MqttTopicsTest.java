@@ -32,6 +32,13 @@ class MqttTopicsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0000000000000000", "FFFFFFFFFFFFFFFF", "8000000000000001", "0123456789ABCDEF"})
+    void parse_readsEveryEuiAsPrinted(String hex) {
+        CollarEui eui = CollarEui.parse(hex);
+        assertEquals(Optional.of(new MqttTopics.Uplink(eui, false)), TOPICS.parse(TOPICS.up(eui)));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "herdgate/farm-1/collar/70B3D57ED0001234/down",
             "herdgate/farm-2/collar/70B3D57ED0001234/up",
@@ -39,6 +46,11 @@ class MqttTopicsTest {
             "herdgate/farm-1/collar/70B3D57ED000123/up",
             "herdgate/farm-1/collar/70B3D57ED0001234/up/json/x",
             "herdgate/farm-1/collar/70B3D57ED0001234",
+            "herdgate/farm-10/collar/70B3D57ED0001234/up",
+            "herdgate/farm-1/collar/70B3D57ED000123G/up",
+            "herdgate/farm-1/collar/70B3D57ED0001234/upx",
+            "herdgate/farm-1/collar/70B3D57ED0001234/up/jsox",
+            "herdgate/farm-1/cattle/70B3D57ED0001234/up",
             "other"})
     void parse_ignoresEveryOtherTopic(String topic) {
         assertTrue(TOPICS.parse(topic).isEmpty(), topic);

@@ -100,6 +100,13 @@ public final class SimulatedModem implements AutoCloseable {
         return Optional.ofNullable(submitted.poll(5, TimeUnit.SECONDS));
     }
 
+    /** The messages submitted and not yet taken, without waiting. */
+    public List<Submitted> takeSubmitted() {
+        List<Submitted> out = new java.util.ArrayList<>();
+        submitted.drainTo(out);
+        return out;
+    }
+
     int submittedWaiting() {
         return submitted.size();
     }

@@ -17,7 +17,7 @@ public interface BehaviourClassifier {
     double minRateHz();
 
     /**
-     * The classifier shipped with herdgate ({@code classifier-v1.json}), loaded once.
+     * The classifier shipped with herdgate ({@code classifier-v2.json}), loaded once.
      *
      * @throws ModelFormatException when the resource is missing or broken
      */

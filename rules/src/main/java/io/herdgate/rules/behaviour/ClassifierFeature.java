@@ -36,7 +36,9 @@ public enum ClassifierFeature {
     /** ln(1 + orientation change in degrees). */
     LOG_ORIENTATION_CHANGE,
     /** Roughness of the movement, ≈1 for noise, ≈0 for smooth movement. */
-    ROUGHNESS;
+    ROUGHNESS,
+    /** ln(1 + SD of the magnitude |a| in mg): movement that does not depend on how the collar sits. */
+    LOG_MAGNITUDE_SD;
 
     /** This feature's value for {@code w}. */
     public double of(WindowFeatures w) {
@@ -55,6 +57,7 @@ public enum ClassifierFeature {
             case STEPS_PER_S -> w.steps() / w.durationS();
             case LOG_ORIENTATION_CHANGE -> Math.log1p(w.orientationChangeDeg());
             case ROUGHNESS -> w.roughness();
+            case LOG_MAGNITUDE_SD -> Math.log1p(w.magnitudeSdMg());
         };
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Parameters of a multinomial logistic regression over standardised {@link ClassifierFeature}s, as stored
- * in {@code classifier-v1.json}. Score of class k: {@code bias[k] + Σ_j weights[k][j] · (x_j − mean[j]) /
+ * in {@code classifier-v2.json}. Score of class k: {@code bias[k] + Σ_j weights[k][j] · (x_j − mean[j]) /
  * scale[j]}; probabilities by softmax over the scores.
  *
  * @param version   model version, increased on every retrain that changes behaviour
@@ -31,7 +31,7 @@ public record ClassifierModel(int version, String kind, List<String> features, L
 
     public static final String KIND = "multinomial-logistic-regression";
     /** Classpath resource of the shipped model. */
-    public static final String SHIPPED_RESOURCE = "classifier-v1.json";
+    public static final String SHIPPED_RESOURCE = "classifier-v2.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -14,15 +14,35 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Calving: restlessness in the last {@code calving.window_h} hours, i.e. lying bouts (getting up and
- * lying down again) against the cow's mean rate over whole previous days (24-h windows ending at the
- * same clock hour). One earlier day suffices: the calving pattern is large, and the data before a
- * calving are often short.
+ * Calving: in the last day before calving rumination drops and the cow lies down and gets up again
+ * often, so each lying bout is short. Over the last {@code calving.window_h} hours two measures are
+ * compared with the cow's usual day (the mean of whole 24-h days ending 24, 48 ... hours before the
+ * window's end, up to {@code baseline.days}; the most recent day is skipped because the pre-calving
+ * change starts within it):
+ * <ul>
+ *   <li>rumination evidence = drop of the rumination rate under the usual rate, in units of
+ *       {@code calving.rumination_drop_pct};</li>
+ *   <li>bout evidence = shortening of the lying minutes per lying bout under the usual, in units of
+ *       {@code calving.bout_shortening_pct}; judged only when the window holds at least half a bout.</li>
+ * </ul>
+ * Each evidence is clipped to {@code [-1, 3]} so that no single measure decides alone and a measure
+ * going the other way vetoes only mildly. The score is their sum divided by the square root of their
+ * number (Stouffer's combination), so a collar that delivers only one of the measures (neck: rumination;
+ * leg: lying) is judged on that one at the same threshold. Calving is signalled when the score reaches
+ * {@code calving.score} for {@code calving.min_duration_min}.
  */
 final class CalvingDetector {
 
-    /** The reference is the cow's rate over whole earlier days, which evens out her daily rhythm. */
+    /** The usual day is judged over whole days, which evens out the daily rhythm. */
     static final int REFERENCE_HOURS = 24;
+    static final double MIN_EVIDENCE = -1;
+    static final double MAX_EVIDENCE = 3;
+    /** Usual rumination under 6 min/h is treated as 6 min/h: a cow that barely ruminates has nothing to drop. */
+    private static final double RUMINATION_FLOOR_PER_MIN = 0.1;
+    /** Usual bouts under 10 min are treated as 10 min, so minute-long fidgets cannot make a huge shortening. */
+    private static final double BOUT_FLOOR_MIN = 10;
+    /** A day with fewer bouts counts as one bout: a cow lying once in a day has one long bout. */
+    private static final double MIN_BOUTS_PER_DAY = 1;
 
     final AlarmTrack track = new AlarmTrack();
     private long aboveSinceSec = CowState.NONE;
@@ -30,23 +50,11 @@ final class CalvingDetector {
 
     void onHour(CowState cow, HourContext ctx) {
         CalvingParams p = cow.rules.calving();
-        BaselineParams b = cow.rules.baseline();
-        double minCov = b.minCoveragePct() / 100;
-        int w = p.windowHours();
-        double rate = cow.bins.rate(HourlyBins.BOUTS, ctx.hour(), w, minCov);
-        Baseline.Value base = Baseline.of(cow.bins, HourlyBins.BOUTS, ctx.hour(), REFERENCE_HOURS, b.days(), minCov);
         if (track.isActive() && ctx.endSec() - lastSeenSec >= p.clearHours() * 3600) {
             track.clear(ctx.end(), ctx.listener());
         }
-        if (Double.isNaN(rate) || base.days() == 0) {
-            aboveSinceSec = CowState.NONE;
-            return;
-        }
-        double perWindow = w * 60.0;
-        // A floor of one bout per window keeps a cow that seldom lies down from tripping on two bouts.
-        double ref = Math.max(base.mean(), 1 / perWindow);
-        double rise = 100 * (rate / ref - 1);
-        if (rise < p.restlessRisePct() || !p.enabled()) {
+        Evidence e = evidence(cow.bins, ctx.hour(), p, cow.rules.baseline());
+        if (e.measures() == 0 || e.score() < p.score() || !p.enabled()) {
             aboveSinceSec = CowState.NONE;
             return;
         }
@@ -60,13 +68,85 @@ final class CalvingDetector {
         long held = ctx.endSec() - aboveSinceSec;
         if (held >= p.minDurationMin() * 60 && !track.inRefractory(ctx.endSec(), p.refractoryDays() * 86400)) {
             Map<String, Double> f = new LinkedHashMap<>();
-            f.put("rise_pct", rise);
-            f.put("baseline_days", (double) base.days());
-            Explanation e = Explanation.of("lying_bouts_" + w + "h", rate * perWindow,
-                    OptionalDouble.of(ref * perWindow), ref * perWindow * (1 + p.restlessRisePct() / 100),
-                    Duration.ofSeconds(held), f);
-            track.raise(Alarm.of(cow.id, AlarmType.CALVING, ctx.end(), p.severity(), e), ctx.listener());
+            f.put("rumination_evidence", e.rumination());
+            f.put("bout_evidence", e.bout());
+            f.put("rumination_min_" + p.windowHours() + "h", e.ruminationMin());
+            f.put("rumination_min_" + p.windowHours() + "h_usual", e.ruminationUsualMin());
+            f.put("lying_min_per_bout", e.boutMin());
+            f.put("lying_min_per_bout_usual", e.boutUsualMin());
+            Explanation x = Explanation.of("calving_score_" + p.windowHours() + "h", e.score(), OptionalDouble.empty(),
+                    p.score(), Duration.ofSeconds(held), f);
+            track.raise(Alarm.of(cow.id, AlarmType.CALVING, ctx.end(), p.severity(), x), ctx.listener());
         }
+    }
+
+    /**
+     * The evidence of the window of {@code windowHours} ending with {@code hour}; a measure that cannot be
+     * judged (no data, warm-up, no bout) has NaN evidence and is left out of the score.
+     *
+     * @param rumination   rumination evidence, {@code [-1, 3]} or NaN
+     * @param bout         bout-length evidence, {@code [-1, 3]} or NaN
+     * @param score        sum of the present evidences / √{@code measures}; NaN when none is present
+     * @param ruminationMin rumination minutes in the window (scaled to the whole window); NaN when not judged
+     * @param ruminationUsualMin the usual rumination minutes for a window of that length
+     * @param boutMin      lying minutes per bout in the window
+     * @param boutUsualMin the usual lying minutes per bout
+     */
+    record Evidence(double rumination, double bout, double score, int measures, double ruminationMin,
+                    double ruminationUsualMin, double boutMin, double boutUsualMin) {
+    }
+
+    static Evidence evidence(HourlyBins bins, long hour, CalvingParams p, BaselineParams b) {
+        double minCov = b.minCoveragePct() / 100;
+        int w = p.windowHours();
+        double windowMin = w * 60.0;
+
+        double rum = bins.rate(HourlyBins.RUMINATION, hour, w, minCov);
+        Baseline.Value rumUsual = Baseline.of(bins, HourlyBins.RUMINATION, hour, REFERENCE_HOURS, b.days(), minCov);
+        double rumEvidence = Double.NaN;
+        if (!Double.isNaN(rum) && rumUsual.days() > 0) {
+            double usual = Math.max(rumUsual.mean(), RUMINATION_FLOOR_PER_MIN);
+            rumEvidence = clip((usual - rum) / usual / (p.ruminationDropPct() / 100));
+        }
+
+        double lying = bins.rate(HourlyBins.LYING, hour, w, minCov);
+        double bouts = bins.rate(HourlyBins.BOUTS, hour, w, minCov);
+        double boutUsual = usualBoutMinutes(bins, hour, b.days(), minCov);
+        double boutMin = Double.NaN;
+        double boutEvidence = Double.NaN;
+        // Without a bout in the window there is no bout length: standing for hours says nothing here.
+        if (!Double.isNaN(lying) && !Double.isNaN(bouts) && bouts * windowMin >= 0.5 && !Double.isNaN(boutUsual)) {
+            boutMin = lying / bouts;
+            double usual = Math.max(boutUsual, BOUT_FLOOR_MIN);
+            boutEvidence = clip((usual - boutMin) / usual / (p.boutShorteningPct() / 100));
+        }
+
+        int n = (Double.isNaN(rumEvidence) ? 0 : 1) + (Double.isNaN(boutEvidence) ? 0 : 1);
+        double sum = (Double.isNaN(rumEvidence) ? 0 : rumEvidence) + (Double.isNaN(boutEvidence) ? 0 : boutEvidence);
+        return new Evidence(rumEvidence, boutEvidence, n == 0 ? Double.NaN : sum / Math.sqrt(n), n,
+                Double.isNaN(rumEvidence) ? Double.NaN : rum * windowMin,
+                rumUsual.days() > 0 ? rumUsual.mean() * windowMin : Double.NaN, boutMin, boutUsual);
+    }
+
+    /** Mean over the usual days of the day's lying minutes per bout; NaN before the first usual day. */
+    private static double usualBoutMinutes(HourlyBins bins, long hour, int days, double minCov) {
+        double sum = 0;
+        int n = 0;
+        for (int k = 1; k <= days; k++) {
+            long last = hour - (long) REFERENCE_HOURS * k;
+            double lying = bins.rate(HourlyBins.LYING, last, REFERENCE_HOURS, minCov);
+            double bouts = bins.rate(HourlyBins.BOUTS, last, REFERENCE_HOURS, minCov);
+            if (!Double.isNaN(lying) && !Double.isNaN(bouts)) {
+                double perDay = 24 * 60.0;
+                sum += lying * perDay / Math.max(bouts * perDay, MIN_BOUTS_PER_DAY);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static double clip(double v) {
+        return Math.max(MIN_EVIDENCE, Math.min(MAX_EVIDENCE, v));
     }
 
     void write(DataOutput out) throws IOException {

@@ -18,13 +18,23 @@ import java.util.OptionalDouble;
 /**
  * Heat: the activity rate over the last {@code heat.window_h} hours against the blended baseline
  * (own same-clock-window mean and herd prior), raised at a rise of {@code heat.rise_pct}, cleared
- * under {@code heat.clear_pct}. Needs no own history: with none, the herd prior alone judges.
+ * under {@code heat.clear_pct}. Needs no own history: with none, the herd prior alone judges, except
+ * for a cow that joined a running herd, who waits for {@code baseline.min_days} of her own.
  */
 final class HeatDetector {
 
     final AlarmTrack track = new AlarmTrack();
     private long aboveSinceSec = CowState.NONE;
     private long lastJudgedSec = CowState.NONE;
+    private boolean newcomer;
+
+    /**
+     * A cow first seen after the herd level is known joined a running herd (a new cow or a regrouped one):
+     * her first days are restless with the move, so the herd prior alone does not judge her.
+     */
+    void joinedEstablishedHerd(boolean established) {
+        newcomer = established;
+    }
 
     void onHour(CowState cow, HourContext ctx) {
         HeatParams p = cow.rules.heat();
@@ -45,16 +55,19 @@ final class HeatDetector {
         double base = blend(own, prior, b.priorDays());
         if (!track.isActive() && (Double.isNaN(base) || rate < base * (1 + p.clearPct() / 100))) {
             // Only ordinary hours teach the herd level and the cow's level: a heat must not raise its own bar.
-            ctx.herd().add(ctx.hourOfDay(), rate);
+            if (!newcomer) {
+                ctx.herd().add(ctx.hourOfDay(), rate);
+            }
             if (!Double.isNaN(herd)) {
                 cow.level.add(rate, herd);
             }
         }
-        if (Double.isNaN(base) || base <= 0) {
+        if (Double.isNaN(base) || base <= 0 || newcomer && own.days() < b.minDays()) {
             aboveSinceSec = CowState.NONE;
             return;
         }
         lastJudgedSec = ctx.endSec();
+        newcomer = false; // her warm-up is over for good, whatever gaps follow
         // Missing minutes count as ordinary ones: a gap that dropped quiet minutes must not look like a rise.
         double judged = Baseline.fillGaps(rate, base, cow.bins.coverage(HourlyBins.ACTIVITY, ctx.hour(), w));
         double rise = 100 * (judged / base - 1);
@@ -122,11 +135,13 @@ final class HeatDetector {
         track.write(out);
         out.writeLong(aboveSinceSec);
         out.writeLong(lastJudgedSec);
+        out.writeBoolean(newcomer);
     }
 
     void read(DataInput in) throws IOException {
         track.read(in);
         aboveSinceSec = in.readLong();
         lastJudgedSec = in.readLong();
+        newcomer = in.readBoolean();
     }
 }

@@ -25,6 +25,16 @@ final class HerdPrior {
         return count[hourOfDay] < MIN_CONTRIBUTIONS ? Double.NaN : level[hourOfDay];
     }
 
+    /** True once some clock hour has a level: the herd has been watched for a window's length. */
+    boolean established() {
+        for (int c : count) {
+            if (c >= MIN_CONTRIBUTIONS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void add(int hourOfDay, double rate) {
         count[hourOfDay] = Math.min(count[hourOfDay] + 1, MEMORY);
         level[hourOfDay] += (rate - level[hourOfDay]) / count[hourOfDay];

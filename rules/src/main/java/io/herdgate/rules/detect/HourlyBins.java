@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * A ring of one cow's last {@code size} clock hours: per hour the sums of activity, rumination minutes
- * and lying bouts, each with the minutes of the hour that carried a value (its coverage). Observations
+ * A ring of one cow's last {@code size} clock hours: per hour the sums of activity, rumination minutes,
+ * lying bouts and lying minutes, each with the minutes of the hour that carried a value (its coverage). Observations
  * of any length are spread over the hours they overlap in proportion, so 1-min, 15-min and 2-h data
  * fill the same bins. Hours are numbered in farm-local time ({@code floor((epochSecond + offset) / 3600)}),
  * so hour {@code h - 24k} is the same clock hour {@code k} days earlier.
@@ -21,7 +21,8 @@ final class HourlyBins {
     static final int ACTIVITY = 0;
     static final int RUMINATION = 1;
     static final int BOUTS = 2;
-    private static final int MEASURES = 3;
+    static final int LYING = 3;
+    private static final int MEASURES = 4;
 
     private final int size;
     /** [measure][slot]: running total of values and of covered minutes up to the end of the slot's hour. */

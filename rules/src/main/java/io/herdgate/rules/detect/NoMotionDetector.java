@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Cow down: an unbroken run of still observations (motion index, steps and activity, those present,
- * all at most {@code no_motion.still_level}) longer than {@code no_motion.min_duration_min}. A gap or an
- * observation without any motion measure ends the run (missing data is not stillness); motion clears.
+ * Cow down: an unbroken run of still observations longer than {@code no_motion.min_duration_min}. Still:
+ * the movement counts present (motion index, steps) are all at most {@code no_motion.still_level}; only
+ * where neither count is measured does activity decide, against the same level. Activity is not a count:
+ * from raw samples it is VeDBA in milli-g, which sensor noise and breathing keep at several mg even for a
+ * cow that cannot get up, so it never reads 0 and would hide every cow down. A gap or an observation
+ * without any motion measure ends the run (missing data is not stillness); motion clears.
  */
 final class NoMotionDetector {
 
@@ -35,7 +38,8 @@ final class NoMotionDetector {
             return;
         }
         // NaN <= level is false, so test "moving" explicitly: a present value above the still level.
-        boolean moving = m > level || st > level || a > level;
+        boolean counted = !Double.isNaN(m) || !Double.isNaN(st);
+        boolean moving = counted ? m > level || st > level : a > level;
         if (moving) {
             runStartSec = CowState.NONE;
             if (track.isActive()) {

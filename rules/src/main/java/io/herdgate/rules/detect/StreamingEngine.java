@@ -24,7 +24,8 @@ import java.util.Map;
 final class StreamingEngine implements DetectionEngine {
 
     private static final int MAGIC = 0x48474445; // "HGDE"
-    private static final int VERSION = 1;
+    /** 2: the ring holds lying minutes as a fourth measure; 3: heat keeps whether the cow joined a running herd. */
+    private static final int VERSION = 3;
 
     private final Clock clock;
     private final ZoneId zone;
@@ -49,6 +50,7 @@ final class StreamingEngine implements DetectionEngine {
         CowState cow = cows.get(o.cow());
         if (cow == null) {
             cow = new CowState(o.cow(), rules.forCow(o.cow()));
+            cow.heat.joinedEstablishedHerd(herd.established());
             cows.put(o.cow(), cow);
         }
         long s = o.start().getEpochSecond();
@@ -95,6 +97,9 @@ final class StreamingEngine implements DetectionEngine {
             }
             if (!Double.isNaN(o.lyingBouts())) {
                 bins.add(HourlyBins.BOUTS, o.lyingBouts() * share, minutes);
+            }
+            if (!Double.isNaN(o.lyingMin())) {
+                bins.add(HourlyBins.LYING, o.lyingMin() * share, minutes);
             }
             from = to;
         }

@@ -28,12 +28,21 @@ public final class Evaluation {
         return new Evaluation(dataDir, ruleSet);
     }
 
+    /**
+     * The calving part alone (a few milliseconds: for parameter scans).
+     *
+     * @throws DataFormatException when a file is missing or malformed (the message names file:line)
+     */
+    public CalvingFigures calving() {
+        return CalvingEvaluation.run(CalvingSet.read(dataDir.resolve("calving")), Rules.uniform(ruleSet));
+    }
+
     /** @throws DataFormatException when a file is missing or malformed (the message names file:line) */
     public EvaluationReport run() {
         Rules rules = Rules.uniform(ruleSet);
         return EvaluationReport.of(
                 HeatEvaluation.run(dataDir.resolve("heat"), rules),
-                CalvingEvaluation.run(dataDir.resolve("calving"), rules),
+                calving(),
                 MinuteEvaluation.run(dataDir.resolve("minute"), rules, ruleSet.offline().afterMin()));
     }
 }

@@ -25,12 +25,14 @@ public record EvaluationReport(HeatFigures heat, CalvingFigures calving, MinuteF
                   gaps cut                  %d, of which %d longer than the offline threshold
                   offline alarms            %d, inside long gaps %d   (target: one per long gap, none else)
                   alarms caused by gaps     %d   (heat, illness, cow down; target 0)
+                  calving alarms            %d   per cow-week %.3f   (none calves: all false)
                 """,
                 heat.episodes(), heat.detected(), heat.sensitivity(), heat.alarms(), heat.ppv(),
                 heat.alarmsPer100CowDays(), heat.cowDays(),
                 calving.calvings(), calving.alarmed(), calving.alarmedShare(), calving.falseAlarms(),
                 calving.falseAlarmsPerCowWeek(), calving.cowWeeksBefore(),
                 minute.cowDays(), minute.noMotionAlarms(), minute.gaps(), minute.gapsOverThreshold(),
-                minute.offlineAlarms(), minute.offlineAlarmsInLongGaps(), minute.alarmsCausedByGaps());
+                minute.offlineAlarms(), minute.offlineAlarmsInLongGaps(), minute.alarmsCausedByGaps(),
+                minute.calvingAlarms(), minute.calvingAlarmsPerCowWeek());
     }
 }

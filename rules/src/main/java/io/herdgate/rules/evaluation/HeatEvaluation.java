@@ -15,9 +15,10 @@ import java.util.List;
 final class HeatEvaluation {
 
     static final Duration MATCH_MARGIN = Duration.ofHours(12);
-    private static final Duration BLOCK = Duration.ofHours(2);
+    static final Duration BLOCK = Duration.ofHours(2);
 
-    private record Episode(CowId cow, Instant start, Instant end, boolean counted) {
+    /** One SCR episode; {@code counted} is false for calving restlessness (peak at −2…+3 days in milk). */
+    record Episode(CowId cow, Instant start, Instant end, boolean counted) {
         boolean matches(Alarm a) {
             return a.cow().equals(cow) && !a.raisedAt().isBefore(start.minus(MATCH_MARGIN))
                     && !a.raisedAt().isAfter(end.plus(MATCH_MARGIN));
@@ -36,15 +37,26 @@ final class HeatEvaluation {
         return out;
     }
 
-    static HeatFigures run(Path dir, Rules rules) {
-        List<Observation> obs = observations(dir);
+    static List<Episode> episodes(Path dir) {
         List<Episode> episodes = new ArrayList<>();
         for (Csv.Row r : Csv.read(dir.resolve("reference_episodes.csv"))) {
             double dim = r.number("dim_at_peak");
             boolean calvingRestlessness = dim >= -2 && dim <= 3;
             episodes.add(new Episode(CowId.of(r.text("cow")), r.time("start"), r.time("end"), !calvingRestlessness));
         }
-        List<Alarm> alarms = EngineRun.raised(obs, rules).stream().filter(a -> a.type() == AlarmType.HEAT).toList();
+        return episodes;
+    }
+
+    static List<Alarm> heatAlarms(List<Observation> obs, Rules rules) {
+        return EngineRun.raised(obs, rules).stream().filter(a -> a.type() == AlarmType.HEAT).toList();
+    }
+
+    static HeatFigures run(Path dir, Rules rules) {
+        List<Observation> obs = observations(dir);
+        return score(episodes(dir), heatAlarms(obs, rules), obs.size() / 12.0);
+    }
+
+    static HeatFigures score(List<Episode> episodes, List<Alarm> alarms, double cowDays) {
         int counted = 0;
         int detected = 0;
         for (Episode e : episodes) {
@@ -67,6 +79,6 @@ final class HeatEvaluation {
                 countedAlarms++;
             }
         }
-        return new HeatFigures(counted, detected, countedAlarms, truePositives, obs.size() / 12.0);
+        return new HeatFigures(counted, detected, countedAlarms, truePositives, cowDays);
     }
 }

@@ -30,7 +30,7 @@ final class MinuteEvaluation {
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Set<AlarmType> GAP_SENSITIVE = Set.of(AlarmType.HEAT, AlarmType.ILLNESS, AlarmType.NO_MOTION);
 
-    private record Gap(Instant start, Instant end) {
+    record Gap(Instant start, Instant end) {
         long minutes() {
             return Duration.between(start, end).toMinutes();
         }
@@ -71,14 +71,10 @@ final class MinuteEvaluation {
         List<Observation> complete = cows.stream().flatMap(List::stream).toList();
         List<Alarm> full = EngineRun.raised(complete, rules);
         int noMotion = (int) full.stream().filter(a -> a.type() == AlarmType.NO_MOTION).count();
+        int calving = (int) full.stream().filter(a -> a.type() == AlarmType.CALVING).count();
 
-        Random random = new Random(SEED);
-        List<Observation> gapped = new ArrayList<>();
         List<Gap> gaps = new ArrayList<>();
-        for (List<Observation> cow : cows) {
-            gapped.addAll(cut(cow, random, gaps));
-        }
-        List<Alarm> withGaps = EngineRun.raised(gapped, rules);
+        List<Alarm> withGaps = EngineRun.raised(gapped(cows, gaps), rules);
         List<Alarm> offline = withGaps.stream().filter(a -> a.type() == AlarmType.OFFLINE).toList();
         int longGaps = 0;
         int inLongGaps = 0;
@@ -90,16 +86,29 @@ final class MinuteEvaluation {
                 }
             }
         }
-        int caused = 0;
-        for (Alarm a : withGaps) {
-            if (GAP_SENSITIVE.contains(a.type()) && full.stream().noneMatch(b -> b.cow().equals(a.cow())
-                    && b.type() == a.type()
-                    && Duration.between(b.raisedAt(), a.raisedAt()).abs().compareTo(Duration.ofHours(24)) <= 0)) {
-                caused++;
-            }
-        }
         return new MinuteFigures(complete.size() / 1440.0, noMotion, gaps.size(), longGaps, offline.size(),
-                inLongGaps, caused);
+                inLongGaps, causedByGaps(full, withGaps).size(), calving);
+    }
+
+    /**
+     * The heat, illness and cow-down alarms of the gapped run that the complete run has not: none of the
+     * same type for the same cow within 24 h.
+     */
+    static List<Alarm> causedByGaps(List<Alarm> full, List<Alarm> withGaps) {
+        return withGaps.stream().filter(a -> GAP_SENSITIVE.contains(a.type()) && full.stream().noneMatch(b ->
+                b.cow().equals(a.cow()) && b.type() == a.type()
+                        && Duration.between(b.raisedAt(), a.raisedAt()).abs().compareTo(Duration.ofHours(24)) <= 0))
+                .toList();
+    }
+
+    /** The cows' observations with gaps cut (fixed seed); adds each gap to {@code gaps}. */
+    static List<Observation> gapped(List<List<Observation>> cows, List<Gap> gaps) {
+        Random random = new Random(SEED);
+        List<Observation> gapped = new ArrayList<>();
+        for (List<Observation> cow : cows) {
+            gapped.addAll(cut(cow, random, gaps));
+        }
+        return gapped;
     }
 
     /** The cow's observations with gaps cut; adds each gap (first missing minute to first minute back). */

@@ -12,7 +12,14 @@ package io.herdgate.rules.evaluation;
  *                                 one counted per gap
  * @param alarmsCausedByGaps       heat, illness or cow-down alarms of the gapped run that the complete
  *                                 run does not have (same cow and type, raised within 24 h)
+ * @param calvingAlarms            calving alarms on the complete data (ordinary cows, no calving in the
+ *                                 record: every one is false)
  */
 public record MinuteFigures(double cowDays, int noMotionAlarms, int gaps, int gapsOverThreshold, int offlineAlarms,
-                            int offlineAlarmsInLongGaps, int alarmsCausedByGaps) {
+                            int offlineAlarmsInLongGaps, int alarmsCausedByGaps, int calvingAlarms) {
+
+    /** False calving alarms per cow-week of healthy data. */
+    public double calvingAlarmsPerCowWeek() {
+        return calvingAlarms / (cowDays / 7);
+    }
 }

@@ -27,6 +27,8 @@ final class WindowAccumulator {
     private double g0z;
     private double minCos = 1;
     private double jerkPower;
+    private double meanMagnitude;
+    private double m2Magnitude;
 
     void reset(long firstSample) {
         restore(WindowState.EMPTY);
@@ -64,6 +66,11 @@ final class WindowAccumulator {
         bandPower += band;
         dynamicPower += dynamic;
         jerkPower += jerk;
+        // Welford again: |a| is about 1000 mg with a spread of a few mg when the cow is still.
+        double magnitude = Math.sqrt(x * x + y * y + z * z);
+        double dm = magnitude - meanMagnitude;
+        meanMagnitude += dm / count;
+        m2Magnitude += dm * (magnitude - meanMagnitude);
         if (step) {
             steps++;
         }
@@ -90,13 +97,13 @@ final class WindowAccumulator {
                 sumOdba / n, Axes.of(sumGx / n / 1000, sumGy / n / 1000, sumGz / n / 1000),
                 Axes.of(m2X / n, m2Y / n, m2Z / n), band, steps,
                 Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, minCos)))),
-                dynamicPower > 0 ? jerkPower / (2 * dynamicPower) : 0);
+                dynamicPower > 0 ? jerkPower / (2 * dynamicPower) : 0, Math.sqrt(m2Magnitude / n));
     }
 
     WindowState state() {
         return new WindowState(startSample, count, sumVedba, sumVedbaSq, sumOdba, Axes.of(sumGx, sumGy, sumGz),
                 Axes.of(meanX, meanY, meanZ), Axes.of(m2X, m2Y, m2Z), bandPower, dynamicPower, steps,
-                Axes.of(g0x, g0y, g0z), minCos, jerkPower);
+                Axes.of(g0x, g0y, g0z), minCos, jerkPower, meanMagnitude, m2Magnitude);
     }
 
     void restore(WindowState s) {
@@ -122,5 +129,7 @@ final class WindowAccumulator {
         g0z = s.firstGravityDir().z();
         minCos = s.minCos();
         jerkPower = s.jerkPower();
+        meanMagnitude = s.meanMagnitudeMg();
+        m2Magnitude = s.m2MagnitudeMg2();
     }
 }

@@ -21,17 +21,20 @@ import java.util.OptionalDouble;
  *                             and at its first sample, degrees 0..180
  * @param roughness            Σ|a(t) − a(t−1)|² / (2 Σ|a(t) − g(t)|²) over the window: about 1 for
  *                             white sensor noise, near 0 for smooth slow movement; 0 without movement
+ * @param magnitudeSdMg        population standard deviation of the raw magnitude |a| (gravity included)
+ *                             over the window, milli-g; independent of how the collar sits on the neck
  */
 public record WindowFeatures(double startS, double durationS, int samples, double vedbaMg, double vedbaSdMg,
                              double odbaMg, Axes gravityG, Axes varianceMg2, OptionalDouble ruminationBandRatio,
-                             int steps, double orientationChangeDeg, double roughness) {
+                             int steps, double orientationChangeDeg, double roughness,
+                             double magnitudeSdMg) {
 
     public static WindowFeatures of(double startS, double durationS, int samples, double vedbaMg, double vedbaSdMg,
                                     double odbaMg, Axes gravityG, Axes varianceMg2,
                                     OptionalDouble ruminationBandRatio, int steps, double orientationChangeDeg,
-                                    double roughness) {
+                                    double roughness, double magnitudeSdMg) {
         return new WindowFeatures(startS, durationS, samples, vedbaMg, vedbaSdMg, odbaMg, gravityG, varianceMg2,
-                ruminationBandRatio, steps, orientationChangeDeg, roughness);
+                ruminationBandRatio, steps, orientationChangeDeg, roughness, magnitudeSdMg);
     }
 
     /** Pitch of the mean gravity vector, degrees −90..90 ({@link Axes#pitchDeg()}). */

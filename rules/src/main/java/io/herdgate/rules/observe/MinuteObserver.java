@@ -31,7 +31,7 @@ import java.util.Optional;
  *       {@code lyingBouts}: windows where resting starts after a non-resting window (NaN for both below
  *       the classifier's minimum rate);</li>
  *   <li>{@code ruminationMin}: windows classified {@link Behaviour#RUMINATING} (always 0 with
- *       classifier-v1, which cannot detect rumination; NaN when the rate is below the jaw band);</li>
+ *       the shipped classifier, which cannot detect rumination; NaN when the rate is below the jaw band);</li>
  *   <li>{@code accelVarG2}: population variance of the acceleration magnitude |a| in g²;</li>
  *   <li>{@code pitchDeg}: pitch of the minute's mean gravity vector (see {@link WindowFeatures#pitchDeg()}).</li>
  * </ul>

@@ -28,7 +28,7 @@ public final class ParameterCatalog {
     public static final Number BASELINE_PRIOR_DAYS = Number.of("baseline.prior_days", "d", 0, 28, 2, false,
             "Weight of the herd prior in days of own history: with d own days the own baseline weighs d/(d+prior_days).");
     public static final Number BASELINE_MIN_DAYS = Number.of("baseline.min_days", "d", 1, 14, 3, true,
-            "Days of own history before detectors that need an own baseline (illness) may fire: the warm-up.");
+            "Days of own history before illness is judged, and heat for a cow that joined a running herd: the warm-up.");
 
     // --- heat -------------------------------------------------------------------------------------
     public static final Flag HEAT_ENABLED = Flag.of("heat.enabled", true, "Raise heat alarms.");
@@ -66,12 +66,16 @@ public final class ParameterCatalog {
     public static final Flag CALVING_ENABLED = Flag.of("calving.enabled", true, "Raise calving alarms.");
     public static final SeverityChoice CALVING_SEVERITY = SeverityChoice.of("calving.severity", WARNING,
             "Severity of calving alarms.");
-    public static final Number CALVING_WINDOW_H = Number.of("calving.window_h", "h", 2, 24, 6, true,
-            "Recent window whose lying bouts and activity are compared with the cow's earlier level.");
-    public static final Number CALVING_RESTLESS_RISE_PCT = Number.of("calving.restless_rise_pct", "%", 10, 1000, 150, false,
-            "Rise of the lying-bout rate (restlessness) over the cow's mean rate of whole earlier days that signals calving.");
-    public static final Number CALVING_MIN_DURATION_MIN = Number.of("calving.min_duration_min", "min", 0, 1440, 0, false,
-            "The pattern must hold this long before the alarm is raised.");
+    public static final Number CALVING_WINDOW_H = Number.of("calving.window_h", "h", 2, 24, 4, true,
+            "Recent window whose rumination and lying time per bout are compared with the cow's usual day.");
+    public static final Number CALVING_SCORE = Number.of("calving.score", "", 0.5, 10, 1, false,
+            "Combined evidence (sum of the measures' evidence divided by the square root of their number) that signals calving.");
+    public static final Number CALVING_RUMINATION_DROP_PCT = Number.of("calving.rumination_drop_pct", "%", 5, 95, 30, false,
+            "Drop of the window's rumination under the cow's usual rate that counts as one unit of evidence.");
+    public static final Number CALVING_BOUT_SHORTENING_PCT = Number.of("calving.bout_shortening_pct", "%", 5, 95, 30, false,
+            "Shortening of the window's lying time per bout under the cow's usual that counts as one unit of evidence.");
+    public static final Number CALVING_MIN_DURATION_MIN = Number.of("calving.min_duration_min", "min", 0, 1440, 180, false,
+            "The score must hold this long before the alarm is raised.");
     public static final Number CALVING_CLEAR_H = Number.of("calving.clear_h", "h", 1, 168, 24, false,
             "Hysteresis: a calving alarm clears this long after the pattern was last seen.");
     public static final Number CALVING_REFRACTORY_D = Number.of("calving.refractory_d", "d", 0, 300, 30, false,
@@ -86,7 +90,7 @@ public final class ParameterCatalog {
     public static final SeverityChoice NO_MOTION_SEVERITY = SeverityChoice.of("no_motion.severity", CRITICAL,
             "Severity of cow-down alarms.");
     public static final Number NO_MOTION_STILL_LEVEL = Number.of("no_motion.still_level", "", 0, 1e9, 0, false,
-            "An interval is still when its motion index, steps and activity (those present) are at most this.");
+            "An interval is still when its movement counts (motion index, steps; those present) are at most this; activity only where neither is measured.");
     public static final Number NO_MOTION_MIN_DURATION_MIN = Number.of("no_motion.min_duration_min", "min", 30, 2880, 360, false,
             "Stillness longer than this raises; healthy cows lie still up to about 4.7 h, so 6 h.");
     public static final Number NO_MOTION_REFRACTORY_MIN = Number.of("no_motion.refractory_min", "min", 0, 1440, 0, false,
@@ -130,7 +134,8 @@ public final class ParameterCatalog {
             HEAT_REFRACTORY_H, HEAT_CYCLE_D,
             ILLNESS_ENABLED, ILLNESS_SEVERITY, ILLNESS_WINDOW_H, ILLNESS_DROP_PCT, ILLNESS_CLEAR_PCT,
             ILLNESS_MIN_DURATION_H, ILLNESS_REFRACTORY_H,
-            CALVING_ENABLED, CALVING_SEVERITY, CALVING_WINDOW_H, CALVING_RESTLESS_RISE_PCT,
+            CALVING_ENABLED, CALVING_SEVERITY, CALVING_WINDOW_H, CALVING_SCORE, CALVING_RUMINATION_DROP_PCT,
+            CALVING_BOUT_SHORTENING_PCT,
             CALVING_MIN_DURATION_MIN, CALVING_CLEAR_H, CALVING_REFRACTORY_D, CALVING_RELABEL_BEFORE_H,
             CALVING_RELABEL_AFTER_H,
             NO_MOTION_ENABLED, NO_MOTION_SEVERITY, NO_MOTION_STILL_LEVEL, NO_MOTION_MIN_DURATION_MIN,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herdgate.rules.behaviour.training.TrainClassifier;
 import io.herdgate.rules.feature.FeatureExtractor;
 import io.herdgate.rules.feature.FeatureSettings;
 import io.herdgate.rules.feature.SampleRate;
@@ -50,10 +51,10 @@ class BehaviourClassifierTest {
     }
 
     @Test
-    void shipped_isVersionOneWithTheTrainersFeaturesAndValidFromFiveHz() {
+    void shipped_isTheTrainersVersionWithItsFeaturesAndValidFromFiveHz() {
         ClassifierModel m = ClassifierModel.shipped();
 
-        assertEquals(1, m.version());
+        assertEquals(TrainClassifier.VERSION, m.version());
         assertEquals(List.of(ClassifierFeature.values()).stream().map(ClassifierFeature::key).toList(), m.features());
         assertEquals(List.of("resting", "standing", "grazing", "walking"), m.classes());
         assertEquals(5.0, BehaviourClassifier.shipped().minRateHz());

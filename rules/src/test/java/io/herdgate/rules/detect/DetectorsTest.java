@@ -69,6 +69,21 @@ class DetectorsTest {
     }
 
     @Test
+    void noMotion_rawSampleCow_stepsStillButActivityAtItsNoiseFloor_isStill() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        // from raw samples: no motion index, steps counted, activity is VeDBA in mg (breathing and noise, never 0)
+        minutes(e, 60 + 400, i -> minute(i).steps(i >= 60 ? 0 : 12).activity(i >= 60 ? 9.5 : 40));
+        assertEquals(1, raised(AlarmType.NO_MOTION).size());
+    }
+
+    @Test
+    void noMotion_withoutAnyCount_activityDecides() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        minutes(e, 60 + 400, i -> minute(i).activity(i >= 60 ? 9.5 : 40));
+        assertEquals(0, raised(AlarmType.NO_MOTION).size(), "9.5 is above the still level of 0");
+    }
+
+    @Test
     void noMotion_gapInsideStillness_isNotStillness() {
         DetectionEngine e = engine(CalvingCalendar.none());
         // 5 h still, 30 min without data, 5 h still: never 6 h of observed stillness in a row.
@@ -128,6 +143,51 @@ class DetectorsTest {
         assertEquals(h.raisedAt().plus(Duration.ofDays(21)), h.nextExpectedHeat().orElseThrow());
         assertTrue(h.explanation().value() > h.explanation().threshold(), h.toString());
         assertEquals(0, raised(AlarmType.ILLNESS).size());
+    }
+
+    /**
+     * 25 ordinary cows over 8 days, time-interleaved as they arrive live; cow 5011 joins on day
+     * {@code joinDay} and her activity is tripled 08–18 h on day {@code heatDay}.
+     */
+    private static void herdWithLateJoiner(DetectionEngine e, int joinDay, int heatDay) {
+        for (int b = 0; b < 8 * 12; b++) {
+            int hour = (b % 12) * 2;
+            for (int c = 0; c <= 25; c++) {
+                double act = 30 + 20 * Math.sin(hour / 24.0 * 2 * Math.PI) + ((b + c) * 7 % 5);
+                if (c == 25 && b / 12 < joinDay) {
+                    continue;
+                }
+                boolean heat = c == 25 && b / 12 == heatDay && hour >= 8 && hour < 18;
+                CowId cow = c == 25 ? COW : CowId.of("h" + c);
+                e.accept(Observation.builder(cow, T0.plus(BLOCK.multipliedBy(b)), BLOCK)
+                        .activity(act * (heat ? 3 : 1)).build());
+            }
+        }
+    }
+
+    @Test
+    void heat_cowJoiningARunningHerd_isNotJudgedInHerFirstDays() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        herdWithLateJoiner(e, 3, 3);
+        assertEquals(List.of(), raised(AlarmType.HEAT));
+    }
+
+    @Test
+    void heat_cowJoiningARunningHerd_isJudgedOnceSheHasMinDaysOfHistory() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        herdWithLateJoiner(e, 2, 6);
+        List<Alarm> heats = raised(AlarmType.HEAT);
+        assertEquals(1, heats.size(), heats.toString());
+        assertEquals(COW, heats.get(0).cow());
+    }
+
+    @Test
+    void heat_cowPresentWhenTheEngineStarts_isJudgedWithTheHerdPriorInHerFirstDays() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        herdWithLateJoiner(e, 0, 1);
+        List<Alarm> heats = raised(AlarmType.HEAT);
+        assertEquals(1, heats.size(), heats.toString());
+        assertTrue(heats.get(0).explanation().features().get("own_baseline_days") < 3, heats.toString());
     }
 
     @Test

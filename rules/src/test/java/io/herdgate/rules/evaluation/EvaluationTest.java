@@ -25,8 +25,9 @@ class EvaluationTest {
     void heat_onScrEpisodes_keepsMeasuredSensitivityAndPpv() {
         HeatFigures h = report.heat();
         assertEquals(48, h.episodes(), report.render());
+        // Targets 0.90 / 0.90 are not reached yet (DETECTORS.md says why); these are the measured floors.
         assertTrue(h.sensitivity() >= 0.79, report.render());
-        assertTrue(h.ppv() >= 0.82, report.render());
+        assertTrue(h.ppv() >= 0.88, report.render());
     }
 
     @Test
@@ -35,11 +36,17 @@ class EvaluationTest {
     }
 
     @Test
-    void calving_keepsMeasuredShareAndFalseAlarmRate() {
+    void calving_alarmsNinetyPercentWithin24hAndAtMostOneFalseAlarmPerTenCowWeeks() {
         CalvingFigures c = report.calving();
         assertEquals(28, c.calvings());
-        assertTrue(c.alarmedShare() >= 0.53, report.render());
-        assertTrue(c.falseAlarmsPerCowWeek() <= 0.14, report.render());
+        assertTrue(c.alarmedShare() >= 0.90, report.render());
+        assertTrue(c.falseAlarmsPerCowWeek() <= 0.1, report.render());
+    }
+
+    /** Leg data only, so bout length alone decides; the measured level is held (see DETECTORS.md "Calving"). */
+    @Test
+    void minute_healthyCows_raiseAtMostTheMeasuredFewFalseCalvingAlarms() {
+        assertTrue(report.minute().calvingAlarms() <= 5, report.render());
     }
 
     @Test

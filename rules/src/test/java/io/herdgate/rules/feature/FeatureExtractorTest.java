@@ -151,6 +151,30 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void add_collarTiltingSlowlyAtOneG_hasNoMagnitudeSpreadButLargeAxisVariance() {
+        // Gravity swings ±60° in the y-z plane once per 10 s window; |a| stays exactly 1 g.
+        List<WindowFeatures> w = run(tenSecondWindows(TEN_HZ), 300, i -> {
+            double angle = Math.toRadians(60) * Math.sin(2 * Math.PI * i / 100.0);
+            return new double[] {0, Math.sin(angle), -Math.cos(angle)};
+        });
+
+        assertEquals(0, w.get(2).magnitudeSdMg(), 1e-6);
+        assertTrue(w.get(2).varianceMg2().y() > 100_000, "y variance " + w.get(2).varianceMg2().y());
+    }
+
+    @ParameterizedTest(name = "gravity along ({0}, {1}, {2})")
+    @CsvSource({"0, 0, -1", "0.6, 0, -0.8", "0, -0.8, -0.6"})
+    void add_bounceAlongGravity_magnitudeSpreadIsTheSameWhicheverWayTheCollarSits(double ux, double uy, double uz) {
+        // 50 mg sinusoid along gravity at 1 Hz: |a| = 1000 + 50 sin(...) mg, SD 50/√2 mg.
+        List<WindowFeatures> w = run(tenSecondWindows(TEN_HZ), 300, i -> {
+            double m = 1 + 0.05 * Math.sin(2 * Math.PI * i / 10.0);
+            return new double[] {m * ux, m * uy, m * uz};
+        });
+
+        assertEquals(50 / Math.sqrt(2), w.get(2).magnitudeSdMg(), 1e-6);
+    }
+
+    @Test
     void state_restoredMidWindow_continuesBitIdentically() {
         IntFunction<double[]> motion = i -> new double[] {0.3 * Math.sin(i * 0.9), 0.2 * Math.cos(i * 0.4),
                 0.9 + (i % 7 == 0 ? 0.3 : 0)};

@@ -82,7 +82,7 @@ class MinuteObserverTest {
         // |a| = sqrt(1 + 0.09 sin²): a sideways swing changes the magnitude only a little.
         assertEquals(2.4e-4, swinging.accelVarG2(), 0.3e-4);
         assertEquals(0, quiet.pitchDeg(), 1e-6);
-        assertEquals(0, swinging.ruminationMin(), "classifier-v1 never reports rumination");
+        assertEquals(0, swinging.ruminationMin(), "the shipped classifier never reports rumination");
     }
 
     @Test
@@ -117,9 +117,9 @@ class MinuteObserverTest {
 
     @Test
     void add_withTheShippedClassifier_lyingMinutesFollowItsRestingWindows() {
-        // Real collar data stream replaced by a quiet collar: whatever v1 says, the minute sums it.
-        BehaviourClassifier v1 = BehaviourClassifier.shipped();
-        List<Observation> obs = observe(MinuteObserver.of(COW, T0, SampleRate.ofHz(10), Unit.G, v1), 10, 60, 60);
+        // Real collar data stream replaced by a quiet collar: whatever the classifier says, the minute sums it.
+        BehaviourClassifier shipped = BehaviourClassifier.shipped();
+        List<Observation> obs = observe(MinuteObserver.of(COW, T0, SampleRate.ofHz(10), Unit.G, shipped), 10, 60, 60);
 
         double lying = obs.get(0).lyingMin();
         assertTrue(lying == 0 || lying == 1, "six identical quiet windows share one label: " + lying);

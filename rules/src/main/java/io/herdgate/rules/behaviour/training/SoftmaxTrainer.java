@@ -12,8 +12,8 @@ package io.herdgate.rules.behaviour.training;
  */
 record SoftmaxTrainer(double l2, int iterations, double learningRate) {
 
-    /** The settings classifier-v1 was trained with. */
-    static final SoftmaxTrainer V1 = new SoftmaxTrainer(0.01, 1000, 1.0);
+    /** The settings the shipped classifier is trained with (unchanged since classifier-v1). */
+    static final SoftmaxTrainer SHIPPED = new SoftmaxTrainer(0.01, 1000, 1.0);
 
     /** Fitted parameters; arrays are owned by the caller. */
     record Fit(double[] mean, double[] scale, double[][] weights, double[] bias) {

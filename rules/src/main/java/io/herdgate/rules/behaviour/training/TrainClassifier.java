@@ -13,16 +13,19 @@ import io.herdgate.rules.series.CowId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Trains classifier-v1 on the collar_10hz data set: leave-one-cow-out evaluation (each cow's windows
- * are predicted by a model fitted on the other cows only, so no bout is in both train and test), then one
- * fit on all cows. Classes are weighted so each has the same total weight (resting has few long bouts,
- * walking many short ones); rare labels ({@link Behaviour#OTHER}) are left out of training and figures.
+ * Trains the shipped behaviour classifier on the collar_10hz data set: leave-one-cow-out evaluation (each
+ * cow's windows are predicted by a model fitted on the other cows only, so no bout is in both train and
+ * test), then one fit on all cows. Classes are weighted so each has the same total weight (resting has few
+ * long bouts, walking many short ones), shared equally among the cows showing the class
+ * ({@link #weights}); rare labels ({@link Behaviour#OTHER}) are left out of training and figures.
  *
  * <p>Run through {@code ShippedClassifierTest}, which writes the model file when asked ({@link #COMMAND},
  * {@code rules/FEATURES.md}).
@@ -30,7 +33,7 @@ import java.util.TreeSet;
 public final class TrainClassifier {
 
     /** Version written into the model; bump it when the features or training change. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Behaviours the model distinguishes, in model row order. */
     public static final List<Behaviour> CLASSES =
             List.of(Behaviour.RESTING, Behaviour.STANDING, Behaviour.GRAZING, Behaviour.WALKING);
@@ -38,7 +41,7 @@ public final class TrainClassifier {
     public static final List<ClassifierFeature> FEATURES = List.of(ClassifierFeature.values());
     /** The command documented in the model file. */
     static final String COMMAND = "mvn -B -o -pl rules -am test -Dsurefire.failIfNoSpecifiedTests=false "
-            + "-Dtest=ShippedClassifierTest -Dherdgate.train.out=<path of classifier-v1.json>";
+            + "-Dtest=ShippedClassifierTest -Dherdgate.train.out=<path of " + ClassifierModel.SHIPPED_RESOURCE + ">";
 
     private TrainClassifier() {
     }
@@ -56,8 +59,9 @@ public final class TrainClassifier {
                 "collar_10hz (WASP-lab db-cow-walking, DEV split): " + cows(windows).size()
                         + " Holstein cows, BNO055 neck collar, m/s², labelled bouts cut into windows per bout",
                 COMMAND, FeatureSettings.CLASSIFICATION_WINDOW_S, CollarDataset.RATE_HZ, perClass,
-                "each class weighted to the same total (weight = windows / (classes × class windows))",
-                SoftmaxTrainer.V1.l2(), SoftmaxTrainer.V1.iterations(), SoftmaxTrainer.V1.learningRate());
+                "each class weighted to the same total, shared equally among the cows showing it (weight = windows / "
+                        + "(classes × cows with the class × the cow's windows of the class))",
+                SoftmaxTrainer.SHIPPED.l2(), SoftmaxTrainer.SHIPPED.iterations(), SoftmaxTrainer.SHIPPED.learningRate());
         return new ClassifierModel(VERSION, ClassifierModel.KIND,
                 FEATURES.stream().map(ClassifierFeature::key).toList(),
                 CLASSES.stream().map(Behaviour::label).toList(),
@@ -66,7 +70,7 @@ public final class TrainClassifier {
                 FeatureExtractor.MIN_STEP_RATE_HZ, info, metrics);
     }
 
-    /** Leave-one-cow-out figures of the v1 training on the data set in {@code dir}, without the final fit. */
+    /** Leave-one-cow-out figures of the shipped training on the data set in {@code dir}, without the final fit. */
     public static ClassifierMetrics evaluate(Path dir) {
         return leaveOneCowOut(windows(dir));
     }
@@ -96,9 +100,11 @@ public final class TrainClassifier {
     }
 
     private static ClassifierMetrics leaveOneCowOut(List<LabelledWindow> windows, int smoothingWindows) {
-        int[][] confusion = new int[CLASSES.size()][CLASSES.size()];
+        Map<String, int[][]> folds = new LinkedHashMap<>();
         TreeSet<CowId> cows = cows(windows);
         for (CowId held : cows) {
+            int[][] confusion = new int[CLASSES.size()][CLASSES.size()];
+            folds.put(held.value(), confusion);
             List<LabelledWindow> train = windows.stream().filter(w -> !w.cow().equals(held)).toList();
             SoftmaxTrainer.Fit fit = fit(train);
             BehaviourSmoother smoother = BehaviourSmoother.of(smoothingWindows);
@@ -115,26 +121,38 @@ public final class TrainClassifier {
             }
         }
         String method = "leave-one-cow-out over " + cows.size() + " cows, confusion pooled over folds";
-        return ClassifierMetrics.fromConfusion(smoothingWindows == 1 ? method
+        return ClassifierMetrics.fromFolds(smoothingWindows == 1 ? method
                 : method + ", causal smoothing over " + smoothingWindows + " windows within each bout", CLASSES,
-                confusion);
+                folds);
     }
 
     private static SoftmaxTrainer.Fit fit(List<LabelledWindow> windows) {
         int n = windows.size();
         double[][] x = new double[n][];
         int[] y = new int[n];
-        int[] count = new int[CLASSES.size()];
         for (int i = 0; i < n; i++) {
             x[i] = featureRow(windows.get(i));
             y[i] = CLASSES.indexOf(windows.get(i).behaviour());
-            count[y[i]]++;
         }
-        double[] weight = new double[n];
-        for (int i = 0; i < n; i++) {
-            weight[i] = (double) n / (CLASSES.size() * count[y[i]]);
+        return SoftmaxTrainer.SHIPPED.fit(x, y, weights(windows), CLASSES.size());
+    }
+
+    /**
+     * Weight of each window: every class gets the same total, shared equally among the cows that show it,
+     * and within one cow equally among her windows of that class, i.e. {@code n / (classes × cows showing
+     * the class × the cow's windows of the class)}. One cow with many windows of a class (cow 1219 holds
+     * 81 of the 201 standing windows) then cannot define the class alone.
+     */
+    static double[] weights(List<LabelledWindow> windows) {
+        Map<Behaviour, Map<CowId, Integer>> counts = new EnumMap<>(Behaviour.class);
+        for (LabelledWindow w : windows) {
+            counts.computeIfAbsent(w.behaviour(), b -> new TreeMap<>()).merge(w.cow(), 1, Integer::sum);
         }
-        return SoftmaxTrainer.V1.fit(x, y, weight, CLASSES.size());
+        double n = windows.size();
+        return windows.stream().mapToDouble(w -> {
+            Map<CowId, Integer> perCow = counts.get(w.behaviour());
+            return n / (counts.size() * perCow.size() * perCow.get(w.cow()));
+        }).toArray();
     }
 
     /** Softmax of the fitted scores for {@code w}, with {@link StrictMath#exp} like the trainer. */

@@ -1,6 +1,6 @@
 /**
  * Training and leave-one-cow-out evaluation of the behaviour classifier on the labelled collar_10hz
  * data set: reading the labelled bouts, cutting them into feature windows, fitting the multinomial
- * logistic regression and writing {@code classifier-v1.json} ({@link io.herdgate.rules.behaviour.training.TrainClassifier}).
+ * logistic regression and writing {@code classifier-v2.json} ({@link io.herdgate.rules.behaviour.training.TrainClassifier}).
  */
 package io.herdgate.rules.behaviour.training;

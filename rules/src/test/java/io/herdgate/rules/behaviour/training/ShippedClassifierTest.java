@@ -16,16 +16,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retrains classifier-v1 on the collar_10hz data and checks it against the shipped resource. With
+ * Retrains the shipped classifier on the collar_10hz data and checks it against the shipped resource. With
  * {@code -Dherdgate.train.out=<file>} it also writes the retrained model there (how the resource is made).
  */
 class ShippedClassifierTest {
 
     /**
-     * Floor for the leave-one-cow-out balanced accuracy of classifier-v1 (measured 0.77). The project
+     * Floor for the leave-one-cow-out balanced accuracy of the shipped classifier (measured 0.785). The project
      * target is 0.85; resting and standing are not yet separated well enough to reach it (FEATURES.md).
      */
-    private static final double BALANCED_ACCURACY_FLOOR = 0.75;
+    private static final double BALANCED_ACCURACY_FLOOR = 0.77;
 
     /**
      * Floor for the same figure when each decision pools the window and the two before it within one
@@ -82,6 +82,6 @@ class ShippedClassifierTest {
     @Test
     void shippedResource_isExactlyWhatTheTrainerProduces() {
         assertEquals(trained, ClassifierModel.shipped(),
-                "classifier-v1.json is stale; regenerate it with " + TrainClassifier.COMMAND);
+                ClassifierModel.SHIPPED_RESOURCE + " is stale; regenerate it with " + TrainClassifier.COMMAND);
     }
 }

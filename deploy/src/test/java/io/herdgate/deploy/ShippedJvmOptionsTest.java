@@ -1,0 +1,57 @@
+package io.herdgate.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JVM options the package ships (/usr/share/herdgate/jvm.options) are taken by this JVM as they are:
+ * no unknown option, none ignored with a warning (e.g. a G1-only option beside the serial collector).
+ */
+class ShippedJvmOptionsTest {
+
+    private static final Path OPTIONS = Path.of("src/deb/share/jvm.options");
+
+    @Test
+    void shippedOptions_startTheJvmWithoutAWarning() throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(options());
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java -version did not finish");
+
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.lines().noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("warning")), out);
+    }
+
+    @Test
+    void shippedOptions_capTheHeapAndPickTheSerialCollector() throws IOException {
+        List<String> o = options();
+
+        assertTrue(o.contains("-Xmx64m"), o.toString());
+        assertTrue(o.contains("-XX:+UseSerialGC"), o.toString());
+        assertTrue(o.stream().noneMatch(s -> s.startsWith("-XX:SharedArchiveFile") || s.startsWith("-XX:ArchiveClassesAtExit")),
+                "class-data sharing is the launcher's, which checks the archive is current: " + o);
+    }
+
+    /** As /usr/bin/herdgate reads the file: '#' starts a comment, options are separated by white space. */
+    private static List<String> options() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(OPTIONS)) {
+            int hash = line.indexOf('#');
+            String text = (hash < 0 ? line : line.substring(0, hash)).strip();
+            if (!text.isEmpty()) {
+                out.addAll(List.of(text.split("\\s+")));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,187 @@
+package io.herdgate.rules.evaluation;
+
+import io.herdgate.rules.alarm.Alarm;
+import io.herdgate.rules.params.BaselineParams;
+import io.herdgate.rules.params.HeatParams;
+import io.herdgate.rules.params.RuleSet;
+import io.herdgate.rules.params.Rules;
+import io.herdgate.rules.series.CowId;
+import io.herdgate.rules.series.Observation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Development aid for the heat detector, not shipped. Arguments: the datasets folder, then a mode:
+ * <ul>
+ *   <li>{@code list} (default): with the shipped defaults, every missed SCR episode (cow, days of record,
+ *       the simple rule's best rise from 12 h before to 12 h after it: 10-h sum against the mean of the
+ *       same clock window on up to 7 previous days) and every heat alarm that matches no episode (rise,
+ *       days of own baseline, baseline source: herd prior, blend or own);</li>
+ *   <li>{@code scan}: sensitivity, PPV and alarm rate with one parameter moved at a time;</li>
+ *   <li>{@code gaps}: the heats the cut gaps of the per-minute cows cause, with the missing minutes of
+ *       the window before each.</li>
+ * </ul>
+ */
+public final class HeatAnalysis {
+
+    private HeatAnalysis() {
+    }
+
+    public static void main(String[] args) {
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        String mode = args.length > 1 ? args[1] : "list";
+        switch (mode) {
+            case "list" -> list(data.resolve("heat"));
+            case "scan" -> scan(data.resolve("heat"));
+            case "gaps" -> gaps(data.resolve("minute"));
+            default -> throw new IllegalArgumentException("mode " + mode + ": use list, scan or gaps");
+        }
+    }
+
+    private static void list(Path heat) {
+        List<Observation> obs = HeatEvaluation.observations(heat);
+        List<HeatEvaluation.Episode> episodes = HeatEvaluation.episodes(heat);
+        List<Alarm> alarms = HeatEvaluation.heatAlarms(obs, Rules.uniform(RuleSet.defaults()));
+        Map<CowId, TreeMap<Instant, Double>> byCow = new HashMap<>();
+        for (Observation o : obs) {
+            byCow.computeIfAbsent(o.cow(), c -> new TreeMap<>()).put(o.start(), o.activity());
+        }
+        System.out.println(HeatEvaluation.score(episodes, alarms, obs.size() / 12.0));
+        System.out.println("missed episodes: cow, start, end, days of record, simple rule's best rise, its days");
+        for (HeatEvaluation.Episode e : episodes) {
+            if (e.counted() && alarms.stream().noneMatch(e::matches)) {
+                TreeMap<Instant, Double> cow = byCow.get(e.cow());
+                double[] best = {Double.NaN, 0};
+                for (Instant t = e.start().minus(HeatEvaluation.MATCH_MARGIN);
+                     !t.isAfter(e.end().plus(HeatEvaluation.MATCH_MARGIN)); t = t.plus(HeatEvaluation.BLOCK)) {
+                    double[] r = simpleRise(cow, t);
+                    if (!Double.isNaN(r[0]) && !(r[0] <= best[0])) {
+                        best = r;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "  %-5s %s %s %5.1f d  %4.0f %%  %.0f d%n", e.cow(), e.start(),
+                        e.end(), days(cow, e.start()), best[0], best[1]);
+            }
+        }
+        System.out.println("false alarms: cow, raised, days of record, rise, days of own baseline, source");
+        for (Alarm a : alarms) {
+            if (episodes.stream().noneMatch(e -> e.matches(a))) {
+                Map<String, Double> f = a.explanation().features();
+                double ownDays = f.getOrDefault("own_baseline_days", 0.0);
+                String source = ownDays == 0 ? "herd prior" : ownDays >= 7 ? "own" : "blend";
+                System.out.printf(Locale.ROOT, "  %-5s %s %5.1f d  %4.0f %%  %.0f d  %s%n", a.cow(), a.raisedAt(),
+                        days(byCow.get(a.cow()), a.raisedAt()), f.getOrDefault("rise_pct", Double.NaN), ownDays,
+                        source);
+            }
+        }
+    }
+
+    private static void scan(Path heat) {
+        List<Observation> obs = HeatEvaluation.observations(heat);
+        List<HeatEvaluation.Episode> episodes = HeatEvaluation.episodes(heat);
+        RuleSet d = RuleSet.defaults();
+        Map<String, RuleSet> sets = new LinkedHashMap<>();
+        sets.put("defaults", d);
+        for (double rise : new double[] {60, 65, 75, 80}) {
+            sets.put("heat.rise_pct " + rise, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(), rise,
+                    h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
+        }
+        for (int w : new int[] {8, 12}) {
+            sets.put("heat.window_h " + w, heat(d, h -> HeatParams.of(true, h.severity(), w, h.risePct(),
+                    h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
+        }
+        for (double min : new double[] {120, 240}) {
+            sets.put("heat.min_duration_min " + min, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(),
+                    h.risePct(), h.clearPct(), min, h.refractoryHours(), h.cycleDays())));
+        }
+        BaselineParams b = d.baseline();
+        for (double p : new double[] {1, 4}) {
+            sets.put("baseline.prior_days " + p, d.withBaseline(BaselineParams.of(b.days(), b.minCoveragePct(), p,
+                    b.minDays())));
+        }
+        for (int min : new int[] {2, 5}) {
+            sets.put("baseline.min_days " + min, d.withBaseline(BaselineParams.of(b.days(), b.minCoveragePct(),
+                    b.priorDays(), min)));
+        }
+        for (double c : new double[] {50, 90}) {
+            sets.put("baseline.min_coverage_pct " + c, d.withBaseline(BaselineParams.of(b.days(), c,
+                    b.priorDays(), b.minDays())));
+        }
+        for (Map.Entry<String, RuleSet> e : sets.entrySet()) {
+            HeatFigures f = HeatEvaluation.score(episodes, HeatEvaluation.heatAlarms(obs, Rules.uniform(e.getValue())),
+                    obs.size() / 12.0);
+            System.out.printf(Locale.ROOT, "  %-30s sensitivity %.3f (%d/%d)  PPV %.3f (%d/%d)  %.2f per 100 cow-days%n",
+                    e.getKey(), f.sensitivity(), f.detected(), f.episodes(), f.ppv(), f.truePositives(), f.alarms(),
+                    f.alarmsPer100CowDays());
+        }
+    }
+
+    private static RuleSet heat(RuleSet d, UnaryOperator<HeatParams> change) {
+        return d.withHeat(change.apply(d.heat()));
+    }
+
+    private static void gaps(Path minute) {
+        Rules rules = Rules.uniform(RuleSet.defaults());
+        List<List<Observation>> cows = MinuteEvaluation.load(minute);
+        List<Observation> gapped = MinuteEvaluation.gapped(cows, new ArrayList<>());
+        List<Alarm> full = EngineRun.raised(cows.stream().flatMap(List::stream).toList(), rules);
+        Map<CowId, Map<Instant, Boolean>> present = new HashMap<>();
+        for (Observation o : gapped) {
+            present.computeIfAbsent(o.cow(), c -> new HashMap<>()).put(o.start(), !o.isEmpty());
+        }
+        System.out.println("alarms caused by gaps, with the missing minutes per hour of the 24 h before:");
+        for (Alarm a : MinuteEvaluation.causedByGaps(full, EngineRun.raised(gapped, rules))) {
+            StringBuilder missing = new StringBuilder();
+            for (int hour = 0; hour < 24; hour++) {
+                int m = 0;
+                for (int i = 1; i <= 60; i++) {
+                    Instant t = a.raisedAt().minus(Duration.ofMinutes(60L * hour + i));
+                    m += present.get(a.cow()).getOrDefault(t, false) ? 0 : 1;
+                }
+                missing.append(' ').append(m);
+            }
+            System.out.println("  " + a.cow() + " " + a.type() + " " + a.raisedAt() + " " + a.explanation().features()
+                    + "\n   " + missing);
+        }
+    }
+
+    private static double days(TreeMap<Instant, Double> cow, Instant at) {
+        return Duration.between(cow.firstKey(), at).toMinutes() / 1440.0;
+    }
+
+    /** {rise %, days of history} of the 10-h sum ending at the end of block {@code t}. */
+    private static double[] simpleRise(TreeMap<Instant, Double> cow, Instant t) {
+        double now = sum10h(cow, t);
+        double base = 0;
+        int n = 0;
+        for (int k = 1; k <= 7; k++) {
+            double s = sum10h(cow, t.minus(Duration.ofDays(k)));
+            if (!Double.isNaN(s)) {
+                base += s;
+                n++;
+            }
+        }
+        return n == 0 || Double.isNaN(now) ? new double[] {Double.NaN, 0} : new double[] {100 * (now * n / base - 1), n};
+    }
+
+    private static double sum10h(TreeMap<Instant, Double> cow, Instant t) {
+        double s = 0;
+        for (int i = 0; i < 5; i++) {
+            Double v = cow.get(t.minus(HeatEvaluation.BLOCK.multipliedBy(i)));
+            if (v == null) {
+                return Double.NaN;
+            }
+            s += v;
+        }
+        return s;
+    }
+}
