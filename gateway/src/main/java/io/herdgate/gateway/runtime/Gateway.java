@@ -55,6 +55,7 @@ import io.herdgate.gateway.store.SqliteSessionStore;
 import io.herdgate.gateway.store.WriteBehindCounterStore;
 import io.herdgate.gateway.store.SqliteProgressStore;
 import io.herdgate.gateway.store.StoreException;
+import io.herdgate.gateway.upstream.UpstreamStatus;
 import io.herdgate.protocol.join.JoinServer;
 import io.herdgate.protocol.message.CollarConfig;
 import io.herdgate.rules.alarm.Alarm;
@@ -562,6 +563,11 @@ public final class Gateway implements AutoCloseable {
     /** The alarm workflow: alarms, acknowledgements, silences, replies. */
     public AlarmDesk alarmDesk() {
         return alarmSide.desk();
+    }
+
+    /** The upstream bridge's state, when {@code upstream:} is configured. */
+    public Optional<UpstreamStatus> upstreamStatus() {
+        return upstream.map(UpstreamSide::status);
     }
 
     /** The database, for parts that keep their own tables. */
