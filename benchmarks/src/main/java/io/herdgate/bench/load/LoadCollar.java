@@ -69,6 +69,11 @@ final class LoadCollar {
         return eui;
     }
 
+    /** The cow the collar is paired to. */
+    String cow() {
+        return cow;
+    }
+
     /** The collar's label as the pairing mode's API takes it: {@code {"eui":..,"key":..,"cow":..}}. */
     String labelJson() {
         return "{\"eui\":\"" + eui + "\",\"key\":\"" + root.toHex() + "\",\"cow\":\"" + cow + "\"}";

@@ -77,11 +77,7 @@ public final class LoadHarness {
             herd.add(new LoadCollar(i, backlogStart, i < down ? Optional.of(Duration.ofMinutes(5)) : Optional.empty(),
                     backlog));
         }
-        var opened = gw.api("POST", "/api/pairing-mode", "{\"minutes\":60,\"labels\":["
-                + herd.stream().map(LoadCollar::labelJson).collect(Collectors.joining(",")) + "]}");
-        if (opened.statusCode() != 200) {
-            throw new IOException("pairing mode refused: " + opened.statusCode() + " " + opened.body());
-        }
+        pair(gw, herd);
         try (Publishers radio = new Publishers(broker.uri(), "load", connections)) {
             herd.forEach(radio::add);
             long t0 = System.nanoTime();
@@ -103,12 +99,21 @@ public final class LoadHarness {
         }
     }
 
+    /** Opens the gateway's pairing mode for every collar of {@code herd} (their labels). */
+    static void pair(GatewayProcess gw, List<LoadCollar> herd) throws IOException, InterruptedException {
+        var opened = gw.api("POST", "/api/pairing-mode", "{\"minutes\":60,\"labels\":["
+                + herd.stream().map(LoadCollar::labelJson).collect(Collectors.joining(",")) + "]}");
+        if (opened.statusCode() != 200) {
+            throw new IOException("pairing mode refused: " + opened.statusCode() + " " + opened.body());
+        }
+    }
+
     /**
      * Sends join requests until every collar has its session (the gateway answers on the downlink topic).
      * A request is sent again only when no collar joined for 30 s: joins are slow on purpose (each one is
      * written through), and a request sent again while the first is still queued costs the gateway twice.
      */
-    private static void join(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
+    static void join(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
         for (int attempt = 0; attempt < 5; attempt++) {
             for (int i = 0; i < herd.size(); i++) {
                 LoadCollar c = herd.get(i);
@@ -135,7 +140,7 @@ public final class LoadHarness {
     }
 
     /** Replays every collar's backlog, one batch per collar per round; returns the frames published. */
-    private static long stream(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
+    static long stream(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
         List<Thread> threads = new ArrayList<>();
         long[] sent = new long[connections];
         for (int p = 0; p < connections; p++) {
@@ -251,7 +256,7 @@ public final class LoadHarness {
         return config;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> m = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
