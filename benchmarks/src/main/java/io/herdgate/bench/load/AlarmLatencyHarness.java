@@ -36,12 +36,14 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.AlarmLatencyHarness \
- *     [--collars 2000] [--backlog-min 45] [--down 20] [--down-spacing-s 20] [--connections 4] [--xmx 64m]
+ *     [--collars 2000] [--backlog-min 45] [--down 20] [--down-spacing-s 20] [--pace 4] [--connections 4] [--xmx 64m]
  *     [--jvm "options"] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
- * <p>The alarms are real: cows {@code 0 .. down-1} go down (the simulator's motion model) {@code down-spacing-s}
- * of event time apart from minute 5 of the backlog on, and the gateway's no-motion detector, set to 30 minutes
+ * <p>The backlog is replayed at {@code --pace} times real time (0: flat out). Flat out, a batch's wait in
+ * the broker and the ingest queue varies by seconds, more than the gateway's 2-s continuity tolerance, so
+ * few minutes complete and no alarm is raised. The alarms are real: cows {@code 0 .. down-1} go down (the
+ * simulator's motion model) {@code down-spacing-s} of event time apart from minute 2 of the backlog on, and the gateway's no-motion detector, set to 30 minutes
  * (the shortest a vet may set), raises the critical cow-down alarm as the replay reaches it. Each such cow is
  * in a group of its own routed to a farmer of its own, so WhatsApp's pair-rate limit (one message per 6 s to
  * one number) does not pace them. The raise is timed where the gateway hands the detector's event to the
@@ -54,6 +56,8 @@ public final class AlarmLatencyHarness {
     private static final String PHONE_ID = "106540352242922";
     private static final Secret TOKEN = Secret.of("load-access-token");
     private static final Secret APP_SECRET = Secret.of("load-app-secret");
+    /** Event time into the backlog at which the first cow goes down. */
+    private static final Duration DOWN_FROM = Duration.ofMinutes(2);
     private static final Pattern RAISED = Pattern.compile("alarm raised: cow (\\S+) no_motion critical at \\S+, raised (\\S+)");
 
     private AlarmLatencyHarness() {
@@ -65,6 +69,7 @@ public final class AlarmLatencyHarness {
         Duration backlog = Duration.ofMinutes(Long.parseLong(a.getOrDefault("backlog-min", "45")));
         int down = Integer.parseInt(a.getOrDefault("down", "20"));
         Duration spacing = Duration.ofSeconds(Long.parseLong(a.getOrDefault("down-spacing-s", "20")));
+        double pace = Double.parseDouble(a.getOrDefault("pace", "4"));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
         String xmx = a.getOrDefault("xmx", "64m");
         String jvm = a.getOrDefault("jvm", LoadHarness.DEFAULT_JVM_OPTIONS);
@@ -73,15 +78,15 @@ public final class AlarmLatencyHarness {
             System.err.println("alarm latency: " + jar + " not found; build it first: mvn -B -q -DskipTests package");
             return;
         }
-        Duration lastRaise = Duration.ofMinutes(5 + 30).plus(spacing.multipliedBy(down));
+        Duration lastRaise = DOWN_FROM.plus(Duration.ofMinutes(30)).plus(spacing.multipliedBy(down));
         if (lastRaise.compareTo(backlog) >= 0) {
             System.err.printf("alarm latency: the last cow-down would be raised at minute %d of a %d-minute backlog; "
                     + "lengthen --backlog-min or lower --down%n", lastRaise.toMinutes(), backlog.toMinutes());
             return;
         }
         Path work = Files.createTempDirectory("herdgate-alarm-latency");
-        System.out.printf("alarm latency: %d collars, backlog %d min, %d cows down %d s apart, gateway -Xmx%s, work %s%n",
-                collars, backlog.toMinutes(), down, spacing.toSeconds(), xmx, work);
+        System.out.printf("alarm latency: %d collars, backlog %d min at %.1fx real time, %d cows down %d s apart, gateway -Xmx%s, "
+                + "work %s%n", collars, backlog.toMinutes(), pace, down, spacing.toSeconds(), xmx, work);
         try (Broker broker = Broker.start(work);
              FakeCloudApi phones = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET,
                      Clock.systemUTC()))) {
@@ -91,7 +96,7 @@ public final class AlarmLatencyHarness {
                     work.resolve("gateway.out"))) {
                 gw.awaitHealthy(Duration.ofSeconds(60));
                 phones.webhookTo(URI.create("http://127.0.0.1:" + httpPort + WhatsAppWebhook.PATH));
-                run(gw, broker, phones, collars, backlog, down, spacing, connections);
+                run(gw, broker, phones, collars, backlog, down, spacing, connections, pace);
                 Duration cpu = gw.cpu();
                 gw.stopAndReadIo();
                 report(work.resolve("herdgate.log"), phones, down, cpu);
@@ -100,11 +105,11 @@ public final class AlarmLatencyHarness {
     }
 
     private static void run(GatewayProcess gw, Broker broker, FakeCloudApi phones, int n, Duration backlog, int down,
-                            Duration spacing, int connections) throws Exception {
+                            Duration spacing, int connections, double pace) throws Exception {
         Instant backlogStart = Instant.now().minus(backlog);
         List<LoadCollar> herd = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Optional<Duration> downAfter = i < down ? Optional.of(Duration.ofMinutes(5).plus(spacing.multipliedBy(i)))
+            Optional<Duration> downAfter = i < down ? Optional.of(DOWN_FROM.plus(spacing.multipliedBy(i)))
                     : Optional.empty();
             herd.add(new LoadCollar(i, backlogStart, downAfter, backlog));
         }
@@ -113,7 +118,7 @@ public final class AlarmLatencyHarness {
             herd.forEach(radio::add);
             LoadHarness.join(radio, herd, connections);
             long start = System.nanoTime();
-            long sent = LoadHarness.stream(radio, herd, connections);
+            long sent = LoadHarness.stream(radio, herd, connections, pace);
             radio.drain();
             System.out.printf("streamed:          %d frames in %.1f s (%.0f frames/s)%n", sent,
                     (System.nanoTime() - start) / 1e9, sent / ((System.nanoTime() - start) / 1e9));

@@ -139,10 +139,21 @@ public final class LoadHarness {
         throw new IOException(herd.stream().filter(c -> !c.joined()).count() + " collars did not join");
     }
 
-    /** Replays every collar's backlog, one batch per collar per round; returns the frames published. */
+    /** Replays every collar's backlog flat out, one batch per collar per round; returns the frames published. */
     static long stream(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
+        return stream(radio, herd, connections, 0);
+    }
+
+    /**
+     * Replays every collar's backlog, one batch per collar per round; with {@code pace} &gt; 0 no faster than
+     * {@code pace} times real time (event time of the backlog against wall time since the call), so that
+     * the gateway keeps up and batch arrival stays even. Returns the frames published.
+     */
+    static long stream(Publishers radio, List<LoadCollar> herd, int connections, double pace) throws Exception {
         List<Thread> threads = new ArrayList<>();
         long[] sent = new long[connections];
+        long t0 = System.nanoTime();
+        Instant from = herd.get(0).backlogStart();
         for (int p = 0; p < connections; p++) {
             int conn = p;
             Thread t = new Thread(() -> {
@@ -150,14 +161,24 @@ public final class LoadHarness {
                     boolean more = true;
                     while (more) {
                         more = false;
+                        boolean sentAny = false;
+                        Instant limit = pace <= 0 ? Instant.MAX
+                                : from.plusNanos((long) ((System.nanoTime() - t0) * pace));
                         for (int i = conn; i < herd.size(); i += connections) {
                             LoadCollar c = herd.get(i);
                             Instant now = Instant.now();
                             if (c.hasBacklog(now)) {
+                                more = true;
+                                if (c.nextBatchEnd().isAfter(limit)) {
+                                    continue;
+                                }
                                 radio.publish(conn, c.eui(), c.nextFrame(now));
                                 sent[conn]++;
-                                more = true;
+                                sentAny = true;
                             }
+                        }
+                        if (more && !sentAny) {
+                            Thread.sleep(5);
                         }
                     }
                 } catch (InterruptedException e) {
