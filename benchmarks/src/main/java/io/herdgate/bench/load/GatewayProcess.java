@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 final class GatewayProcess implements AutoCloseable {
 
+    /** USER_HZ of Linux on every architecture the gateway runs on. */
+    private static final long CLOCK_TICKS = 100;
+
     private final Process process;
     private final URI base;
     private final Path dataDir;
@@ -105,6 +108,15 @@ final class GatewayProcess implements AutoCloseable {
             }
         }
         throw new IOException("no " + field + " in /proc/" + process.pid() + "/status");
+    }
+
+    /** CPU time the gateway process has used so far (user + system), from {@code /proc/<pid>/stat}. */
+    Duration cpu() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // fields after the command name, which is in parentheses and may contain spaces
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS);
     }
 
     /** Bytes the gateway process asked to be written ({@code wchar}) and sent to the block device. */

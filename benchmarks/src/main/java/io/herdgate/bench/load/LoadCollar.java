@@ -127,6 +127,15 @@ final class LoadCollar {
         return session != null;
     }
 
+    Instant backlogStart() {
+        return backlogStart;
+    }
+
+    /** Event time at which the next batch of the backlog ends. */
+    Instant nextBatchEnd() {
+        return backlogStart.plus(BATCH_SPAN.multipliedBy(batches + 1));
+    }
+
     /** Batches of the backlog not yet sent at wall time {@code now}. */
     boolean hasBacklog(Instant now) {
         return !backlogStart.plus(BATCH_SPAN.multipliedBy(batches + 1)).isAfter(now);

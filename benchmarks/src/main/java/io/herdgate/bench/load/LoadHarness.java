@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.LoadHarness \
- *     [--collars 2000] [--backlog-min 45] [--down 4] [--low-battery 20] [--live-min 2] [--connections 4]
+ *     [--collars 2000] [--backlog-min 45] [--down 4] [--low-battery 20] [--live-min 2] [--connections 4] [--pace 0]
  *     [--xmx 64m] [--jvm "options"] [--jvm-add "options"] [--cds on|off] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
@@ -64,6 +64,7 @@ public final class LoadHarness {
         int lowBattery = Integer.parseInt(a.getOrDefault("low-battery", "20"));
         Duration live = Duration.ofMinutes(Long.parseLong(a.getOrDefault("live-min", "2")));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
+        double pace = Double.parseDouble(a.getOrDefault("pace", "0"));
         Path jar = Path.of(a.getOrDefault("jar", "gateway/target/herdgate.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("load: " + jar + " not found; build it first: mvn -B -q -DskipTests package");
@@ -86,7 +87,7 @@ public final class LoadHarness {
             try (GatewayProcess gw = GatewayProcess.start(jar, jvm, config, httpPort, work.resolve("data"),
                     work.resolve("gateway.out"))) {
                 Duration healthy = gw.awaitHealthy(Duration.ofSeconds(60));
-                run(gw, broker, collars, backlog, down, lowBattery, live, connections, healthy);
+                run(gw, broker, collars, backlog, down, lowBattery, live, connections, pace, healthy);
                 System.out.println("load average:      " + loadAverage() + " (1, 5, 15 min; at the end of the run)");
             }
         }
@@ -109,7 +110,7 @@ public final class LoadHarness {
     }
 
     private static void run(GatewayProcess gw, Broker broker, int n, Duration backlog, int down, int lowBattery,
-                            Duration live, int connections, Duration healthy) throws Exception {
+                            Duration live, int connections, double pace, Duration healthy) throws Exception {
         Instant backlogStart = Instant.now().minus(backlog);
         List<LoadCollar> herd = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -117,11 +118,7 @@ public final class LoadHarness {
                     backlog, i < lowBattery ? Optional.of(i % 2 == 0 ? LoadCollar.LowBattery.BACKLOG : LoadCollar.LowBattery.LIVE)
                             : Optional.empty()));
         }
-        var opened = gw.api("POST", "/api/pairing-mode", "{\"minutes\":60,\"labels\":["
-                + herd.stream().map(LoadCollar::labelJson).collect(Collectors.joining(",")) + "]}");
-        if (opened.statusCode() != 200) {
-            throw new IOException("pairing mode refused: " + opened.statusCode() + " " + opened.body());
-        }
+        pair(gw, herd);
         try (Publishers radio = new Publishers(broker.uri(), GATEWAY, connections)) {
             herd.forEach(radio::add);
             long t0 = System.nanoTime();
@@ -144,7 +141,7 @@ public final class LoadHarness {
             double[] cpuBefore = cpu(gw, broker);
             Optional<double[]> gcBefore = gw.gc();
             long start = System.nanoTime();
-            long sent = stream(uplinks, herd, Optional.empty());
+            long sent = stream(uplinks, herd, Optional.empty(), pace);
             double publishS = (System.nanoTime() - start) / 1e9;
             long expected = received(before) + sent;
             Map<String, Double> after = awaitHandled(gw, expected, Duration.ofSeconds(120));
@@ -157,7 +154,7 @@ public final class LoadHarness {
 
             // Live: the herd at its real rate, the second half of the low-battery collars reporting now.
             herd.stream().filter(LoadCollar::lowBatteryLive).forEach(LoadCollar::lowBatteryNow);
-            long liveSent = stream(uplinks, herd, Optional.of(Instant.now().plus(live)));
+            long liveSent = stream(uplinks, herd, Optional.of(Instant.now().plus(live)), 0);
             for (RawUplinks u : uplinks) {
                 u.close();
             }
@@ -171,12 +168,21 @@ public final class LoadHarness {
         }
     }
 
+    /** Opens the gateway's pairing mode with every collar's label, as an installer's label CSV does. */
+    static void pair(GatewayProcess gw, List<LoadCollar> herd) throws Exception {
+        var opened = gw.api("POST", "/api/pairing-mode", "{\"minutes\":60,\"labels\":["
+                + herd.stream().map(LoadCollar::labelJson).collect(Collectors.joining(",")) + "]}");
+        if (opened.statusCode() != 200) {
+            throw new IOException("pairing mode refused: " + opened.statusCode() + " " + opened.body());
+        }
+    }
+
     /**
      * Sends join requests until every collar has its session (the gateway answers on the downlink topic).
      * A request is sent again only when no collar joined for 30 s: joins are slow on purpose (each one is
      * written through), and a request sent again while the first is still queued costs the gateway twice.
      */
-    private static void join(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
+    static void join(Publishers radio, List<LoadCollar> herd, int connections) throws Exception {
         for (int attempt = 0; attempt < 5; attempt++) {
             for (int i = 0; i < herd.size(); i++) {
                 LoadCollar c = herd.get(i);
@@ -203,13 +209,16 @@ public final class LoadHarness {
     }
 
     /**
-     * Replays every collar's backlog, one batch per collar per round, as fast as the gateway takes them;
-     * with a deadline, then goes on sending each batch when it is due (the herd live, in real time) until
-     * then. Returns the frames published.
+     * Replays every collar's backlog, one batch per collar per round, as fast as the gateway takes them, or
+     * with {@code pace} &gt; 0 no faster than {@code pace} times real time (event time of the backlog against
+     * wall time since the call, so that batch arrival stays even); with a deadline, then goes on sending
+     * each batch when it is due (the herd live, in real time) until then. Returns the frames published.
      */
-    private static long stream(List<RawUplinks> uplinks, List<LoadCollar> herd, Optional<Instant> until)
+    static long stream(List<RawUplinks> uplinks, List<LoadCollar> herd, Optional<Instant> until, double pace)
             throws Exception {
         int connections = uplinks.size();
+        long t0 = System.nanoTime();
+        Instant from = herd.get(0).backlogStart();
         List<Thread> threads = new ArrayList<>();
         long[] sent = new long[connections];
         Exception[] failed = new Exception[connections];
@@ -221,14 +230,24 @@ public final class LoadHarness {
                     boolean more = true;
                     while (more) {
                         more = false;
+                        boolean sentAny = false;
+                        Instant limit = pace > 0 ? from.plusNanos((long) ((System.nanoTime() - t0) * pace)) : Instant.MAX;
                         for (int i = conn; i < herd.size(); i += connections) {
                             LoadCollar c = herd.get(i);
                             Instant now = Instant.now();
                             if (c.hasBacklog(now)) {
+                                more = true;
+                                if (c.nextBatchEnd().isAfter(limit)) {
+                                    continue; // paced: not yet
+                                }
                                 radio.publish(c.upTopic(), c.nextFrame(now));
                                 sent[conn]++;
-                                more = true;
+                                sentAny = true;
                             }
+                        }
+                        if (more && !sentAny) {
+                            radio.flush();
+                            Thread.sleep(5);
                         }
                         if (!more && until.isPresent() && Instant.now().isBefore(until.get())) {
                             radio.flush();

@@ -687,12 +687,19 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
         };
     }
 
-    /** Figures for the message text: measure, value, baseline, threshold and minutes the condition held. */
-    private static Map<String, String> facts(Explanation e) {
+    /**
+     * Figures for the message text: measure, value, baseline, threshold, minutes the condition held and,
+     * for activity measured against a positive baseline, {@code activity_pct} (value as a whole percentage
+     * of the baseline: 212 is a rise to 2.12 times normal).
+     */
+    static Map<String, String> facts(Explanation e) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("measure", e.measure());
         f.put("value", number(e.value()));
         e.baseline().ifPresent(b -> f.put("baseline", number(b)));
+        if (e.measure().startsWith("activity") && e.baseline().isPresent() && e.baseline().getAsDouble() > 0) {
+            f.put("activity_pct", Long.toString(Math.round(100 * e.value() / e.baseline().getAsDouble())));
+        }
         f.put("threshold", number(e.threshold()));
         f.put("duration_min", Long.toString(e.duration().toMinutes()));
         return f;

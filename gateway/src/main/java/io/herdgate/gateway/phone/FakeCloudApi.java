@@ -232,6 +232,7 @@ public final class FakeCloudApi implements AutoCloseable {
     // ---- POST /messages
 
     private void messages(Context ctx) throws InterruptedException {
+        Instant now = settings.clock().instant(); // arrival, before the fake's own checking (latency benchmarks)
         if (!admitted(ctx)) {
             return;
         }
@@ -255,7 +256,6 @@ public final class FakeCloudApi implements AutoCloseable {
             return;
         }
         synchronized (this) {
-            Instant now = settings.clock().instant();
             if (notOnWhatsApp.contains(to)) {
                 error(ctx, 400, 131026, "Message undeliverable", "recipient is not a WhatsApp user");
                 return;

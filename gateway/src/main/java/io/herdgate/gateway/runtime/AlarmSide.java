@@ -28,6 +28,7 @@ import io.herdgate.gateway.outbox.OutboxState;
 import io.herdgate.gateway.routing.ContactsFile;
 import io.herdgate.gateway.routing.ContactsFileException;
 import io.herdgate.gateway.routing.FlapDamping;
+import io.herdgate.gateway.routing.OptOuts;
 import io.herdgate.gateway.routing.Role;
 import io.herdgate.gateway.routing.RoutingConfig;
 import io.herdgate.gateway.schedule.JobName;
@@ -209,7 +210,7 @@ final class AlarmSide implements AutoCloseable {
         alarms.start(scheduler);
         scheduler.every(JobName.of("siren"), SIREN, this::followAlarms);
         DailySummaryJob summary = DailySummaryJob.of(summarySettings(), HerdSummary.of(AlarmLog.of(db), summarySettings()),
-                alarms.outbox(), scheduler, clock);
+                alarms.outbox(), OptOuts.of(db), scheduler, clock);
         summary.schedule(routing.contacts().values().stream().filter(ct -> ct.role() != Role.VET)
                 .map(ct -> SummarySubscriber.of(ct.recipient(), config.zone())).toList());
     }

@@ -257,8 +257,9 @@ public final class Gateway implements AutoCloseable {
         upstream.ifPresent(u -> alarmSide.desk().addListener(u.desk()));
         AlarmListener deskFirst = alarmSide.listener();
         AlarmListener all = event -> {
+            Instant raised = clock.instant(); // before the desk's work: the moment the detector raised it
             deskFirst.onEvent(event); // the desk records the alarm, so listeners see it stored
-            count(event);
+            count(event, raised);
             for (AlarmListener l : listeners) {
                 try {
                     l.onEvent(event);
@@ -328,11 +329,12 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private void count(AlarmEvent e) {
+    /** Counts and logs {@code e}; {@code raised} is the gateway's clock when the detector told it (alarm latency). */
+    private void count(AlarmEvent e, Instant raised) {
         if (e instanceof AlarmEvent.Raised) {
             activeAlarms.incrementAndGet();
-            Logger.info("alarm raised: cow {} {} {} at {}", e.alarm().cow().value(), e.alarm().type().jsonName(),
-                    e.alarm().severity().jsonName(), e.at());
+            Logger.info("alarm raised: cow {} {} {} at {}, raised {}", e.alarm().cow().value(), e.alarm().type().jsonName(),
+                    e.alarm().severity().jsonName(), e.at(), raised);
         } else if (e instanceof AlarmEvent.Cleared) {
             activeAlarms.decrementAndGet();
             Logger.info("alarm cleared: cow {} {} at {}", e.alarm().cow().value(), e.alarm().type().jsonName(), e.at());

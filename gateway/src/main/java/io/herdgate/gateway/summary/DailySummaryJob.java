@@ -7,6 +7,7 @@ import io.herdgate.gateway.notify.NotificationKey;
 import io.herdgate.gateway.notify.Priority;
 import io.herdgate.gateway.outbox.EnqueueResult;
 import io.herdgate.gateway.outbox.Outbox;
+import io.herdgate.gateway.routing.OptOuts;
 import io.herdgate.gateway.schedule.JobName;
 import io.herdgate.gateway.schedule.Scheduler;
 import java.text.ParseException;
@@ -35,23 +36,27 @@ public final class DailySummaryJob {
     private final SummarySettings settings;
     private final HerdSummary herd;
     private final Outbox outbox;
+    private final OptOuts optOuts;
     private final Scheduler scheduler;
     private final Clock clock;
     private final List<JobName> armed = new ArrayList<>();
 
-    private DailySummaryJob(SummarySettings settings, HerdSummary herd, Outbox outbox, Scheduler scheduler, Clock clock) {
+    private DailySummaryJob(SummarySettings settings, HerdSummary herd, Outbox outbox, OptOuts optOuts, Scheduler scheduler,
+                            Clock clock) {
         this.settings = settings;
         this.herd = herd;
         this.outbox = outbox;
+        this.optOuts = optOuts;
         this.scheduler = scheduler;
         this.clock = clock;
     }
 
-    public static DailySummaryJob of(SummarySettings settings, HerdSummary herd, Outbox outbox, Scheduler scheduler,
-                                     Clock clock) {
+    /** @param optOuts numbers that answered STOP get no summary until they answer START */
+    public static DailySummaryJob of(SummarySettings settings, HerdSummary herd, Outbox outbox, OptOuts optOuts,
+                                     Scheduler scheduler, Clock clock) {
         return new DailySummaryJob(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(herd, "herd"),
-                Objects.requireNonNull(outbox, "outbox"), Objects.requireNonNull(scheduler, "scheduler"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(outbox, "outbox"), Objects.requireNonNull(optOuts, "optOuts"),
+                Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(clock, "clock"));
     }
 
     /** Arms the subscribers' jobs, replacing those armed before (call again when the contacts change). */
@@ -90,6 +95,10 @@ public final class DailySummaryJob {
 
     /** Builds and queues the summary for {@code s} as of now. */
     void send(SummarySubscriber s) {
+        if (optOuts.isOptedOut(s.to().phone())) {
+            Logger.info("daily summary for {} not sent: the number answered STOP", s.to().contact());
+            return;
+        }
         DailySummary summary = herd.at(clock.instant(), s.zone());
         NotificationKey key = NotificationKey.of("summary/" + summary.day() + "/" + s.to().contact());
         EnqueueResult r = outbox.enqueue(Notification.of(key, s.to(), Priority.NORMAL, summary), ChannelName.WHATSAPP);

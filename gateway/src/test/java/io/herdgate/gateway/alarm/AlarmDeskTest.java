@@ -178,7 +178,7 @@ class AlarmDeskTest {
         Content.AlarmMessage m = (Content.AlarmMessage) e.notification().content();
         assertEquals(Priority.NORMAL, e.notification().priority());
         assertEquals(Map.of("measure", "activity_10h", "value", "412.5", "baseline", "250", "threshold", "350",
-                "duration_min", "95"), m.facts());
+                "duration_min", "95", "activity_pct", "165"), m.facts());
         assertEquals("sent together with alarm " + first, desk.alarms(false).stream()
                 .filter(v -> v.cow().value().equals("22")).findFirst().orElseThrow().note().orElseThrow());
     }

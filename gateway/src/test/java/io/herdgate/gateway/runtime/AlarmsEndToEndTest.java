@@ -34,6 +34,8 @@ import io.herdgate.rules.alarm.AlarmType;
 import io.herdgate.rules.alarm.Explanation;
 import io.herdgate.rules.alarm.Severity;
 import io.herdgate.rules.series.CowId;
+import io.herdgate.sim.event.CowDown;
+import io.herdgate.sim.event.Episode;
 import io.herdgate.sim.herd.HerdConfig;
 import io.herdgate.sim.herd.HerdMember;
 import io.herdgate.sim.herd.ManualClock;
@@ -62,9 +64,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue #5 end to end, every part real: simulated collars publish over a real mosquitto, the gateway reads
  * its real configuration file and sends through the fake WhatsApp Cloud API, whose phones answer through
- * the signed webhook. Simulated time (a {@link ManualClock}) moves a minute at a time. The alarms are handed
- * to the gateway's desk as the detection engine raises them (the detectors have their own tests), so the
- * run stays short.
+ * the signed webhook. Simulated time (a {@link ManualClock}) moves a minute at a time. Cow 2 goes down at
+ * the start (the simulator's cow-down episode) and the gateway's detection engine raises the cow-down
+ * alarm from her collar's frames after six hours of stillness, as the default rules say. The heat is
+ * handed to the desk as the engine would raise it: heat needs days of the cow's own baseline.
  */
 class AlarmsEndToEndTest {
 
@@ -109,7 +112,8 @@ class AlarmsEndToEndTest {
     @Test
     void heatByWhatsApp_acknowledgedByButton_cowDownEscalatesToVet_badSignatureAndStopChangeNothing(@TempDir Path dir)
             throws Exception {
-        HerdConfig herdConfig = HerdConfig.of(2, 11, START, Duration.ofDays(1));
+        // a span shorter than the episode puts cow 2's collapse at the start of the run (EventSchedule)
+        HerdConfig herdConfig = HerdConfig.of(2, 11, START, Duration.ofHours(3)).withEvents("down:#2");
         try (Mosquitto broker = Mosquitto.plain().start();
              FakeCloudApi phones = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET,
                      clock))) {
@@ -137,6 +141,10 @@ class AlarmsEndToEndTest {
                 });
                 self.set(herd);
                 AlarmDesk desk = g.alarmDesk();
+                Episode collapse = herd.schedule().episodes(io.herdgate.sim.herd.CowId.of(2)).get(0);
+                assertInstanceOf(CowDown.class, collapse);
+                assertTrue(collapse.end().isAfter(START.plus(Duration.ofHours(6).plusMinutes(20))),
+                        "cow 2 stays down past the six hours the detector waits: " + collapse);
 
                 // two hours of the herd over MQTT: both cows observed every minute (the charts' data)
                 run(g, Duration.ofHours(2));
@@ -173,23 +181,32 @@ class AlarmsEndToEndTest {
                 phones.sendText(ANNA, "STOP");
                 phones.awaitWebhooks(Duration.ofSeconds(10));
                 int annasMessages = phones.inbox(ANNA).size();
-                run(g, Duration.ofMinutes(30));
-                desk.onEvent(AlarmEvent.Raised.of(Alarm.of(CowId.of("2"), AlarmType.NO_MOTION, clock.instant(), Severity.CRITICAL,
-                        Explanation.of("still_min", 130, OptionalDouble.empty(), 120, Duration.ofMinutes(130), Map.of()))));
-                AlarmView down = desk.alarms(false).stream().filter(v -> v.type() == AlarmType.NO_MOTION).findFirst().orElseThrow();
-                Instant raised = clock.instant();
+                // the engine raises cow 2's cow-down from her frames once she has been still for six hours
+                Instant deadline = START.plus(Duration.ofHours(6).plusMinutes(10));
+                while (down(desk).isEmpty() && clock.instant().isBefore(deadline)) {
+                    run(g, Duration.ofMinutes(1));
+                }
+                AlarmView down = down(desk).orElseThrow(() -> new AssertionError("no cow-down raised by " + deadline));
+                assertEquals(CowId.of("2"), down.cow());
+                assertFalse(down.raisedAt().isBefore(START.plus(Duration.ofHours(6))), "raised at " + down.raisedAt());
+                Instant raised = down.raisedAt();
                 run(g, Duration.ofMinutes(14));
                 assertTrue(phones.inbox(VET).stream().noneMatch(m -> m.template().equals(Optional.of("herd_cow_down/en"))),
                         "the vet is told only after the chain's 15 minutes: " + phones.inbox(VET));
                 run(g, Duration.ofMinutes(3));
                 Delivered toVet = only(phones.inbox(VET), "herd_cow_down/en");
                 assertTrue(toVet.text().contains("2"), toVet.text());
+                assertEquals(1, phones.inbox(VET).size(), "the healthy cow raised nothing: " + phones.inbox(VET));
                 assertFalse(toVet.at().isBefore(raised.plus(Duration.ofMinutes(15))), toVet.at() + " vs raised " + raised);
                 assertInstanceOf(AlarmState.ActiveUnacknowledged.class, desk.find(down.id()).orElseThrow().state());
                 assertEquals(annasMessages, phones.inbox(ANNA).size(), "nothing reaches a contact who sent STOP");
                 assertEquals(List.of(), phones.violations());
             }
         }
+    }
+
+    private static Optional<AlarmView> down(AlarmDesk desk) {
+        return desk.alarms(false).stream().filter(v -> v.type() == AlarmType.NO_MOTION).findFirst();
     }
 
     private Path writeConfig(Path dir, Mosquitto broker, FakeCloudApi phones) throws Exception {

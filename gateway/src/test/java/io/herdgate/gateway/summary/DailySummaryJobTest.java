@@ -11,6 +11,7 @@ import io.herdgate.gateway.notify.Recipient;
 import io.herdgate.gateway.outbox.Outbox;
 import io.herdgate.gateway.outbox.OutboxSettings;
 import io.herdgate.gateway.outbox.OutboxWatcher;
+import io.herdgate.gateway.routing.OptOuts;
 import io.herdgate.gateway.schedule.Scheduler;
 import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.Database;
@@ -61,7 +62,7 @@ class DailySummaryJobTest {
         AlarmLog log = AlarmLog.of(db);
         log.record(Alarm.of(CowId.of("7019"), AlarmType.HEAT, clock.instant().minus(Duration.ofHours(2)), Severity.WARNING,
                 Explanation.of("activity_10h", 30, OptionalDouble.of(10), 18, Duration.ofHours(3), Map.of())));
-        job = DailySummaryJob.of(settings, HerdSummary.of(log, settings), outbox, scheduler, clock);
+        job = DailySummaryJob.of(settings, HerdSummary.of(log, settings), outbox, OptOuts.of(db), scheduler, clock);
     }
 
     @AfterEach
@@ -122,5 +123,18 @@ class DailySummaryJobTest {
         assertTrue(queued("summary/2026-11-21/joao"));
         assertTrue(!queued("summary/2026-11-21/anna"), "anna no longer subscribes");
         assertEquals(1, scheduler.jobs().size());
+    }
+
+    @Test
+    void subscriberWhoAnsweredStop_getsNoSummary_untilStart() {
+        job.schedule(List.of(ANNA));
+        OptOuts.of(db).optOut(ANNA.to().phone(), clock.instant());
+
+        at("2026-11-21T06:00:00Z");
+        assertTrue(!queued("summary/2026-11-21/anna"), "STOP holds for the summary too");
+
+        OptOuts.of(db).optIn(ANNA.to().phone());
+        at("2026-11-22T06:00:00Z");
+        assertTrue(queued("summary/2026-11-22/anna"));
     }
 }

@@ -1,0 +1,239 @@
+package io.herdgate.bench.load;
+
+import io.herdgate.gateway.notify.PhoneNumber;
+import io.herdgate.gateway.phone.Delivered;
+import io.herdgate.gateway.phone.FakeCloudApi;
+import io.herdgate.gateway.phone.FakeCloudApiSettings;
+import io.herdgate.gateway.runtime.Gateway;
+import io.herdgate.gateway.store.CowRecord;
+import io.herdgate.gateway.store.Database;
+import io.herdgate.gateway.store.Herd;
+import io.herdgate.gateway.whatsapp.PhoneNumberId;
+import io.herdgate.gateway.whatsapp.Secret;
+import io.herdgate.gateway.whatsapp.WhatsAppWebhook;
+import io.herdgate.rules.config.GroupName;
+import io.herdgate.rules.series.CowId;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Alarm latency under load: from the moment a detector raises a critical alarm in the gateway to the
+ * moment the fake WhatsApp Cloud API receives the {@code POST /messages} for it, while N collars stream
+ * through a real mosquitto into the gateway (a child JVM with a small heap, as in {@link LoadHarness}).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.AlarmLatencyHarness \
+ *     [--collars 2000] [--backlog-min 45] [--down 20] [--down-spacing-s 20] [--pace 4] [--connections 4] [--xmx 64m]
+ *     [--jvm "options"] [--jar gateway/target/herdgate.jar]
+ * </pre>
+ *
+ * <p>The backlog is replayed at {@code --pace} times real time (0: flat out). Flat out, a batch's wait in
+ * the broker and the ingest queue varies by seconds, more than the gateway's 2-s continuity tolerance, so
+ * few minutes complete and no alarm is raised. The alarms are real: cows {@code 0 .. down-1} go down (the
+ * simulator's motion model) {@code down-spacing-s} of event time apart from minute 2 of the backlog on, and the gateway's no-motion detector, set to 30 minutes
+ * (the shortest a vet may set), raises the critical cow-down alarm as the replay reaches it. Each such cow is
+ * in a group of its own routed to a farmer of its own, so WhatsApp's pair-rate limit (one message per 6 s to
+ * one number) does not pace them. The raise is timed where the gateway hands the detector's event to the
+ * alarm desk (its log line {@code alarm raised: ... raised <instant>}, the system clock), the receipt where
+ * the fake takes the request off the socket (the same clock, same machine). Printed: count, p50, p99, max,
+ * and the gateway's CPU time.
+ */
+public final class AlarmLatencyHarness {
+
+    private static final String PHONE_ID = "106540352242922";
+    private static final Secret TOKEN = Secret.of("load-access-token");
+    private static final Secret APP_SECRET = Secret.of("load-app-secret");
+    /** Event time into the backlog at which the first cow goes down. */
+    private static final Duration DOWN_FROM = Duration.ofMinutes(2);
+    private static final Pattern RAISED = Pattern.compile("alarm raised: cow (\\S+) no_motion critical at \\S+, raised (\\S+)");
+
+    private AlarmLatencyHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = LoadHarness.options(args);
+        int collars = Integer.parseInt(a.getOrDefault("collars", "2000"));
+        Duration backlog = Duration.ofMinutes(Long.parseLong(a.getOrDefault("backlog-min", "45")));
+        int down = Integer.parseInt(a.getOrDefault("down", "20"));
+        Duration spacing = Duration.ofSeconds(Long.parseLong(a.getOrDefault("down-spacing-s", "20")));
+        double pace = Double.parseDouble(a.getOrDefault("pace", "4"));
+        int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
+        List<String> jvm = LoadHarness.jvmOptions(a);
+        Path jar = Path.of(a.getOrDefault("jar", "gateway/target/herdgate.jar"));
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("alarm latency: " + jar + " not found; build it first: mvn -B -q -DskipTests package");
+            return;
+        }
+        Duration lastRaise = DOWN_FROM.plus(Duration.ofMinutes(30)).plus(spacing.multipliedBy(down));
+        if (lastRaise.compareTo(backlog) >= 0) {
+            System.err.printf("alarm latency: the last cow-down would be raised at minute %d of a %d-minute backlog; "
+                    + "lengthen --backlog-min or lower --down%n", lastRaise.toMinutes(), backlog.toMinutes());
+            return;
+        }
+        Path work = Files.createTempDirectory("herdgate-alarm-latency");
+        System.out.printf("alarm latency: %d collars, backlog %d min at %.1fx real time, %d cows down %d s apart, gateway %s, "
+                + "work %s%n", collars, backlog.toMinutes(), pace, down, spacing.toSeconds(), String.join(" ", jvm), work);
+        try (Broker broker = Broker.start(work);
+             FakeCloudApi phones = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET,
+                     Clock.systemUTC()))) {
+            int httpPort = Broker.freePort();
+            Path config = writeConfig(work, broker.uri(), httpPort, phones.baseUrl(), down);
+            try (GatewayProcess gw = GatewayProcess.start(jar, jvm, config, httpPort, work.resolve("data"),
+                    work.resolve("gateway.out"))) {
+                gw.awaitHealthy(Duration.ofSeconds(60));
+                phones.webhookTo(URI.create("http://127.0.0.1:" + httpPort + WhatsAppWebhook.PATH));
+                run(gw, broker, phones, collars, backlog, down, spacing, connections, pace);
+                Duration cpu = gw.cpu();
+                gw.stopAndReadIo();
+                report(work.resolve("herdgate.log"), phones, down, cpu);
+            }
+        }
+    }
+
+    private static void run(GatewayProcess gw, Broker broker, FakeCloudApi phones, int n, Duration backlog, int down,
+                            Duration spacing, int connections, double pace) throws Exception {
+        Instant backlogStart = Instant.now().minus(backlog);
+        List<LoadCollar> herd = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Optional<Duration> downAfter = i < down ? Optional.of(DOWN_FROM.plus(spacing.multipliedBy(i)))
+                    : Optional.empty();
+            herd.add(new LoadCollar(i, backlogStart, downAfter, backlog, Optional.empty()));
+        }
+        LoadHarness.pair(gw, herd);
+        try (Publishers radio = new Publishers(broker.uri(), LoadHarness.GATEWAY, connections)) {
+            herd.forEach(radio::add);
+            LoadHarness.join(radio, herd, connections);
+            List<RawUplinks> uplinks = new ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                uplinks.add(RawUplinks.connect(broker.uri(), "alarm-up-" + i + "-" + ProcessHandle.current().pid(),
+                        Publishers.IN_FLIGHT));
+            }
+            long start = System.nanoTime();
+            long sent = LoadHarness.stream(uplinks, herd, Optional.empty(), pace);
+            for (RawUplinks u : uplinks) {
+                u.close();
+            }
+            System.out.printf("streamed:          %d frames in %.1f s (%.0f frames/s)%n", sent,
+                    (System.nanoTime() - start) / 1e9, sent / ((System.nanoTime() - start) / 1e9));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (phones.phones().size() < down && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static void report(Path log, FakeCloudApi phones, int down, Duration cpu) throws IOException {
+        Map<String, Instant> raised = new HashMap<>();
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = RAISED.matcher(line);
+            if (m.find()) {
+                raised.putIfAbsent(m.group(1), Instant.parse(m.group(2)));
+            }
+        }
+        List<Double> ms = new ArrayList<>();
+        int missing = 0;
+        for (int i = 0; i < down; i++) {
+            String cow = Integer.toString(10_000 + i);
+            Optional<Delivered> first = phones.inbox(farmer(i)).stream().findFirst();
+            Instant at = raised.get(cow);
+            if (at == null || first.isEmpty()) {
+                missing++;
+                continue;
+            }
+            ms.add(Duration.between(at, first.get().at()).toNanos() / 1e6);
+        }
+        ms.sort(Double::compare);
+        System.out.printf("cow-down alarms:   %d raised, %d messages received, %d without both%n", raised.size(),
+                phones.phones().size(), missing);
+        if (!ms.isEmpty()) {
+            System.out.printf(Locale.ROOT, "raise to POST:     count %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms.size(),
+                    rank(ms, 0.50), rank(ms, 0.99), ms.get(ms.size() - 1));
+        }
+        System.out.printf("gateway CPU:       %.1f s (user + system)%n", cpu.toMillis() / 1000.0);
+        System.out.printf("violations:        %s%n", phones.violations());
+    }
+
+    /** Nearest-rank percentile of sorted {@code v}. */
+    private static double rank(List<Double> v, double q) {
+        return v.get(Math.max(0, (int) Math.ceil(q * v.size()) - 1));
+    }
+
+    private static PhoneNumber farmer(int i) {
+        return PhoneNumber.of(String.format(Locale.ROOT, "+49151200%05d", i));
+    }
+
+    private static Path writeConfig(Path work, String broker, int httpPort, URI api, int down) throws IOException {
+        Files.writeString(work.resolve("rules.yaml"), String.join("\n",
+                "version: 1",
+                "herd:",
+                "  no_motion:",
+                "    min_duration_min: 30", ""));
+        StringBuilder contacts = new StringBuilder("contacts:\n");
+        StringBuilder routes = new StringBuilder("routes:\n");
+        for (int i = 0; i < down; i++) {
+            contacts.append("""
+                      - id: farmer-%d
+                        name: Farmer %d
+                        phone: "%s"
+                        language: en
+                        role: farmer
+                        opt-in: {at: 2026-01-01, how: signed form}
+                    """.formatted(i, i, farmer(i).e164()));
+            routes.append("""
+                      - name: pen-%d
+                        severity: critical
+                        groups: [pen-%d]
+                        chain:
+                          - contact: farmer-%d
+                    """.formatted(i, i, i));
+        }
+        Files.writeString(work.resolve("contacts.yaml"), contacts + routes.toString() + "grouping: {window: 0m}\n");
+        Files.writeString(work.resolve("wa-token"), TOKEN.reveal() + "\n");
+        Files.writeString(work.resolve("wa-secret"), APP_SECRET.reveal() + "\n");
+        Files.writeString(work.resolve("wa-verify"), "load-verify\n");
+        Path data = work.resolve("data");
+        Files.createDirectories(data);
+        try (Database db = Database.open(data.resolve(Gateway.DATABASE_FILE))) {
+            for (int i = 0; i < down; i++) {
+                Herd.of(db).save(CowRecord.of(CowId.of(Integer.toString(10_000 + i)), Optional.of(GroupName.of("pen-" + i)),
+                        Optional.empty(), Optional.empty()));
+            }
+        }
+        Path config = work.resolve("herdgate.yaml");
+        Files.writeString(config, String.join("\n",
+                "data_dir: " + data,
+                "time_zone: UTC",
+                "rules_file: rules.yaml",
+                "contacts_file: contacts.yaml",
+                "links:",
+                "  mqtt:",
+                "    broker: " + broker,
+                "    gateway_name: load",
+                "http:",
+                "  bind: 127.0.0.1",
+                "  port: " + httpPort,
+                "whatsapp:",
+                "  api_url: " + api,
+                "  phone_number_id: \"" + PHONE_ID + "\"",
+                "  token_file: wa-token",
+                "  app_secret: file:wa-secret",
+                "  verify_token: file:wa-verify",
+                "logging:",
+                "  level: info",
+                "  file: " + work.resolve("herdgate.log"), ""));
+        return config;
+    }
+}
