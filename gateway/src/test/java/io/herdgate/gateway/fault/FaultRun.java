@@ -122,7 +122,6 @@ final class FaultRun {
             dongle = SimulatedDongle.start(pty.b(), 100_000, downlinks::add, clock);
             child = GatewayChild.start(config, START, dir.resolve("gateway.log"));
             herd = SimulatedHerd.of(herdConfig, this::transmit);
-            List<Runnable> endings = new ArrayList<>();
             Map<Integer, List<Runnable>> endAt = new TreeMap<>();
             int minutes = (int) settings.span().toMinutes();
             int next = 0;
