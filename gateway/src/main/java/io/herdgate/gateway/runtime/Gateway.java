@@ -113,7 +113,7 @@ import org.tinylog.Logger;
  *   <li>detection engine, continuing from the stored checkpoint (every cow keeps her baseline); the time
  *       the gateway was down is not held against any collar ({@link DetectionEngine#resumeAt});</li>
  *   <li>feature history, alarm log, frame counters, pairings, the frame pipeline and its ingest thread;</li>
- *   <li>scheduler: engine tick every minute, history flush, checkpoint every 15 minutes, rules reload
+ *   <li>scheduler: engine tick every minute, history flush, checkpoint every hour, rules reload
  *       every 10 s, daily retention and summary; the clock-jump guards;</li>
  *   <li>HTTP: API token and guard, {@code /health}, {@code /metrics} and every module's routes;</li>
  *   <li>links (serial dongle, MQTT, or the simulation's local link), last, so no frame arrives before
@@ -132,8 +132,12 @@ public final class Gateway implements AutoCloseable {
 
     /** How often the engine's watermark follows the clock (offline detection). */
     public static final Duration TICK = Duration.ofMinutes(1);
-    /** How often the detector state is written (a power cut loses at most this much learning). */
-    public static final Duration CHECKPOINT = Duration.ofMinutes(15);
+    /**
+     * How often the detector state is written (a power cut loses at most this much learning). Hourly: the
+     * whole herd's state is rewritten each time (about 12 KB a cow before compression), so every 15 minutes
+     * would write several MB an hour per 100 cows to the SD card.
+     */
+    public static final Duration CHECKPOINT = Duration.ofHours(1);
     /** How often the rules file is checked for changes. */
     public static final Duration RULES_POLL = Duration.ofSeconds(10);
     /** How long a manual {@link #runSchedule()} waits for the outbox's delivery pass. */

@@ -13,16 +13,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
  * The latest detector-state snapshot ({@code DetectionEngine#writeSnapshot}), written with
  * {@link Durability#FULL} in one transaction: after a restart the engine resumes from it instead of
  * relearning weeks of baselines. Only the latest is kept.
  *
- * <p>The bytes go to table {@code detector_checkpoint_chunk} in rows of at most {@link #CHUNK} bytes as the
- * writer produces them, and come back the same way, so neither saving nor reading holds more than one
- * chunk besides the engine itself (2,000 cows are about 25 MB of state, which a 64 MB heap cannot hold
- * three times). A checkpoint stored as one blob by an older version is still read.
+ * <p>The bytes are deflated (zlib, fastest level: state rings of young or quiet cows are mostly zeros)
+ * and go to table {@code detector_checkpoint_chunk} in rows of at most {@link #CHUNK} compressed bytes as
+ * the writer produces them, and come back the same way, so neither saving nor reading holds more than
+ * one chunk besides the engine itself (2,000 cows are about 25 MB of state, which a 64 MB heap cannot
+ * hold three times). A checkpoint stored as one uncompressed blob by an older version is still read.
  */
 public final class Checkpoints {
 
@@ -68,7 +73,9 @@ public final class Checkpoints {
                 head.setLong(1, takenAt.toEpochMilli());
                 head.setBytes(2, new byte[0]);
                 head.executeUpdate();
-                writer.writeTo(out);
+                DeflaterOutputStream deflated = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_SPEED), 64 * 1024);
+                writer.writeTo(deflated);
+                deflated.finish();
                 out.flushChunk();
             } catch (IOException e) {
                 throw new SQLException("writing the detector snapshot failed: " + e.getMessage(), e);
@@ -98,7 +105,7 @@ public final class Checkpoints {
                 return Optional.of(reader.read(takenAt, new ByteArrayInputStream(blob)));
             }
             try (var rs = c.createStatement().executeQuery("SELECT bytes FROM detector_checkpoint_chunk ORDER BY seq")) {
-                return Optional.of(reader.read(takenAt, new ChunkInput(rs)));
+                return Optional.of(reader.read(takenAt, new InflaterInputStream(new ChunkInput(rs), new Inflater(), 64 * 1024)));
             }
         });
     }
