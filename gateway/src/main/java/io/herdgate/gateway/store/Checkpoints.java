@@ -73,9 +73,14 @@ public final class Checkpoints {
                 head.setLong(1, takenAt.toEpochMilli());
                 head.setBytes(2, new byte[0]);
                 head.executeUpdate();
-                DeflaterOutputStream deflated = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_SPEED), 64 * 1024);
-                writer.writeTo(deflated);
-                deflated.finish();
+                Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+                try {
+                    DeflaterOutputStream deflated = new DeflaterOutputStream(out, deflater, 64 * 1024);
+                    writer.writeTo(deflated);
+                    deflated.finish();
+                } finally {
+                    deflater.end(); // its native memory now, not at some later collection
+                }
                 out.flushChunk();
             } catch (IOException e) {
                 throw new SQLException("writing the detector snapshot failed: " + e.getMessage(), e);
@@ -105,7 +110,12 @@ public final class Checkpoints {
                 return Optional.of(reader.read(takenAt, new ByteArrayInputStream(blob)));
             }
             try (var rs = c.createStatement().executeQuery("SELECT bytes FROM detector_checkpoint_chunk ORDER BY seq")) {
-                return Optional.of(reader.read(takenAt, new InflaterInputStream(new ChunkInput(rs), new Inflater(), 64 * 1024)));
+                Inflater inflater = new Inflater();
+                try {
+                    return Optional.of(reader.read(takenAt, new InflaterInputStream(new ChunkInput(rs), inflater, 64 * 1024)));
+                } finally {
+                    inflater.end();
+                }
             }
         });
     }
