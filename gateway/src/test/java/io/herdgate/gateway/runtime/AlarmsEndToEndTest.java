@@ -127,6 +127,8 @@ class AlarmsEndToEndTest {
                          downlinks::add)) {
                 URI webhook = URI.create("http://127.0.0.1:" + g.httpPort() + WhatsAppWebhook.PATH);
                 phones.webhookTo(webhook);
+                // The link subscribes after the gateway has started: a join sent before would reach no one.
+                awaitMqttLinkUp(g.httpPort());
                 AtomicReference<SimulatedHerd> self = new AtomicReference<>();
                 herd = SimulatedHerd.of(herdConfig, frame -> {
                     clock.set(self.get().now());
@@ -277,6 +279,22 @@ class AlarmsEndToEndTest {
         for (byte[] d; (d = downlinks.poll()) != null; ) {
             herd.receive(d);
         }
+    }
+
+    private static void awaitMqttLinkUp(int httpPort) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/health")).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains("{\"name\":\"mqtt\",\"state\":\"up\"")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail("the gateway's MQTT link did not come up within 20 s: " + body);
     }
 
     /** On air the accept comes within a second; the collar would otherwise back off and ask again. */
