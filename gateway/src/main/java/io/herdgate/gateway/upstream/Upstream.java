@@ -48,7 +48,7 @@ public final class Upstream implements AutoCloseable {
     private final UpstreamQueue queue;
     private final UpstreamCodec codec;
     private final Clock clock;
-    private final MqttAsyncClient client;
+    private volatile MqttAsyncClient client; // renewed after a lost connection (see renewClient)
     private final MqttConnectionOptions options;
     private final Semaphore wake = new Semaphore(0);
     private final Thread sender;
@@ -182,7 +182,7 @@ public final class Upstream implements AutoCloseable {
             } else {
                 Logger.info("Upstream connection to {} lost: {} ({} events queued)", settings.broker(), e.getMessage(),
                         queue.size());
-                disconnectQuietly();
+                renewClient();
                 mark(false);
             }
         }
@@ -213,6 +213,28 @@ public final class Upstream implements AutoCloseable {
             }
         } catch (MqttException ignored) {
             // already down: the next round reconnects
+        }
+    }
+
+    /**
+     * Closes the client and starts afresh with a new one. Paho keeps its count of publishes in flight
+     * across a lost connection, so a reused client can refuse every publish after a broker restart ("Too
+     * many publishes in progress") and the bridge stalls; the unacknowledged events are still in the queue
+     * and are sent again (at least once).
+     */
+    private void renewClient() {
+        disconnectQuietly();
+        MqttAsyncClient old = client;
+        try {
+            old.close(true);
+        } catch (MqttException e) {
+            Logger.debug("Upstream client close: {}", e.getMessage());
+        }
+        try {
+            client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            // The address was accepted at start, so this is not expected; keep trying with the old client.
+            Logger.warn("Upstream client for {} could not be renewed: {}", settings.broker(), e.getMessage());
         }
     }
 
