@@ -116,11 +116,7 @@ public final class AlarmLatencyHarness {
         try (Publishers radio = new Publishers(broker.uri(), LoadHarness.GATEWAY, connections)) {
             herd.forEach(radio::add);
             LoadHarness.join(radio, herd, connections);
-            List<RawUplinks> uplinks = new ArrayList<>();
-            for (int i = 0; i < connections; i++) {
-                uplinks.add(RawUplinks.connect(broker.uri(), "alarm-up-" + i + "-" + ProcessHandle.current().pid(),
-                        Publishers.IN_FLIGHT));
-            }
+            List<RawUplinks> uplinks = RawUplinks.connectAll(broker.uri(), "alarm-up", connections);
             long start = System.nanoTime();
             long sent = LoadHarness.stream(uplinks, herd, Optional.empty(), pace);
             for (RawUplinks u : uplinks) {

@@ -131,11 +131,7 @@ public final class LoadHarness {
             System.out.printf("motion rendered:   %d batches per collar in %.1f s (before streaming, not timed)%n",
                     batches, (System.nanoTime() - r0) / 1e9);
 
-            List<RawUplinks> uplinks = new ArrayList<>();
-            for (int i = 0; i < connections; i++) {
-                uplinks.add(RawUplinks.connect(broker.uri(), "load-up-" + i + "-" + ProcessHandle.current().pid(),
-                        Publishers.IN_FLIGHT));
-            }
+            List<RawUplinks> uplinks = RawUplinks.connectAll(broker.uri(), "load-up", connections);
             Map<String, Double> before = gw.metrics();
             long[] ioBefore = gw.io();
             double[] cpuBefore = cpu(gw, broker);

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -40,6 +42,15 @@ final class RawUplinks implements AutoCloseable {
         this.window = new Semaphore(inFlight);
         this.reader = new Thread(this::readAcks, "load-acks");
         reader.setDaemon(true);
+    }
+
+    /** {@code n} connections, client ids {@code <prefix>-<i>-<pid>}, each with a window of {@link Publishers#IN_FLIGHT}. */
+    static List<RawUplinks> connectAll(String brokerUri, String prefix, int n) throws IOException {
+        List<RawUplinks> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(connect(brokerUri, prefix + "-" + i + "-" + ProcessHandle.current().pid(), Publishers.IN_FLIGHT));
+        }
+        return all;
     }
 
     /** Connects to {@code tcp://host:port} as {@code clientId} (clean session, no keep-alive). */

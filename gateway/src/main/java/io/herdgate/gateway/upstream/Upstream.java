@@ -223,13 +223,7 @@ public final class Upstream implements AutoCloseable {
      * and are sent again (at least once).
      */
     private void renewClient() {
-        disconnectQuietly();
-        MqttAsyncClient old = client;
-        try {
-            old.close(true);
-        } catch (MqttException e) {
-            Logger.debug("Upstream client close: {}", e.getMessage());
-        }
+        closeClient();
         try {
             client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
@@ -279,6 +273,11 @@ public final class Upstream implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeClient();
+    }
+
+    /** Disconnects (quietly) and releases the client's threads. */
+    private void closeClient() {
         disconnectQuietly();
         try {
             client.close(true);
