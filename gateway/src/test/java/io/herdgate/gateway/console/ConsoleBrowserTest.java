@@ -31,6 +31,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The console in a real headless Chromium: log in, see the page, log out. */
 class ConsoleBrowserTest {
@@ -85,6 +86,10 @@ class ConsoleBrowserTest {
         }
     }
 
+    private WebDriverWait waitFor() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
     @Test
     void farmer_logsIn_seesAlarmsCollarsAndLinks_andLogsOut() {
         String base = "http://127.0.0.1:" + server.port();
@@ -94,14 +99,16 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("username")).sendKeys("farmer");
         browser.findElement(By.id("password")).sendKeys("wrong password");
         browser.findElement(By.id("submit")).click();
-        assertEquals("Wrong user name or password.", browser.findElement(By.id("error")).getText());
+        // A click returns before the posted form's answer has loaded; wait for the page it leads to.
+        assertEquals("Wrong user name or password.",
+                waitFor().until(d -> d.findElements(By.id("error")).stream().findFirst().orElse(null)).getText());
 
         browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys("farmer");
         browser.findElement(By.id("password")).sendKeys(ConsoleModuleTest.PASSWORD);
         browser.findElement(By.id("submit")).click();
 
-        assertEquals(base + "/console", browser.getCurrentUrl());
+        waitFor().until(d -> d.getCurrentUrl().equals(base + "/console"));
         assertTrue(browser.findElement(By.id("alarms")).getText().contains("Bella heat"),
                 browser.findElement(By.id("alarms")).getText());
         assertTrue(browser.findElement(By.id("collars")).getText().contains("C-0007"));
@@ -112,7 +119,7 @@ class ConsoleBrowserTest {
 
         browser.findElement(By.id("logout")).click();
 
-        assertEquals(base + "/console/login", browser.getCurrentUrl());
+        waitFor().until(d -> d.getCurrentUrl().equals(base + "/console/login"));
         assertFalse(browser.manage().getCookies().stream().anyMatch(c -> c.getName().equals(ConsoleModule.COOKIE)));
         browser.get(base + "/console");
         assertEquals(base + "/console/login", browser.getCurrentUrl());
