@@ -124,6 +124,16 @@ final class HourlyBins {
         return Math.min(1, c / (hours * 60.0));
     }
 
+    /** Sum of {@code measure} within the single {@code hour}; 0 when the ring no longer holds it. */
+    double hourSum(int measure, long hour) {
+        return holds(hour) && holds(hour - 1) ? total[measure][slot(hour)] - total[measure][slot(hour - 1)] : 0;
+    }
+
+    /** Minutes (0..60) of the single {@code hour} that carried a value of {@code measure}. */
+    double hourCovered(int measure, long hour) {
+        return holds(hour) && holds(hour - 1) ? covered[measure][slot(hour)] - covered[measure][slot(hour - 1)] : 0;
+    }
+
     private int slot(long hour) {
         return (int) Math.floorMod(hour, (long) size);
     }

@@ -27,8 +27,11 @@ import java.util.Map;
 final class StreamingEngine implements DetectionEngine {
 
     private static final int MAGIC = 0x48474445; // "HGDE"
-    /** 2: the ring holds lying minutes as a fourth measure; 3: heat keeps whether the cow joined a running herd. */
-    private static final int VERSION = 3;
+    /**
+     * 2: the ring holds lying minutes as a fourth measure; 3: heat keeps whether the cow joined a running herd;
+     * 4: heat keeps when it last raised (its refractory period runs from there).
+     */
+    private static final int VERSION = 4;
 
     private final Clock clock;
     private final ZoneId zone;
