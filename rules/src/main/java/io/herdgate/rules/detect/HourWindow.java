@@ -34,12 +34,8 @@ record HourWindow(int hours, double sum, double coverage, double ownRate, double
             double c = bins.hourCovered(measure, j);
             sum += bins.hourSum(measure, j);
             covered += c;
-            double v = 0;
-            double hc = 0;
-            for (int k = 1; k <= days; k++) {
-                v += bins.hourSum(measure, j - 24L * k);
-                hc += bins.hourCovered(measure, j - 24L * k);
-            }
+            double v = bins.pooledSum(measure, j, days);
+            double hc = bins.pooledCovered(measure, j, days);
             historyCovered += hc;
             if (hc > 0) {
                 double b = v / hc;

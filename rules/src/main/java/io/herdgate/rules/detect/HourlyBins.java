@@ -36,6 +36,16 @@ final class HourlyBins {
      */
     private final double[] open = new double[2 * MEASURES];
 
+    /**
+     * Per measure, the sums of value and covered minutes of single clock hours over the {@code pooledDays}
+     * days before each, in a small ring by hour ({@code pooledHour} tags the hour a slot holds). They do not
+     * change once those days have closed, so a sliding window reads each only once; not part of the state
+     * (recomputed from the ring after a restore), allocated on first use.
+     */
+    private final long[][] pooledHour = new long[MEASURES][];
+    private final double[][] pooled = new double[MEASURES][];
+    private int pooledDays = -1;
+
     HourlyBins(int size) {
         this.size = size;
         for (int m = 0; m < MEASURES; m++) {
@@ -65,6 +75,7 @@ final class HourlyBins {
                 Arrays.fill(total[m], 0);
                 Arrays.fill(covered[m], 0);
             }
+            forgetPooled();
         } else {
             for (long h = openHour + 1; h <= hour; h++) {
                 int s = slot(h);
@@ -134,6 +145,53 @@ final class HourlyBins {
         return holds(hour) && holds(hour - 1) ? covered[measure][slot(hour)] - covered[measure][slot(hour - 1)] : 0;
     }
 
+    /** Sum of {@code measure} within clock hour {@code hour - 24k} over {@code k = 1..days}. */
+    double pooledSum(int measure, long hour, int days) {
+        int i = pooledSlot(measure, hour, days); // first: it may allocate the cache
+        return pooled[measure][2 * i];
+    }
+
+    /** Covered minutes of clock hour {@code hour - 24k} over {@code k = 1..days}. */
+    double pooledCovered(int measure, long hour, int days) {
+        int i = pooledSlot(measure, hour, days);
+        return pooled[measure][2 * i + 1];
+    }
+
+    /** The cache slot holding {@code hour}'s pooled sums, computed from the ring when it holds another hour. */
+    private int pooledSlot(int measure, long hour, int days) {
+        // The ring holds days × 24 hours plus the longest window, so this is at least one window long.
+        int length = size - 24 * days;
+        if (days != pooledDays) {
+            forgetPooled();
+            pooledDays = days;
+        }
+        if (pooledHour[measure] == null) {
+            pooledHour[measure] = new long[length];
+            Arrays.fill(pooledHour[measure], Long.MIN_VALUE);
+            pooled[measure] = new double[2 * length];
+        }
+        int i = (int) Math.floorMod(hour, (long) length);
+        if (pooledHour[measure][i] != hour) {
+            double sum = 0;
+            double minutes = 0;
+            for (int k = 1; k <= days; k++) {
+                sum += hourSum(measure, hour - 24L * k);
+                minutes += hourCovered(measure, hour - 24L * k);
+            }
+            pooled[measure][2 * i] = sum;
+            pooled[measure][2 * i + 1] = minutes;
+            pooledHour[measure][i] = hour;
+        }
+        return i;
+    }
+
+    private void forgetPooled() {
+        for (int m = 0; m < MEASURES; m++) {
+            pooledHour[m] = null;
+            pooled[m] = null;
+        }
+    }
+
     private int slot(long hour) {
         return (int) Math.floorMod(hour, (long) size);
     }
@@ -152,6 +210,7 @@ final class HourlyBins {
     }
 
     void read(DataInput in) throws IOException {
+        forgetPooled();
         openHour = in.readLong();
         for (int i = 0; i < open.length; i++) {
             open[i] = in.readDouble();

@@ -82,6 +82,32 @@ class HourWindowTest {
     }
 
     @Test
+    void of_slidingWindow_equalsTheWindowOfAFreshlyFilledRing() {
+        HourlyBins sliding = new HourlyBins(DAYS * 24 + WINDOW + 1);
+        for (long h = 0; h <= NOW; h++) {
+            sliding.openAt(h);
+            sliding.add(HourlyBins.ACTIVITY, profile(h) * (h % 7 == 0 ? 30 : 55), h % 7 == 0 ? 30 : 55);
+            sliding.flush();
+            HourWindow.of(sliding, HourlyBins.ACTIVITY, h, WINDOW, DAYS); // fills the pooled cache hour by hour
+        }
+        HourWindow fresh = window(ring(h -> h % 7 == 0 ? 30 : 55, h -> 1));
+        assertEquals(fresh, window(sliding));
+    }
+
+    @Test
+    void of_afterAGapLongerThanTheRing_forgetsTheHistory() {
+        HourlyBins bins = ring(h -> 60, h -> 1);
+        window(bins);
+        long later = NOW + bins.size() + 24;
+        bins.openAt(later);
+        bins.add(HourlyBins.ACTIVITY, 60, 60);
+        bins.flush();
+        HourWindow w = HourWindow.of(bins, HourlyBins.ACTIVITY, later, WINDOW, DAYS);
+        assertEquals(0, w.days(), 1e-9);
+        assertTrue(Double.isNaN(w.ownRate()));
+    }
+
+    @Test
     void of_noHistory_hasNoOwnRateAndJudgesCoverageAlone() {
         HourWindow w = window(ring(h -> h > NOW - WINDOW ? 60 : 0, h -> 1));
         assertEquals(0, w.days(), 1e-9);
