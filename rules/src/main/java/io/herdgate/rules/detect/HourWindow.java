@@ -3,9 +3,10 @@ package io.herdgate.rules.detect;
 /**
  * A window of clock hours judged against the same clock hours on earlier days, hour by hour, so that
  * a gap costs the baseline only the minutes it removed: each earlier hour enters with the minutes it
- * has data for (a 30-min gap removes half an hour of one day, not the day), and the window's own
- * missing minutes are filled at the baseline rate of their clock hour (a gap that drops quiet or busy
- * minutes cannot look like a rise or a drop).
+ * has data for (a 30-min gap removes half an hour of one day, not the day). The window's own missing
+ * minutes are read three ways, each for the decision it cannot mislead: {@link #ratio} ignores them
+ * (unbiased), {@link #quietFilledRatio} counts them as quiet (no rise can come from a gap) and
+ * {@link #filledRatio} as ordinary (no drop can come from a gap).
  *
  * <p>The own baseline rate of clock hour {@code j} is its pooled rate over the earlier days: the sum of
  * the values of hour {@code j - 24k}, {@code k = 1..days}, over the sum of their covered minutes. The
