@@ -102,6 +102,26 @@ class DetectorsTest {
     }
 
     @Test
+    void noMotion_fallenCollarLyingStaticForHours_raisesCollarOffAndNeverCowDown() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        // a collar on the ground: no steps, sensor noise only, orientation fixed, for 10 h
+        minutes(e, 60 + 600, i -> i < 60 ? minute(i).steps(10).activity(40).accelVarG2(0.02).pitchDeg(15)
+                : minute(i).steps(0).activity(2).accelVarG2(2e-6).pitchDeg(-70));
+        assertEquals(1, raised(AlarmType.COLLAR_OFF).size());
+        assertEquals(0, raised(AlarmType.NO_MOTION).size());
+    }
+
+    @Test
+    void noMotion_cowDownBreathing_stillRaisesCowDownAndNotCollarOff() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        // a cow that cannot get up: no steps, but breathing keeps the variance above the noise floor
+        minutes(e, 60 + 420, i -> i < 60 ? minute(i).steps(10).activity(40).accelVarG2(0.02).pitchDeg(15)
+                : minute(i).steps(0).activity(9).accelVarG2(4e-5).pitchDeg(60));
+        assertEquals(1, raised(AlarmType.NO_MOTION).size());
+        assertEquals(0, raised(AlarmType.COLLAR_OFF).size());
+    }
+
+    @Test
     void collarOff_cowLyingStillWithCollarOn_isNotStatic() {
         DetectionEngine e = engine(CalvingCalendar.none());
         // Rumination and breathing: small variance, but above the noise floor.
