@@ -40,8 +40,8 @@ final class SampleCoding {
     private static final int WINDOW_BITS = 57;
     /** Longest Rice code taken straight from the decoder's bit buffer; longer ones are counted window by window. */
     private static final int FAST_BITS = 56;
-    /** Longest Rice code of a group of three taken with one refill: 3 x 18 bits fit the 56 of {@link #FAST_BITS}. */
-    private static final int GROUP_BITS = 18;
+    /** Longest Rice code of a group of four taken with one refill: 4 x 14 bits fit the 56 of {@link #FAST_BITS}. */
+    private static final int GROUP_BITS = 14;
 
     private SampleCoding() {
     }
@@ -340,8 +340,9 @@ final class SampleCoding {
             int fastMax = Math.min(FAST_BITS - 1 - k, maxQuotient);
             int prev = xyz[axis];
             int outOfRange = 0;
-            // Three codes of at most GROUP_BITS each fit the bits a refill guarantees: the common case takes
-            // them with one refill and three trailing-zero counts, and no branch between them.
+            // Four codes of at most GROUP_BITS each fit the bits a refill guarantees: the common case takes
+            // them with one refill and four trailing-zero counts, and no branch between them (a bad guess
+            // is thrown away and the next code goes through the single-code path).
             int groupMax = Math.min(GROUP_BITS - 1 - k, maxQuotient);
             int i = 1;
             int idx = 3 + axis;
@@ -349,18 +350,21 @@ final class SampleCoding {
                 buf |= load(b, ptr) << count;
                 ptr += (63 - count) >>> 3;
                 count |= 56;
-                if (i + 3 <= n) {
+                if (i + 4 <= n) {
                     int q0 = Long.numberOfTrailingZeros(buf);
                     long b1 = buf >>> (q0 + 1 + k);
                     int q1 = Long.numberOfTrailingZeros(b1);
                     long b2 = b1 >>> (q1 + 1 + k);
                     int q2 = Long.numberOfTrailingZeros(b2);
-                    if ((groupMax - q0 | groupMax - q1 | groupMax - q2) >= 0) {
+                    long b3 = b2 >>> (q2 + 1 + k);
+                    int q3 = Long.numberOfTrailingZeros(b3);
+                    if ((groupMax - q0 | groupMax - q1 | groupMax - q2 | groupMax - q3) >= 0) {
                         int u0 = q0 << k | (int) (buf >>> (q0 + 1)) & mask;
                         int u1 = q1 << k | (int) (b1 >>> (q1 + 1)) & mask;
                         int u2 = q2 << k | (int) (b2 >>> (q2 + 1)) & mask;
-                        buf = b2 >>> (q2 + 1 + k);
-                        count -= q0 + q1 + q2 + 3 * (1 + k);
+                        int u3 = q3 << k | (int) (b3 >>> (q3 + 1)) & mask;
+                        buf = b3 >>> (q3 + 1 + k);
+                        count -= q0 + q1 + q2 + q3 + 4 * (1 + k);
                         prev += u0 >>> 1 ^ -(u0 & 1);
                         outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx] = (short) prev;
@@ -370,8 +374,11 @@ final class SampleCoding {
                         prev += u2 >>> 1 ^ -(u2 & 1);
                         outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx + 6] = (short) prev;
-                        i += 3;
-                        idx += 9;
+                        prev += u3 >>> 1 ^ -(u3 & 1);
+                        outOfRange |= prev - SampleBatch.MIN_COUNT;
+                        xyz[idx + 9] = (short) prev;
+                        i += 4;
+                        idx += 12;
                         continue;
                     }
                 }
