@@ -72,7 +72,11 @@ final class StreamingEngine implements DetectionEngine {
             cow.offline.onSilence(cow, e, listener);
         } else {
             cow.offline.onData(cow, s, listener);
-            spread(cow, o, s, e, offset);
+            // a static collar is on the ground: its minutes say nothing about the cow's activity, so
+            // they are gaps in her hours, not a quiet or ill day, nor a low baseline before a "heat"
+            if (!(o.accelVarG2() <= cow.rules.collarOff().maxVarG2())) {
+                spread(cow, o, s, e, offset);
+            }
         }
         closeHoursBefore(cow, Math.floorDiv(e + offset, 3600L), offset, s, e);
         cow.noMotion.onObservation(cow, o, s, e, listener);
@@ -115,8 +119,10 @@ final class StreamingEngine implements DetectionEngine {
 
     /**
      * Closes every open hour before {@code hour}, then opens {@code hour}. Closed hours are judged unless
-     * they end strictly inside the observation {@code [s, e)}: a window ending mid-observation holds only
+     * they end strictly inside an observation {@code [s, e)} longer than an hour: such a window holds only
      * part of it, and judging it would give long observations (2 h) extra, half-informed chances to fire.
+     * Shorter observations need not start on the clock: a collar's minutes start with its first sample,
+     * so nearly every hour ends inside one of them, and the hour is complete once it closes.
      */
     private void closeHoursBefore(CowState cow, long hour, long offset, long s, long e) {
         HourlyBins bins = cow.bins;
@@ -135,7 +141,7 @@ final class StreamingEngine implements DetectionEngine {
                 bins.openAt(h);
             }
             long end = (h + 1) * 3600L - offset;
-            if (end > s && end < e) {
+            if (end > s && end < e && e - s > 3600L) {
                 continue;
             }
             bins.flush();
