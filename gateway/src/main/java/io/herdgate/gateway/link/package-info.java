@@ -1,8 +1,7 @@
 /**
  * The links that bring collar frames into the gateway and take downlinks out: the USB radio dongle on a
  * serial port ({@link io.herdgate.gateway.link.SerialLink}, jssc) and an MQTT broker
- * ({@link io.herdgate.gateway.link.MqttLink}, MQTT 5 over the link's own lean client,
- * {@code MqttWire}; Paho serves the upstream bridge and the simulated radio). Both hand their frames to one bounded
+ * ({@link io.herdgate.gateway.link.MqttLink}, Paho v5). Both hand their frames to one bounded
  * {@link io.herdgate.gateway.link.Ingest} in front of the single-threaded
  * {@link io.herdgate.gateway.ingest.FramePipeline}; when it is full the links wait (back-pressure), so
  * nothing is queued without bound and nothing is dropped silently. Downlinks go back to each collar over
