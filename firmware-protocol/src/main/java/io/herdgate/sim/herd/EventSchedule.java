@@ -38,6 +38,23 @@ public final class EventSchedule {
         this.agedBatteries = agedBatteries;
     }
 
+    /** The episodes of a herd: those its event spec draws from the seed plus its scripted ones. */
+    public static EventSchedule of(HerdConfig c) {
+        EventSchedule drawn = of(c.events(), c.size(), c.seed(), c.start(), c.span());
+        if (c.script().placed().isEmpty()) {
+            return drawn;
+        }
+        Map<CowId, List<Episode>> byCow = new HashMap<>();
+        drawn.episodes.forEach((cow, list) -> byCow.put(cow, new ArrayList<>(list)));
+        for (EventScript.Placed p : c.script().placed()) {
+            byCow.computeIfAbsent(p.cow(), k -> new ArrayList<>()).add(p.episode());
+        }
+        Map<CowId, List<Episode>> frozen = new HashMap<>();
+        byCow.forEach((cow, list) -> frozen.put(cow,
+                list.stream().sorted(Comparator.comparing(Episode::start)).toList()));
+        return new EventSchedule(Map.copyOf(frozen), drawn.agedBatteries);
+    }
+
     /**
      * @param herdSize cows are numbered 1..herdSize
      * @param start    first instant of the run

@@ -3,6 +3,7 @@ package io.herdgate.gateway.cli;
 import io.herdgate.gateway.demo.DemoReport;
 import io.herdgate.gateway.demo.DemoRun;
 import io.herdgate.gateway.demo.DemoSettings;
+import io.herdgate.gateway.demo.EventOutcome;
 import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -36,21 +39,25 @@ import picocli.CommandLine.Spec;
                         + "data directory, learns every cow's baseline and raises alarms, and serves its HTTP pages.",
                 "The days before the first injected event (the baselines' warm-up) run as fast as the machine allows; "
                         + "then every simulated hour takes --pace-ms so the alarms can be watched (--fast: no pause).",
-                "Prints where to look, the injected events, each alarm as it is raised and cleared, and a summary."})
+                "Prints where to look, the injected events, each alarm as it is raised and cleared, and at the end "
+                        + "which event raised which alarm (type, delay) or was MISSED."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--cows", defaultValue = "60", description = "Herd size, 1..2000 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cows", defaultValue = "12", description = "Herd size, 1..2000 (default: ${DEFAULT-VALUE}).")
     int cows;
 
-    @Option(names = "--days", defaultValue = "7", description = "Simulated days, 1..60 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", defaultValue = "6", description = "Simulated days, 1..60 (default: ${DEFAULT-VALUE}); "
+            + "the story takes the last two, the days before are the baselines' warm-up.")
     int days;
 
-    @Option(names = "--events", defaultValue = "heat:3,illness:2,calving:2,down:1,collar_off:1,radio_loss:1",
-            description = "Injected events, e.g. heat:3,down:#4 (default: ${DEFAULT-VALUE}). "
-                    + "Events: heat, illness, calving, down, collar_off, radio_loss, battery; a count or #cow+#cow.")
+    @Option(names = "--events", defaultValue = DemoSettings.STORY,
+            description = "Injected events: 'story' (default) for one heat, illness, calving, cow down, collar off and "
+                    + "radio loss, each on its own cow in the last two days; or events drawn from the seed, e.g. "
+                    + "heat:3,down:#4 (heat, illness, calving, down, collar_off, radio_loss, battery; a count or "
+                    + "#cow+#cow); empty for none.")
     String events;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of everything simulated (default: ${DEFAULT-VALUE}).")
@@ -65,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + "directory deleted at the end.")
     Optional<Path> dataDir;
 
-    @Option(names = "--pace-ms", defaultValue = "1000", paramLabel = "MS",
+    @Option(names = "--pace-ms", defaultValue = "500", paramLabel = "MS",
             description = "Real milliseconds per simulated hour after the warm-up, 0..600000 (default: ${DEFAULT-VALUE}).")
     long paceMs;
 
@@ -147,8 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printSchedule(PrintWriter out, HerdConfig config) {
-        EventSchedule schedule = EventSchedule.of(config.events(), config.size(), config.seed(), config.start(),
-                config.span());
+        EventSchedule schedule = EventSchedule.of(config);
         out.println("events injected into the simulated herd:");
         for (var cow : schedule.eventfulCows().stream().sorted().toList()) {
             schedule.episodes(cow).forEach(e -> out.println("  cow " + cow + ": " + e));
@@ -169,7 +175,29 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
+    private static void printOutcomes(PrintWriter out, DemoReport r) {
+        if (r.outcomes().isEmpty()) {
+            return;
+        }
+        out.println("injected event → alarm raised by the gateway's detectors:");
+        out.printf("  %-5s %-11s %-20s %-11s %s%n", "cow", "event", "started", "expected", "raised");
+        for (EventOutcome o : r.outcomes()) {
+            String raised = o.delay().map(d -> String.format("%s after %dh%02d", o.expected().jsonName(), d.toHours(),
+                    d.toMinutesPart())).orElse("MISSED");
+            out.printf("  %-5s %-11s %-20s %-11s %s%n", o.cow(), o.episode().getClass().getSimpleName(),
+                    o.episode().start().truncatedTo(ChronoUnit.MINUTES), o.expected().jsonName(), raised);
+        }
+        long missed = r.outcomes().stream().filter(o -> o.alarm().isEmpty()).count();
+        out.printf("  %d of %d events raised their alarm%n", r.outcomes().size() - missed, r.outcomes().size());
+        List<Alarm> other = r.unexplained();
+        if (!other.isEmpty()) {
+            out.println("alarms no injected event explains (the simulated herd's ordinary days):");
+            other.forEach(a -> out.printf("  cow %-4s %-10s raised %s%n", a.cow().value(), a.type().jsonName(), a.raisedAt()));
+        }
+    }
+
     private static void printSummary(PrintWriter out, DemoReport r, DemoSettings s) {
+        printOutcomes(out, r);
         Map<String, Integer> perType = new TreeMap<>();
         r.alarms().forEach(a -> perType.merge(a.type().jsonName(), 1, Integer::sum));
         out.printf("summary: %d frames accepted, %d rejected, %d minute observations, alarms %s (%d in the alarm log), "

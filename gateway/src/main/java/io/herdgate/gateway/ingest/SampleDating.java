@@ -51,9 +51,11 @@ final class SampleDating {
     static final Duration MAX_DELIVERY_SKEW = Duration.ofMinutes(1);
     /**
      * Silence beyond the last batch's span, and age beyond a batch's own span, after which a collar may
-     * have dropped buffered batches.
+     * have dropped buffered batches: a collar's buffer holds at least this much, so a shorter radio loss
+     * cannot have overflowed it, while a busy gateway (a checkpoint, a collection) may well stop reading
+     * for some seconds.
      */
-    static final Duration SILENCE_MARGIN = Duration.ofSeconds(4);
+    static final Duration SILENCE_MARGIN = Duration.ofSeconds(30);
 
     private static final long NO_COUNTER = -1;
 
