@@ -49,10 +49,7 @@ public final class EventSchedule {
         for (EventScript.Placed p : c.script().placed()) {
             byCow.computeIfAbsent(p.cow(), k -> new ArrayList<>()).add(p.episode());
         }
-        Map<CowId, List<Episode>> frozen = new HashMap<>();
-        byCow.forEach((cow, list) -> frozen.put(cow,
-                list.stream().sorted(Comparator.comparing(Episode::start)).toList()));
-        return new EventSchedule(Map.copyOf(frozen), drawn.agedBatteries);
+        return new EventSchedule(sortedByStart(byCow), drawn.agedBatteries);
     }
 
     /**
@@ -74,10 +71,15 @@ public final class EventSchedule {
                 byCow.computeIfAbsent(cow, c -> new ArrayList<>()).add(episode(e.kind(), rng, start, span, warmup));
             }
         }
+        return new EventSchedule(sortedByStart(byCow), Set.copyOf(aged));
+    }
+
+    /** An immutable copy with each cow's episodes sorted by start. */
+    private static Map<CowId, List<Episode>> sortedByStart(Map<CowId, List<Episode>> byCow) {
         Map<CowId, List<Episode>> frozen = new HashMap<>();
         byCow.forEach((cow, list) -> frozen.put(cow,
                 list.stream().sorted(Comparator.comparing(Episode::start)).toList()));
-        return new EventSchedule(Map.copyOf(frozen), Set.copyOf(aged));
+        return Map.copyOf(frozen);
     }
 
     /** The cow's episodes sorted by start; empty for an uneventful cow. */
