@@ -449,6 +449,8 @@ final class FaultRun {
         return Files.writeString(dir.resolve("herdgate.yaml"), """
                 data_dir: data
                 time_zone: UTC
+                logging:
+                  level: %s
                 rules_file: rules.yaml
                 contacts_file: contacts.yaml
                 links:
@@ -470,7 +472,8 @@ final class FaultRun {
                   broker: %s
                   gateway: farm1
                   reconnect_max_s: 2
-                """.formatted(pty.a(), broker.uri(), phones.baseUrl(), PHONE_ID, broker.uri()));
+                """.formatted(System.getProperty("faults.log", "info"), pty.a(), broker.uri(), phones.baseUrl(), PHONE_ID,
+                        broker.uri()));
     }
 
     /** The JVM options the package ships (as the load harness uses them): what is tested is what runs. */
