@@ -145,11 +145,16 @@ final class HeatDetector {
         out.writeLong(lastRaisedSec);
     }
 
-    void read(DataInput in) throws IOException {
+    /**
+     * Reads what {@link #write} wrote; snapshots before version 5 lack the last raise, which is then known
+     * only from an active heat.
+     */
+    void read(DataInput in, int version) throws IOException {
         track.read(in);
         aboveSinceSec = in.readLong();
         lastJudgedSec = in.readLong();
         newcomer = in.readBoolean();
-        lastRaisedSec = in.readLong();
+        lastRaisedSec = version >= 5 ? in.readLong()
+                : track.active().map(a -> a.raisedAt().getEpochSecond()).orElse(CowState.NONE);
     }
 }

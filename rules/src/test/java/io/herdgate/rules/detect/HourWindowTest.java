@@ -26,7 +26,7 @@ class HourWindowTest {
         for (long h = 0; h <= NOW; h++) {
             bins.openAt(h);
             double m = minutes.applyAsDouble(h);
-            bins.add(HourlyBins.ACTIVITY, profile(h) * factor.applyAsDouble(h) * m, m);
+            bins.add(HourlyBins.ACTIVITY, profile(h) * factor.applyAsDouble(h) * m, (int) (m * 60));
         }
         bins.flush();
         return bins;
@@ -86,7 +86,7 @@ class HourWindowTest {
         HourlyBins sliding = new HourlyBins(DAYS * 24 + WINDOW + 1);
         for (long h = 0; h <= NOW; h++) {
             sliding.openAt(h);
-            sliding.add(HourlyBins.ACTIVITY, profile(h) * (h % 7 == 0 ? 30 : 55), h % 7 == 0 ? 30 : 55);
+            sliding.add(HourlyBins.ACTIVITY, profile(h) * (h % 7 == 0 ? 30 : 55), (h % 7 == 0 ? 30 : 55) * 60);
             sliding.flush();
             HourWindow.of(sliding, HourlyBins.ACTIVITY, h, WINDOW, DAYS); // fills the pooled cache hour by hour
         }
@@ -100,7 +100,7 @@ class HourWindowTest {
         window(bins);
         long later = NOW + bins.size() + 24;
         bins.openAt(later);
-        bins.add(HourlyBins.ACTIVITY, 60, 60);
+        bins.add(HourlyBins.ACTIVITY, 60, 3600);
         bins.flush();
         HourWindow w = HourWindow.of(bins, HourlyBins.ACTIVITY, later, WINDOW, DAYS);
         assertEquals(0, w.days(), 1e-9);
