@@ -46,14 +46,18 @@ final class SampleDating {
     static final Duration CONTINUITY_TOLERANCE = Duration.ofSeconds(2);
     /**
      * How far a batch with consecutive counters may lie from where the stream expects it (delivery
-     * delay varying under load) and continue it; beyond that the wall clock stepped.
+     * delay varying under load: a gateway that falls behind a replaying herd lets the broker's queue grow
+     * for minutes) and continue it; beyond that the wall clock stepped (a Pi without a real-time clock
+     * set by NTP after boot). Smaller steps leave a stream dated off by the step until its next break.
      */
-    static final Duration MAX_DELIVERY_SKEW = Duration.ofMinutes(1);
+    static final Duration MAX_DELIVERY_SKEW = Duration.ofMinutes(10);
     /**
      * Silence beyond the last batch's span, and age beyond a batch's own span, after which a collar may
-     * have dropped buffered batches.
+     * have dropped buffered batches: a collar's buffer holds at least this much, so a shorter radio loss
+     * cannot have overflowed it, while a busy gateway (a checkpoint, a collection) may well stop reading
+     * for some seconds.
      */
-    static final Duration SILENCE_MARGIN = Duration.ofSeconds(4);
+    static final Duration SILENCE_MARGIN = Duration.ofSeconds(30);
 
     private static final long NO_COUNTER = -1;
 

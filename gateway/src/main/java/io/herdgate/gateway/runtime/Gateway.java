@@ -366,6 +366,7 @@ public final class Gateway implements AutoCloseable {
         scheduleGuard.addListener(jump -> Logger.warn("{}; escalations keep their remaining delay, calendar jobs re-evaluated"
                 + (jump.forward() ? "" : ", observations older than each cow's last are refused until the clock catches up"), jump));
         scheduleGuard.addListener(scheduler);
+        scheduleGuard.addListener(jump -> alarmSide.clockStepped(jump.size()));
         if (!settings.manualSchedule) {
             ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "schedule");

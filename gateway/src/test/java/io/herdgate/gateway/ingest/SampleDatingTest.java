@@ -141,6 +141,21 @@ class SampleDatingTest {
     }
 
     @Test
+    void gatewayPausingForSecondsDuringABacklogReplay_keepsTheStream() {
+        Instant replay = T0.plus(Duration.ofHours(1)); // an hour of buffered batches, sent back to back
+        for (int k = 0; k < 45; k++) {
+            long pause = k >= 20 ? 20_000 : 0; // the gateway stopped reading for 20 s before batch 20
+            Instant received = replay.plusMillis(50L * k + pause);
+            long age = Duration.between(T0.plusMillis(k * SPAN_MS), replay.plusMillis(50L * k)).toMillis();
+            continuity.add(dating.add(batch(age, AccelRange.G4), k, received, out::add));
+        }
+
+        assertEquals(Continuity.CONTINUED, continuity.get(20));
+        assertEquals(3, out.size());
+        assertBackToBack(out);
+    }
+
+    @Test
     void duplicateOrOlderCounter_isIgnored() {
         for (int k = 0; k < 10; k++) {
             framed(k, k, 0);
