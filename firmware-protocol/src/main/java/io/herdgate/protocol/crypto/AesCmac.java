@@ -1,5 +1,8 @@
 package io.herdgate.protocol.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -13,6 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
  * and buffers, so a MAC allocates nothing (the buffers grow once for a longer message); not thread-safe.
  */
 public final class AesCmac {
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private final Cipher cbc;
     private final byte[] k1 = new byte[16];
@@ -51,8 +58,7 @@ public final class AesCmac {
     public int mic(byte[] prefix16, byte[] msg, int off, int len) {
         System.arraycopy(prefix16, 0, buffer(16 + len), 0, 16);
         int end = run(msg, off, len, 16);
-        int t = end - 16;
-        return (out[t] & 0xFF) | (out[t + 1] & 0xFF) << 8 | (out[t + 2] & 0xFF) << 16 | (out[t + 3] & 0xFF) << 24;
+        return (int) INT_LE.get(out, end - 16);
     }
 
     /**
@@ -71,9 +77,9 @@ public final class AesCmac {
             Arrays.fill(s, total + 1, padded, (byte) 0);
         }
         byte[] k = complete ? k1 : k2;
-        for (int i = 0; i < 16; i++) {
-            s[padded - 16 + i] ^= k[i];
-        }
+        int last = padded - 16;
+        LONG.set(s, last, (long) LONG.get(s, last) ^ (long) LONG.get(k, 0));
+        LONG.set(s, last + 8, (long) LONG.get(s, last + 8) ^ (long) LONG.get(k, 8));
         try {
             cbc.doFinal(s, 0, padded, out, 0);
         } catch (GeneralSecurityException e) {
