@@ -40,8 +40,6 @@ final class SampleCoding {
     private static final int WINDOW_BITS = 57;
     /** Longest Rice code taken straight from the decoder's bit buffer; longer ones are counted window by window. */
     private static final int FAST_BITS = 56;
-    /** Longest Rice code of a group of four taken with one refill: 4 x 14 bits fit the 56 of {@link #FAST_BITS}. */
-    private static final int GROUP_BITS = 14;
 
     /**
      * The signed difference of each zigzag value a Rice code can carry (0..8191: a quotient of at most
@@ -352,10 +350,11 @@ final class SampleCoding {
             int fastMax = Math.min(FAST_BITS - 1 - k, maxQuotient);
             int prev = xyz[axis];
             int outOfRange = 0;
-            // Four codes of at most GROUP_BITS each fit the bits a refill guarantees: the common case takes
-            // them with one refill and four trailing-zero counts, and no branch between them (a bad guess
-            // is thrown away and the next code goes through the single-code path).
-            int groupMax = Math.min(GROUP_BITS - 1 - k, maxQuotient);
+            // Four codes that together fit the 56 bits a refill guarantees: the common case takes them with
+            // one refill, four trailing-zero counts and one test of their quotients' sum (which also bounds
+            // each quotient by maxQuotient); a bad guess is thrown away and the next code goes through the
+            // single-code path.
+            int groupQuotients = Math.min(FAST_BITS - 4 * (1 + k), maxQuotient);
             int i = 1;
             int idx = 3 + axis;
             while (i < n) {
@@ -370,13 +369,14 @@ final class SampleCoding {
                     int q2 = Long.numberOfTrailingZeros(b2);
                     long b3 = b2 >>> (q2 + 1 + k);
                     int q3 = Long.numberOfTrailingZeros(b3);
-                    if ((groupMax - q0 | groupMax - q1 | groupMax - q2 | groupMax - q3) >= 0) {
+                    int quotients = q0 + q1 + q2 + q3;
+                    if (quotients <= groupQuotients) {
                         int u0 = q0 << k | (int) (buf >>> (q0 + 1)) & mask;
                         int u1 = q1 << k | (int) (b1 >>> (q1 + 1)) & mask;
                         int u2 = q2 << k | (int) (b2 >>> (q2 + 1)) & mask;
                         int u3 = q3 << k | (int) (b3 >>> (q3 + 1)) & mask;
                         buf = b3 >>> (q3 + 1 + k);
-                        count -= q0 + q1 + q2 + q3 + 4 * (1 + k);
+                        count -= quotients + 4 * (1 + k);
                         prev += UNZIGZAG[u0];
                         outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx] = (short) prev;
