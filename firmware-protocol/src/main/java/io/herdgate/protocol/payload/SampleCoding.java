@@ -325,8 +325,9 @@ final class SampleCoding {
         // Bit buffer with a branch-free refill: buf holds the stream from the next unread bit on, `count`
         // of its bits are known good (56..63 right after a refill), and byte `ptr` of b starts at bit `count`
         // of buf. Bits above `count` are zero or already the stream's own, so the next load can be OR-ed in.
-        // The refill's load depends only on the count before the code, so per code the dependency chain is
-        // a trailing-zero count, an add and a shift; no branch depends on the code lengths.
+        // The refill's load depends only on the count before the step, so per code the dependency chain is
+        // a trailing-zero count, an add and a shift, and the only branch on the code lengths (a group of
+        // four that does not fit) is rarely taken.
         int ptr = off + 4; // bit 36 of the stream: byte 4, bit 4
         long buf = load(b, ptr) >>> 4;
         int count = 56 - 4;
