@@ -1,6 +1,7 @@
 package io.herdgate.rules.behaviour;
 
 import io.herdgate.rules.feature.WindowFeatures;
+import java.util.List;
 
 /** Classifies one window of collar features. Implementations are immutable and thread-safe. */
 public interface BehaviourClassifier {
@@ -15,6 +16,9 @@ public interface BehaviourClassifier {
 
     /** Lowest sample rate the classifier's features are valid for, Hz. */
     double minRateHz();
+
+    /** The behaviours it can tell apart; a behaviour not listed is never reported, so it is not measured. */
+    List<Behaviour> behaviours();
 
     /**
      * The classifier shipped with herdgate ({@code classifier-v2.json}), loaded once.
