@@ -67,7 +67,10 @@ final class CowState {
         battery.write(out);
     }
 
-    /** Reads what {@link #write} wrote, or the layout of an older snapshot {@code version} (3: the old ring). */
+    /**
+     * Reads what {@link #write} wrote, or the layout of an older snapshot {@code version} (3: the old ring;
+     * before 5: heat without its last raise).
+     */
     void read(DataInput in, int version) throws IOException {
         lastEndSec = in.readLong();
         lastDataEndSec = in.readLong();
@@ -77,7 +80,7 @@ final class CowState {
             bins.read(in);
         }
         level.read(in);
-        heat.read(in);
+        heat.read(in, version);
         illness.read(in);
         calving.read(in);
         noMotion.read(in);

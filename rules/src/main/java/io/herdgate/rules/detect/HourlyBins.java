@@ -42,6 +42,16 @@ final class HourlyBins {
     private final double[] openSum = new double[MEASURES];
     private final int[] openCovered = new int[MEASURES];
 
+    /**
+     * Per measure, the sums of value and covered minutes of single clock hours over the {@code pooledDays}
+     * days before each, in a small ring by hour ({@code pooledHour} tags the hour a slot holds). They do not
+     * change once those days have closed, so a sliding window reads each only once; not part of the state
+     * (recomputed from the ring after a restore), allocated on first use.
+     */
+    private final long[][] pooledHour = new long[MEASURES][];
+    private final double[][] pooled = new double[MEASURES][];
+    private int pooledDays = -1;
+
     HourlyBins(int size) {
         this.size = size;
         this.sum = new float[size * MEASURES];
@@ -68,6 +78,7 @@ final class HourlyBins {
         if (openHour == Long.MIN_VALUE || hour - openHour >= size) {
             Arrays.fill(sum, 0);
             Arrays.fill(covered, (char) 0);
+            forgetPooled();
         } else {
             for (long h = openHour + 1; h <= hour; h++) {
                 int at = slot(h) * MEASURES;
@@ -136,6 +147,63 @@ final class HourlyBins {
         return Math.min(1, seconds / (hours * 3600.0));
     }
 
+    /** Sum of {@code measure} within the single {@code hour}; 0 when the ring does not hold it. */
+    double hourSum(int measure, long hour) {
+        return holds(hour) ? sum[slot(hour) * MEASURES + measure] : 0;
+    }
+
+    /** Minutes (0..60) of the single {@code hour} that carried a value of {@code measure}. */
+    double hourCovered(int measure, long hour) {
+        return holds(hour) ? covered[slot(hour) * MEASURES + measure] / 60.0 : 0;
+    }
+
+    /** Sum of {@code measure} within clock hour {@code hour - 24k} over {@code k = 1..days}. */
+    double pooledSum(int measure, long hour, int days) {
+        int i = pooledSlot(measure, hour, days); // first: it may allocate the cache
+        return pooled[measure][2 * i];
+    }
+
+    /** Covered minutes of clock hour {@code hour - 24k} over {@code k = 1..days}. */
+    double pooledCovered(int measure, long hour, int days) {
+        int i = pooledSlot(measure, hour, days);
+        return pooled[measure][2 * i + 1];
+    }
+
+    /** The cache slot holding {@code hour}'s pooled sums, computed from the ring when it holds another hour. */
+    private int pooledSlot(int measure, long hour, int days) {
+        // The ring holds days × 24 hours plus the longest window, so this is at least one window long.
+        int length = size - 24 * days;
+        if (days != pooledDays) {
+            forgetPooled();
+            pooledDays = days;
+        }
+        if (pooledHour[measure] == null) {
+            pooledHour[measure] = new long[length];
+            Arrays.fill(pooledHour[measure], Long.MIN_VALUE);
+            pooled[measure] = new double[2 * length];
+        }
+        int i = (int) Math.floorMod(hour, (long) length);
+        if (pooledHour[measure][i] != hour) {
+            double total = 0;
+            double minutes = 0;
+            for (int k = 1; k <= days; k++) {
+                total += hourSum(measure, hour - 24L * k);
+                minutes += hourCovered(measure, hour - 24L * k);
+            }
+            pooled[measure][2 * i] = total;
+            pooled[measure][2 * i + 1] = minutes;
+            pooledHour[measure][i] = hour;
+        }
+        return i;
+    }
+
+    private void forgetPooled() {
+        for (int m = 0; m < MEASURES; m++) {
+            pooledHour[m] = null;
+            pooled[m] = null;
+        }
+    }
+
     private int slot(long hour) {
         return (int) Math.floorMod(hour, (long) size);
     }
@@ -154,6 +222,7 @@ final class HourlyBins {
     }
 
     void read(DataInput in) throws IOException {
+        forgetPooled();
         openHour = in.readLong();
         for (int m = 0; m < MEASURES; m++) {
             openSum[m] = in.readDouble();
@@ -172,6 +241,7 @@ final class HourlyBins {
      * previous hour has left the ring, was only ever read as a window's start and stays empty.
      */
     void readVersion3(DataInput in) throws IOException {
+        forgetPooled();
         openHour = in.readLong();
         for (int m = 0; m < MEASURES; m++) {
             openSum[m] = in.readDouble();

@@ -29,9 +29,10 @@ final class StreamingEngine implements DetectionEngine {
     private static final int MAGIC = 0x48474445; // "HGDE"
     /**
      * 2: the ring holds lying minutes as a fourth measure; 3: heat keeps whether the cow joined a running
-     * herd; 4: the ring holds per-hour float sums and covered seconds instead of running totals in doubles.
+     * herd; 4: the ring holds per-hour float sums and covered seconds instead of running totals in doubles;
+     * 5: heat keeps when it last raised (its refractory period runs from there).
      */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
     /** The oldest version still read (converted on restore, so an upgrade keeps the herd's baselines). */
     private static final int OLDEST_READ = 3;
 

@@ -127,7 +127,7 @@ class SnapshotSplitTest {
         byte[] snapshot = DetectionEngine.builder().build().snapshot();
         snapshot[7] = 99; // version, big-endian int after the magic
         SnapshotException ex = assertThrows(SnapshotException.class, () -> DetectionEngine.builder().restore(snapshot));
-        assertEquals("snapshot version 99 is not supported; supported: 3 to 4", ex.getMessage());
+        assertEquals("snapshot version 99 is not supported; supported: 3 to 5", ex.getMessage());
     }
 
     @Test
