@@ -2,6 +2,7 @@ package io.herdgate.gateway.ingest;
 
 import io.herdgate.protocol.message.SampleBatch;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.SampleRate;
 import io.herdgate.rules.feature.Unit;
 import io.herdgate.rules.observe.MinuteObserver;
@@ -15,8 +16,8 @@ import java.util.function.Consumer;
  * One collar's sample stream: dates each batch from its reception time and age, and feeds a
  * {@link MinuteObserver} while the samples run on without a break. A batch that does not continue the
  * stream (a gap after radio loss, a rate or range change, a batch dated backwards) starts a new
- * observer at the batch's own time, so a gap becomes missing minutes, never stretched ones. Not
- * thread-safe.
+ * observer at the batch's own time, so a gap becomes missing minutes, never stretched ones; the new
+ * observer keeps the cow's {@link PostureReference}. Not thread-safe.
  */
 final class SampleDating {
 
@@ -48,7 +49,10 @@ final class SampleDating {
         if (!continues) {
             rateCentiHz = batch.rateCentiHz();
             milliGPerCount = batch.range().milliGPerCount();
-            observer = MinuteObserver.of(cow, start, SampleRate.ofHz(rateCentiHz / 100.0), Unit.G, classifier);
+            // The cow's posture reference outlives the stream: a gap or a range change does not move the collar.
+            PostureReference posture = observer == null ? PostureReference.EMPTY : observer.posture();
+            observer = MinuteObserver.of(cow, start, SampleRate.ofHz(rateCentiHz / 100.0), Unit.G, classifier,
+                    posture);
             expectedNext = start;
         }
         double toG = milliGPerCount / 1000.0;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
 import io.herdgate.rules.behaviour.ClassProbabilities;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.SampleRate;
 import io.herdgate.rules.feature.Unit;
 import io.herdgate.rules.feature.WindowFeatures;
@@ -25,7 +26,7 @@ class MinuteObserverTest {
     /** Resting while the window is quiet (VeDBA under 50 mg), grazing otherwise. */
     private static final BehaviourClassifier QUIET_IS_RESTING = new BehaviourClassifier() {
         @Override
-        public ClassProbabilities probabilities(WindowFeatures w) {
+        public ClassProbabilities probabilities(WindowFeatures w, PostureReference posture) {
             double resting = w.vedbaMg() < 50 ? 1 : 0;
             return ClassProbabilities.of(List.of(Behaviour.RESTING, Behaviour.GRAZING), List.of(resting, 1 - resting));
         }
