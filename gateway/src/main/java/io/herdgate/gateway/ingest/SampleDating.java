@@ -50,9 +50,8 @@ final class SampleDating {
             rateCentiHz = batch.rateCentiHz();
             milliGPerCount = batch.range().milliGPerCount();
             // The cow's posture reference outlives the stream: a gap or a range change does not move the collar.
-            PostureReference posture = observer == null ? PostureReference.EMPTY : observer.posture();
             observer = MinuteObserver.of(cow, start, SampleRate.ofHz(rateCentiHz / 100.0), Unit.G, classifier,
-                    posture);
+                    posture());
             expectedNext = start;
         }
         double toG = milliGPerCount / 1000.0;
@@ -60,5 +59,10 @@ final class SampleDating {
             observer.add(batch.x(i) * toG, batch.y(i) * toG, batch.z(i) * toG).ifPresent(out);
         }
         expectedNext = expectedNext.plusNanos(periodNanos * batch.count());
+    }
+
+    /** The cow's posture reference as learnt so far. */
+    PostureReference posture() {
+        return observer == null ? PostureReference.EMPTY : observer.posture();
     }
 }

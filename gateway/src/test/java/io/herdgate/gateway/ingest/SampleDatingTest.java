@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.herdgate.protocol.message.AccelRange;
 import io.herdgate.protocol.message.SampleBatch;
+import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.ClassProbabilities;
+import io.herdgate.rules.behaviour.PostureReference;
+import io.herdgate.rules.feature.WindowFeatures;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.time.Duration;
@@ -55,5 +59,33 @@ class SampleDatingTest {
         assertEquals(2, out.size());
         assertEquals(T0.plusMillis(100), out.get(0).start());
         assertEquals(resume.plusMillis(100), out.get(1).start());
+    }
+
+    @Test
+    void aGapInTheStream_keepsTheCowsPostureReference() {
+        // Every window confidently walking: each one joins the cow's walking posture.
+        BehaviourClassifier walking = new BehaviourClassifier() {
+            @Override
+            public ClassProbabilities probabilities(WindowFeatures w, PostureReference posture) {
+                return ClassProbabilities.of(List.of(Behaviour.WALKING), List.of(1.0));
+            }
+
+            @Override
+            public double minRateHz() {
+                return 5;
+            }
+        };
+        SampleDating dating = new SampleDating(CowId.of("1"), walking);
+        for (int k = 0; k < 15; k++) {
+            dating.add(batch(), T0.plusSeconds(4L * k + 4), o -> { });
+        }
+        assertEquals(6, dating.posture().walkingWindows());
+
+        Instant resume = T0.plus(Duration.ofMinutes(30));
+        for (int k = 0; k < 15; k++) {
+            dating.add(batch(), resume.plusSeconds(4L * k + 4), o -> { });
+        }
+
+        assertEquals(12, dating.posture().walkingWindows(), "the new stream after the gap continues the reference");
     }
 }

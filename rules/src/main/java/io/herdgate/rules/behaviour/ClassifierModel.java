@@ -27,11 +27,14 @@ import java.util.List;
  * @param posture   the second stage
  * @param minRateHz lowest input rate the model is valid for, Hz
  * @param training  how it was trained
- * @param metrics   its leave-one-cow-out figures
+ * @param metrics   its leave-one-cow-out figures, each window decided on its own
+ * @param smoothedMetrics the same with each decision pooled with the windows before it as the gateway does
+ *                  live ({@link BehaviourSmoother#SHIPPED_WINDOWS})
  */
 public record ClassifierModel(int version, String kind, List<String> features, List<String> classes,
                               List<Double> mean, List<Double> scale, List<List<Double>> weights, List<Double> bias,
-                              PostureModel posture, double minRateHz, TrainingInfo training, ClassifierMetrics metrics) {
+                              PostureModel posture, double minRateHz, TrainingInfo training, ClassifierMetrics metrics,
+                              ClassifierMetrics smoothedMetrics) {
 
     public static final String KIND = "two-stage-logistic-regression";
     /** Classpath resource of the shipped model. */

@@ -71,27 +71,24 @@ public final class TrainClassifier {
         windows.forEach(w -> cows.add(w.cow()));
     }
 
-    /** Evaluates leave-one-cow-out, then fits on every cow of the data set in {@code dir}. */
+    /**
+     * Evaluates leave-one-cow-out, each window on its own and with the held-out cow's decisions made by a
+     * {@link BehaviourSmoother} of {@link BehaviourSmoother#SHIPPED_WINDOWS} windows as {@code MinuteObserver}
+     * does live, then fits on every cow of the data set in {@code dir}. Each bout file is one recording: the
+     * smoother is reset at every file, so no evidence crosses from one bout (or label) to the next; the cow's
+     * posture reference carries on from file to file (it is the cow's, learnt without labels).
+     */
     public static ClassifierModel train(Path dir) {
         TrainClassifier t = new TrainClassifier(windows(dir));
-        return t.model(Optional.empty(), t.metrics(t.leaveOneCowOut(), 1));
+        Map<CowId, List<ClassProbabilities>> held = t.leaveOneCowOut();
+        ClassifierMetrics single = t.metrics(held, 1);
+        return t.model(Optional.empty(), single, t.metrics(held, BehaviourSmoother.SHIPPED_WINDOWS));
     }
 
     /** Leave-one-cow-out figures of the shipped training on the data set in {@code dir}, without the final fit. */
     public static ClassifierMetrics evaluate(Path dir) {
-        return evaluateSmoothed(dir, 1);
-    }
-
-    /**
-     * Leave-one-cow-out figures of {@link #evaluate(Path)} with the held-out cow's decisions made by a
-     * {@link BehaviourSmoother} pooling {@code smoothingWindows} windows, as {@code MinuteObserver} does
-     * live. Each bout file is one recording: the smoother is reset at every file, so no evidence crosses
-     * from one bout (or label) to the next. The cow's posture reference carries on from file to file (it is
-     * the cow's, learnt without labels).
-     */
-    public static ClassifierMetrics evaluateSmoothed(Path dir, int smoothingWindows) {
         TrainClassifier t = new TrainClassifier(windows(dir));
-        return t.metrics(t.leaveOneCowOut(), smoothingWindows);
+        return t.metrics(t.leaveOneCowOut(), 1);
     }
 
     private static List<LabelledWindow> windows(Path dir) {
@@ -110,9 +107,9 @@ public final class TrainClassifier {
     private Map<CowId, List<ClassProbabilities>> leaveOneCowOut() {
         Map<CowId, List<ClassProbabilities>> out = new TreeMap<>();
         for (CowId held : cows) {
-            BehaviourClassifier classifier = BehaviourClassifier.of(
-                    model(Optional.of(held), ClassifierMetrics.fromConfusion("fold model, not evaluated", CLASSES,
-                            new int[CLASSES.size()][CLASSES.size()])));
+            ClassifierMetrics none = ClassifierMetrics.fromConfusion("fold model, not evaluated", CLASSES,
+                    new int[CLASSES.size()][CLASSES.size()]);
+            BehaviourClassifier classifier = BehaviourClassifier.of(model(Optional.of(held), none, none));
             List<ClassProbabilities> probabilities = new ArrayList<>();
             PostureReference reference = PostureReference.EMPTY;
             for (LabelledWindow w : windows) {
@@ -155,7 +152,7 @@ public final class TrainClassifier {
     }
 
     /** The two-stage model fitted on every cow but {@code held} (every cow when empty). */
-    private ClassifierModel model(Optional<CowId> held, ClassifierMetrics metrics) {
+    private ClassifierModel model(Optional<CowId> held, ClassifierMetrics metrics, ClassifierMetrics smoothed) {
         Set<CowId> excluded = held.map(Set::of).orElse(Set.of());
         SoftmaxTrainer.Fit first = firstStage(excluded);
         List<double[]> rows = new ArrayList<>();
@@ -187,7 +184,7 @@ public final class TrainClassifier {
                 PostureModel.of(POSTURE_FEATURES.stream().map(PostureFeature::key).toList(), boxed(second.mean()),
                         boxed(second.scale()), Arrays.stream(second.weights()).map(TrainClassifier::boxed).toList(),
                         boxed(second.bias())),
-                FeatureExtractor.MIN_STEP_RATE_HZ, info(), metrics);
+                FeatureExtractor.MIN_STEP_RATE_HZ, info(), metrics, smoothed);
     }
 
     private TrainingInfo info() {

@@ -30,9 +30,9 @@ class ShippedClassifierTest {
 
     /**
      * Floor for the same figure when each decision pools the window and the two before it within one
-     * recording, as {@code MinuteObserver} does live (measured 0.804).
+     * recording, as {@code MinuteObserver} does live (measured 0.837; v2 0.804).
      */
-    private static final double SMOOTHED_BALANCED_ACCURACY_FLOOR = 0.80;
+    private static final double SMOOTHED_BALANCED_ACCURACY_FLOOR = 0.83;
 
     private static ClassifierModel trained;
 
@@ -40,6 +40,7 @@ class ShippedClassifierTest {
     static void train() throws IOException {
         trained = TrainClassifier.train(SharedData.dir("behaviour/collar_10hz"));
         System.out.println(trained.metrics().render());
+        System.out.println(trained.smoothedMetrics().render());
         String out = System.getProperty("herdgate.train.out");
         if (out != null && !out.isBlank()) {
             Files.writeString(Path.of(out), trained.toJson(), StandardCharsets.UTF_8);
@@ -55,9 +56,9 @@ class ShippedClassifierTest {
 
     @Test
     void leaveOneCowOut_withShippedSmoothing_beatsSingleWindowsAndReachesItsFloor() {
-        ClassifierMetrics smoothed = TrainClassifier.evaluateSmoothed(SharedData.dir("behaviour/collar_10hz"),
-                BehaviourSmoother.SHIPPED_WINDOWS);
-        System.out.println(smoothed.render());
+        ClassifierMetrics smoothed = trained.smoothedMetrics();
+        assertTrue(smoothed.method().contains("smoothing over " + BehaviourSmoother.SHIPPED_WINDOWS + " windows"),
+                smoothed.method());
         double ba = smoothed.balancedAccuracy();
         assertTrue(ba >= SMOOTHED_BALANCED_ACCURACY_FLOOR && ba > trained.metrics().balancedAccuracy(),
                 "smoothed balanced accuracy " + ba + " (floor " + SMOOTHED_BALANCED_ACCURACY_FLOOR + ", single windows "
