@@ -26,14 +26,17 @@ final class SampleDating {
 
     private final CowId cow;
     private final BehaviourClassifier classifier;
+    private final PostureReference initialPosture;
     private MinuteObserver observer;
     private Instant expectedNext;
     private int rateCentiHz;
     private double milliGPerCount;
 
-    SampleDating(CowId cow, BehaviourClassifier classifier) {
+    /** A stream of {@code cow} whose posture reference so far is {@code posture}. */
+    SampleDating(CowId cow, BehaviourClassifier classifier, PostureReference posture) {
         this.cow = cow;
         this.classifier = classifier;
+        this.initialPosture = posture;
     }
 
     /** Feeds a batch received at {@code receivedAt}; completed minutes go to {@code out}. */
@@ -63,6 +66,6 @@ final class SampleDating {
 
     /** The cow's posture reference as learnt so far. */
     PostureReference posture() {
-        return observer == null ? PostureReference.EMPTY : observer.posture();
+        return observer == null ? initialPosture : observer.posture();
     }
 }

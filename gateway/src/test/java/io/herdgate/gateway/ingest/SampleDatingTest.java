@@ -32,7 +32,7 @@ class SampleDatingTest {
 
     @Test
     void continuousBatches_giveOneObservationPerMinute_backToBack() {
-        SampleDating dating = new SampleDating(CowId.of("1"), BehaviourClassifier.shipped());
+        SampleDating dating = new SampleDating(CowId.of("1"), BehaviourClassifier.shipped(), PostureReference.EMPTY);
         List<Observation> out = new ArrayList<>();
         for (int k = 0; k < 45; k++) { // 3 minutes
             dating.add(batch(), T0.plusSeconds(4L * k + 4), out::add);
@@ -46,7 +46,7 @@ class SampleDatingTest {
 
     @Test
     void aGapInTheStream_leavesMissingMinutes_notStretchedOnes() {
-        SampleDating dating = new SampleDating(CowId.of("1"), BehaviourClassifier.shipped());
+        SampleDating dating = new SampleDating(CowId.of("1"), BehaviourClassifier.shipped(), PostureReference.EMPTY);
         List<Observation> out = new ArrayList<>();
         for (int k = 0; k < 15; k++) { // minute 1
             dating.add(batch(), T0.plusSeconds(4L * k + 4), out::add);
@@ -75,7 +75,7 @@ class SampleDatingTest {
                 return 5;
             }
         };
-        SampleDating dating = new SampleDating(CowId.of("1"), walking);
+        SampleDating dating = new SampleDating(CowId.of("1"), walking, PostureReference.EMPTY);
         for (int k = 0; k < 15; k++) {
             dating.add(batch(), T0.plusSeconds(4L * k + 4), o -> { });
         }
