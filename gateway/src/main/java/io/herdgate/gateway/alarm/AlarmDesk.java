@@ -72,11 +72,16 @@ import org.tinylog.Logger;
  * or until all its alarms have cleared; an acknowledgement cancels what is still queued for it. A
  * non-critical escalation step waits for the end of its contact's quiet hours; critical ones never wait.
  * Numbers that answered STOP get nothing until START.
+ *
+ * <p>Each decision not to send an alarm (steps 2–4, no route, every recipient opted out, over before its
+ * message was due) is written to {@link AlarmHolds} with its reason, and marked released if the alarm
+ * goes out after all: what was held by policy can be told from what was lost, after a restart too.
  */
 public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatcher {
 
     private final AlarmLog log;
     private final AlarmTables tables;
+    private final AlarmHolds holds;
     private final Silences silences;
     private final OptOuts optOuts;
     private final Herd herd;
@@ -111,6 +116,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     private AlarmDesk(Database db, RoutingConfig routing, Outbox outbox, ChannelName firstChannel, Clock clock) {
         this.log = AlarmLog.of(db);
         this.tables = new AlarmTables(db);
+        this.holds = AlarmHolds.of(db);
         this.silences = Silences.of(db);
         this.optOuts = OptOuts.of(db);
         this.herd = Herd.of(db);
@@ -203,16 +209,21 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     private void admit(AlarmId id, Alarm a, Instant now, boolean fresh) {
         Optional<Silence> s = silences.matching(a.cow(), a.type(), a.raisedAt());
         if (s.isPresent()) {
-            notes.put(id, "silenced until " + s.get().end() + " by " + s.get().author() + ": " + s.get().reason());
+            String note = "silenced until " + s.get().end() + " by " + s.get().author() + ": " + s.get().reason();
+            notes.put(id, note);
+            holds.hold(id, HoldReason.SILENCED, note, now);
             return;
         }
         if (a.type() == AlarmType.OFFLINE && inhibiting(now)) {
-            held.put(id, new Hold(true, now));
+            inhibit(id, now);
             return;
         }
         Severity sev = severity(a);
         if (fresh && flap.raised(a.cow(), a.type(), a.raisedAt()) && sev != Severity.CRITICAL) {
-            held.put(id, new Hold(false, now.plus(routing.flapDamping().hold())));
+            Instant until = now.plus(routing.flapDamping().hold());
+            held.put(id, new Hold(false, until));
+            holds.hold(id, HoldReason.FLAPPING, "raised more than " + routing.flapDamping().maxRaises() + " times in "
+                    + routing.flapDamping().window() + "; held until " + until + ", sent only if still active then", now);
             return;
         }
         dispatch(id, a, sev, now);
@@ -229,6 +240,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
                         a.type().jsonName(), a.cow());
             }
             notes.put(id, "no route matches");
+            holds.hold(id, HoldReason.NO_ROUTE, "no route in the contacts file matches", now);
             return;
         }
         Route r = route.get();
@@ -250,7 +262,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
 
     private void cleared(AlarmId id) {
         held.remove(id);
-        dropFromGroups(List.of(id));
+        overWhileGrouped(List.of(id), "cleared");
         AlarmId lead = leadOf.get(id);
         Page p = lead == null ? null : pages.get(lead);
         if (p != null && p.next().isPresent() && p.members().stream().noneMatch(this::activeUnacknowledged)) {
@@ -319,6 +331,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
         members.forEach(m -> leadOf.put(m, p.lead()));
         pages.put(p.lead(), p);
         tables.save(p);
+        holds.release(members, now);
         if (!now.isBefore(p.next().get())) {
             step(p, now);
         }
@@ -329,6 +342,10 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
         Optional<Route> route = routing.route(p.route());
         if (route.isEmpty() || p.step() >= route.get().steps()
                 || p.members().stream().noneMatch(this::activeUnacknowledged)) {
+            if (p.sent() == 0) {
+                p.members().forEach(m -> holds.hold(m, HoldReason.OVER_BEFORE_SENDING,
+                        "cleared or acknowledged before its first message was due", now));
+            }
             save(p.ended());
             return;
         }
@@ -343,17 +360,23 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
                 return;
             }
         }
+        boolean queued = false;
         for (Contact c : to) {
-            send(p, c, sev, critical ? now : quietEnd(c, now));
+            queued |= send(p, c, sev, critical ? now : quietEnd(c, now));
+        }
+        if (!queued && p.sent() == 0) {
+            p.members().forEach(m -> holds.hold(m, HoldReason.OPTED_OUT, "every recipient of its first message answered STOP",
+                    now));
         }
         int next = p.step() + 1;
         save(p.withNext(next, p.sent() + 1, next < r.steps() ? Optional.of(now.plus(r.delayBefore(next))) : Optional.empty()));
     }
 
-    private void send(Page p, Contact c, Severity sev, Instant notBefore) {
+    /** Queues the page's message to {@code c}; false when {@code c} opted out. */
+    private boolean send(Page p, Contact c, Severity sev, Instant notBefore) {
         if (optOuts.isOptedOut(c.phone())) {
             Logger.info("alarm {}: {} opted out (STOP); not sent", p.lead(), c.id());
-            return;
+            return false;
         }
         Alarm lead = alarms.get(p.lead());
         Notification n = Notification.of(NotificationKey.forAlarm(p.lead(), c.id(), p.sent()), c.recipient(), priority(sev),
@@ -363,6 +386,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
         if (r instanceof EnqueueResult.Full) {
             Logger.error("alarm {}: the outbox is full; the message to {} is lost", p.lead(), c.id());
         }
+        return true;
     }
 
     // --- acknowledgement -------------------------------------------------------------------------
@@ -406,7 +430,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
             }
             held.remove(m);
         }
-        dropFromGroups(members);
+        overWhileGrouped(members, "acknowledged");
         if (p != null) {
             end(p);
         }
@@ -511,7 +535,11 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
             if (p.next().isPresent() && p.members().stream().map(alarms::get)
                     .allMatch(a -> s.matches(a.cow(), a.type(), now))) {
                 end(p);
-                p.members().forEach(m -> notes.put(m, "silenced until " + s.end() + " by " + author + ": " + reason));
+                String note = "silenced until " + s.end() + " by " + author + ": " + reason;
+                p.members().forEach(m -> {
+                    notes.put(m, note);
+                    holds.hold(m, HoldReason.SILENCED, note, now);
+                });
             }
         }
         return s;
@@ -541,13 +569,13 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
             List<AlarmId> waiting = groups.stream().flatMap(g -> g.members().stream())
                     .filter(m -> alarms.get(m).type() == AlarmType.OFFLINE).toList();
             dropFromGroups(waiting);
-            waiting.forEach(m -> held.put(m, new Hold(true, now)));
+            waiting.forEach(m -> inhibit(m, now));
             for (Page p : List.copyOf(pages.values())) {
                 if (p.next().isPresent() && p.members().stream().allMatch(m -> alarms.get(m).type() == AlarmType.OFFLINE)) {
                     end(p);
                     p.members().forEach(m -> {
                         leadOf.remove(m);
-                        held.put(m, new Hold(true, now));
+                        inhibit(m, now);
                     });
                     pages.remove(p.lead());
                 }
@@ -652,6 +680,22 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     private void save(Page p) {
         pages.put(p.lead(), p);
         tables.save(p);
+    }
+
+    /** Holds offline alarm {@code id} while a gateway problem explains it (and for the grace after). */
+    private void inhibit(AlarmId id, Instant now) {
+        held.put(id, new Hold(true, now));
+        holds.hold(id, HoldReason.GATEWAY_PROBLEM, problems.isEmpty()
+                ? "within " + routing.inhibitGrace() + " after a gateway problem ended"
+                : "gateway problem " + problems.keySet().stream().map(GatewayProblem::jsonName).sorted().toList(), now);
+    }
+
+    /** Takes {@code ids} out of the grouping windows; those that were waiting there are never sent. */
+    private void overWhileGrouped(List<AlarmId> ids, String how) {
+        Instant now = clock.instant();
+        ids.stream().filter(id -> groups.stream().anyMatch(g -> g.members().contains(id)))
+                .forEach(id -> holds.hold(id, HoldReason.OVER_BEFORE_SENDING, how + " within the grouping window", now));
+        dropFromGroups(ids);
     }
 
     private void dropFromGroups(List<AlarmId> ids) {

@@ -83,6 +83,14 @@ public final class AlarmService implements AutoCloseable {
         return outbox;
     }
 
+    /**
+     * The wall clock was stepped by {@code step} (positive: forward): the outbox's unsent messages keep their
+     * age and remaining wait (see {@link OutboxPump#clockStepped}).
+     */
+    public void clockStepped(Duration step) {
+        pump.ifPresentOrElse(p -> p.clockStepped(step), () -> outbox.clockStepped(step));
+    }
+
     /** The pump; empty without channels. */
     public Optional<OutboxPump> pump() {
         return pump;

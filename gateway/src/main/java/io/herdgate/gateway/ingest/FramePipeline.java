@@ -75,6 +75,7 @@ public final class FramePipeline {
     private final Map<CowId, PostureReference> savedPostures;
 
     private final RejectionCounters rejections = RejectionCounters.create();
+    private final StreamCounters streams = new StreamCounters();
     private final Map<CollarEui, CollarState> collars = new HashMap<>();
     /** Collars heard through JSON uplinks: their sample stream and last battery, per cow. */
     private final Map<CollarEui, TrustedFeed> trusted = new HashMap<>();
@@ -160,9 +161,13 @@ public final class FramePipeline {
         accepted++;
         OptionalInt battery = OptionalInt.empty();
         Optional<FirmwareVersion> firmware = Optional.empty();
+        long counter = d.header().counter();
+        if (d.message().type() != MessageType.SAMPLE_BATCH) {
+            collar.samples.counted(counter, frame.receivedAt());
+        }
         switch (d.message().type()) {
-            case SAMPLE_BATCH -> collar.samples.add((SampleBatch) d.message(), frame.receivedAt(),
-                    o -> observations.accept(collar.withBattery(o)));
+            case SAMPLE_BATCH -> streams.record(collar.samples.add((SampleBatch) d.message(), counter,
+                    frame.receivedAt(), o -> observations.accept(collar.withBattery(o))));
             case STATUS -> {
                 CollarStatus status = (CollarStatus) d.message();
                 collar.batteryMv = status.batteryMv();
@@ -206,8 +211,8 @@ public final class FramePipeline {
         Optional<FirmwareVersion> firmware = Optional.empty();
         TrustedFeed f = feed;
         switch (message.type()) {
-            case SAMPLE_BATCH -> f.samples.add((SampleBatch) message, receivedAt,
-                    o -> observations.accept(Double.isNaN(f.batteryMv) ? o : o.withBatteryMv(f.batteryMv)));
+            case SAMPLE_BATCH -> streams.record(f.samples.add((SampleBatch) message, receivedAt,
+                    o -> observations.accept(Double.isNaN(f.batteryMv) ? o : o.withBatteryMv(f.batteryMv))));
             case STATUS -> {
                 CollarStatus status = (CollarStatus) message;
                 f.batteryMv = status.batteryMv();
@@ -266,8 +271,15 @@ public final class FramePipeline {
         JoinGrant grant = joins.accept(eui, request, collarConfig);
         CollarState previous = collars.get(eui);
         boolean sameCow = previous != null && previous.pairing.cow().equals(pairing.cow());
+        SampleDating samples;
+        if (sameCow) {
+            samples = previous.samples;
+            samples.newSession(); // a collar that joins again was reset: its sampling starts anew
+        } else {
+            samples = dating(pairing.cow());
+        }
         CollarState state = new CollarState(pairing, grant.frame(), CollarSession.gatewaySide(eui, grant.keys(), counters),
-                sameCow ? previous.samples : dating(pairing.cow()));
+                samples);
         // Saved before the accept goes out: a collar must never use a session the gateway could forget.
         sessions.save(SavedSession.of(grant, pairing.rootKey()));
         collars.put(eui, state);
@@ -285,6 +297,14 @@ public final class FramePipeline {
     /** Frames rejected so far, by reason. */
     public RejectionCounters rejections() {
         return rejections;
+    }
+
+    /**
+     * Sample batches so far by what they did to their collar's stream: continued it, or started a new
+     * one and why ({@link Continuity}, names in lower case); immutable.
+     */
+    public Map<String, Long> sampleStreams() {
+        return streams.snapshot();
     }
 
     /** Fresh frames used so far. */

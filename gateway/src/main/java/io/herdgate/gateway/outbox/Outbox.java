@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -240,6 +241,24 @@ public final class Outbox {
     void failed(OutboxId id, String error) {
         change(id, "state = 'failed', done_ms = ?, last_error = ?", clock.millis(), error);
         watchFill();
+    }
+
+    /**
+     * The wall clock was stepped by {@code step} (positive: forward): the unsent rows' times move with it, so
+     * a step keeps their age, their remaining wait and their patience on the channel, instead of expiring a
+     * day's messages at once (forward) or holding them back a day (back). Returns how many rows moved.
+     */
+    public int clockStepped(Duration step) {
+        long ms = step.toMillis();
+        return db.write(Durability.FULL, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET created_ms = created_ms + ?, "
+                    + "due_ms = due_ms + ?, channel_since_ms = channel_since_ms + ? WHERE state IN ('pending', 'in_flight')")) {
+                s.setLong(1, ms);
+                s.setLong(2, ms);
+                s.setLong(3, ms);
+                return s.executeUpdate();
+            }
+        });
     }
 
     /** Pending rows written before {@code cutoff} are given up; returns how many. */

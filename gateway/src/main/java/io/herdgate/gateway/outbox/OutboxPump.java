@@ -103,6 +103,25 @@ public final class OutboxPump {
                 Backoff.of(s.firstRetry(), s.maxRetry(), Objects.requireNonNull(random, "random")));
     }
 
+    /**
+     * The wall clock was stepped by {@code step} (positive: forward, from the gateway's clock-jump guard):
+     * the unsent rows and this pump's own waits (channel down or closed, pair-rate holds) move with it, so
+     * nothing expires or waits a day because of the step.
+     */
+    public void clockStepped(Duration step) {
+        pass.lock();
+        try {
+            int rows = outbox.clockStepped(step);
+            downUntil.replaceAll((c, t) -> t.plus(step));
+            closedUntil.replaceAll((c, t) -> t.plus(step));
+            heldUntil.replaceAll((p, t) -> t.plus(step));
+            nextHousekeeping = nextHousekeeping.equals(Instant.MIN) ? Instant.MIN : nextHousekeeping.plus(step);
+            Logger.info("outbox: clock stepped by {}; {} unsent notification(s) keep their age and wait", step, rows);
+        } finally {
+            pass.unlock();
+        }
+    }
+
     /** The channel new notifications start on. */
     public ChannelName firstChannel() {
         return channels.get(0).name();

@@ -265,6 +265,11 @@ final class AlarmSide implements AutoCloseable {
         return n.getOrDefault(OutboxState.PENDING, 0) + n.getOrDefault(OutboxState.IN_FLIGHT, 0);
     }
 
+    /** The wall clock was stepped: unsent messages keep their age and wait ({@link AlarmService#clockStepped}). */
+    void clockStepped(Duration step) {
+        alarms.clockStepped(step);
+    }
+
     /** The gateway's own problems (outbox full, dongle unplugged ...), for /health. */
     List<String> problems() {
         return desk.problems().keySet().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();

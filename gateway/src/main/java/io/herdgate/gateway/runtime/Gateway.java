@@ -35,7 +35,12 @@ import io.herdgate.gateway.link.MqttLinkSettings;
 import io.herdgate.gateway.link.MqttPassword;
 import io.herdgate.gateway.link.SerialLink;
 import io.herdgate.gateway.link.SerialLinkSettings;
+import io.herdgate.gateway.metrics.Labels;
+import io.herdgate.gateway.metrics.MetricFamily;
+import io.herdgate.gateway.metrics.MetricName;
 import io.herdgate.gateway.metrics.MetricRegistry;
+import io.herdgate.gateway.metrics.MetricType;
+import io.herdgate.gateway.metrics.Sample;
 import io.herdgate.gateway.metrics.MetricsModule;
 import io.herdgate.gateway.registry.CollarRegistry;
 import io.herdgate.protocol.frame.CollarEui;
@@ -363,6 +368,7 @@ public final class Gateway implements AutoCloseable {
         scheduleGuard.addListener(jump -> Logger.warn("{}; escalations keep their remaining delay, calendar jobs re-evaluated"
                 + (jump.forward() ? "" : ", observations older than each cow's last are refused until the clock catches up"), jump));
         scheduleGuard.addListener(scheduler);
+        scheduleGuard.addListener(jump -> alarmSide.clockStepped(jump.size()));
         if (!settings.manualSchedule) {
             ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "schedule");
@@ -424,6 +430,7 @@ public final class Gateway implements AutoCloseable {
         metrics.register(HealthMetrics.of(health));
         alarmSide.register(metrics);
         upstream.ifPresent(u -> metrics.register(u.metrics()));
+        metrics.register(this::sampleStreamMetrics);
         List<HttpModule> modules = new ArrayList<>();
         modules.add(HealthModule.of(health));
         modules.add(MetricsModule.of(metrics));
@@ -436,6 +443,19 @@ public final class Gateway implements AutoCloseable {
         } catch (HttpServerException e) {
             throw new GatewayStartException("http", e.getMessage() + "; is another herdgate running? set http.port", e);
         }
+    }
+
+    /**
+     * {@code herdgate_sample_batches_total{stream=...}}: how each sample batch met its collar's stream
+     * (continued, or started one and why); anything but {@code continued} and {@code first} costs the
+     * cow her unfinished minute.
+     */
+    private List<MetricFamily> sampleStreamMetrics() {
+        MetricName name = MetricName.of("herdgate_sample_batches_total");
+        List<Sample> samples = new ArrayList<>();
+        pipeline.sampleStreams().forEach((stream, n) -> samples.add(Sample.of(name, Labels.of("stream", stream), n)));
+        return List.of(MetricFamily.of(name, "Sample batches since start, by what they did to their collar's stream.",
+                MetricType.COUNTER, samples));
     }
 
     private List<String> problems() {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * Keeps the gateway inside WhatsApp's limits before Meta has to enforce them: at most
  * {@code perSecond} messages in any one-second window of the clock (throughput, error 130429), and at
  * least {@code pairInterval} between two messages to one recipient (pair rate, error 131056).
- * Thread-safe. Entries of recipients not messaged for a pair interval are dropped as they age.
+ * Thread-safe. Entries of recipients not messaged for a pair interval are dropped as they age. A send
+ * recorded after the clock's time (the wall clock was stepped back) holds nothing back.
  */
 public final class SendLimiter {
 
@@ -44,6 +45,12 @@ public final class SendLimiter {
     public synchronized Optional<Wait> tryAcquire(PhoneNumber to) {
         Instant now = clock.instant();
         Instant last = lastTo.get(to);
+        if (last != null && last.isAfter(now)) {
+            // The wall clock was stepped back: a send "in the future" says nothing about waiting now,
+            // and measured from it a step of a day would hold the recipient back for a day.
+            lastTo.remove(to);
+            last = null;
+        }
         if (last != null && !pairInterval.isZero()) {
             Duration since = Duration.between(last, now);
             if (since.compareTo(pairInterval) < 0) {
@@ -52,7 +59,7 @@ public final class SendLimiter {
         }
         // recent is a ring of the last perSecond send times; the oldest must be a second old.
         Instant oldest = recent[next];
-        if (oldest != null) {
+        if (oldest != null && !oldest.isAfter(now)) {
             Duration age = Duration.between(oldest, now);
             if (age.compareTo(Duration.ofSeconds(1)) < 0) {
                 return Optional.of(new Wait(Limit.THROUGHPUT, Duration.ofSeconds(1).minus(age)));

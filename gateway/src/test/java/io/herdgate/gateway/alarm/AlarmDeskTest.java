@@ -319,6 +319,59 @@ class AlarmDeskTest {
     }
 
     @Test
+    void holds_areRecordedWithTheirReason_andSurviveTheAlarmsClearingAndARestart() {
+        desk.silence(Optional.of(CowId.of("17")), Optional.of(AlarmType.HEAT), Duration.ofHours(48), "vet", "inseminated");
+        AlarmId silenced = raise("17", AlarmType.HEAT);
+        desk.raise(GatewayProblem.DONGLE_UNPLUGGED);
+        Instant offlineRaised = clock.instant();
+        AlarmId inhibited = raise("18", AlarmType.OFFLINE);
+        Instant heatRaised = clock.instant();
+        AlarmId grouped = raise("19", AlarmType.HEAT);
+        run(Duration.ofMinutes(5));
+        clearAlarm("18", AlarmType.OFFLINE, offlineRaised);
+        clearAlarm("19", AlarmType.HEAT, heatRaised);
+        run(Duration.ofHours(1));
+        assertEquals(List.of(), sent());
+
+        reopen();
+
+        AlarmHolds holds = AlarmHolds.of(db);
+        assertEquals(HoldReason.SILENCED, holds.find(silenced).orElseThrow().reason());
+        assertTrue(holds.find(silenced).orElseThrow().detail().contains("inseminated"));
+        assertEquals(HoldReason.GATEWAY_PROBLEM, holds.find(inhibited).orElseThrow().reason());
+        assertTrue(holds.find(inhibited).orElseThrow().detail().contains("dongle"), holds.find(inhibited).toString());
+        assertEquals(HoldReason.OVER_BEFORE_SENDING, holds.find(grouped).orElseThrow().reason());
+        assertTrue(holds.all().stream().allMatch(AlarmHold::unsent), holds.all().toString());
+    }
+
+    @Test
+    void heldAlarmSentAfterAll_hasItsHoldReleased() {
+        for (int i = 0; i < 2; i++) {
+            Instant raised = clock.instant();
+            raise("17", AlarmType.COLLAR_OFF);
+            run(Duration.ofMinutes(11));
+            clearAlarm("17", AlarmType.COLLAR_OFF, raised);
+        }
+        AlarmId flapping = raise("17", AlarmType.COLLAR_OFF);
+        assertEquals(HoldReason.FLAPPING, AlarmHolds.of(db).find(flapping).orElseThrow().reason());
+        assertTrue(AlarmHolds.of(db).find(flapping).orElseThrow().unsent());
+
+        run(Duration.ofMinutes(45));
+
+        assertEquals(3, sent().size(), sent().toString());
+        AlarmHold h = AlarmHolds.of(db).find(flapping).orElseThrow();
+        assertTrue(h.released().orElseThrow().isAfter(h.heldAt().plus(Duration.ofMinutes(29))), h.toString());
+    }
+
+    @Test
+    void alarmSentAtOnce_hasNoHold() {
+        AlarmId down = raise("17", AlarmType.NO_MOTION);
+
+        assertEquals(List.of("anna/0/[17]"), sent());
+        assertEquals(Optional.empty(), AlarmHolds.of(db).find(down));
+    }
+
+    @Test
     void stop_meansNothingMore_untilStart() {
         desk.onReply(new Reply.OptOut(PhoneNumber.of("+4915112345678"), clock.instant()));
         raise("17", AlarmType.NO_MOTION);

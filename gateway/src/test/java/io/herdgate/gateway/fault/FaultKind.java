@@ -12,6 +12,8 @@ enum FaultKind {
     API_ERROR_STORM,
     /** The Cloud API answers 503 to everything for 2..4 hours. */
     LONG_OUTAGE,
-    /** The wall clock steps a day forward or back; NTP sets it right minutes later. */
-    CLOCK_JUMP
+    /** The wall clock steps a day forward; NTP sets it right minutes later. */
+    CLOCK_FORWARD,
+    /** The wall clock steps a day back (a wrong RTC at boot); NTP sets it right minutes later. */
+    CLOCK_BACK
 }

@@ -15,10 +15,9 @@ record FaultPlan(List<Fault> faults) {
     /**
      * @param minute  when it starts, simulated minutes after the run's start
      * @param lasts   how long it lasts (0 for a kill or a storm)
-     * @param forward for a clock jump: the direction
      * @param count   for a storm: how many sends fail; for a kill: the delay before the kill, ms
      */
-    record Fault(int minute, FaultKind kind, Duration lasts, boolean forward, int count) {
+    record Fault(int minute, FaultKind kind, Duration lasts, int count) {
     }
 
     static FaultPlan random(long seed, int faults, Duration span) {
@@ -34,11 +33,11 @@ record FaultPlan(List<Fault> faults) {
                 case BROKER_RESTART -> Duration.ofMinutes(1 + r.nextInt(5));
                 case SERIAL_UNPLUG -> Duration.ofMinutes(1 + r.nextInt(30));
                 case LONG_OUTAGE -> Duration.ofHours(2 + r.nextInt(3));
-                case CLOCK_JUMP -> Duration.ofMinutes(2 + r.nextInt(20));
+                case CLOCK_FORWARD, CLOCK_BACK -> Duration.ofMinutes(2 + r.nextInt(20));
                 case KILL_9, API_ERROR_STORM -> Duration.ZERO;
             };
             int count = k == FaultKind.API_ERROR_STORM ? 5 + r.nextInt(26) : r.nextInt(40);
-            list.add(new Fault(at, k, lasts, r.nextBoolean(), count));
+            list.add(new Fault(at, k, lasts, count));
         }
         list.sort(Comparator.comparingInt(Fault::minute));
         return new FaultPlan(List.copyOf(list));

@@ -1,39 +1,49 @@
 package io.herdgate.gateway.fault;
 
+import io.herdgate.gateway.alarm.AlarmHold;
 import io.herdgate.gateway.phone.Delivered;
 import io.herdgate.gateway.store.StoredAlarm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What a {@link FaultRun} found. Every alarm in the gateway's alarm log is exactly one of: delivered (a
- * message naming it reached the phone), held by policy (the desk queued no message and says why, e.g.
- * offline while the dongle was unplugged, flapping), or lost.
+ * message naming it reached the phone), held by policy (the desk's durable note in {@code alarm_hold} says
+ * why it was never sent, e.g. offline while the dongle was unplugged, flapping), or lost.
  *
  * @param lost       alarms neither delivered nor held back for a stated reason: must be empty
  * @param duplicates messages beyond the first per alarm (the route has no repeats, so each extra one is a
  *                   duplicate delivery, e.g. a send the gateway could not mark done before a kill -9)
- * @param framesMissing frames published and neither accepted, rejected with a reason, nor dropped by a full
- *                   collar buffer
- * @param framesInFlightAtKills frames a collar or the dongle still held when the gateway was killed: they may
- *                   have reached the killed process after its last count (counted nowhere) or have been
- *                   lost with its ingest queue; {@code framesMissing} must not exceed them
+ * @param framesMissing frames published, not dropped by a full collar buffer and never accepted: must be 0
+ *                   (a copy a link sent again after a lost connection is rejected as a replay, and counted
+ *                   in {@code rejectedByReason}, not here)
+ * @param framesAcceptedTwice frames accepted more often than they were published: must be 0
+ * @param framesHeldAtKills frames the dongle or the MQTT radio still held when the gateway was killed (their
+ *                   link was down); the next gateway process got them
+ * @param slowAnswers times the gateway had not handled every frame sent to it within
+ *                   {@link ChildGateway#QUIET_LIMIT} (a stalled link shows here first)
+ * @param unansweredJoins join requests sent while their link was up that got no accept within 10 s
  */
 record FaultReport(FaultRun.Settings settings, Map<FaultKind, Integer> applied, int raised, int delivered,
                    Map<String, Integer> heldByPolicy, List<Long> lost, int duplicates, int unattributedMessages,
-                   long framesPublished, long framesAccepted, long framesRejected, long framesDroppedByCollars,
-                   long framesMissing, long framesInFlightAtKills, long observations, int gatewayLives, long slowMinutes, Duration real, Duration drain,
-                   List<String> apiViolations) {
+                   long framesPublished, long framesAccepted, long framesAcceptedTwice, long framesRejected,
+                   Map<String, Long> rejectedByReason, long framesDroppedByCollars,
+                   long framesMissing, long framesHeldAtKills, long observations, int gatewayLives, long slowAnswers,
+                   long unansweredJoins, Duration real, Duration drain, List<String> apiViolations) {
 
     static FaultReport of(FaultRun.Settings s, Map<FaultKind, Integer> applied, List<StoredAlarm> raised,
-                          Map<Long, GatewayChild.DeskLine> desk, List<Delivered> inbox, long published, long dropped,
-                          long inFlightAtKills, List<GatewayChild.Frames> lives, long slowMinutes, Duration real, Duration drain,
-                          List<String> violations) {
+                          List<AlarmHold> holds, List<Delivered> inbox, long published, long dropped,
+                          Map<String, Long> rejectedByReason,
+                          long heldAtKills, List<GatewayChild.Frames> lives, long slowAnswers, long unansweredJoins,
+                          Duration real, Duration drain, List<String> violations) {
         Map<Long, Integer> messages = messagesByAlarm(inbox);
+        Map<Long, AlarmHold> unsent = new HashMap<>();
+        holds.stream().filter(AlarmHold::unsent).forEach(h -> unsent.put(h.alarm().value(), h));
         int unattributed = (int) inbox.stream().filter(d -> alarmOf(d) < 0).count();
         int delivered = 0;
         int duplicates = 0;
@@ -42,12 +52,11 @@ record FaultReport(FaultRun.Settings settings, Map<FaultKind, Integer> applied, 
         for (StoredAlarm a : raised) {
             long id = a.id().value();
             Integer n = messages.get(id);
-            GatewayChild.DeskLine line = desk.get(id);
             if (n != null) {
                 delivered++;
                 duplicates += n - 1;
-            } else if (line != null && line.messages() == 0 && !line.note().equals("-")) {
-                held.merge(reason(line.note()), 1, Integer::sum);
+            } else if (unsent.containsKey(id)) {
+                held.merge(unsent.get(id).reason().label(), 1, Integer::sum);
             } else {
                 lost.add(id);
             }
@@ -55,14 +64,17 @@ record FaultReport(FaultRun.Settings settings, Map<FaultKind, Integer> applied, 
         long accepted = lives.stream().mapToLong(GatewayChild.Frames::accepted).sum();
         long rejected = lives.stream().mapToLong(GatewayChild.Frames::rejected).sum();
         long observations = lives.stream().mapToLong(GatewayChild.Frames::observations).sum();
-        long missing = Math.max(0, published - dropped - accepted - rejected);
+        // every frame published and not dropped by a full buffer must be accepted once; a copy sent again
+        // after a lost connection is rejected as a replay and does not stand in for a missing frame
+        long missing = Math.max(0, published - dropped - accepted);
+        long acceptedTwice = Math.max(0, accepted - (published - dropped));
         Map<FaultKind, Integer> kinds = new EnumMap<>(FaultKind.class);
         for (FaultKind k : FaultKind.values()) {
             kinds.put(k, applied.getOrDefault(k, 0));
         }
         return new FaultReport(s, kinds, raised.size(), delivered, held, List.copyOf(lost), duplicates, unattributed,
-                published, accepted, rejected, dropped, missing, inFlightAtKills, observations, lives.size(), slowMinutes, real, drain,
-                List.copyOf(violations));
+                published, accepted, acceptedTwice, rejected, Map.copyOf(rejectedByReason), dropped, missing, heldAtKills, observations, lives.size(), slowAnswers,
+                unansweredJoins, real, drain, List.copyOf(violations));
     }
 
     /** Messages per alarm id, from the alarm id in each message's button payloads ({@code ack:17}). */
@@ -91,14 +103,6 @@ record FaultReport(FaultRun.Settings settings, Map<FaultKind, Integer> applied, 
         return -1;
     }
 
-    /** The desk's note without its times: "held: flapping, waiting until ..." becomes "held: flapping". */
-    private static String reason(String note) {
-        int cut = note.indexOf(',');
-        int until = note.indexOf(" until ");
-        int end = cut > 0 ? cut : until > 0 ? until : note.length();
-        return note.substring(0, end);
-    }
-
     /** The summary table. */
     String table() {
         StringBuilder b = new StringBuilder();
@@ -116,12 +120,15 @@ record FaultReport(FaultRun.Settings settings, Map<FaultKind, Integer> applied, 
         b.append(String.format("  %-22s %6d%n", "messages w/o alarm id", unattributedMessages));
         b.append(String.format("  %-22s %6d%n", "frames published", framesPublished));
         b.append(String.format("  %-22s %6d%n", "frames accepted", framesAccepted));
-        b.append(String.format("  %-22s %6d  (bad MIC, replays incl. re-sent duplicates, ...)%n", "frames rejected", framesRejected));
+        b.append(String.format("  %-22s %6d%n", "frames accepted twice", framesAcceptedTwice));
+        b.append(String.format("  %-22s %6d  %s%n", "frames rejected", framesRejected, new TreeMap<>(rejectedByReason)));
         b.append(String.format("  %-22s %6d%n", "frames dropped (collar buffer full)", framesDroppedByCollars));
-        b.append(String.format("  %-22s %6d  (at most the %d held by links at a kill -9)%n", "frames missing",
-                framesMissing, framesInFlightAtKills));
+        b.append(String.format("  %-22s %6d%n", "frames MISSING", framesMissing));
+        b.append(String.format("  %-22s %6d  (their link was down; the next process got them)%n", "frames held at a kill",
+                framesHeldAtKills));
         b.append(String.format("  %-22s %6d%n", "cow-minutes observed", observations));
-        b.append(String.format("  %-22s %6d%n", "minutes not quiet in 10 s", slowMinutes));
+        b.append(String.format("  %-22s %6d%n", "answers not quiet in 10 s", slowAnswers));
+        b.append(String.format("  %-22s %6d%n", "join requests unanswered", unansweredJoins));
         b.append(String.format("  %-22s %6d%n", "Cloud API violations", apiViolations.size()));
         return b.toString();
     }

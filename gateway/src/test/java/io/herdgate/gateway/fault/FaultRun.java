@@ -1,5 +1,7 @@
 package io.herdgate.gateway.fault;
 
+import io.herdgate.gateway.alarm.AlarmHold;
+import io.herdgate.gateway.alarm.AlarmHolds;
 import io.herdgate.gateway.link.MqttLinkSettings;
 import io.herdgate.gateway.link.SimulatedDongle;
 import io.herdgate.gateway.link.SimulatedMqttRadio;
@@ -19,6 +21,7 @@ import io.herdgate.gateway.testing.Mosquitto;
 import io.herdgate.gateway.testing.PtyPair;
 import io.herdgate.gateway.whatsapp.PhoneNumberId;
 import io.herdgate.gateway.whatsapp.Secret;
+import io.herdgate.protocol.frame.FrameHeader;
 import io.herdgate.protocol.frame.FrameParser;
 import io.herdgate.protocol.message.MessageType;
 import io.herdgate.rules.series.CowId;
@@ -27,7 +30,6 @@ import io.herdgate.sim.herd.HerdMember;
 import io.herdgate.sim.herd.ManualClock;
 import io.herdgate.sim.herd.SimulatedHerd;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +49,9 @@ import java.util.concurrent.locks.LockSupport;
  * One run of the fault suite (see the package description): sets up mosquitto, a socat pair with a
  * simulated dongle, the fake Cloud API and a gateway child from its configuration file; runs a simulated
  * herd minute by minute while applying the {@link FaultPlan}; then lets the gateway drain (no faults) and
- * traces every alarm in the gateway's alarm log to a delivered WhatsApp message or to the desk's stated
- * reason for not sending it.
+ * traces every alarm in the gateway's alarm log to a delivered WhatsApp message or to the desk's durable
+ * note of why it did not send it ({@code alarm_hold}). Each phase has a wall-clock limit and every wait is
+ * bounded: a stalled run ends with a {@link FaultRunStalled} saying where it stood.
  */
 final class FaultRun {
 
@@ -62,10 +65,16 @@ final class FaultRun {
     }
 
     static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
-    /** Longest drain after the faults: a long outage's retries must get through. */
-    static final Duration MAX_DRAIN = Duration.ofHours(12);
-    /** A stalled gateway is noted, not waited for forever. */
-    private static final long QUIET_WAIT_MS = 10_000;
+    /** Longest drain after the faults (simulated): a long outage's retries must get through. */
+    static final Duration MAX_DRAIN = Duration.ofHours(6);
+    /** Wall-clock limit of the fault phase per simulated hour (about 4x what a loaded two-core machine needs). */
+    static final Duration FAULTS_LIMIT_PER_HOUR = Duration.ofSeconds(75);
+    /** Wall-clock limit of the drain phase (up to {@link #MAX_DRAIN} of herd and outbox). */
+    static final Duration DRAIN_LIMIT = Duration.ofMinutes(4);
+    /** How long a collar's join request waits for its accept while its link is up (on air: within a second). */
+    private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
+    /** Packaged JVM options of the service, relative to the repository root. */
+    private static final Path JVM_OPTIONS = Path.of("deploy", "src", "deb", "share", "jvm.options");
     private static final PhoneNumber ANNA = PhoneNumber.of("+4915112345678");
     private static final String PHONE_ID = "106540352242922";
     private static final Secret TOKEN = Secret.of("fault-suite-token");
@@ -79,6 +88,7 @@ final class FaultRun {
     private final Map<FaultKind, Integer> applied = new EnumMap<>(FaultKind.class);
     private final Map<Long, GatewayChild.DeskLine> desk = new HashMap<>();
     private final List<GatewayChild.Frames> lives = new ArrayList<>();
+    private final Map<String, Long> rejected = new TreeMap<>();
     private Mosquitto broker;
     private FakeCloudApi phones;
     private PtyPair pty;
@@ -87,17 +97,27 @@ final class FaultRun {
     private SimulatedHerd herd;
     private GatewayChild child;
     private Path config;
-    private GatewayChild.Frames last = new GatewayChild.Frames(0, 0, 0);
+    private final List<String> jvm;
+    private GatewayChild.Frames last = new GatewayChild.Frames(0, 0, 0, false);
     private long published;
-    private long publishedAtLifeStart;
-    private long slowMinutes;
+    /** Frames published before the current gateway process started and not held by a link then. */
+    private long publishedBeforeLife;
+    private long slowFrames;
+    /** Frames the current process lacked when it gave up waiting for them. */
+    private long unaccounted;
+    private long unansweredJoins;
     private long offsetMs;
-    /** Frames a link still held (buffered by a collar or the dongle) when the gateway was killed. */
-    private long inFlightAtKills;
+    /** Frames a link still held (buffered by the dongle or the MQTT radio) when the gateway was killed. */
+    private long heldAtKills;
+    private final long realStart = System.nanoTime();
+    private String phase = "setup";
+    private long phaseDeadline;
+    private int minute;
 
-    private FaultRun(Settings settings, Path dir) {
+    private FaultRun(Settings settings, Path dir) throws IOException {
         this.settings = settings;
         this.dir = dir;
+        this.jvm = packagedJvmOptions();
     }
 
     static FaultReport run(Settings settings, Path dir) throws Exception {
@@ -108,7 +128,6 @@ final class FaultRun {
         FaultPlan plan = FaultPlan.random(settings.seed(), settings.faults(), settings.span());
         HerdConfig herdConfig = HerdConfig.of(settings.cows(), settings.seed(), START, settings.span())
                 .withEvents(events(settings.cows()));
-        long realStart = System.nanoTime();
         try (Mosquitto b = Mosquitto.plain().start();
              FakeCloudApi p = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET, clock));
              PtyPair pair = PtyPair.open()) {
@@ -120,48 +139,69 @@ final class FaultRun {
             radio = SimulatedMqttRadio.connect(MqttLinkSettings.of(broker.uri(), "farm1").withClientId("collars-farm1"),
                     100_000, downlinks::add);
             dongle = SimulatedDongle.start(pty.b(), 100_000, downlinks::add, clock);
-            child = GatewayChild.start(config, START, dir.resolve("gateway.log"));
+            child = GatewayChild.start(config, START, dir.resolve("gateway.log"), jvm);
             herd = SimulatedHerd.of(herdConfig, this::transmit);
-            Map<Integer, List<Runnable>> endAt = new TreeMap<>();
+
             int minutes = (int) settings.span().toMinutes();
+            enter("faults", FAULTS_LIMIT_PER_HOUR.multipliedBy(Math.max(1, settings.span().toHours())));
+            Map<Integer, List<Runnable>> endAt = new TreeMap<>();
             int next = 0;
-            for (int m = 1; m <= minutes; m++) {
-                Instant t = START.plus(Duration.ofMinutes(m));
+            for (minute = 1; minute <= minutes; minute++) {
+                Instant t = START.plus(Duration.ofMinutes(minute));
                 clock.set(t);
-                List<Runnable> due = endAt.remove(m);
+                List<Runnable> due = endAt.remove(minute);
+                boolean starts = next < plan.faults().size() && plan.faults().get(next).minute() == minute;
+                if (due != null || starts) {
+                    // faults strike between frames: a frame cut in half by an unplug is lost in the kernel,
+                    // not by the gateway, and would blur the count
+                    settle();
+                }
                 if (due != null) {
                     due.forEach(Runnable::run);
                 }
-                while (next < plan.faults().size() && plan.faults().get(next).minute() == m) {
+                while (next < plan.faults().size() && plan.faults().get(next).minute() == minute) {
                     FaultPlan.Fault f = plan.faults().get(next++);
                     Runnable end = apply(f, t);
-                    int endMinute = m + (int) Math.max(1, f.lasts().toMinutes());
+                    int endMinute = minute + (int) Math.max(1, f.lasts().toMinutes());
                     endAt.computeIfAbsent(Math.min(endMinute, minutes), k -> new ArrayList<>()).add(end);
                 }
-                minute(t, m);
+                minute(t);
             }
             endAt.values().forEach(l -> l.forEach(Runnable::run));
+
             // drain: no more faults; the outbox retries until everything routed is delivered
-            int m = minutes;
+            enter("drain", DRAIN_LIMIT);
             Instant drainEnd = START.plus(settings.span()).plus(MAX_DRAIN);
             do {
                 for (int i = 0; i < 30; i++) {
-                    m++;
-                    Instant t = START.plus(Duration.ofMinutes(m));
+                    minute++;
+                    Instant t = START.plus(Duration.ofMinutes(minute));
                     clock.set(t);
-                    minute(t, m);
+                    minute(t);
                 }
                 readDesk();
             } while (!drained() && clock.instant().isBefore(drainEnd));
+            last = child.at(clock.instant(), expectedHandled());
             readDesk();
+            child.rejected().forEach((k, v) -> rejected.merge(k, v, Long::sum));
+            enter("report", Duration.ofMinutes(1));
             child.stop();
             lives.add(last);
-            List<StoredAlarm> raised = alarmLog();
             radio.close();
             dongle.close();
-            return FaultReport.of(settings, applied, raised, desk, inbox(), published, radio.dropped() + dongle.dropped(),
-                    inFlightAtKills, lives, slowMinutes, Duration.ofNanos(System.nanoTime() - realStart),
-                    Duration.ofMinutes(m).minus(settings.span()), phones.violations());
+            List<StoredAlarm> raised;
+            List<AlarmHold> holds;
+            try (Database db = Database.open(dir.resolve("data").resolve(Gateway.DATABASE_FILE))) {
+                raised = AlarmLog.of(db).raisedBetween(START.minus(Duration.ofDays(3)), START.plus(Duration.ofDays(30)));
+                holds = AlarmHolds.of(db).all();
+            }
+            return FaultReport.of(settings, applied, raised, holds, inbox(), published, radio.dropped() + dongle.dropped(), rejected,
+                    heldAtKills, lives, slowFrames, unansweredJoins, Duration.ofNanos(System.nanoTime() - realStart),
+                    Duration.ofMinutes(minute).minus(settings.span()), phones.violations());
+        } catch (FaultRunStalled e) {
+            throw new FaultRunStalled("fault run stalled in phase " + phase + " at simulated minute " + minute + " ("
+                    + clock.instant() + ", " + Duration.ofNanos(System.nanoTime() - realStart).toSeconds() + " s real): "
+                    + state() + "\n" + e.getMessage());
         } finally {
             if (child != null) {
                 child.close();
@@ -169,67 +209,119 @@ final class FaultRun {
         }
     }
 
-    /** One simulated minute: the gateway's due jobs, the herd's frames, wait until they are handled. */
-    private void minute(Instant t, int m) throws Exception {
-        last = child.at(t);
-        herd.advanceTo(t);
-        awaitQuiet();
-        for (byte[] d; (d = downlinks.poll()) != null; ) {
-            herd.receive(d);
-        }
-        if (m % 60 == 0) {
-            readDesk();
+    /** Starts a phase that must end within {@code limit} of wall-clock time. */
+    private void enter(String name, Duration limit) {
+        phase = name;
+        phaseDeadline = System.nanoTime() + limit.toNanos();
+    }
+
+    /** Fails the run when the current phase is over its limit. */
+    private void checkDeadline() {
+        if (System.nanoTime() > phaseDeadline) {
+            throw new FaultRunStalled("over the phase's wall-clock limit\n" + child.logTail());
         }
     }
 
-    /** The herd's transport: the clock at the frame's time, the frame over its link, until it is handled. */
-    private void transmit(byte[] frame) {
-        try {
-            child.set(herd.now());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Where the run stands, for a stall report. */
+    private String state() {
+        return "faults applied " + applied + ", frames published " + published + " (this gateway process: handled "
+                + last.handled() + " of " + expectedHandled() + " expected), dongle holds " + dongle.waiting()
+                + ", MQTT radio holds " + radio.unconfirmed() + ", broker " + (broker.isRunning() ? "up" : "down")
+                + ", dongle " + (pty.isPlugged() ? "plugged" : "unplugged") + ", frames not handled within "
+                + ChildGateway.QUIET_LIMIT.toSeconds() + " s: " + slowFrames + ", joins unanswered: " + unansweredJoins;
+    }
+
+    /** One simulated minute: the gateway's due jobs, the herd's frames, the downlinks that came back. */
+    private void minute(Instant t) throws Exception {
+        checkDeadline();
+        last = counted(child.at(t, expectedHandled()));
+        herd.advanceTo(t);
+        for (byte[] d; (d = downlinks.poll()) != null; ) {
+            herd.receive(d);
         }
+        if (minute % 60 == 0) {
+            readDesk();
+            System.err.println("fault suite: simulated " + t + " (" + phase + ") after "
+                    + Duration.ofNanos(System.nanoTime() - realStart).toSeconds() + " s: " + state());
+        }
+    }
+
+    /**
+     * The herd's transport: once the gateway has handled what it was sent, its clock goes to the frame's
+     * time and the frame goes over its link. A join request waits for its accept while the link is up.
+     */
+    private void transmit(byte[] frame) {
+        checkDeadline();
+        last = counted(child.set(herd.now(), expectedHandled()));
         published++;
-        if ((FrameParser.euiValue(frame, 0) & 1) == 0) {
+        boolean mqtt = (FrameParser.euiValue(frame, 0) & 1) == 0;
+        if (mqtt) {
             radio.send(frame);
         } else {
             dongle.send(frame);
         }
         if (FrameParser.check(frame, 0, frame.length).isEmpty()
-                && FrameParser.header(frame, 0).type() == MessageType.JOIN_REQUEST) {
-            try {
-                // an accept comes within a second on air; without one the collar tries again later
-                byte[] accept = downlinks.poll(2, TimeUnit.SECONDS);
-                if (accept != null) {
-                    herd.receive(accept);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else {
-            awaitQuiet();
+                && FrameParser.header(frame, 0).type() == MessageType.JOIN_REQUEST
+                && (mqtt ? broker.isRunning() : pty.isPlugged())) {
+            awaitAccept(FrameParser.header(frame, 0));
         }
     }
 
-    /** Until the child has handled what reached it (frames kept by an unplugged dongle or a down broker excepted). */
-    private void awaitQuiet() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QUIET_WAIT_MS);
-        while (true) {
-            long buffered = radio.unconfirmed() + dongle.waiting();
-            try {
-                last = child.frames();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /**
+     * Waits for the join accept that answers {@code request} (same collar and nonce); other downlinks that
+     * come meanwhile go to the herd as they come. An accept that takes longer is counted and reaches the
+     * herd later, like a late one on air (then the collar, which has asked again, ignores it).
+     */
+    private void awaitAccept(FrameHeader request) {
+        long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
+        try {
+            for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+                byte[] d = downlinks.poll(left, TimeUnit.NANOSECONDS);
+                if (d == null) {
+                    break;
+                }
+                herd.receive(d);
+                if (FrameParser.check(d, 0, d.length).isEmpty()) {
+                    FrameHeader h = FrameParser.header(d, 0);
+                    if (h.type() == MessageType.JOIN_ACCEPT && h.eui().equals(request.eui())
+                            && h.counter() == request.counter()) {
+                        return;
+                    }
+                }
             }
-            if (last.handled() >= published - publishedAtLifeStart - buffered) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                slowMinutes++;
-                return;
-            }
-            LockSupport.parkNanos(500_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        unansweredJoins++;
+    }
+
+    /** Until the gateway has handled every frame its links can deliver (bounded as every wait). */
+    private void settle() {
+        dongle.flush();
+        awaitConfirmed();
+        last = counted(child.set(herd.now(), expectedHandled()));
+    }
+
+    /**
+     * Notes a gateway answer that came before it had handled everything expected (it waited its limit);
+     * the frames it lacks are not expected again, so one lost frame costs one wait, not one per frame.
+     * The report counts what is missing from the totals.
+     */
+    private GatewayChild.Frames counted(GatewayChild.Frames f) {
+        if (f.late()) {
+            unaccounted += Math.max(0, expectedHandled() - f.handled());
+            slowFrames++;
+            if (slowFrames <= 5) {
+                System.err.println("fault suite: minute " + minute + ": not handled within "
+                        + ChildGateway.QUIET_LIMIT.toSeconds() + " s: " + state());
+            }
+        }
+        return f;
+    }
+
+    /** Frames the current gateway process must have handled: all sent to it, less those a link still holds. */
+    private long expectedHandled() {
+        return published - publishedBeforeLife - unaccounted - radio.unconfirmed() - dongle.waiting();
     }
 
     /** Starts fault {@code f}; returns what ends it. */
@@ -246,15 +338,19 @@ final class FaultRun {
             }
             case KILL_9 -> {
                 readDesk();
-                last = child.frames();
-                inFlightAtKills += radio.unconfirmed() + dongle.waiting();
-                child.send("at " + t.toEpochMilli());
+                // settled (above): the frames counted by the killed process and those the links still hold
+                // (for the next process) add up to all published
+                child.rejected().forEach((k, v) -> rejected.merge(k, v, Long::sum));
+                long held = radio.unconfirmed() + dongle.waiting();
+                heldAtKills += held;
+                child.send("at " + t.toEpochMilli() + " 0");
                 Thread.sleep(f.count());
                 child.kill();
                 lives.add(last);
-                last = new GatewayChild.Frames(0, 0, 0);
-                publishedAtLifeStart = published;
-                child = GatewayChild.start(config, t, dir.resolve("gateway.log"));
+                last = new GatewayChild.Frames(0, 0, 0, false);
+                publishedBeforeLife = published - held;
+                unaccounted = 0;
+                child = GatewayChild.start(config, t, dir.resolve("gateway.log"), jvm);
                 if (offsetMs != 0) {
                     child.jump(Duration.ofMillis(offsetMs));
                 }
@@ -268,8 +364,8 @@ final class FaultRun {
                 phones.failFor(Fault.UNAVAILABLE, f.lasts());
                 return () -> { };
             }
-            case CLOCK_JUMP -> {
-                Duration step = f.forward() ? Duration.ofDays(1) : Duration.ofDays(-1);
+            case CLOCK_FORWARD, CLOCK_BACK -> {
+                Duration step = f.kind() == FaultKind.CLOCK_FORWARD ? Duration.ofDays(1) : Duration.ofDays(-1);
                 jump(step);
                 return () -> jump(step.negated());
             }
@@ -277,16 +373,20 @@ final class FaultRun {
         throw new IllegalStateException("unknown fault " + f);
     }
 
-    private void jump(Duration step) {
-        try {
-            child.jump(step);
-            offsetMs += step.toMillis();
-        } catch (Exception e) {
-            throw new IllegalStateException("clock jump failed", e);
+    /** While the broker runs: until it has confirmed every uplink (bounded by the phase's limit). */
+    private void awaitConfirmed() {
+        while (broker.isRunning() && radio.unconfirmed() > 0) {
+            checkDeadline();
+            LockSupport.parkNanos(1_000_000);
         }
     }
 
-    private void readDesk() throws Exception {
+    private void jump(Duration step) {
+        child.jump(step);
+        offsetMs += step.toMillis();
+    }
+
+    private void readDesk() {
         for (GatewayChild.DeskLine l : child.alarms()) {
             desk.put(l.id(), l);
         }
@@ -300,12 +400,6 @@ final class FaultRun {
 
     private List<Delivered> inbox() {
         return phones.inbox(ANNA);
-    }
-
-    private List<StoredAlarm> alarmLog() {
-        try (Database db = Database.open(dir.resolve("data").resolve(Gateway.DATABASE_FILE))) {
-            return AlarmLog.of(db).raisedBetween(START.minus(Duration.ofDays(3)), START.plus(Duration.ofDays(30)));
-        }
     }
 
     /**
@@ -355,6 +449,8 @@ final class FaultRun {
         return Files.writeString(dir.resolve("herdgate.yaml"), """
                 data_dir: data
                 time_zone: UTC
+                logging:
+                  level: %s
                 rules_file: rules.yaml
                 contacts_file: contacts.yaml
                 links:
@@ -376,7 +472,22 @@ final class FaultRun {
                   broker: %s
                   gateway: farm1
                   reconnect_max_s: 2
-                """.formatted(pty.a(), broker.uri(), phones.baseUrl(), PHONE_ID, broker.uri()));
+                """.formatted(System.getProperty("faults.log", "info"), pty.a(), broker.uri(), phones.baseUrl(), PHONE_ID,
+                        broker.uri()));
+    }
+
+    /** The JVM options the package ships (as the load harness uses them): what is tested is what runs. */
+    private static List<String> packagedJvmOptions() throws IOException {
+        Path file = Path.of("").toAbsolutePath().getParent().resolve(JVM_OPTIONS);
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            int hash = line.indexOf('#');
+            String option = (hash < 0 ? line : line.substring(0, hash)).strip();
+            if (!option.isEmpty()) {
+                out.addAll(List.of(option.split("\\s+")));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static void registerCollars(Path dataDir, HerdConfig config) throws Exception {

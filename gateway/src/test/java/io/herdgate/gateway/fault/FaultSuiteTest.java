@@ -5,22 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The fault suite, by default at its small size (one seed, 4 cows, 4 simulated hours, every fault kind
- * once); larger with system properties, e.g. {@code -Dfaults.seed=7 -Dfaults.cows=20 -Dfaults.hours=48
- * -Dfaults.count=60} (deploy/README.md, "Fault suite"). Runs only with {@code -Dfaults.run=true}: the serial
- * collars sometimes fail to join over the socat pair and the run then crawls, which must not hold up CI.
+ * The fault suite (deploy/README.md, "Fault suite"). By default its small size, which CI runs: seed 1, 4
+ * cows, 4 simulated hours, every fault kind once (broker restart, serial unplug, kill -9, API error storm,
+ * long API outage, clock a day forward, clock a day back). Larger with system properties, e.g.
+ * {@code -Dfaults.seed=7 -Dfaults.cows=6 -Dfaults.hours=10 -Dfaults.count=18}. Each phase has a wall-clock
+ * limit (set-up, faults at {@link FaultRun#FAULTS_LIMIT_PER_HOUR} per simulated hour, drain, report): a
+ * stalled run fails with where it stood and the gateway's last log lines rather than hanging.
  */
-@EnabledIfSystemProperty(named = "faults.run", matches = "true")
 class FaultSuiteTest {
 
     @Test
-    @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
-    void seededFaults_noAlarmIsLost_andDuplicatesAreCounted() throws Exception {
+    @Timeout(value = 20, unit = TimeUnit.MINUTES) // a last resort: the phase limits end a stalled run first
+    void seededFaults_noAlarmIsLost_noFrameIsMissing_andDuplicatesAreCounted() throws Exception {
         FaultRun.Settings s = new FaultRun.Settings(Long.getLong("faults.seed", 1), Integer.getInteger("faults.cows", 4),
                 Duration.ofHours(Long.getLong("faults.hours", 4)), Integer.getInteger("faults.count", FaultKind.values().length));
 
@@ -31,10 +33,11 @@ class FaultSuiteTest {
 
         System.out.println(r.table());
         assertTrue(r.raised() > 0, "the herd's events raised no alarm: the run proves nothing\n" + r.table());
-        assertEquals(java.util.List.of(), r.lost(), "alarms lost\n" + r.table());
-        assertTrue(r.framesMissing() <= r.framesInFlightAtKills(),
-                "frames neither accepted, rejected for a reason, nor in flight at a kill\n" + r.table());
-        assertEquals(java.util.List.of(), r.apiViolations(), "requests Meta's API would refuse");
+        assertEquals(List.of(), r.lost(), "alarms lost\n" + r.table());
+        assertEquals(0, r.framesMissing(), "frames neither accepted, rejected for a reason, nor dropped by a full buffer\n"
+                + r.table());
+        assertEquals(0, r.framesAcceptedTwice(), "frames accepted more than once\n" + r.table());
+        assertEquals(List.of(), r.apiViolations(), "requests Meta's API would refuse");
         for (FaultKind k : FaultKind.values()) {
             assertTrue(s.faults() < FaultKind.values().length || r.applied().get(k) > 0, k + " was not applied");
         }

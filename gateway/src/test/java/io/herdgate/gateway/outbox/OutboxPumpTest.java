@@ -179,6 +179,40 @@ class OutboxPumpTest {
     }
 
     @Test
+    void clockSteppedADayForwardDuringAnOutage_expiresNothing_andEverythingGoesOutOnceTheApiIsBack() {
+        whatsapp.answer(n -> new DeliveryResult.RetryLater(Duration.ofSeconds(30), "503", "unavailable"));
+        enqueue(alarm(1, anna(), 0, Priority.NORMAL));
+        enqueue(alarm(2, bob(), 0, Priority.CRITICAL));
+        OutboxPump p = pump(whatsapp);
+        run(p, Duration.ofMinutes(30));
+
+        clock.advance(Duration.ofDays(1));
+        p.clockStepped(Duration.ofDays(1));
+        run(p, Duration.ofMinutes(5));
+        assertEquals(2, outbox.counts().getOrDefault(OutboxState.PENDING, 0), outbox.counts().toString());
+
+        whatsapp.accept();
+        run(p, Duration.ofMinutes(15));
+        assertEquals(List.of(alarm(2, bob(), 0, Priority.CRITICAL), alarm(1, anna(), 0, Priority.NORMAL)), whatsapp.sent());
+    }
+
+    @Test
+    void clockSteppedADayBackWhileTheChannelIsDown_doesNotKeepItDownForADay() {
+        whatsapp.answer(n -> new DeliveryResult.ChannelDown("190", "access token expired"));
+        enqueue(alarm(1, anna(), 0, Priority.NORMAL));
+        OutboxPump p = pump(whatsapp);
+        run(p, Duration.ofSeconds(5));
+        assertTrue(p.isDown(ChannelName.WHATSAPP));
+
+        clock.advance(Duration.ofDays(-1));
+        p.clockStepped(Duration.ofDays(-1));
+        whatsapp.accept();
+        run(p, Duration.ofMinutes(16));
+
+        assertEquals(List.of(alarm(1, anna(), 0, Priority.NORMAL)), whatsapp.sent());
+    }
+
+    @Test
     void failedDeliveryStatusAfterSending_resendsBySms() {
         enqueue(alarm(1, anna(), 0, Priority.HIGH));
         OutboxPump p = pump(whatsapp, sms);

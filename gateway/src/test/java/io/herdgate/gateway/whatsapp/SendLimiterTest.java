@@ -42,6 +42,18 @@ class SendLimiterTest {
     }
 
     @Test
+    void tryAcquire_afterTheClockSteppedADayBack_holdsNothingBackForADay() {
+        SendLimiter l = new SendLimiter(clock, 1, Duration.ofSeconds(6));
+        assertEquals(Optional.empty(), l.tryAcquire(phone(1)));
+        clock.advance(Duration.ofDays(-1));
+
+        assertEquals(Optional.empty(), l.tryAcquire(phone(1)), "neither the pair rate nor the throughput window");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(Optional.of(new SendLimiter.Wait(SendLimiter.Limit.PAIR_RATE, Duration.ofSeconds(5))), l.tryAcquire(phone(1)),
+                "limits hold again from the new time");
+    }
+
+    @Test
     void tryAcquire_refusal_takesNoSlot() {
         SendLimiter l = new SendLimiter(clock, 1, Duration.ofSeconds(6));
         l.tryAcquire(phone(1));

@@ -1,6 +1,7 @@
 package io.herdgate.rules.behaviour;
 
 import io.herdgate.rules.feature.WindowFeatures;
+import java.util.List;
 
 /**
  * Classifies one window of collar features, optionally against the cow's own {@link PostureReference}.
@@ -27,6 +28,9 @@ public interface BehaviourClassifier {
 
     /** Lowest sample rate the classifier's features are valid for, Hz. */
     double minRateHz();
+
+    /** The behaviours it can tell apart; a behaviour not listed is never reported, so it is not measured. */
+    List<Behaviour> behaviours();
 
     /**
      * The classifier shipped with herdgate ({@code classifier-v3.json}), loaded once.

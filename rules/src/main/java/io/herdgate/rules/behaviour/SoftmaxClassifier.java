@@ -84,6 +84,11 @@ final class SoftmaxClassifier implements BehaviourClassifier {
         return minRateHz;
     }
 
+    @Override
+    public List<Behaviour> behaviours() {
+        return classList;
+    }
+
     /** Softmax of the class scores for standardised features {@code x}. */
     static double[] probabilities(double[] x, double[][] weights, double[] bias) {
         double[] s = new double[bias.length];

@@ -67,10 +67,15 @@ final class CowState {
         battery.write(out);
     }
 
-    void read(DataInput in) throws IOException {
+    /** Reads what {@link #write} wrote, or the layout of an older snapshot {@code version} (3: the old ring). */
+    void read(DataInput in, int version) throws IOException {
         lastEndSec = in.readLong();
         lastDataEndSec = in.readLong();
-        bins.read(in);
+        if (version == 3) {
+            bins.readVersion3(in);
+        } else {
+            bins.read(in);
+        }
         level.read(in);
         heat.read(in);
         illness.read(in);

@@ -32,8 +32,9 @@ import java.util.Optional;
  *       windows late);
  *       {@code lyingBouts}: windows where resting starts after a non-resting window (NaN for both below
  *       the classifier's minimum rate);</li>
- *   <li>{@code ruminationMin}: windows classified {@link Behaviour#RUMINATING} (always 0 with
- *       the shipped classifier, which cannot detect rumination; NaN when the rate is below the jaw band);</li>
+ *   <li>{@code ruminationMin}: windows classified {@link Behaviour#RUMINATING}; NaN when the rate is
+ *       below the jaw band or the classifier cannot tell rumination (the shipped one cannot): a measure the
+ *       collar does not deliver must not read as a cow that stopped ruminating;</li>
  *   <li>{@code accelVarG2}: population variance of the acceleration magnitude |a| in g²;</li>
  *   <li>{@code pitchDeg}: pitch of the minute's mean gravity vector (see {@link WindowFeatures#pitchDeg()}).</li>
  * </ul>
@@ -83,7 +84,8 @@ public final class MinuteObserver {
         this.smoother = BehaviourSmoother.restore(BehaviourSmoother.SHIPPED_WINDOWS, recentWindows);
         this.classify = rate.hz() >= classifier.minRateHz();
         this.stepsDefined = rate.hz() >= FeatureExtractor.MIN_STEP_RATE_HZ;
-        this.ruminationDefined = rate.hz() >= FeatureExtractor.MIN_RUMINATION_RATE_HZ;
+        this.ruminationDefined = rate.hz() >= FeatureExtractor.MIN_RUMINATION_RATE_HZ
+                && classifier.behaviours().contains(Behaviour.RUMINATING);
         this.toG = unit.toG();
         this.posture = posture;
     }
