@@ -33,8 +33,9 @@ import java.util.Optional;
 /**
  * One collar of the load: joins with its root key, then replays a backlog of sample batches (4 s at 10 Hz,
  * ±4 g) from the simulator's motion model, as a collar does after a radio outage. Each batch's
- * {@code first_sample_age_ms} is taken against the wall clock when it is encoded, so the gateway, dating
- * batches by arrival minus age, sees one unbroken stream however fast the backlog is replayed.
+ * {@code first_sample_age_ms} is taken against the wall clock when it is encoded and its frame counters
+ * run on without a gap, so the gateway (which anchors a stream at its first batch's arrival minus age
+ * and follows the counters from there) sees one unbroken stream however fast the backlog is replayed.
  * The motion is rendered and its samples coded ahead ({@link #prepare}: a frame per batch with age 0),
  * so that streaming costs the publisher only what stamping a frame costs: its age and counter written
  * in, its MIC computed, MQTT. A mistake there would show as frames the gateway rejects.

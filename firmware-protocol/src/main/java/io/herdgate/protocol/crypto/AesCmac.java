@@ -1,5 +1,8 @@
 package io.herdgate.protocol.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -14,6 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
  * not thread-safe.
  */
 public final class AesCmac {
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private final Cipher cbc;
     private final byte[] k1 = new byte[16];
@@ -52,9 +59,7 @@ public final class AesCmac {
         Scratch s = Scratch.of(len + 32);
         System.arraycopy(prefix16, 0, s.first(), 0, 16);
         int end = run(s, msg, off, len, 16);
-        byte[] out = s.second();
-        int t = end - 16;
-        return (out[t] & 0xFF) | (out[t + 1] & 0xFF) << 8 | (out[t + 2] & 0xFF) << 16 | (out[t + 3] & 0xFF) << 24;
+        return (int) INT_LE.get(s.second(), end - 16);
     }
 
     /**
@@ -73,9 +78,9 @@ public final class AesCmac {
             Arrays.fill(s, total + 1, padded, (byte) 0);
         }
         byte[] k = complete ? k1 : k2;
-        for (int i = 0; i < 16; i++) {
-            s[padded - 16 + i] ^= k[i];
-        }
+        int last = padded - 16;
+        LONG.set(s, last, (long) LONG.get(s, last) ^ (long) LONG.get(k, 0));
+        LONG.set(s, last + 8, (long) LONG.get(s, last + 8) ^ (long) LONG.get(k, 8));
         try {
             cbc.doFinal(s, 0, padded, scratch.second(), 0);
         } catch (GeneralSecurityException e) {

@@ -1,7 +1,5 @@
 package io.herdgate.protocol.crypto;
 
-import java.util.Arrays;
-
 /**
  * Two growable work buffers per thread, shared by every {@link AesCmac} and {@link AesCtr} the thread
  * uses: a gateway holds one MIC and one CTR per collar, and per-instance buffers (about 1.1 KB each
@@ -23,7 +21,7 @@ final class Scratch {
         Scratch s = PER_THREAD.get();
         if (s.first.length < size) {
             int n = Math.max(size, 2 * s.first.length);
-            s.first = Arrays.copyOf(s.first, n);
+            s.first = new byte[n];
             s.second = new byte[n];
         }
         return s;

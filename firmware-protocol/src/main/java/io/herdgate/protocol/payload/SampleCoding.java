@@ -40,8 +40,18 @@ final class SampleCoding {
     private static final int WINDOW_BITS = 57;
     /** Longest Rice code taken straight from the decoder's bit buffer; longer ones are counted window by window. */
     private static final int FAST_BITS = 56;
-    /** Longest Rice code of a group of four taken with one refill: 4 x 14 bits fit the 56 of {@link #FAST_BITS}. */
-    private static final int GROUP_BITS = 14;
+
+    /**
+     * The signed difference of each zigzag value a Rice code can carry (0..8191: a quotient of at most
+     * 8190 >>> k shifted by k, and k remainder bits): one load instead of four operations per value.
+     */
+    private static final short[] UNZIGZAG = new short[MAX_ZIGZAG + 2];
+
+    static {
+        for (int u = 0; u < UNZIGZAG.length; u++) {
+            UNZIGZAG[u] = (short) (u >>> 1 ^ -(u & 1));
+        }
+    }
 
     private SampleCoding() {
     }
@@ -315,8 +325,9 @@ final class SampleCoding {
         // Bit buffer with a branch-free refill: buf holds the stream from the next unread bit on, `count`
         // of its bits are known good (56..63 right after a refill), and byte `ptr` of b starts at bit `count`
         // of buf. Bits above `count` are zero or already the stream's own, so the next load can be OR-ed in.
-        // The refill's load depends only on the count before the code, so per code the dependency chain is
-        // a trailing-zero count, an add and a shift; no branch depends on the code lengths.
+        // The refill's load depends only on the count before the step, so per code the dependency chain is
+        // a trailing-zero count, an add and a shift, and the only branch on the code lengths (a group of
+        // four that does not fit) is rarely taken.
         int ptr = off + 4; // bit 36 of the stream: byte 4, bit 4
         long buf = load(b, ptr) >>> 4;
         int count = 56 - 4;
@@ -340,10 +351,11 @@ final class SampleCoding {
             int fastMax = Math.min(FAST_BITS - 1 - k, maxQuotient);
             int prev = xyz[axis];
             int outOfRange = 0;
-            // Four codes of at most GROUP_BITS each fit the bits a refill guarantees: the common case takes
-            // them with one refill and four trailing-zero counts, and no branch between them (a bad guess
-            // is thrown away and the next code goes through the single-code path).
-            int groupMax = Math.min(GROUP_BITS - 1 - k, maxQuotient);
+            // Four codes that together fit the 56 bits a refill guarantees: the common case takes them with
+            // one refill, four trailing-zero counts and one test of their quotients' sum (which also bounds
+            // each quotient by maxQuotient); a bad guess is thrown away and the next code goes through the
+            // single-code path.
+            int groupQuotients = Math.min(FAST_BITS - 4 * (1 + k), maxQuotient);
             int i = 1;
             int idx = 3 + axis;
             while (i < n) {
@@ -358,23 +370,24 @@ final class SampleCoding {
                     int q2 = Long.numberOfTrailingZeros(b2);
                     long b3 = b2 >>> (q2 + 1 + k);
                     int q3 = Long.numberOfTrailingZeros(b3);
-                    if ((groupMax - q0 | groupMax - q1 | groupMax - q2 | groupMax - q3) >= 0) {
+                    int quotients = q0 + q1 + q2 + q3;
+                    if (quotients <= groupQuotients) {
                         int u0 = q0 << k | (int) (buf >>> (q0 + 1)) & mask;
                         int u1 = q1 << k | (int) (b1 >>> (q1 + 1)) & mask;
                         int u2 = q2 << k | (int) (b2 >>> (q2 + 1)) & mask;
                         int u3 = q3 << k | (int) (b3 >>> (q3 + 1)) & mask;
                         buf = b3 >>> (q3 + 1 + k);
-                        count -= q0 + q1 + q2 + q3 + 4 * (1 + k);
-                        prev += u0 >>> 1 ^ -(u0 & 1);
+                        count -= quotients + 4 * (1 + k);
+                        prev += UNZIGZAG[u0];
                         outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx] = (short) prev;
-                        prev += u1 >>> 1 ^ -(u1 & 1);
+                        prev += UNZIGZAG[u1];
                         outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx + 3] = (short) prev;
-                        prev += u2 >>> 1 ^ -(u2 & 1);
+                        prev += UNZIGZAG[u2];
                         outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx + 6] = (short) prev;
-                        prev += u3 >>> 1 ^ -(u3 & 1);
+                        prev += UNZIGZAG[u3];
                         outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx + 9] = (short) prev;
                         i += 4;
@@ -412,7 +425,7 @@ final class SampleCoding {
                     count = 56 - (pos & 7);
                     ptr += 7;
                 }
-                prev += u >>> 1 ^ -(u & 1);
+                prev += UNZIGZAG[u];
                 outOfRange |= prev - SampleBatch.MIN_COUNT;
                 xyz[idx] = (short) prev;
                 i++;

@@ -87,8 +87,8 @@ class SampleCodingTest {
     @ParameterizedTest(name = "k = {0}")
     @ValueSource(ints = {0, 1, 5, 12, 13})
     void rice_codesAroundTheFastPathLimit_decodeWherever8ByteLoadsSplitThem(int k) {
-        // Quotients 0..60, as far as k allows (8190 >>> k): codes up to 14 bits come four to a refill, up
-        // to 56 bits one by one from the bit buffer, longer ones are counted the slow way. Each phase starts
+        // Quotients 0..60, as far as k allows (8190 >>> k): short codes come four to a refill, codes up to
+        // 56 bits one by one from the bit buffer, longer ones are counted the slow way. Each phase starts
         // the quotient sequence elsewhere, so codes land at every position of the 64-bit loads and groups.
         int maxQuotient = 8190 >>> k;
         for (int phase = 0; phase < 64; phase++) {
@@ -148,23 +148,26 @@ class SampleCodingTest {
 
     @ParameterizedTest(name = "k = {0}")
     @ValueSource(ints = {0, 2, 5, 9})
-    void rice_codesOfTheGroupLimitAndOneBitLonger_decodeInEveryPositionOfAGroup(int k) {
-        // Codes of 14 bits are taken four to a refill; one 15-bit code anywhere among them sends the decoder
-        // to the single-code path and back. Lengths 8..11 leave 0..3 codes after the last whole group.
-        int fits = (13 - k) << k | (1 << k) - 1;
-        int longer = (14 - k) << k;
-        for (int codes = 8; codes <= 11; codes++) {
-            for (int at = -1; at < codes; at++) {
-                int[] us = new int[codes];
-                for (int i = 0; i < codes; i++) {
-                    // Alternate signs (odd zigzag values are negative) so that the walk stays in range.
-                    us[i] = i == at ? longer | (i & 1) : fits ^ (i & 1 ^ 1);
-                }
-                for (int off = 0; off < 8; off += 3) {
-                    short[] xyz = new short[3 * (codes + 1)];
-                    assertEquals("", readRice(riceX(k, us), off, 0, 0xFF, codes + 1, xyz),
-                            "codes " + codes + ", long one at " + at + ", off " + off);
-                    assertArrayEquals(walkX(us), xyz, "codes " + codes + ", long one at " + at + ", off " + off);
+    void rice_groupsAtTheirQuotientLimitAndOneOver_decodeInEveryPositionOfAGroup(int k) {
+        // Four codes are taken at once when their quotients add up to at most min(56 - 4 (k + 1), 8190 >>> k);
+        // one quotient more anywhere in a group sends the decoder through the single-code path and back.
+        // Lengths 8..11 leave 0..3 codes after the last whole group. Low remainder bits alternate the signs.
+        int limit = Math.min(56 - 4 * (k + 1), 8190 >>> k);
+        for (int over = 0; over <= 1; over++) {
+            for (int codes = 8; codes <= 11; codes++) {
+                for (int at = -1; at < codes; at++) {
+                    int[] us = new int[codes];
+                    for (int i = 0; i < codes; i++) {
+                        int q = limit / 4 + (i == at ? limit % 4 + over : 0);
+                        us[i] = q << k | (k > 0 ? i & 1 : 0);
+                    }
+                    for (int off = 0; off < 8; off += 3) {
+                        String where = "codes " + codes + ", " + (over == 1 ? "over" : "at") + " the limit at " + at
+                                + ", off " + off;
+                        short[] xyz = new short[3 * (codes + 1)];
+                        assertEquals("", readRice(riceX(k, us), off, 0, 0xFF, codes + 1, xyz), where);
+                        assertArrayEquals(walkX(us), xyz, where);
+                    }
                 }
             }
         }

@@ -201,6 +201,12 @@ public final class DemoCommand implements Callable<Integer> {
         return e.toString();
     }
 
+    /** The event's name in a table column. */
+    private static String kind(Episode e) {
+        return e instanceof Heat ? "heat" : e instanceof Illness ? "illness" : e instanceof Calving ? "calving"
+                : e instanceof CowDown ? "cow down" : e instanceof CollarOff ? "collar off" : "radio loss";
+    }
+
     private static String hours(Duration d) {
         return d.toMinutesPart() == 0 ? d.toHours() + " h" : d.toHours() + " h " + d.toMinutesPart() + " min";
     }
@@ -225,7 +231,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (EventOutcome o : r.outcomes()) {
             String raised = o.delay().map(d -> String.format("%s after %dh%02d", o.expected().jsonName(), d.toHours(),
                     d.toMinutesPart())).orElse("MISSED");
-            out.printf("  %-5s %-11s %-21s %-11s %s%n", o.cow(), o.episode().getClass().getSimpleName().toLowerCase(Locale.ROOT),
+            out.printf("  %-5s %-11s %-21s %-11s %s%n", o.cow(), kind(o.episode()),
                     MINUTE.format(o.episode().start()), o.expected().jsonName(), raised);
         }
         long missed = r.outcomes().stream().filter(o -> o.alarm().isEmpty()).count();

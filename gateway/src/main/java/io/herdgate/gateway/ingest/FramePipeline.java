@@ -24,6 +24,7 @@ import io.herdgate.protocol.message.SampleBatch;
 import io.herdgate.protocol.session.CollarSession;
 import io.herdgate.protocol.session.CounterStore;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.time.Instant;
@@ -69,6 +70,9 @@ public final class FramePipeline {
     private final Consumer<CollarSighting> sightings;
     private final FirmwareReplies firmwareReplies;
     private final SessionStore sessions;
+    private final PostureStore postures;
+    /** Posture references as last loaded or saved, for cows whose stream starts (again). */
+    private final Map<CowId, PostureReference> savedPostures;
 
     private final RejectionCounters rejections = RejectionCounters.create();
     private final StreamCounters streams = new StreamCounters();
@@ -88,6 +92,8 @@ public final class FramePipeline {
         sightings = b.sightings;
         firmwareReplies = b.firmwareReplies;
         sessions = b.sessions;
+        postures = b.postures;
+        savedPostures = new HashMap<>(postures.loadAll());
         restoreSessions();
     }
 
@@ -99,7 +105,7 @@ public final class FramePipeline {
             if (pairing.isPresent() && saved.grantedUnder(pairing.get().rootKey())) {
                 collars.put(eui, new CollarState(pairing.get(), saved.acceptFrame(),
                         CollarSession.gatewaySide(eui, saved.keys(), counters),
-                        new SampleDating(pairing.get().cow(), classifier)));
+                        dating(pairing.get().cow())));
             } else {
                 sessions.remove(eui);
             }
@@ -139,7 +145,7 @@ public final class FramePipeline {
                         + (pairing.isEmpty() ? " was unpaired" : " got a new root key") + " since it joined");
             }
             if (!pairing.get().cow().equals(collar.pairing.cow())) {
-                collar.moveTo(pairing.get(), classifier);
+                collar.moveTo(pairing.get(), dating(pairing.get().cow()));
             } else {
                 collar.pairing = pairing.get();
             }
@@ -197,7 +203,7 @@ public final class FramePipeline {
         }
         TrustedFeed feed = trusted.get(eui);
         if (feed == null || !feed.cow.equals(pairing.get().cow())) {
-            feed = new TrustedFeed(pairing.get().cow(), new SampleDating(pairing.get().cow(), classifier));
+            feed = new TrustedFeed(pairing.get().cow(), dating(pairing.get().cow()));
             trusted.put(eui, feed);
         }
         accepted++;
@@ -270,7 +276,7 @@ public final class FramePipeline {
             samples = previous.samples;
             samples.newSession(); // a collar that joins again was reset: its sampling starts anew
         } else {
-            samples = new SampleDating(pairing.cow(), classifier);
+            samples = dating(pairing.cow());
         }
         CollarState state = new CollarState(pairing, grant.frame(), CollarSession.gatewaySide(eui, grant.keys(), counters),
                 samples);
@@ -304,6 +310,31 @@ public final class FramePipeline {
     /** Fresh frames used so far. */
     public synchronized long accepted() {
         return accepted;
+    }
+
+    /** A new sample stream of {@code cow}, starting from her saved posture reference if she has one. */
+    private SampleDating dating(CowId cow) {
+        return new SampleDating(cow, classifier, savedPostures.getOrDefault(cow, PostureReference.EMPTY));
+    }
+
+    /**
+     * Saves every streaming cow's posture reference to the {@link PostureStore} (the gateway does it with
+     * each detector checkpoint and at stop).
+     *
+     * @throws io.herdgate.gateway.store.StoreException when the store fails (the references stay in memory)
+     */
+    public void savePostures() {
+        // Written outside the pipeline's lock: the ingest thread need not wait for the database.
+        postures.saveAll(currentPostures());
+    }
+
+    private synchronized Map<CowId, PostureReference> currentPostures() {
+        Map<CowId, PostureReference> now = new HashMap<>();
+        collars.values().forEach(c -> now.put(c.pairing.cow(), c.samples.posture()));
+        trusted.values().forEach(f -> now.put(f.cow, f.samples.posture()));
+        now.values().removeIf(PostureReference.EMPTY::equals);
+        savedPostures.putAll(now);
+        return Map.copyOf(now);
     }
 
     /** Collars with a session (joined since start, or resumed from the session store). */
@@ -342,9 +373,9 @@ public final class FramePipeline {
         }
 
         /** The collar now sits on another cow: her minutes start afresh, never mixed with the last cow's. */
-        void moveTo(Pairing p, BehaviourClassifier classifier) {
+        void moveTo(Pairing p, SampleDating cowSamples) {
             pairing = p;
-            samples = new SampleDating(p.cow(), classifier);
+            samples = cowSamples;
             batteryMv = Double.NaN;
         }
 
@@ -365,6 +396,7 @@ public final class FramePipeline {
         private Consumer<CollarSighting> sightings = s -> { };
         private FirmwareReplies firmwareReplies = (eui, reply) -> { };
         private SessionStore sessions = SessionStore.inMemory();
+        private PostureStore postures = PostureStore.inMemory();
 
         private Builder(CollarDirectory directory, JoinServer joins, CounterStore counters) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -412,6 +444,15 @@ public final class FramePipeline {
          */
         public Builder sessions(SessionStore s) {
             sessions = Objects.requireNonNull(s, "sessions");
+            return this;
+        }
+
+        /**
+         * Where cows' posture references are loaded from at {@link #build()} and saved to by
+         * {@link FramePipeline#savePostures()}; default {@link PostureStore#inMemory()}, a fresh one per builder.
+         */
+        public Builder postures(PostureStore p) {
+            postures = Objects.requireNonNull(p, "postures");
             return this;
         }
 

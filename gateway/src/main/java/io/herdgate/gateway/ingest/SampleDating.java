@@ -2,6 +2,7 @@ package io.herdgate.gateway.ingest;
 
 import io.herdgate.protocol.message.SampleBatch;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.SampleRate;
 import io.herdgate.rules.feature.Unit;
 import io.herdgate.rules.observe.MinuteObserver;
@@ -37,7 +38,8 @@ import org.tinylog.Logger;
  * <p>Otherwise a new stream starts (see {@link Continuity} for the reasons), so a gap becomes missing
  * minutes, never stretched ones. It starts at the batch's own time, but never before the old stream's
  * end unless by more than the skew limit (a clock stepped back): the new samples came after the old
- * ones, so its minutes never overlap the old stream's (the detection engine would refuse them).
+ * ones, so its minutes never overlap the old stream's (the detection engine would refuse them). The new
+ * stream keeps the cow's {@link PostureReference}: a gap does not move the collar on her neck.
  * Not thread-safe.
  */
 final class SampleDating {
@@ -63,6 +65,7 @@ final class SampleDating {
 
     private final CowId cow;
     private final BehaviourClassifier classifier;
+    private final PostureReference initialPosture;
     private MinuteObserver observer;
     private int rateCentiHz;
     private double milliGPerCount;
@@ -73,9 +76,11 @@ final class SampleDating {
     private Instant lastHeard;
     private Duration lastSpan = Duration.ZERO;
 
-    SampleDating(CowId cow, BehaviourClassifier classifier) {
+    /** A stream of {@code cow} whose posture reference so far is {@code posture}. */
+    SampleDating(CowId cow, BehaviourClassifier classifier, PostureReference posture) {
         this.cow = cow;
         this.classifier = classifier;
+        this.initialPosture = posture;
     }
 
     /**
@@ -168,7 +173,8 @@ final class SampleDating {
     private void start(SampleBatch batch, Instant at) {
         rateCentiHz = batch.rateCentiHz();
         milliGPerCount = batch.range().milliGPerCount();
-        observer = MinuteObserver.of(cow, at, SampleRate.ofHz(rateCentiHz / 100.0), Unit.G, classifier);
+        observer = MinuteObserver.of(cow, at, SampleRate.ofHz(rateCentiHz / 100.0), Unit.G, classifier,
+                posture());
         anchor = at;
         samples = 0;
     }
@@ -180,5 +186,10 @@ final class SampleDating {
     /** Time of the stream's next sample: the anchor plus one period per sample so far. */
     private Instant expectedNext() {
         return anchor.plusNanos(Math.round(samples * 1e11 / rateCentiHz));
+    }
+
+    /** The cow's posture reference as learnt so far. */
+    PostureReference posture() {
+        return observer == null ? initialPosture : observer.posture();
     }
 }

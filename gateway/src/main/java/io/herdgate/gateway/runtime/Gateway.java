@@ -56,6 +56,7 @@ import io.herdgate.gateway.store.FlushPolicy;
 import io.herdgate.gateway.store.Herd;
 import io.herdgate.gateway.store.SqliteAuditSink;
 import io.herdgate.gateway.store.SqliteCounterStore;
+import io.herdgate.gateway.store.SqlitePostureStore;
 import io.herdgate.gateway.store.SqliteSessionStore;
 import io.herdgate.gateway.store.WriteBehindCounterStore;
 import io.herdgate.gateway.store.SqliteProgressStore;
@@ -310,6 +311,7 @@ public final class Gateway implements AutoCloseable {
                 .collarConfig(settings.collarConfig)
                 .observations(this::observe)
                 .sessions(SqliteSessionStore.of(db))
+                .postures(SqlitePostureStore.of(db))
                 .build();
         track(this::saveState);
         ingest = track(Ingest.start(alarmSide.timed(IngestHandler.of(pipeline)), downlinks, Ingest.DEFAULT_CAPACITY, (link, r) -> {
@@ -521,8 +523,13 @@ public final class Gateway implements AutoCloseable {
         detection.withEngine(e -> null);
     }
 
-    /** Writes the detector state now. */
+    /** Writes the detector state and the cows' posture references now. */
     public void checkpointNow() {
+        try {
+            pipeline.savePostures();
+        } catch (StoreException e) {
+            Logger.error("posture references not saved: {}", e.getMessage());
+        }
         // Streamed from the engine into the database under the engine's lock: no copy of the herd's state.
         Instant takenAt = settings.clock.instant();
         detection.withEngine(e -> {

@@ -107,6 +107,8 @@ final class FaultRun {
     private long unaccounted;
     private long unansweredJoins;
     private long offsetMs;
+    private int brokerOutages;
+    private int unplugs;
     /** Frames a link still held (buffered by the dongle or the MQTT radio) when the gateway was killed. */
     private long heldAtKills;
     private final long realStart = System.nanoTime();
@@ -328,13 +330,26 @@ final class FaultRun {
     private Runnable apply(FaultPlan.Fault f, Instant t) throws Exception {
         applied.merge(f.kind(), 1, Integer::sum);
         switch (f.kind()) {
+            // overlapping outages of one kind: down from the first start to the last end
             case BROKER_RESTART -> {
-                broker.stop();
-                return broker::start;
+                if (brokerOutages++ == 0) {
+                    broker.stop();
+                }
+                return () -> {
+                    if (--brokerOutages == 0) {
+                        broker.start();
+                    }
+                };
             }
             case SERIAL_UNPLUG -> {
-                pty.kill();
-                return pty::start;
+                if (unplugs++ == 0) {
+                    pty.kill();
+                }
+                return () -> {
+                    if (--unplugs == 0) {
+                        pty.start();
+                    }
+                };
             }
             case KILL_9 -> {
                 readDesk();

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.protocol.message.AccelRange;
 import io.herdgate.protocol.message.SampleBatch;
+import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.ClassProbabilities;
+import io.herdgate.rules.behaviour.PostureReference;
+import io.herdgate.rules.feature.WindowFeatures;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.time.Duration;
@@ -21,7 +25,8 @@ class SampleDatingTest {
     /** A 40-sample batch at 10 Hz spans 4 s; its first sample is 3.9 s old when it is sent at its end. */
     private static final long SPAN_MS = 4000;
 
-    private final SampleDating dating = new SampleDating(CowId.of("1"), BehaviourClassifier.shipped());
+    private final SampleDating dating = new SampleDating(CowId.of("1"), BehaviourClassifier.shipped(),
+            PostureReference.EMPTY);
     private final List<Observation> out = new ArrayList<>();
     private final List<Continuity> continuity = new ArrayList<>();
 
@@ -225,5 +230,37 @@ class SampleDatingTest {
         assertEquals(14, continuity.subList(1, 15).stream().filter(c -> c == Continuity.CONTINUED).count());
         assertEquals(1, out.size());
         assertEquals(Continuity.TIME, continuity.get(15));
+    }
+
+    @Test
+    void aGapInTheStream_keepsTheCowsPostureReference() {
+        // Every window confidently walking: each one joins the cow's walking posture.
+        BehaviourClassifier walking = new BehaviourClassifier() {
+            @Override
+            public ClassProbabilities probabilities(WindowFeatures w, PostureReference posture) {
+                return ClassProbabilities.of(List.of(Behaviour.WALKING), List.of(1.0));
+            }
+
+            @Override
+            public double minRateHz() {
+                return 5;
+            }
+
+            @Override
+            public List<Behaviour> behaviours() {
+                return List.of(Behaviour.WALKING);
+            }
+        };
+        SampleDating walkingCow = new SampleDating(CowId.of("1"), walking, PostureReference.EMPTY);
+        for (int k = 0; k < 15; k++) { // minute 1
+            walkingCow.add(batch(3900, AccelRange.G4), k, T0.plusMillis(k * SPAN_MS + SPAN_MS), o -> { });
+        }
+        assertEquals(6, walkingCow.posture().walkingWindows());
+
+        for (int k = 450; k < 465; k++) { // a minute after half an hour of radio silence: a new stream
+            walkingCow.add(batch(3900, AccelRange.G4), k - 350, T0.plusMillis(k * SPAN_MS + SPAN_MS), o -> { });
+        }
+
+        assertEquals(12, walkingCow.posture().walkingWindows(), "the new stream after the gap continues the reference");
     }
 }
