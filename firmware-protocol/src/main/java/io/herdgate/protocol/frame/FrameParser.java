@@ -12,6 +12,15 @@ import java.util.Optional;
  */
 public final class FrameParser {
 
+    /** Message types by code (null where unassigned): two lookups per frame without an Optional each. */
+    private static final MessageType[] TYPES = new MessageType[256];
+
+    static {
+        for (MessageType t : MessageType.values()) {
+            TYPES[t.code()] = t;
+        }
+    }
+
     private FrameParser() {
     }
 
@@ -48,13 +57,13 @@ public final class FrameParser {
                     + ": reserved bits 4..7 must be 0");
         }
         int code = b[off + OFFSET_TYPE] & 0xFF;
-        Optional<MessageType> type = MessageType.ofCode(code);
-        if (type.isEmpty()) {
+        MessageType type = TYPES[code];
+        if (type == null) {
             return rejectKnown(b, off, flags, RejectReason.UNKNOWN_TYPE, "type 0x" + hex2(code)
                     + " is not assigned (uplinks 0x01..0x06, downlinks 0x41..0x45)");
         }
         boolean down = (flags & FLAG_DOWN) != 0;
-        if (down == type.get().isUplink()) {
+        if (down == type.isUplink()) {
             return rejectKnown(b, off, flags, RejectReason.BAD_HEADER, "direction flag says "
                     + (down ? "down" : "up") + " but type 0x" + hex2(code) + " travels "
                     + (down ? "up" : "down"));
@@ -86,7 +95,7 @@ public final class FrameParser {
      */
     public static FrameHeader header(byte[] b, int off, CollarEui eui) {
         int flags = b[off + OFFSET_FLAGS] & 0xFF;
-        return new FrameHeader(b[off] & 0x0F, MessageType.ofCode(b[off + OFFSET_TYPE] & 0xFF).orElseThrow(),
+        return new FrameHeader(b[off] & 0x0F, TYPES[b[off + OFFSET_TYPE] & 0xFF],
                 Direction.ofBit(flags), (flags & FLAG_ENCRYPTED) != 0, (flags & FLAG_ACK_REQUESTED) != 0,
                 (flags & FLAG_SHORT_COUNTER) != 0, LittleEndian.u16(b, off + OFFSET_LENGTH), eui,
                 onAirCounter(b, off, flags));
