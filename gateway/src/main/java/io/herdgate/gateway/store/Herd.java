@@ -1,11 +1,13 @@
 package io.herdgate.gateway.store;
 
 import io.herdgate.rules.config.GroupName;
+import io.herdgate.rules.detect.CalvingCalendar;
 import io.herdgate.rules.series.CowId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,16 @@ public final class Herd {
     }
 
     /** Every cow, by name; immutable. */
+    /**
+     * The calving dates this table knows, for the detectors (a heat near a known calving is calving
+     * restlessness): a cow's last calving at the start of its day in {@code zone}. Read from the table each
+     * time a detector asks, so a date entered while the gateway runs counts at once.
+     */
+    public CalvingCalendar calendar(ZoneId zone) {
+        return cow -> find(cow).flatMap(CowRecord::lastCalving)
+                .map(d -> List.of(d.atStartOfDay(zone).toInstant())).orElse(List.of());
+    }
+
     public List<CowRecord> all() {
         return db.read(c -> {
             List<CowRecord> out = new ArrayList<>();
