@@ -142,6 +142,9 @@ final class FaultRun {
                     100_000, downlinks::add);
             dongle = SimulatedDongle.start(pty.b(), 100_000, downlinks::add, clock);
             child = GatewayChild.start(config, START, dir.resolve("gateway.log"), jvm);
+            // a frame published before the gateway's first subscription reaches no one (the broker keeps
+            // nothing for a session it has never seen): the herd starts once the links are up
+            child.awaitLinksUp(Duration.ofSeconds(60));
             herd = SimulatedHerd.of(herdConfig, this::transmit);
 
             int minutes = (int) settings.span().toMinutes();
