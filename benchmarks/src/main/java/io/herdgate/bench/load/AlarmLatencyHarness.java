@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,16 +41,17 @@ import java.util.regex.Pattern;
  *     [--jvm "options"] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
- * <p>The backlog is replayed at {@code --pace} times real time (0: flat out). Flat out, a batch's wait in
- * the broker and the ingest queue varies by seconds, more than the gateway's 2-s continuity tolerance, so
- * few minutes complete and no alarm is raised. The alarms are real: cows {@code 0 .. down-1} go down (the
+ * <p>The backlog is replayed at {@code --pace} times real time (0: flat out); a batch's wait in the broker
+ * and the ingest queue then varies by seconds, which the gateway's sample dating absorbs (it follows the
+ * collars' frame counters; the harness prints how the batches met their streams, from
+ * {@code herdgate_sample_batches_total}). The alarms are real: cows {@code 0 .. down-1} go down (the
  * simulator's motion model) {@code down-spacing-s} of event time apart from minute 2 of the backlog on, and the gateway's no-motion detector, set to 30 minutes
  * (the shortest a vet may set), raises the critical cow-down alarm as the replay reaches it. Each such cow is
  * in a group of its own routed to a farmer of its own, so WhatsApp's pair-rate limit (one message per 6 s to
  * one number) does not pace them. The raise is timed where the gateway hands the detector's event to the
  * alarm desk (its log line {@code alarm raised: ... raised <instant>}, the system clock), the receipt where
  * the fake takes the request off the socket (the same clock, same machine). Printed: count, p50, p99, max,
- * and the gateway's CPU time.
+ * the gateway's frame-to-alarm p50/p99 for the same alarms, and the gateway's CPU time.
  */
 public final class AlarmLatencyHarness {
 
@@ -58,6 +60,7 @@ public final class AlarmLatencyHarness {
     private static final Secret APP_SECRET = Secret.of("load-app-secret");
     /** Event time into the backlog at which the first cow goes down. */
     private static final Duration DOWN_FROM = Duration.ofMinutes(2);
+    private static final String STREAMS = "herdgate_sample_batches_total";
     private static final Pattern RAISED = Pattern.compile("alarm raised: cow (\\S+) no_motion critical at \\S+, raised (\\S+)");
 
     private AlarmLatencyHarness() {
@@ -96,9 +99,10 @@ public final class AlarmLatencyHarness {
                 gw.awaitHealthy(Duration.ofSeconds(60));
                 phones.webhookTo(URI.create("http://127.0.0.1:" + httpPort + WhatsAppWebhook.PATH));
                 run(gw, broker, phones, collars, backlog, down, spacing, connections, pace);
+                Map<String, Double> metrics = gw.metrics();
                 Duration cpu = gw.cpu();
                 gw.stopAndReadIo();
-                report(work.resolve("herdgate.log"), phones, down, cpu);
+                report(work.resolve("herdgate.log"), phones, down, cpu, metrics);
             }
         }
     }
@@ -131,7 +135,15 @@ public final class AlarmLatencyHarness {
         }
     }
 
-    private static void report(Path log, FakeCloudApi phones, int down, Duration cpu) throws IOException {
+    private static void report(Path log, FakeCloudApi phones, int down, Duration cpu, Map<String, Double> metrics)
+            throws IOException {
+        Map<String, Long> streams = new LinkedHashMap<>();
+        metrics.forEach((k, v) -> {
+            if (k.startsWith(STREAMS + "{stream=\"")) {
+                streams.put(k.substring(STREAMS.length() + 9, k.length() - 2), v.longValue());
+            }
+        });
+        System.out.printf("sample batches:    %s (%s)%n", streams, STREAMS);
         Map<String, Instant> raised = new HashMap<>();
         for (String line : Files.readAllLines(log)) {
             Matcher m = RAISED.matcher(line);
@@ -158,6 +170,8 @@ public final class AlarmLatencyHarness {
             System.out.printf(Locale.ROOT, "raise to POST:     count %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms.size(),
                     rank(ms, 0.50), rank(ms, 0.99), ms.get(ms.size() - 1));
         }
+        Latency.of(metrics, Map.of()).ifPresent(l -> System.out.printf("frame to alarm:    p50 %s, p99 %s over %d alarms "
+                + "(bucket upper bounds of herdgate_frame_to_alarm_seconds)%n", l.p50(), l.p99(), l.count()));
         System.out.printf("gateway CPU:       %.1f s (user + system)%n", cpu.toMillis() / 1000.0);
         System.out.printf("violations:        %s%n", phones.violations());
     }

@@ -1,10 +1,16 @@
 package io.herdgate.bench.load;
 
-import io.herdgate.protocol.frame.DecodeResult;
+import io.herdgate.protocol.codec.FrameCodec;
 import io.herdgate.protocol.codec.FrameOptions;
 import io.herdgate.protocol.crypto.AesKey;
+import io.herdgate.protocol.crypto.FrameMic;
+import io.herdgate.protocol.crypto.SessionKeys;
 import io.herdgate.protocol.frame.CollarEui;
+import io.herdgate.protocol.frame.DecodeResult;
 import io.herdgate.protocol.frame.Decoded;
+import io.herdgate.protocol.frame.Direction;
+import io.herdgate.protocol.frame.FrameLayout;
+import io.herdgate.protocol.frame.LittleEndian;
 import io.herdgate.protocol.join.CollarJoin;
 import io.herdgate.protocol.message.AccelRange;
 import io.herdgate.protocol.message.CollarStatus;
@@ -12,7 +18,6 @@ import io.herdgate.protocol.message.FirmwareVersion;
 import io.herdgate.protocol.message.JoinAccept;
 import io.herdgate.protocol.message.ResetCause;
 import io.herdgate.protocol.message.SampleBatch;
-import io.herdgate.protocol.session.CollarSession;
 import io.herdgate.protocol.session.InMemoryCounterStore;
 import io.herdgate.sim.event.CowDown;
 import io.herdgate.sim.event.Episode;
@@ -28,10 +33,12 @@ import java.util.Optional;
 /**
  * One collar of the load: joins with its root key, then replays a backlog of sample batches (4 s at 10 Hz,
  * ±4 g) from the simulator's motion model, as a collar does after a radio outage. Each batch's
- * {@code first_sample_age_ms} is taken against the wall clock when it is encoded, so the gateway, dating
- * batches by arrival minus age, sees one unbroken stream however fast the backlog is replayed.
- * The motion is rendered ahead ({@link #prepare}), so that streaming costs the publisher only what a
- * collar's radio side costs: encoding, MIC, MQTT.
+ * {@code first_sample_age_ms} is taken against the wall clock when it is encoded and its frame counters
+ * run on without a gap, so the gateway (which anchors a stream at its first batch's arrival minus age
+ * and follows the counters from there) sees one unbroken stream however fast the backlog is replayed.
+ * The motion is rendered and its samples coded ahead ({@link #prepare}: a frame per batch with age 0),
+ * so that streaming costs the publisher only what stamping a frame costs: its age and counter written
+ * in, its MIC computed, MQTT. A mistake there would show as frames the gateway rejects.
  *
  * <p>A collar with a {@link LowBattery} sends, halfway through its backlog or when told the live phase
  * began, a status frame with {@link #LOW_BATTERY_MV} (under the shipped {@code battery.low_mv} of
@@ -44,6 +51,9 @@ final class LoadCollar {
     static final int BATCH = 40;
     static final double RATE_HZ = 10;
     static final Duration BATCH_SPAN = Duration.ofSeconds(4);
+    private static final long BATCH_SPAN_MS = BATCH_SPAN.toMillis();
+    /** Where {@code first_sample_age_ms} (u32, little-endian) sits in a frame with a full counter. */
+    private static final int AGE_OFFSET = FrameLayout.HEADER_SIZE;
     static final int LOW_BATTERY_MV = 3300;
 
     /** When a collar reports its low battery. */
@@ -60,8 +70,12 @@ final class LoadCollar {
     private final byte[] upTopic;
     private final Optional<LowBattery> lowBattery;
     private Optional<Instant> lowBatteryAt;
-    private short[][] rendered = new short[0][];
-    private volatile CollarSession session;
+    private byte[][] rendered = new byte[0][];
+    private volatile SessionKeys keys;
+    private FrameCodec codec;
+    private FrameMic mic;
+    /** The counter of the next uplink frame (a fresh session starts at 0). */
+    private long counter;
     private long batches;
     private boolean lowBatterySent;
 
@@ -112,19 +126,22 @@ final class LoadCollar {
 
     /** Takes a downlink; true when it was the join accept that opened the session. */
     boolean downlink(byte[] frame) {
-        if (session != null) {
+        if (keys != null) {
             return false;
         }
         DecodeResult r = join.decodeAccept(frame, 0, frame.length);
         if (r instanceof Decoded d && d.message() instanceof JoinAccept a) {
-            session = CollarSession.collarSide(eui, join.sessionKeys(a), flash);
+            SessionKeys k = join.sessionKeys(a);
+            codec = FrameCodec.of(eui, k);
+            mic = FrameMic.of(k.micKey());
+            keys = k;
             return true;
         }
         return false;
     }
 
     boolean joined() {
-        return session != null;
+        return keys != null;
     }
 
     Instant backlogStart() {
@@ -133,12 +150,12 @@ final class LoadCollar {
 
     /** Event time at which the next batch of the backlog ends. */
     Instant nextBatchEnd() {
-        return backlogStart.plus(BATCH_SPAN.multipliedBy(batches + 1));
+        return backlogStart.plusMillis(BATCH_SPAN_MS * (batches + 1)); // not Duration.multipliedBy: BigDecimal
     }
 
     /** Batches of the backlog not yet sent at wall time {@code now}. */
     boolean hasBacklog(Instant now) {
-        return !backlogStart.plus(BATCH_SPAN.multipliedBy(batches + 1)).isAfter(now);
+        return !nextBatchEnd().isAfter(now);
     }
 
     boolean lowBatteryLive() {
@@ -150,12 +167,19 @@ final class LoadCollar {
         lowBatteryAt = Optional.of(Instant.EPOCH);
     }
 
-    /** Renders the motion of the next {@code count} batches now, so that sending them costs no simulation. */
+    /**
+     * Renders the motion of the next {@code count} batches and codes each as a frame now (age and counter
+     * 0, no MIC yet), so that sending them costs no simulation and no sample coding. After the join.
+     */
     void prepare(int count) {
-        rendered = new short[count][];
+        rendered = new byte[count][];
         for (int i = 0; i < count; i++) {
-            rendered[i] = render();
+            rendered[i] = batchFrame(render());
         }
+    }
+
+    private byte[] batchFrame(short[] xyz) {
+        return codec.encode(SampleBatch.of(0, (int) (RATE_HZ * 100), AccelRange.G4, xyz), 0, FrameOptions.PLAIN);
     }
 
     private short[] render() {
@@ -174,21 +198,28 @@ final class LoadCollar {
      * of the backlog, aged for sending at {@code now}.
      */
     byte[] nextFrame(Instant now) {
-        Instant first = backlogStart.plus(BATCH_SPAN.multipliedBy(batches));
+        Instant first = backlogStart.plusMillis(BATCH_SPAN_MS * batches);
         if (!lowBatterySent && lowBatteryAt.isPresent() && !first.isBefore(lowBatteryAt.get())) {
             lowBatterySent = true;
-            return session.encode(CollarStatus.of(LOW_BATTERY_MV, 150, FirmwareVersion.of(1, 0, 0),
-                    Duration.between(backlogStart, first).toSeconds(), ResetCause.POWER_ON, batches, 0), FrameOptions.PLAIN);
+            return codec.encode(CollarStatus.of(LOW_BATTERY_MV, 150, FirmwareVersion.of(1, 0, 0),
+                    Duration.between(backlogStart, first).toSeconds(), ResetCause.POWER_ON, batches, 0),
+                    counter++, FrameOptions.PLAIN);
         }
-        short[] xyz;
+        byte[] frame;
         if (batches < rendered.length) {
-            xyz = rendered[(int) batches];
+            frame = rendered[(int) batches];
             rendered[(int) batches] = null;
         } else {
-            xyz = render();
+            frame = batchFrame(render());
         }
-        long age = Math.max(0, Duration.between(first, now).toMillis());
+        long age = Math.max(0, now.toEpochMilli() - first.toEpochMilli());
         batches++;
-        return session.encode(SampleBatch.of(age, (int) (RATE_HZ * 100), AccelRange.G4, xyz), FrameOptions.PLAIN);
+        // Stamped as the collar's radio side would: age, counter, then the MIC over header and payload.
+        int micAt = frame.length - FrameLayout.MIC_SIZE;
+        LittleEndian.put(frame, AGE_OFFSET, 4, age);
+        LittleEndian.put(frame, FrameLayout.OFFSET_COUNTER, 4, counter);
+        LittleEndian.put(frame, micAt, 4, mic.compute(Direction.UP.bit(), eui.value(), counter, frame, 0, micAt));
+        counter++;
+        return frame;
     }
 }

@@ -10,16 +10,21 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AesBlock {
 
+    private final AesKey key;
     private final Cipher encrypt;
-    private final Cipher decrypt;
+    /** Made on first use: CTR and CMAC only encrypt, and each JDK cipher holds ~1 KB of expanded keys. */
+    private Cipher decrypt;
 
     private AesBlock(AesKey key) {
+        this.key = key;
+        this.encrypt = cipher(Cipher.ENCRYPT_MODE, key);
+    }
+
+    private static Cipher cipher(int mode, AesKey key) {
         try {
-            SecretKeySpec spec = new SecretKeySpec(key.raw(), "AES");
-            encrypt = Cipher.getInstance("AES/ECB/NoPadding");
-            encrypt.init(Cipher.ENCRYPT_MODE, spec);
-            decrypt = Cipher.getInstance("AES/ECB/NoPadding");
-            decrypt.init(Cipher.DECRYPT_MODE, spec);
+            Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
+            c.init(mode, new SecretKeySpec(key.raw(), "AES"));
+            return c;
         } catch (GeneralSecurityException e) {
             // AES/ECB/NoPadding is mandatory in every JDK; its absence is a broken runtime.
             throw new IllegalStateException("AES unavailable in this JDK", e);
@@ -41,6 +46,9 @@ public final class AesBlock {
 
     /** Decrypts {@code len} bytes (a multiple of 16) from {@code in} into {@code out}. */
     public void decrypt(byte[] in, int inOff, int len, byte[] out, int outOff) {
+        if (decrypt == null) {
+            decrypt = cipher(Cipher.DECRYPT_MODE, key);
+        }
         try {
             decrypt.doFinal(in, inOff, len, out, outOff);
         } catch (GeneralSecurityException e) {

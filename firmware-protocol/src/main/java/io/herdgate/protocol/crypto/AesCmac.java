@@ -1,5 +1,8 @@
 package io.herdgate.protocol.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -9,16 +12,19 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES-CMAC (RFC 4493) under one key. CMAC is CBC-MAC with the last block masked by a subkey, so a MAC is
  * computed as one AES-CBC encryption (zero IV) of the padded, masked message in a scratch buffer: one
- * call into the JDK's AES-CBC, which runs on the CPU's AES instructions where present. Holds its subkeys
- * and buffers, so a MAC allocates nothing (the buffers grow once for a longer message); not thread-safe.
+ * call into the JDK's AES-CBC, which runs on the CPU's AES instructions where present. Holds its subkeys and
+ * works in its thread's buffers, so a MAC allocates nothing (the buffers grow once for a longer message);
+ * not thread-safe.
  */
 public final class AesCmac {
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private final Cipher cbc;
     private final byte[] k1 = new byte[16];
     private final byte[] k2 = new byte[16];
-    private byte[] scratch = new byte[288];
-    private byte[] out = new byte[288];
 
     private AesCmac(AesKey key) {
         try {
@@ -40,8 +46,9 @@ public final class AesCmac {
 
     /** The full 16-byte CMAC of the given bytes. */
     public byte[] mac(byte[] msg, int off, int len) {
-        int end = run(msg, off, len, 0);
-        return Arrays.copyOfRange(out, end - 16, end);
+        Scratch s = Scratch.of(len + 16);
+        int end = run(s, msg, off, len, 0);
+        return Arrays.copyOfRange(s.second(), end - 16, end);
     }
 
     /**
@@ -49,21 +56,21 @@ public final class AesCmac {
      * {@code msg[off, off+len)}, as a little-endian int of its first four bytes: the frame MIC.
      */
     public int mic(byte[] prefix16, byte[] msg, int off, int len) {
-        System.arraycopy(prefix16, 0, buffer(16 + len), 0, 16);
-        int end = run(msg, off, len, 16);
-        int t = end - 16;
-        return (out[t] & 0xFF) | (out[t + 1] & 0xFF) << 8 | (out[t + 2] & 0xFF) << 16 | (out[t + 3] & 0xFF) << 24;
+        Scratch s = Scratch.of(len + 32);
+        System.arraycopy(prefix16, 0, s.first(), 0, 16);
+        int end = run(s, msg, off, len, 16);
+        return (int) INT_LE.get(s.second(), end - 16);
     }
 
     /**
-     * Copies the message after {@code head} bytes already in the scratch buffer, pads and masks the last
-     * block, and CBC-encrypts it into {@code out} (not in place: the JDK would copy the input); returns the
-     * end of the last block, which holds the MAC.
+     * Copies the message after {@code head} bytes already in the first scratch buffer (at least
+     * {@code head + len + 16} bytes long), pads and masks the last block, and CBC-encrypts it into the second
+     * (not in place: the JDK would copy the input); returns the end of the last block, which holds the MAC.
      */
-    private int run(byte[] msg, int off, int len, int head) {
+    private int run(Scratch scratch, byte[] msg, int off, int len, int head) {
         int total = head + len;
         int padded = total == 0 ? 16 : (total + 15) / 16 * 16;
-        byte[] s = buffer(padded);
+        byte[] s = scratch.first();
         System.arraycopy(msg, off, s, head, len);
         boolean complete = total > 0 && total % 16 == 0;
         if (!complete) {
@@ -71,23 +78,15 @@ public final class AesCmac {
             Arrays.fill(s, total + 1, padded, (byte) 0);
         }
         byte[] k = complete ? k1 : k2;
-        for (int i = 0; i < 16; i++) {
-            s[padded - 16 + i] ^= k[i];
-        }
+        int last = padded - 16;
+        LONG.set(s, last, (long) LONG.get(s, last) ^ (long) LONG.get(k, 0));
+        LONG.set(s, last + 8, (long) LONG.get(s, last + 8) ^ (long) LONG.get(k, 8));
         try {
-            cbc.doFinal(s, 0, padded, out, 0);
+            cbc.doFinal(s, 0, padded, scratch.second(), 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CBC failed on a whole number of blocks", e);
         }
         return padded;
-    }
-
-    private byte[] buffer(int size) {
-        if (scratch.length < size + 16) {
-            scratch = Arrays.copyOf(scratch, size + 16);
-            out = new byte[scratch.length];
-        }
-        return scratch;
     }
 
     /** out = (in << 1) XOR (msb(in) ? Rb : 0), with Rb = 0x87 (RFC 4493 subkey generation). */

@@ -4,8 +4,8 @@ package io.herdgate.protocol.crypto;
  * Payload encryption: AES-CTR under the payload key with counter blocks
  * {@code A_i = 0x01 | dir | eui(8) | counter(4) | i(2)} for {@code i = 1, 2, ...}, fields little-endian.
  * Byte {@code k} of the payload is XORed with byte {@code k % 16} of {@code AES-encrypt(key, A_(k/16+1))},
- * so encryption and decryption are the same operation and a collar needs only AES encryption. Reuses its
- * buffers; not thread-safe.
+ * so encryption and decryption are the same operation and a collar needs only AES encryption. Works in
+ * its thread's buffers; not thread-safe.
  */
 public final class AesCtr {
 
@@ -13,8 +13,6 @@ public final class AesCtr {
     public static final int BLOCK_TAG = 0x01;
 
     private final AesBlock aes;
-    private byte[] blocks = new byte[256];
-    private byte[] stream = new byte[256];
 
     private AesCtr(AesKey key) {
         aes = AesBlock.of(key);
@@ -33,10 +31,9 @@ public final class AesCtr {
      */
     public void apply(int direction, long eui, long counter, byte[] in, int inOff, int len, byte[] out, int outOff) {
         int n = (len + 15) / 16;
-        if (blocks.length < 16 * n) {
-            blocks = new byte[16 * n];
-            stream = new byte[16 * n];
-        }
+        Scratch scratch = Scratch.of(16 * n);
+        byte[] blocks = scratch.first();
+        byte[] stream = scratch.second();
         // All counter blocks first, then one ECB call for the whole key stream.
         for (int block = 0; block < n; block++) {
             int p = 16 * block;

@@ -1,5 +1,9 @@
 package io.herdgate.protocol.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The frame MIC: the first four bytes of AES-CMAC under the MIC key over the block
  * {@code B0 = 0x49 | dir | eui(8) | counter(4) | len(2)} followed by the {@code len} MIC'd bytes of the
@@ -11,6 +15,11 @@ public final class FrameMic {
 
     /** First byte of B0. */
     public static final int B0_TAG = 0x49;
+
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private final AesCmac cmac;
     private final byte[] b0 = new byte[16];
@@ -34,12 +43,8 @@ public final class FrameMic {
      */
     public int compute(int direction, long eui, long counter, byte[] frame, int off, int len) {
         b0[1] = (byte) direction;
-        for (int i = 0; i < 8; i++) {
-            b0[2 + i] = (byte) (eui >>> (8 * i));
-        }
-        for (int i = 0; i < 4; i++) {
-            b0[10 + i] = (byte) (counter >>> (8 * i));
-        }
+        LONG_LE.set(b0, 2, eui);
+        INT_LE.set(b0, 10, (int) counter);
         b0[14] = (byte) len;
         b0[15] = (byte) (len >>> 8);
         return cmac.mic(b0, frame, off, len);

@@ -41,13 +41,14 @@ public record SampleBatch(long firstSampleAgeMs, int rateCentiHz, AccelRange ran
         if (xyz.length > 3 * MAX_SAMPLES) {
             throw new IllegalArgumentException("samples out of 0.." + MAX_SAMPLES + ": " + xyz.length / 3);
         }
-        // One branch-free pass the JIT vectorises (every decoded frame comes through here); the offender
-        // is looked up only when there is one.
+        // One branch-free pass (every decoded frame comes through here): s - MIN_COUNT is 0..4095 exactly
+        // when s is in range, so bits above the 12th show up in the OR only for an offender, which is
+        // looked up only when there is one.
         int outOfRange = 0;
         for (short s : xyz) {
-            outOfRange |= (s - MIN_COUNT) >>> 12;
+            outOfRange |= s - MIN_COUNT;
         }
-        if (outOfRange != 0) {
+        if (outOfRange >>> 12 != 0) {
             for (short s : xyz) {
                 if (s < MIN_COUNT || s > MAX_COUNT) {
                     throw new IllegalArgumentException("sample out of 12-bit range: " + s);

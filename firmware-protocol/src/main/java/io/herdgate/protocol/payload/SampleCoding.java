@@ -39,7 +39,19 @@ final class SampleCoding {
     /** Bits of a window from {@link #window} that are always valid: 64 minus the 7 of the bit offset. */
     private static final int WINDOW_BITS = 57;
     /** Longest Rice code taken straight from the decoder's bit buffer; longer ones are counted window by window. */
-    private static final int FAST_BITS = 32;
+    private static final int FAST_BITS = 56;
+
+    /**
+     * The signed difference of each zigzag value a Rice code can carry (0..8191: a quotient of at most
+     * 8190 >>> k shifted by k, and k remainder bits): one load instead of four operations per value.
+     */
+    private static final short[] UNZIGZAG = new short[MAX_ZIGZAG + 2];
+
+    static {
+        for (int u = 0; u < UNZIGZAG.length; u++) {
+            UNZIGZAG[u] = (short) (u >>> 1 ^ -(u & 1));
+        }
+    }
 
     private SampleCoding() {
     }
@@ -306,34 +318,82 @@ final class SampleCoding {
         if (limit < 36 + 12) {
             return "rice coding needs 6 bytes for the first sample and the parameters, got " + len;
         }
-        int pos = 0;
-        for (int axis = 0; axis < 3; axis++, pos += 12) {
-            xyz[axis] = (short) ((int) window(b, off, pos) << 20 >> 20);
-        }
+        long first = window(b, off, 0);
         for (int axis = 0; axis < 3; axis++) {
-            if (pos + 4 > limit) {
+            xyz[axis] = (short) ((int) (first >>> (12 * axis)) << 20 >> 20);
+        }
+        // Bit buffer with a branch-free refill: buf holds the stream from the next unread bit on, `count`
+        // of its bits are known good (56..63 right after a refill), and byte `ptr` of b starts at bit `count`
+        // of buf. Bits above `count` are zero or already the stream's own, so the next load can be OR-ed in.
+        // The refill's load depends only on the count before the step, so per code the dependency chain is
+        // a trailing-zero count, an add and a shift, and the only branch on the code lengths (a group of
+        // four that does not fit) is rarely taken.
+        int ptr = off + 4; // bit 36 of the stream: byte 4, bit 4
+        long buf = load(b, ptr) >>> 4;
+        int count = 56 - 4;
+        ptr += 7;
+        for (int axis = 0; axis < 3; axis++) {
+            buf |= load(b, ptr) << count;
+            ptr += (63 - count) >>> 3;
+            count |= 56;
+            if (8L * (ptr - off) - count + 4 > limit) {
                 return "rice parameter of axis " + "xyz".charAt(axis) + " missing";
             }
-            int k = (int) window(b, off, pos) & 0xF;
-            pos += 4;
+            int k = (int) buf & 0xF;
+            buf >>>= 4;
+            count -= 4;
             if (k > MAX_RICE_K) {
                 return "rice parameter " + k + " of axis " + "xyz".charAt(axis) + " out of 0.." + MAX_RICE_K;
             }
             int mask = (1 << k) - 1;
             int maxQuotient = MAX_ZIGZAG >>> k;
-            // A quotient up to fastMax comes with its stop bit and remainder from the bit buffer.
+            // A code of at most FAST_BITS bits (56, what a refill guarantees) comes whole from the buffer.
             int fastMax = Math.min(FAST_BITS - 1 - k, maxQuotient);
             int prev = xyz[axis];
             int outOfRange = 0;
-            // buf holds the bits from pos on, the next one in bit 0; `valid` of them are good. Refilled by
-            // one 8-byte load when fewer than FAST_BITS remain, so a code costs a trailing-zero count and a
-            // shift of buf (the load is off that chain).
-            long buf = 0;
-            int valid = 0;
-            for (int i = 1, idx = 3 + axis; i < n; i++, idx += 3) {
-                if (valid < FAST_BITS) {
-                    buf = window(b, off, pos);
-                    valid = WINDOW_BITS;
+            // Four codes that together fit the 56 bits a refill guarantees: the common case takes them with
+            // one refill, four trailing-zero counts and one test of their quotients' sum (which also bounds
+            // each quotient by maxQuotient); a bad guess is thrown away and the next code goes through the
+            // single-code path.
+            int groupQuotients = Math.min(FAST_BITS - 4 * (1 + k), maxQuotient);
+            int i = 1;
+            int idx = 3 + axis;
+            while (i < n) {
+                buf |= load(b, ptr) << count;
+                ptr += (63 - count) >>> 3;
+                count |= 56;
+                if (i + 4 <= n) {
+                    int q0 = Long.numberOfTrailingZeros(buf);
+                    long b1 = buf >>> (q0 + 1 + k);
+                    int q1 = Long.numberOfTrailingZeros(b1);
+                    long b2 = b1 >>> (q1 + 1 + k);
+                    int q2 = Long.numberOfTrailingZeros(b2);
+                    long b3 = b2 >>> (q2 + 1 + k);
+                    int q3 = Long.numberOfTrailingZeros(b3);
+                    int quotients = q0 + q1 + q2 + q3;
+                    if (quotients <= groupQuotients) {
+                        int u0 = q0 << k | (int) (buf >>> (q0 + 1)) & mask;
+                        int u1 = q1 << k | (int) (b1 >>> (q1 + 1)) & mask;
+                        int u2 = q2 << k | (int) (b2 >>> (q2 + 1)) & mask;
+                        int u3 = q3 << k | (int) (b3 >>> (q3 + 1)) & mask;
+                        buf = b3 >>> (q3 + 1 + k);
+                        count -= quotients + 4 * (1 + k);
+                        prev += UNZIGZAG[u0];
+                        outOfRange |= prev - SampleBatch.MIN_COUNT;
+                        xyz[idx] = (short) prev;
+                        prev += UNZIGZAG[u1];
+                        outOfRange |= prev - SampleBatch.MIN_COUNT;
+                        xyz[idx + 3] = (short) prev;
+                        prev += UNZIGZAG[u2];
+                        outOfRange |= prev - SampleBatch.MIN_COUNT;
+                        xyz[idx + 6] = (short) prev;
+                        prev += UNZIGZAG[u3];
+                        outOfRange |= prev - SampleBatch.MIN_COUNT;
+                        xyz[idx + 9] = (short) prev;
+                        i += 4;
+                        idx += 12;
+                        continue;
+                    }
                 }
                 int q = Long.numberOfTrailingZeros(buf);
                 int u;
@@ -341,10 +401,11 @@ final class SampleCoding {
                     int used = q + 1 + k;
                     u = q << k | (int) (buf >>> (q + 1)) & mask;
                     buf >>>= used;
-                    valid -= used;
-                    pos += used;
+                    count -= used;
                 } else {
-                    // A long quotient (or one too large for k): count its zeros window by window.
+                    // A long quotient (or one too large for k): count its zeros window by window, then
+                    // restart the buffer after the code.
+                    int pos = 8 * (ptr - off) - count;
                     q = 0;
                     int zeros;
                     while ((zeros = Long.numberOfTrailingZeros(window(b, off, pos + q))) >= WINDOW_BITS
@@ -359,20 +420,37 @@ final class SampleCoding {
                     pos += q + 1;
                     u = q << k | (int) window(b, off, pos) & mask;
                     pos += k;
-                    valid = 0;
+                    ptr = off + (pos >>> 3);
+                    buf = load(b, ptr) >>> (pos & 7);
+                    count = 56 - (pos & 7);
+                    ptr += 7;
                 }
-                prev += u >>> 1 ^ -(u & 1);
-                outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;
+                prev += UNZIGZAG[u];
+                outOfRange |= prev - SampleBatch.MIN_COUNT;
                 xyz[idx] = (short) prev;
+                i++;
+                idx += 3;
             }
-            if (pos > limit) {
+            if (8L * (ptr - off) - count > limit) {
                 return "rice values of axis " + "xyz".charAt(axis) + " truncated";
             }
-            if (outOfRange != 0) {
+            if (outOfRange >>> 12 != 0) {
                 return "rice values of axis " + "xyz".charAt(axis) + " leave the range -2048..2047";
             }
         }
         return "";
+    }
+
+    /** The eight bytes of {@code b} from {@code i} on as a little-endian long; bytes past the array read as zero. */
+    private static long load(byte[] b, int i) {
+        if (i + 8 <= b.length) {
+            return (long) LONG_LE.get(b, i);
+        }
+        long w = 0;
+        for (int j = 0; i + j < b.length && j < 8; j++) {
+            w |= (b[i + j] & 0xFFL) << (8 * j);
+        }
+        return w;
     }
 
     /**

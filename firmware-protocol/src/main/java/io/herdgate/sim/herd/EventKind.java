@@ -13,7 +13,7 @@ public enum EventKind {
     ILLNESS,
     /** Calving, with 24 h of restlessness before it. */
     CALVING,
-    /** Cow down, no motion for 4..10 h. */
+    /** Cow down, no motion but breathing for 7..12 h. */
     DOWN,
     /** Collar fallen off, lying on the ground for 6..48 h until refitted. */
     COLLAR_OFF,

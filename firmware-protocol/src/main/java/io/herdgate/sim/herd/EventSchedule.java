@@ -22,9 +22,11 @@ import java.util.TreeSet;
 /**
  * The concrete episodes of a run: an {@link EventSpec} resolved against a herd, a seed and a time span.
  * Drawn cows, start times and sizes come from the seed: heat 8..15 h at 2..4 times activity, illness
- * 3..7 days at 30..50 % loss, calving (restless 24 h before), down 4..10 h, collar off 6..48 h, radio
+ * 3..7 days at 30..50 % loss, calving (restless 24 h before), down 7..12 h, collar off 6..48 h, radio
  * loss 1..12 h. Events start after a warm-up (a third of the run, at most 3 days) so a detector has a
- * baseline, and end before the run does where the span allows it.
+ * baseline, and end before the run does where the span allows it; an event too long for what is left
+ * starts at the end of the warm-up and outlasts the run (never inside the warm-up, where no detector
+ * could judge it).
  */
 public final class EventSchedule {
 
@@ -34,6 +36,20 @@ public final class EventSchedule {
     private EventSchedule(Map<CowId, List<Episode>> episodes, Set<CowId> agedBatteries) {
         this.episodes = episodes;
         this.agedBatteries = agedBatteries;
+    }
+
+    /** The episodes of a herd: those its event spec draws from the seed plus its scripted ones. */
+    public static EventSchedule of(HerdConfig c) {
+        EventSchedule drawn = of(c.events(), c.size(), c.seed(), c.start(), c.span());
+        if (c.script().placed().isEmpty()) {
+            return drawn;
+        }
+        Map<CowId, List<Episode>> byCow = new HashMap<>();
+        drawn.episodes.forEach((cow, list) -> byCow.put(cow, new ArrayList<>(list)));
+        for (EventScript.Placed p : c.script().placed()) {
+            byCow.computeIfAbsent(p.cow(), k -> new ArrayList<>()).add(p.episode());
+        }
+        return new EventSchedule(sortedByStart(byCow), drawn.agedBatteries);
     }
 
     /**
@@ -55,10 +71,15 @@ public final class EventSchedule {
                 byCow.computeIfAbsent(cow, c -> new ArrayList<>()).add(episode(e.kind(), rng, start, span, warmup));
             }
         }
+        return new EventSchedule(sortedByStart(byCow), Set.copyOf(aged));
+    }
+
+    /** An immutable copy with each cow's episodes sorted by start. */
+    private static Map<CowId, List<Episode>> sortedByStart(Map<CowId, List<Episode>> byCow) {
         Map<CowId, List<Episode>> frozen = new HashMap<>();
         byCow.forEach((cow, list) -> frozen.put(cow,
                 list.stream().sorted(Comparator.comparing(Episode::start)).toList()));
-        return new EventSchedule(Map.copyOf(frozen), Set.copyOf(aged));
+        return Map.copyOf(frozen);
     }
 
     /** The cow's episodes sorted by start; empty for an uneventful cow. */
@@ -110,7 +131,9 @@ public final class EventSchedule {
             }
             case CALVING -> Calving.of(startIn(rng, start, span, warmup.plus(Calving.RESTLESS), Duration.ZERO));
             case DOWN -> {
-                Duration len = hours(rng, 4, 10);
+                // a cow that cannot get up stays down until someone helps her; healthy cows lie still
+                // for up to about 5 h, so a shorter episode is not a cow down
+                Duration len = hours(rng, 7, 12);
                 yield CowDown.of(startIn(rng, start, span, warmup, len), len);
             }
             case COLLAR_OFF -> {
@@ -129,14 +152,10 @@ public final class EventSchedule {
         return Duration.ofMinutes(Math.round(rng.uniform(lo, hi) * 60));
     }
 
-    /** A start in [start + warmup, start + span - length], falling back to earlier when that is empty. */
+    /** A start in [start + warmup, start + span - length], or the end of the warm-up when that is empty. */
     private static Instant startIn(Rng rng, Instant start, Duration span, Duration warmup, Duration length) {
         long lo = warmup.toSeconds();
-        long hi = span.minus(length).toSeconds();
-        if (hi < lo) {
-            lo = 0;
-            hi = Math.max(0, hi);
-        }
+        long hi = Math.max(lo, span.minus(length).toSeconds());
         return start.plusSeconds(lo + (long) (rng.nextDouble() * (hi - lo)));
     }
 }

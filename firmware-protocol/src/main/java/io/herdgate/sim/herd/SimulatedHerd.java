@@ -49,7 +49,7 @@ public final class SimulatedHerd {
 
     private SimulatedHerd(HerdConfig config, Transport transport) {
         this.config = config;
-        this.schedule = EventSchedule.of(config.events(), config.size(), config.seed(), config.start(), config.span());
+        this.schedule = EventSchedule.of(config);
         this.now = config.start();
         InMemoryCounterStore flash = InMemoryCounterStore.create(); // every collar's own flash, keyed by EUI
         List<HerdMember> list = new ArrayList<>(config.size());

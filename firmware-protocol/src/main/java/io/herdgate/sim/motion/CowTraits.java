@@ -8,7 +8,8 @@ package io.herdgate.sim.motion;
  * @param mountRollRad    how far the collar has turned around the neck from the nominal position, ±0.35
  * @param reversed        collar fitted the other way round (x and y change sign)
  * @param gain            accelerometer scale error, about 1 ± 0.02
- * @param noiseG          white sensor noise, standard deviation per axis
+ * @param noiseG          white noise of a worn collar (sensor noise and the neck's small movements), standard
+ *                        deviation per axis
  * @param humG            amplitude of the narrow-band component near {@code humHz} seen on worn collars
  * @param humHz           centre of that component, 2.3..2.8 Hz
  * @param strideHz        walking stride frequency, 0.75..1.05 Hz (the neck sees steps at twice this)

@@ -20,6 +20,13 @@ public final class MotionSynth {
     private static final double POSTURE_TAU_S = 1.5;
     /** Correlation time of the movement intensity, s. */
     private static final double INTENSITY_TAU_S = 15;
+    /**
+     * Noise of the accelerometer alone, per axis, g: a collar lying on the ground reads nothing else.
+     * MEMS accelerometers of the kind fitted to collars have 100..250 µg/√Hz, about 1 mg RMS over the
+     * bandwidth of a 10 Hz stream; a worn collar's {@link CowTraits#noiseG()} also holds the neck's
+     * small movements.
+     */
+    static final double SENSOR_NOISE_G = 0.0012;
 
     private final CowTraits traits;
     private final Rng rng;
@@ -89,7 +96,7 @@ public final class MotionSynth {
     /**
      * The collar has come off: it drops (a short free fall, then the hit), and from then on lies still on
      * the ground on its side (gravity mostly in the x-y plane, which a worn collar never shows) and reads
-     * only sensor noise.
+     * only the accelerometer's own noise ({@link #SENSOR_NOISE_G}).
      */
     public void detach() {
         detached = true;
@@ -116,11 +123,11 @@ public final class MotionSynth {
      */
     public void fill(float[] xyz, int offset, int samples, double intensity, double rateHz) {
         double dt = 1.0 / rateHz;
-        double noise = traits.noiseG();
         if (detached) {
-            fillStatic(xyz, offset, samples, noise, rateHz);
+            fillStatic(xyz, offset, samples, SENSOR_NOISE_G, rateHz);
             return;
         }
+        double noise = traits.noiseG();
         double kPosture = 1 - Math.exp(-dt / POSTURE_TAU_S);
         double rho = Math.exp(-dt / INTENSITY_TAU_S);
         double innov = Math.sqrt(1 - rho * rho);

@@ -2,8 +2,17 @@ package io.herdgate.protocol.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,5 +52,44 @@ class AesCmacTest {
         byte[] full = cmac.mac(joined, 0, joined.length);
         int expected = (full[0] & 0xFF) | (full[1] & 0xFF) << 8 | (full[2] & 0xFF) << 16 | (full[3] & 0xFF) << 24;
         assertEquals(expected, cmac.mic(prefix, msg, 3, length));
+    }
+
+    @Test
+    void mac_afterALongMessageGrewTheBuffers_stillMatchesThePublishedValue() {
+        AesCmac cmac = AesCmac.of(RFC4493_KEY);
+        byte[] big = new byte[4000];
+        byte[] first = cmac.mac(big, 0, big.length);
+        assertArrayEquals(HEX.parseHex("bb1d6929e95937287fa37d129b756746"), cmac.mac(new byte[0], 0, 0));
+        assertArrayEquals(first, AesCmac.of(RFC4493_KEY).mac(big, 0, big.length));
+    }
+
+    @Test
+    void mac_onTwoThreadsAtOnce_eachGetsItsOwnMessagesMac() throws Exception {
+        byte[] a = HEX.parseHex("6bc1bee22e409f96e93d7e117393172a");
+        byte[] expected = HEX.parseHex("070a16b46b4d4144f79bdd9dd04a287c");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int length = 100 + 300 * t;
+                runs.add(pool.submit(() -> {
+                    AesCmac cmac = AesCmac.of(RFC4493_KEY);
+                    byte[] other = new byte[length];
+                    byte[] otherMac = cmac.mac(other, 0, length);
+                    for (int i = 0; i < 20_000; i++) {
+                        if (!Arrays.equals(expected, cmac.mac(a, 0, a.length))
+                                || !Arrays.equals(otherMac, cmac.mac(other, 0, length))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> run : runs) {
+                assertTrue(run.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

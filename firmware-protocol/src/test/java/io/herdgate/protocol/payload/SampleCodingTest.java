@@ -87,16 +87,16 @@ class SampleCodingTest {
     @ParameterizedTest(name = "k = {0}")
     @ValueSource(ints = {0, 1, 5, 12, 13})
     void rice_codesAroundTheFastPathLimit_decodeWherever8ByteLoadsSplitThem(int k) {
-        // Quotients 0..40, as far as k allows (8190 >>> k): codes up to 32 bits come from the bit buffer,
-        // longer ones are counted the slow way. Each phase starts the quotient sequence elsewhere, so
-        // codes land at every position of the 64-bit loads.
+        // Quotients 0..60, as far as k allows (8190 >>> k): short codes come four to a refill, codes up to
+        // 56 bits one by one from the bit buffer, longer ones are counted the slow way. Each phase starts
+        // the quotient sequence elsewhere, so codes land at every position of the 64-bit loads and groups.
         int maxQuotient = 8190 >>> k;
         for (int phase = 0; phase < 64; phase++) {
             Bits bits = new Bits().put(0, 12).put(0, 12).put(0, 12).put(k, 4);
             short[] expected = new short[3 * SampleBatch.MAX_SAMPLES];
             int prev = 0;
             for (int i = 1; i < SampleBatch.MAX_SAMPLES; i++) {
-                int q = Math.min((i * 7 + phase) % 41, maxQuotient);
+                int q = Math.min((i * 7 + phase) % 61, maxQuotient);
                 int u = Math.min(q << k | (0x5A5A * i + phase) & ((1 << k) - 1), 4094);
                 int d = u >>> 1 ^ -(u & 1);
                 if (prev + d > SampleBatch.MAX_COUNT || prev + d < SampleBatch.MIN_COUNT) {
@@ -118,6 +118,87 @@ class SampleCodingTest {
             assertEquals("", problem, "k " + k + ", phase " + phase);
             assertArrayEquals(expected, xyz, "k " + k + ", phase " + phase);
         }
+    }
+
+    /** Rice codes of the zigzag values {@code us} on axis x under {@code k}, zero differences on y and z. */
+    private static byte[] riceX(int k, int[] us) {
+        Bits bits = new Bits().put(0, 12).put(0, 12).put(0, 12).put(k, 4);
+        for (int u : us) {
+            bits.rice(u, k);
+        }
+        for (int axis = 1; axis < 3; axis++) {
+            bits.put(0, 4);
+            for (int i = 0; i < us.length; i++) {
+                bits.rice(0, 0);
+            }
+        }
+        return bits.toArray();
+    }
+
+    /** The x counts the zigzag differences {@code us} lead to from 0, interleaved with zero y and z. */
+    private static short[] walkX(int[] us) {
+        short[] xyz = new short[3 * (us.length + 1)];
+        int prev = 0;
+        for (int i = 0; i < us.length; i++) {
+            prev += us[i] >>> 1 ^ -(us[i] & 1);
+            xyz[3 * (i + 1)] = (short) prev;
+        }
+        return xyz;
+    }
+
+    @ParameterizedTest(name = "k = {0}")
+    @ValueSource(ints = {0, 2, 5, 9})
+    void rice_groupsAtTheirQuotientLimitAndOneOver_decodeInEveryPositionOfAGroup(int k) {
+        // Four codes are taken at once when their quotients add up to at most min(56 - 4 (k + 1), 8190 >>> k);
+        // one quotient more anywhere in a group sends the decoder through the single-code path and back.
+        // Lengths 8..11 leave 0..3 codes after the last whole group. Low remainder bits alternate the signs.
+        int limit = Math.min(56 - 4 * (k + 1), 8190 >>> k);
+        for (int over = 0; over <= 1; over++) {
+            for (int codes = 8; codes <= 11; codes++) {
+                for (int at = -1; at < codes; at++) {
+                    int[] us = new int[codes];
+                    for (int i = 0; i < codes; i++) {
+                        int q = limit / 4 + (i == at ? limit % 4 + over : 0);
+                        us[i] = q << k | (k > 0 ? i & 1 : 0);
+                    }
+                    for (int off = 0; off < 8; off += 3) {
+                        String where = "codes " + codes + ", " + (over == 1 ? "over" : "at") + " the limit at " + at
+                                + ", off " + off;
+                        short[] xyz = new short[3 * (codes + 1)];
+                        assertEquals("", readRice(riceX(k, us), off, 0, 0xFF, codes + 1, xyz), where);
+                        assertArrayEquals(walkX(us), xyz, where);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} zeros after {1} short codes")
+    @CsvSource({"55, 0", "55, 1", "55, 4", "55, 5", "56, 0", "56, 3", "56, 4", "120, 2"})
+    void rice_codesAtTheBitBufferLimit_decodeFromTheBufferOrTheSlowPath(int zeros, int before) {
+        // k = 0: 55 zeros and the stop bit are the longest code a refill guarantees (56 bits); one more zero
+        // goes through the slow path, which must hand the buffer back exactly after the code.
+        int[] us = new int[before + 6];
+        for (int i = 0; i < us.length; i++) {
+            us[i] = i == before ? zeros : (i & 1) + 1;
+        }
+        short[] xyz = new short[3 * (us.length + 1)];
+        assertEquals("", readRice(riceX(0, us), 3, 0, 0xFF, us.length + 1, xyz));
+        assertArrayEquals(walkX(us), xyz);
+    }
+
+    @ParameterizedTest(name = "leaves at code {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 5, 9})
+    void rice_walkLeavingTheRangeInsideAGroup_isRejected(int at) {
+        // Small steps up to 2040, then one of +8 takes x to 2048 at code `at`, first of a group or inside one.
+        int[] us = new int[10];
+        for (int i = 0; i < us.length; i++) {
+            us[i] = i < at ? 2 * 204 : 0;
+        }
+        us[at] = 2 * (2048 - 204 * at);
+        short[] xyz = new short[3 * (us.length + 1)];
+        assertEquals("rice values of axis x leave the range -2048..2047",
+                readRice(riceX(12, us), 0, 4, 0, us.length + 1, xyz));
     }
 
     @ParameterizedTest(name = "{0} zeros")

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
 import io.herdgate.rules.behaviour.BehaviourSmoother;
+import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.behaviour.Classification;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.FeatureExtractor;
 import io.herdgate.rules.feature.FeatureSettings;
 import io.herdgate.rules.feature.SampleRate;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +42,10 @@ import picocli.CommandLine.Spec;
                 "Each file is one continuous recording: a window's label pools its own class probabilities with "
                         + "those of the windows just before it in the same file (--smooth), as the gateway does "
                         + "live.",
+                "Resting and standing are told apart by the head's posture against the cow's own walking and "
+                        + "grazing postures, learnt from the windows as they come (from 30 s of each); before that "
+                        + "the window's own features decide. Each file starts afresh unless --same-cow says all "
+                        + "files come from one collar, in time order.",
                 "Exit status: 0 when at least one file was read, 1 when none could be read, 2 for bad "
                         + "arguments."})
 final class ClassifyCommand implements Callable<Integer> {
@@ -60,6 +67,11 @@ final class ClassifyCommand implements Callable<Integer> {
                     + "1 = each window on its own (default: ${DEFAULT-VALUE}, as the gateway).")
     int smoothWindows = BehaviourSmoother.SHIPPED_WINDOWS;
 
+    @Option(names = "--same-cow",
+            description = "All files come from one collar, in time order: the posture learnt from one file "
+                    + "carries on into the next.")
+    boolean sameCow;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files with ax,ay,az columns.")
     List<Path> files;
 
@@ -78,13 +90,21 @@ final class ClassifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int read = 0;
+        PostureReference[] posture = {PostureReference.EMPTY};
         for (Path file : files) {
             FeatureExtractor extractor = FeatureExtractor.of(settings);
             BehaviourSmoother smoother = BehaviourSmoother.of(smoothWindows);
+            if (!sameCow) {
+                posture[0] = PostureReference.EMPTY;
+            }
             String name = file.toString();
-            CsvOutcome outcome = SampleCsv.read(file, (ax, ay, az) -> extractor.add(ax, ay, az)
-                    .ifPresent(w -> print(out, name, w, smoother.add(classifier.probabilities(w)))));
-            extractor.flush().ifPresent(w -> print(out, name, w, smoother.add(classifier.probabilities(w))));
+            Consumer<WindowFeatures> window = w -> {
+                ClassProbabilities p = classifier.probabilities(w, posture[0]);
+                posture[0] = posture[0].learn(p, w);
+                print(out, name, w, smoother.add(p));
+            };
+            CsvOutcome outcome = SampleCsv.read(file, (ax, ay, az) -> extractor.add(ax, ay, az).ifPresent(window));
+            extractor.flush().ifPresent(window);
             out.flush();
             // Java 17 has no pattern switch; the three cases of the sealed outcome in turn.
             if (outcome instanceof CsvOutcome.Unreadable u) {

@@ -3,13 +3,22 @@ package io.herdgate.gateway.cli;
 import io.herdgate.gateway.demo.DemoReport;
 import io.herdgate.gateway.demo.DemoRun;
 import io.herdgate.gateway.demo.DemoSettings;
+import io.herdgate.gateway.demo.EventOutcome;
 import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
 import io.herdgate.rules.replay.AlarmJson;
+import io.herdgate.sim.event.Calving;
+import io.herdgate.sim.event.CollarOff;
+import io.herdgate.sim.event.CowDown;
+import io.herdgate.sim.event.Episode;
+import io.herdgate.sim.event.Heat;
+import io.herdgate.sim.event.Illness;
+import io.herdgate.sim.event.RadioLoss;
 import io.herdgate.sim.herd.EventSchedule;
 import io.herdgate.sim.herd.HerdConfig;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.URI;
@@ -18,6 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -36,21 +49,30 @@ import picocli.CommandLine.Spec;
                         + "data directory, learns every cow's baseline and raises alarms, and serves its HTTP pages.",
                 "The days before the first injected event (the baselines' warm-up) run as fast as the machine allows; "
                         + "then every simulated hour takes --pace-ms so the alarms can be watched (--fast: no pause).",
-                "Prints where to look, the injected events, each alarm as it is raised and cleared, and a summary."})
+                "Prints where to look, the injected events, each alarm as it is raised and cleared, and at the end "
+                        + "which event raised which alarm (type, delay) or was MISSED."})
 public final class DemoCommand implements Callable<Integer> {
+
+    /** Simulated time as printed: UTC to the minute. */
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--cows", defaultValue = "60", description = "Herd size, 1..2000 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cows", defaultValue = "6", description = "Herd size, 1..2000 (default: ${DEFAULT-VALUE}).")
     int cows;
 
-    @Option(names = "--days", defaultValue = "7", description = "Simulated days, 1..60 (default: ${DEFAULT-VALUE}).")
-    int days;
+    @Option(names = "--days", defaultValue = "5.5", description = "Simulated days, 0.05..60, decimals allowed "
+            + "(default: ${DEFAULT-VALUE}); the story takes the last two, the days before are the baselines' warm-up "
+            + "(illness needs 3 days of history).")
+    double days;
 
-    @Option(names = "--events", defaultValue = "heat:3,illness:2,calving:2,down:1,collar_off:1,radio_loss:1",
-            description = "Injected events, e.g. heat:3,down:#4 (default: ${DEFAULT-VALUE}). "
-                    + "Events: heat, illness, calving, down, collar_off, radio_loss, battery; a count or #cow+#cow.")
+    @Option(names = "--events", defaultValue = DemoSettings.STORY,
+            description = "Injected events: 'story' (default) for one heat, illness, calving, cow down, collar off and "
+                    + "radio loss, each on its own cow in the last two days; or events drawn from the seed, e.g. "
+                    + "heat:3,down:#4 (heat, illness, calving, down, collar_off, radio_loss, battery; a count or "
+                    + "#cow+#cow); empty for none.")
     String events;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of everything simulated (default: ${DEFAULT-VALUE}).")
@@ -65,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + "directory deleted at the end.")
     Optional<Path> dataDir;
 
-    @Option(names = "--pace-ms", defaultValue = "1000", paramLabel = "MS",
+    @Option(names = "--pace-ms", defaultValue = "500", paramLabel = "MS",
             description = "Real milliseconds per simulated hour after the warm-up, 0..600000 (default: ${DEFAULT-VALUE}).")
     long paceMs;
 
@@ -82,7 +104,8 @@ public final class DemoCommand implements Callable<Integer> {
         DemoRun run;
         HerdConfig config;
         try {
-            settings = DemoSettings.of(cows, Duration.ofDays(days), events, seed, Instant.parse("2026-03-02T00:00:00Z"))
+            settings = DemoSettings.of(cows, Duration.ofMinutes(Math.round(days * 1440)), events, seed,
+                            Instant.parse("2026-03-02T00:00:00Z"))
                     .withHttpPort(httpPort).withPace(fast ? Duration.ZERO : Duration.ofMillis(paceMs));
             if (dataDir.isPresent()) {
                 settings = settings.withDataDir(dataDir.get());
@@ -92,8 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        out.printf("herdgate demo: %d cows, %d simulated days from %s (farm zone %s), seed %d%n",
-                cows, days, settings.start(), config.zone(), seed);
+        out.printf(Locale.ROOT, "herdgate demo: %d cows, %s simulated days from %s (farm zone %s), seed %d%n",
+                cows, BigDecimal.valueOf(days).stripTrailingZeros().toPlainString(), settings.start(), config.zone(), seed);
         printSchedule(out, config);
         out.printf("warm-up until %s (baselines are learnt), as fast as this machine allows%n", run.warmupEnd());
         out.flush();
@@ -147,15 +170,45 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printSchedule(PrintWriter out, HerdConfig config) {
-        EventSchedule schedule = EventSchedule.of(config.events(), config.size(), config.seed(), config.start(),
-                config.span());
+        EventSchedule schedule = EventSchedule.of(config);
         out.println("events injected into the simulated herd:");
         for (var cow : schedule.eventfulCows().stream().sorted().toList()) {
-            schedule.episodes(cow).forEach(e -> out.println("  cow " + cow + ": " + e));
+            schedule.episodes(cow).forEach(e -> out.println("  cow " + cow + ": " + describe(e)));
             if (schedule.agedBattery(cow)) {
                 out.println("  cow " + cow + ": aged battery");
             }
         }
+    }
+
+    /** An injected event as an installer reads it: what, how much, from when, how long (simulated time, UTC). */
+    static String describe(Episode e) {
+        String from = MINUTE.format(e.start());
+        String lasting = hours(Duration.between(e.start(), e.end()));
+        if (e instanceof Heat h) {
+            return String.format(Locale.ROOT, "heat, %.1fx activity, from %s for %s", h.activityFactor(), from, lasting);
+        } else if (e instanceof Illness i) {
+            return String.format(Locale.ROOT, "illness, activity -%.0f %% (reached over a day), from %s for %s",
+                    100 * i.severity(), from, lasting);
+        } else if (e instanceof Calving c) {
+            return "calving at " + MINUTE.format(c.at()) + ", restless from " + from;
+        } else if (e instanceof CowDown) {
+            return "cow down, cannot get up, from " + from + " for " + lasting;
+        } else if (e instanceof CollarOff) {
+            return "collar fallen off, on the ground from " + from + " for " + lasting;
+        } else if (e instanceof RadioLoss) {
+            return "out of radio range from " + from + " for " + lasting;
+        }
+        return e.toString();
+    }
+
+    /** The event's name in a table column. */
+    private static String kind(Episode e) {
+        return e instanceof Heat ? "heat" : e instanceof Illness ? "illness" : e instanceof Calving ? "calving"
+                : e instanceof CowDown ? "cow down" : e instanceof CollarOff ? "collar off" : "radio loss";
+    }
+
+    private static String hours(Duration d) {
+        return d.toMinutesPart() == 0 ? d.toHours() + " h" : d.toHours() + " h " + d.toMinutesPart() + " min";
     }
 
     private static void print(PrintWriter out, AlarmEvent e) {
@@ -169,7 +222,29 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
+    private static void printOutcomes(PrintWriter out, DemoReport r) {
+        if (r.outcomes().isEmpty()) {
+            return;
+        }
+        out.println("injected event → alarm raised by the gateway's detectors:");
+        out.printf("  %-5s %-11s %-21s %-11s %s%n", "cow", "event", "started", "expected", "raised");
+        for (EventOutcome o : r.outcomes()) {
+            String raised = o.delay().map(d -> String.format("%s after %dh%02d", o.expected().jsonName(), d.toHours(),
+                    d.toMinutesPart())).orElse("MISSED");
+            out.printf("  %-5s %-11s %-21s %-11s %s%n", o.cow(), kind(o.episode()),
+                    MINUTE.format(o.episode().start()), o.expected().jsonName(), raised);
+        }
+        long missed = r.outcomes().stream().filter(o -> o.alarm().isEmpty()).count();
+        out.printf("  %d of %d events raised their alarm%n", r.outcomes().size() - missed, r.outcomes().size());
+        List<Alarm> other = r.unexplained();
+        if (!other.isEmpty()) {
+            out.println("alarms no injected event explains (the simulated herd's ordinary days):");
+            other.forEach(a -> out.printf("  cow %-4s %-10s raised %s%n", a.cow().value(), a.type().jsonName(), a.raisedAt()));
+        }
+    }
+
     private static void printSummary(PrintWriter out, DemoReport r, DemoSettings s) {
+        printOutcomes(out, r);
         Map<String, Integer> perType = new TreeMap<>();
         r.alarms().forEach(a -> perType.merge(a.type().jsonName(), 1, Integer::sum));
         out.printf("summary: %d frames accepted, %d rejected, %d minute observations, alarms %s (%d in the alarm log), "

@@ -8,6 +8,9 @@ import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.Database;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
+import io.herdgate.sim.event.Episode;
+import io.herdgate.sim.herd.CowId;
+import io.herdgate.sim.herd.EventSchedule;
 import io.herdgate.sim.herd.EventSpec;
 import io.herdgate.sim.herd.HerdConfig;
 import io.herdgate.sim.herd.ManualClock;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,15 +68,19 @@ public final class DemoRun {
 
     /** The herd the run will simulate (for listing its scheduled events before running). */
     public HerdConfig herdConfig() {
-        return HerdConfig.of(settings.cows(), settings.seed(), settings.start(), settings.span())
-                .withEvents(EventSpec.parse(settings.events(), settings.cows()));
+        HerdConfig c = HerdConfig.of(settings.cows(), settings.seed(), settings.start(), settings.span());
+        return settings.story() ? c.withScript(DemoStory.of(settings.cows(), settings.start(), settings.span()))
+                : c.withEvents(EventSpec.parse(settings.events(), settings.cows()));
     }
 
     /**
-     * The end of the warm-up: the simulator starts no event before a third of the run (at most 3 days),
-     * so that the cows' baselines are learnt first.
+     * The end of the warm-up, so that the cows' baselines are learnt first: for the story two days before
+     * the end (at least a third of the run); for drawn events a third of the run, at most 3 days.
      */
     public Instant warmupEnd() {
+        if (settings.story()) {
+            return DemoStory.warmupEnd(settings.start(), settings.span());
+        }
         Duration third = settings.span().dividedBy(3);
         return settings.start().plus(third.compareTo(Duration.ofDays(3)) < 0 ? third : Duration.ofDays(3));
     }
@@ -132,13 +140,29 @@ public final class DemoRun {
             int received = p.received();
             Duration startTime = g.startTime();
             g.close();
-            return new DemoReport(s.framesAccepted(), s.framesRejected(), s.observations(), List.copyOf(alarms.values()),
-                    stored, received, dir, startTime, Duration.ofNanos(System.nanoTime() - wall0));
+            List<Alarm> raised = List.copyOf(alarms.values());
+            return new DemoReport(s.framesAccepted(), s.framesRejected(), s.observations(), raised,
+                    outcomes(farm.herd().schedule(), raised), stored, received, dir, startTime,
+                    Duration.ofNanos(System.nanoTime() - wall0));
         } finally {
             if (settings.dataDir().isEmpty()) {
                 delete(dir);
             }
         }
+    }
+
+    /** Each injected event with the first alarm of its type on its cow (see {@link EventOutcome}), in start order. */
+    static List<EventOutcome> outcomes(EventSchedule schedule, List<Alarm> alarms) {
+        List<EventOutcome> out = new ArrayList<>();
+        for (CowId cow : schedule.eventfulCows()) {
+            for (Episode e : schedule.episodes(cow)) {
+                Optional<Alarm> first = alarms.stream().filter(a -> EventOutcome.matches(cow, e, a))
+                        .min(Comparator.comparing(Alarm::raisedAt));
+                out.add(new EventOutcome(cow, e, EventOutcome.expectedType(e), first));
+            }
+        }
+        out.sort(Comparator.comparing((EventOutcome o) -> o.episode().start()).thenComparing(EventOutcome::cow));
+        return List.copyOf(out);
     }
 
     private Path dataDir() {

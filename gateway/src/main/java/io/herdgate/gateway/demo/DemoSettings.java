@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param cows     herd size, 1..2000
  * @param span     simulated time, 1 h .. 60 days
- * @param events   which cows get which events, in the simulator's event-spec syntax
+ * @param events   {@link #STORY} for the scripted story ({@code DemoStory}), or which cows get which events
+ *                 drawn from the seed, in the simulator's event-spec syntax (empty: none)
  * @param seed     everything derives from it
  * @param start    simulated time at which the collars switch on
  * @param dataDir  the gateway's data directory; empty for a new temporary one, deleted at the end
@@ -22,6 +23,8 @@ import java.util.Optional;
 public record DemoSettings(int cows, Duration span, String events, long seed, Instant start, Optional<Path> dataDir,
                            int httpPort, Duration pace) {
 
+    /** The events value that asks for the scripted story: one event of each kind after the warm-up. */
+    public static final String STORY = "story";
     public static final int MAX_COWS = 2000;
     public static final Duration MAX_SPAN = Duration.ofDays(60);
 
@@ -48,6 +51,11 @@ public record DemoSettings(int cows, Duration span, String events, long seed, In
     /** As fast as possible, a temporary data directory, any free port. */
     public static DemoSettings of(int cows, Duration span, String events, long seed, Instant start) {
         return new DemoSettings(cows, span, events, seed, start, Optional.empty(), 0, Duration.ZERO);
+    }
+
+    /** True when the run tells the scripted story rather than drawn events. */
+    public boolean story() {
+        return STORY.equals(events.trim());
     }
 
     public DemoSettings withDataDir(Path dir) {

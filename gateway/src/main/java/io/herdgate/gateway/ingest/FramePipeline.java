@@ -24,6 +24,7 @@ import io.herdgate.protocol.message.SampleBatch;
 import io.herdgate.protocol.session.CollarSession;
 import io.herdgate.protocol.session.CounterStore;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.time.Instant;
@@ -69,8 +70,12 @@ public final class FramePipeline {
     private final Consumer<CollarSighting> sightings;
     private final FirmwareReplies firmwareReplies;
     private final SessionStore sessions;
+    private final PostureStore postures;
+    /** Posture references as last loaded or saved, for cows whose stream starts (again). */
+    private final Map<CowId, PostureReference> savedPostures;
 
     private final RejectionCounters rejections = RejectionCounters.create();
+    private final StreamCounters streams = new StreamCounters();
     private final Map<CollarEui, CollarState> collars = new HashMap<>();
     /** Collars heard through JSON uplinks: their sample stream and last battery, per cow. */
     private final Map<CollarEui, TrustedFeed> trusted = new HashMap<>();
@@ -87,6 +92,8 @@ public final class FramePipeline {
         sightings = b.sightings;
         firmwareReplies = b.firmwareReplies;
         sessions = b.sessions;
+        postures = b.postures;
+        savedPostures = new HashMap<>(postures.loadAll());
         restoreSessions();
     }
 
@@ -98,7 +105,7 @@ public final class FramePipeline {
             if (pairing.isPresent() && saved.grantedUnder(pairing.get().rootKey())) {
                 collars.put(eui, new CollarState(pairing.get(), saved.acceptFrame(),
                         CollarSession.gatewaySide(eui, saved.keys(), counters),
-                        new SampleDating(pairing.get().cow(), classifier)));
+                        dating(pairing.get().cow())));
             } else {
                 sessions.remove(eui);
             }
@@ -138,7 +145,7 @@ public final class FramePipeline {
                         + (pairing.isEmpty() ? " was unpaired" : " got a new root key") + " since it joined");
             }
             if (!pairing.get().cow().equals(collar.pairing.cow())) {
-                collar.moveTo(pairing.get(), classifier);
+                collar.moveTo(pairing.get(), dating(pairing.get().cow()));
             } else {
                 collar.pairing = pairing.get();
             }
@@ -154,9 +161,13 @@ public final class FramePipeline {
         accepted++;
         OptionalInt battery = OptionalInt.empty();
         Optional<FirmwareVersion> firmware = Optional.empty();
+        long counter = d.header().counter();
+        if (d.message().type() != MessageType.SAMPLE_BATCH) {
+            collar.samples.counted(counter, frame.receivedAt());
+        }
         switch (d.message().type()) {
-            case SAMPLE_BATCH -> collar.samples.add((SampleBatch) d.message(), frame.receivedAt(),
-                    o -> observations.accept(collar.withBattery(o)));
+            case SAMPLE_BATCH -> streams.record(collar.samples.add((SampleBatch) d.message(), counter,
+                    frame.receivedAt(), o -> observations.accept(collar.withBattery(o))));
             case STATUS -> {
                 CollarStatus status = (CollarStatus) d.message();
                 collar.batteryMv = status.batteryMv();
@@ -192,7 +203,7 @@ public final class FramePipeline {
         }
         TrustedFeed feed = trusted.get(eui);
         if (feed == null || !feed.cow.equals(pairing.get().cow())) {
-            feed = new TrustedFeed(pairing.get().cow(), new SampleDating(pairing.get().cow(), classifier));
+            feed = new TrustedFeed(pairing.get().cow(), dating(pairing.get().cow()));
             trusted.put(eui, feed);
         }
         accepted++;
@@ -200,8 +211,8 @@ public final class FramePipeline {
         Optional<FirmwareVersion> firmware = Optional.empty();
         TrustedFeed f = feed;
         switch (message.type()) {
-            case SAMPLE_BATCH -> f.samples.add((SampleBatch) message, receivedAt,
-                    o -> observations.accept(Double.isNaN(f.batteryMv) ? o : o.withBatteryMv(f.batteryMv)));
+            case SAMPLE_BATCH -> streams.record(f.samples.add((SampleBatch) message, receivedAt,
+                    o -> observations.accept(Double.isNaN(f.batteryMv) ? o : o.withBatteryMv(f.batteryMv))));
             case STATUS -> {
                 CollarStatus status = (CollarStatus) message;
                 f.batteryMv = status.batteryMv();
@@ -260,8 +271,15 @@ public final class FramePipeline {
         JoinGrant grant = joins.accept(eui, request, collarConfig);
         CollarState previous = collars.get(eui);
         boolean sameCow = previous != null && previous.pairing.cow().equals(pairing.cow());
+        SampleDating samples;
+        if (sameCow) {
+            samples = previous.samples;
+            samples.newSession(); // a collar that joins again was reset: its sampling starts anew
+        } else {
+            samples = dating(pairing.cow());
+        }
         CollarState state = new CollarState(pairing, grant.frame(), CollarSession.gatewaySide(eui, grant.keys(), counters),
-                sameCow ? previous.samples : new SampleDating(pairing.cow(), classifier));
+                samples);
         // Saved before the accept goes out: a collar must never use a session the gateway could forget.
         sessions.save(SavedSession.of(grant, pairing.rootKey()));
         collars.put(eui, state);
@@ -281,9 +299,42 @@ public final class FramePipeline {
         return rejections;
     }
 
+    /**
+     * Sample batches so far by what they did to their collar's stream: continued it, or started a new
+     * one and why ({@link Continuity}, names in lower case); immutable.
+     */
+    public Map<String, Long> sampleStreams() {
+        return streams.snapshot();
+    }
+
     /** Fresh frames used so far. */
     public synchronized long accepted() {
         return accepted;
+    }
+
+    /** A new sample stream of {@code cow}, starting from her saved posture reference if she has one. */
+    private SampleDating dating(CowId cow) {
+        return new SampleDating(cow, classifier, savedPostures.getOrDefault(cow, PostureReference.EMPTY));
+    }
+
+    /**
+     * Saves every streaming cow's posture reference to the {@link PostureStore} (the gateway does it with
+     * each detector checkpoint and at stop).
+     *
+     * @throws io.herdgate.gateway.store.StoreException when the store fails (the references stay in memory)
+     */
+    public void savePostures() {
+        // Written outside the pipeline's lock: the ingest thread need not wait for the database.
+        postures.saveAll(currentPostures());
+    }
+
+    private synchronized Map<CowId, PostureReference> currentPostures() {
+        Map<CowId, PostureReference> now = new HashMap<>();
+        collars.values().forEach(c -> now.put(c.pairing.cow(), c.samples.posture()));
+        trusted.values().forEach(f -> now.put(f.cow, f.samples.posture()));
+        now.values().removeIf(PostureReference.EMPTY::equals);
+        savedPostures.putAll(now);
+        return Map.copyOf(now);
     }
 
     /** Collars with a session (joined since start, or resumed from the session store). */
@@ -322,9 +373,9 @@ public final class FramePipeline {
         }
 
         /** The collar now sits on another cow: her minutes start afresh, never mixed with the last cow's. */
-        void moveTo(Pairing p, BehaviourClassifier classifier) {
+        void moveTo(Pairing p, SampleDating cowSamples) {
             pairing = p;
-            samples = new SampleDating(p.cow(), classifier);
+            samples = cowSamples;
             batteryMv = Double.NaN;
         }
 
@@ -345,6 +396,7 @@ public final class FramePipeline {
         private Consumer<CollarSighting> sightings = s -> { };
         private FirmwareReplies firmwareReplies = (eui, reply) -> { };
         private SessionStore sessions = SessionStore.inMemory();
+        private PostureStore postures = PostureStore.inMemory();
 
         private Builder(CollarDirectory directory, JoinServer joins, CounterStore counters) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -392,6 +444,15 @@ public final class FramePipeline {
          */
         public Builder sessions(SessionStore s) {
             sessions = Objects.requireNonNull(s, "sessions");
+            return this;
+        }
+
+        /**
+         * Where cows' posture references are loaded from at {@link #build()} and saved to by
+         * {@link FramePipeline#savePostures()}; default {@link PostureStore#inMemory()}, a fresh one per builder.
+         */
+        public Builder postures(PostureStore p) {
+            postures = Objects.requireNonNull(p, "postures");
             return this;
         }
 

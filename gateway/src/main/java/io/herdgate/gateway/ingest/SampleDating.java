@@ -2,6 +2,7 @@ package io.herdgate.gateway.ingest;
 
 import io.herdgate.protocol.message.SampleBatch;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.SampleRate;
 import io.herdgate.rules.feature.Unit;
 import io.herdgate.rules.observe.MinuteObserver;
@@ -10,51 +11,185 @@ import io.herdgate.rules.series.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.tinylog.Logger;
 
 /**
- * One collar's sample stream: dates each batch from its reception time and age, and feeds a
- * {@link MinuteObserver} while the samples run on without a break. A batch that does not continue the
- * stream (a gap after radio loss, a rate or range change, a batch dated backwards) starts a new
- * observer at the batch's own time, so a gap becomes missing minutes, never stretched ones. Not
- * thread-safe.
+ * One collar's sample stream for one cow: dates its samples and feeds them to a {@link MinuteObserver}
+ * while they run on without a break.
+ *
+ * <p>Dating. A batch's own time is its reception minus its {@code first_sample_age_ms} (PROTOCOL.md
+ * 9.1): exact on the collar's side, but late by however long the frame then waited in the radio, the
+ * broker and the gateway's link, which varies by seconds when the gateway is busy. So a stream is
+ * anchored once, at its first batch's own time, and every later sample is dated from the anchor by its
+ * position in the stream (one sample period each): delivery jitter never moves a minute.
+ *
+ * <p>Continuity. A framed batch continues the stream when nothing can be missing before it: its frame
+ * counter follows the collar's last frame (sample batch or not) directly, in the same session, at the
+ * same rate and range, and its own time lies within {@link #MAX_DELIVERY_SKEW} of where the stream
+ * expects it (farther is a wall-clock step, or a stream dated wrongly from its start). One exception: a
+ * collar numbers its frames when it sends them, so one that dropped buffered batches during a radio loss
+ * sends the rest with consecutive counters. A batch that may follow such a loss (nothing heard from the
+ * collar for longer than the last batch's span plus {@link #SILENCE_MARGIN}, and the batch itself held
+ * back on the collar: older than its own span plus that margin when sent) must fit within
+ * {@link #CONTINUITY_TOLERANCE}. JSON batches carry no counter and are always judged by that tolerance.
+ * A batch dated early (by up to the skew limit) never implies lost samples, only a late anchor, so it
+ * continues.
+ *
+ * <p>Otherwise a new stream starts (see {@link Continuity} for the reasons), so a gap becomes missing
+ * minutes, never stretched ones. It starts at the batch's own time, but never before the old stream's
+ * end unless by more than the skew limit (a clock stepped back): the new samples came after the old
+ * ones, so its minutes never overlap the old stream's (the detection engine would refuse them). The new
+ * stream keeps the cow's {@link PostureReference}: a gap does not move the collar on her neck.
+ * Not thread-safe.
  */
 final class SampleDating {
 
-    /** How far a batch may start from where the previous one ended and still continue it. */
+    /** How far a batch without counter evidence may lie after where the stream expects it and continue it. */
     static final Duration CONTINUITY_TOLERANCE = Duration.ofSeconds(2);
+    /**
+     * How far a batch with consecutive counters may lie from where the stream expects it (delivery
+     * delay varying under load: a gateway that falls behind a replaying herd lets the broker's queue grow
+     * for minutes) and continue it; beyond that the wall clock stepped (a Pi without a real-time clock
+     * set by NTP after boot). Smaller steps leave a stream dated off by the step until its next break.
+     */
+    static final Duration MAX_DELIVERY_SKEW = Duration.ofMinutes(10);
+    /**
+     * Silence beyond the last batch's span, and age beyond a batch's own span, after which a collar may
+     * have dropped buffered batches: a collar's buffer holds at least this much, so a shorter radio loss
+     * cannot have overflowed it, while a busy gateway (a checkpoint, a collection) may well stop reading
+     * for some seconds.
+     */
+    static final Duration SILENCE_MARGIN = Duration.ofSeconds(30);
+
+    private static final long NO_COUNTER = -1;
 
     private final CowId cow;
     private final BehaviourClassifier classifier;
+    private final PostureReference initialPosture;
     private MinuteObserver observer;
-    private Instant expectedNext;
     private int rateCentiHz;
     private double milliGPerCount;
+    private Instant anchor;
+    private long samples;
+    private long lastCounter = NO_COUNTER;
+    private boolean newSession;
+    private Instant lastHeard;
+    private Duration lastSpan = Duration.ZERO;
 
-    SampleDating(CowId cow, BehaviourClassifier classifier) {
+    /** A stream of {@code cow} whose posture reference so far is {@code posture}. */
+    SampleDating(CowId cow, BehaviourClassifier classifier, PostureReference posture) {
         this.cow = cow;
         this.classifier = classifier;
+        this.initialPosture = posture;
     }
 
-    /** Feeds a batch received at {@code receivedAt}; completed minutes go to {@code out}. */
-    void add(SampleBatch batch, Instant receivedAt, Consumer<Observation> out) {
+    /**
+     * Feeds a framed batch with its full frame counter, received at {@code receivedAt}; completed minutes
+     * go to {@code out}.
+     */
+    Continuity add(SampleBatch batch, long counter, Instant receivedAt, Consumer<Observation> out) {
+        if (lastCounter != NO_COUNTER && counter <= lastCounter) {
+            return Continuity.STALE;
+        }
+        boolean consecutive = lastCounter != NO_COUNTER && counter == lastCounter + 1;
+        boolean mayHaveDropped = lastHeard != null
+                && Duration.between(lastHeard, receivedAt).compareTo(lastSpan.plus(SILENCE_MARGIN)) > 0
+                && Duration.ofMillis(batch.firstSampleAgeMs()).compareTo(span(batch).plus(SILENCE_MARGIN)) > 0;
+        lastCounter = counter;
+        Continuity c = feed(batch, receivedAt, consecutive ? Continuity.CONTINUED : Continuity.LOST_FRAME,
+                consecutive && !mayHaveDropped ? MAX_DELIVERY_SKEW : CONTINUITY_TOLERANCE, out);
+        lastHeard = receivedAt;
+        return c;
+    }
+
+    /** Feeds a batch that carries no counter (a JSON uplink); completed minutes go to {@code out}. */
+    Continuity add(SampleBatch batch, Instant receivedAt, Consumer<Observation> out) {
+        return feed(batch, receivedAt, Continuity.CONTINUED, CONTINUITY_TOLERANCE, out);
+    }
+
+    /** Another frame of the collar's session (status, event, ...) used {@code counter}. */
+    void counted(long counter, Instant receivedAt) {
+        if (counter > lastCounter) {
+            lastCounter = counter;
+            lastHeard = receivedAt;
+        }
+    }
+
+    /** The collar joined again: its counters restart, and so does its sampling. */
+    void newSession() {
+        lastCounter = NO_COUNTER;
+        lastHeard = null;
+        newSession = true;
+    }
+
+    private Continuity feed(SampleBatch batch, Instant receivedAt, Continuity byCounter, Duration lateLimit,
+                            Consumer<Observation> out) {
         if (batch.count() == 0) {
-            return;
+            return Continuity.CONTINUED;
         }
-        Instant start = receivedAt.minusMillis(batch.firstSampleAgeMs());
-        long periodNanos = Math.round(1e11 / batch.rateCentiHz());
-        boolean continues = observer != null && rateCentiHz == batch.rateCentiHz()
-                && milliGPerCount == batch.range().milliGPerCount()
-                && Duration.between(expectedNext, start).abs().compareTo(CONTINUITY_TOLERANCE) <= 0;
-        if (!continues) {
-            rateCentiHz = batch.rateCentiHz();
-            milliGPerCount = batch.range().milliGPerCount();
-            observer = MinuteObserver.of(cow, start, SampleRate.ofHz(rateCentiHz / 100.0), Unit.G, classifier);
-            expectedNext = start;
+        Instant own = receivedAt.minusMillis(batch.firstSampleAgeMs());
+        Continuity c;
+        Duration offset = Duration.ZERO;
+        if (observer == null) {
+            c = Continuity.FIRST;
+        } else {
+            offset = Duration.between(expectedNext(), own);
+            if (newSession) {
+                c = Continuity.NEW_SESSION;
+            } else if (rateCentiHz != batch.rateCentiHz() || milliGPerCount != batch.range().milliGPerCount()) {
+                c = Continuity.SETTINGS;
+            } else if (byCounter != Continuity.CONTINUED) {
+                c = byCounter;
+            } else if (offset.compareTo(lateLimit) > 0 || offset.compareTo(MAX_DELIVERY_SKEW.negated()) < 0) {
+                c = Continuity.TIME;
+            } else {
+                c = Continuity.CONTINUED;
+            }
         }
+        if (c != Continuity.CONTINUED) {
+            if (c != Continuity.FIRST) {
+                Logger.debug("cow {}: new sample stream ({}), batch {} ms from where the last one ended", cow, c,
+                        offset.toMillis());
+            }
+            start(batch, startOf(own, offset));
+        }
+        newSession = false;
+        lastSpan = span(batch);
         double toG = milliGPerCount / 1000.0;
         for (int i = 0; i < batch.count(); i++) {
             observer.add(batch.x(i) * toG, batch.y(i) * toG, batch.z(i) * toG).ifPresent(out);
         }
-        expectedNext = expectedNext.plusNanos(periodNanos * batch.count());
+        samples += batch.count();
+        return c;
+    }
+
+    /** Where a new stream starts: at the batch's own time, but not inside the old stream (see class comment). */
+    private Instant startOf(Instant own, Duration offset) {
+        boolean overlapsOld = observer != null && offset.isNegative()
+                && offset.compareTo(MAX_DELIVERY_SKEW.negated()) >= 0;
+        return overlapsOld ? expectedNext() : own;
+    }
+
+    private void start(SampleBatch batch, Instant at) {
+        rateCentiHz = batch.rateCentiHz();
+        milliGPerCount = batch.range().milliGPerCount();
+        observer = MinuteObserver.of(cow, at, SampleRate.ofHz(rateCentiHz / 100.0), Unit.G, classifier,
+                posture());
+        anchor = at;
+        samples = 0;
+    }
+
+    private static Duration span(SampleBatch batch) {
+        return Duration.ofNanos(Math.round(batch.count() * 1e11 / batch.rateCentiHz()));
+    }
+
+    /** Time of the stream's next sample: the anchor plus one period per sample so far. */
+    private Instant expectedNext() {
+        return anchor.plusNanos(Math.round(samples * 1e11 / rateCentiHz));
+    }
+
+    /** The cow's posture reference as learnt so far. */
+    PostureReference posture() {
+        return observer == null ? initialPosture : observer.posture();
     }
 }

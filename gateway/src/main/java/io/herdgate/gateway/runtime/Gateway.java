@@ -35,7 +35,12 @@ import io.herdgate.gateway.link.MqttLinkSettings;
 import io.herdgate.gateway.link.MqttPassword;
 import io.herdgate.gateway.link.SerialLink;
 import io.herdgate.gateway.link.SerialLinkSettings;
+import io.herdgate.gateway.metrics.Labels;
+import io.herdgate.gateway.metrics.MetricFamily;
+import io.herdgate.gateway.metrics.MetricName;
 import io.herdgate.gateway.metrics.MetricRegistry;
+import io.herdgate.gateway.metrics.MetricType;
+import io.herdgate.gateway.metrics.Sample;
 import io.herdgate.gateway.metrics.MetricsModule;
 import io.herdgate.gateway.registry.CollarRegistry;
 import io.herdgate.protocol.frame.CollarEui;
@@ -51,6 +56,7 @@ import io.herdgate.gateway.store.FlushPolicy;
 import io.herdgate.gateway.store.Herd;
 import io.herdgate.gateway.store.SqliteAuditSink;
 import io.herdgate.gateway.store.SqliteCounterStore;
+import io.herdgate.gateway.store.SqlitePostureStore;
 import io.herdgate.gateway.store.SqliteSessionStore;
 import io.herdgate.gateway.store.WriteBehindCounterStore;
 import io.herdgate.gateway.store.SqliteProgressStore;
@@ -305,6 +311,7 @@ public final class Gateway implements AutoCloseable {
                 .collarConfig(settings.collarConfig)
                 .observations(this::observe)
                 .sessions(SqliteSessionStore.of(db))
+                .postures(SqlitePostureStore.of(db))
                 .build();
         track(this::saveState);
         ingest = track(Ingest.start(alarmSide.timed(IngestHandler.of(pipeline)), downlinks, Ingest.DEFAULT_CAPACITY, (link, r) -> {
@@ -423,6 +430,7 @@ public final class Gateway implements AutoCloseable {
         metrics.register(HealthMetrics.of(health));
         alarmSide.register(metrics);
         upstream.ifPresent(u -> metrics.register(u.metrics()));
+        metrics.register(this::sampleStreamMetrics);
         List<HttpModule> modules = new ArrayList<>();
         modules.add(HealthModule.of(health));
         modules.add(MetricsModule.of(metrics));
@@ -435,6 +443,19 @@ public final class Gateway implements AutoCloseable {
         } catch (HttpServerException e) {
             throw new GatewayStartException("http", e.getMessage() + "; is another herdgate running? set http.port", e);
         }
+    }
+
+    /**
+     * {@code herdgate_sample_batches_total{stream=...}}: how each sample batch met its collar's stream
+     * (continued, or started one and why); anything but {@code continued} and {@code first} costs the
+     * cow her unfinished minute.
+     */
+    private List<MetricFamily> sampleStreamMetrics() {
+        MetricName name = MetricName.of("herdgate_sample_batches_total");
+        List<Sample> samples = new ArrayList<>();
+        pipeline.sampleStreams().forEach((stream, n) -> samples.add(Sample.of(name, Labels.of("stream", stream), n)));
+        return List.of(MetricFamily.of(name, "Sample batches since start, by what they did to their collar's stream.",
+                MetricType.COUNTER, samples));
     }
 
     private List<String> problems() {
@@ -502,8 +523,13 @@ public final class Gateway implements AutoCloseable {
         detection.withEngine(e -> null);
     }
 
-    /** Writes the detector state now. */
+    /** Writes the detector state and the cows' posture references now. */
     public void checkpointNow() {
+        try {
+            pipeline.savePostures();
+        } catch (StoreException e) {
+            Logger.error("posture references not saved: {}", e.getMessage());
+        }
         // Streamed from the engine into the database under the engine's lock: no copy of the herd's state.
         Instant takenAt = settings.clock.instant();
         detection.withEngine(e -> {

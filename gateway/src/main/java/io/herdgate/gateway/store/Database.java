@@ -32,6 +32,13 @@ public final class Database implements AutoCloseable {
     /** Page size of a new file, bytes; an existing file keeps the size it was created with. */
     public static final int PAGE_SIZE = 1024;
 
+    /**
+     * SQLite's page cache of the connection, KiB (SQLite's default is 2,000). The kernel caches the file's
+     * pages anyway, so a large cache in the process mostly holds them twice; the gateway's reads are index
+     * lookups of single rows and its writes appends.
+     */
+    public static final int CACHE_KIB = 512;
+
     private final Path file;
     private final Connection connection;
     private final boolean synced;
@@ -80,6 +87,7 @@ public final class Database implements AutoCloseable {
                 // 1 KiB pages (new files only): a counter save appends one page to the WAL, so smaller
                 // pages cut its bytes by four and feature batches by a quarter (see BENCHMARKS.md).
                 s.execute("PRAGMA page_size = " + PAGE_SIZE);
+                s.execute("PRAGMA cache_size = -" + CACHE_KIB);
                 try (var rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                     String mode = rs.next() ? rs.getString(1) : "";
                     if (!"wal".equalsIgnoreCase(mode)) {

@@ -173,4 +173,29 @@ class ClassifyCommandTest {
         assertTrue(r.windows().size() >= 3 && grazing >= 0.8 * r.windows().size(),
                 grazing + " of " + r.windows().size() + " windows grazing in " + file);
     }
+
+    @Test
+    void classify_sameCow_carriesHerPostureAcrossFiles_soHerStandingIsNotTakenForLying() throws IOException {
+        // Cow 1219's collar sits turned by about 90° about z; v2 called most of her standing windows resting.
+        Path data = SharedData.dir("behaviour/collar_10hz");
+        List<String> files = new ArrayList<>();
+        List<String> index = Files.readAllLines(data.resolve("index.csv"));
+        for (String line : index.subList(1, index.size())) {
+            String[] f = line.split(",");
+            if (f[1].equals("1219")) {
+                files.add(data.resolve(f[0]).toString());
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("classify", "--rate", "10", "--unit", "ms2", "--same-cow"));
+        args.addAll(files);
+
+        Run r = run(args.toArray(String[]::new));
+
+        assertEquals(0, r.exit(), r.err());
+        List<JsonNode> standing = r.windows().stream()
+                .filter(w -> w.get("file").asText().endsWith("_Standing.csv")).toList();
+        long right = standing.stream().filter(w -> w.get("label").asText().equals("standing")).count();
+        assertTrue(standing.size() >= 50 && right >= 0.7 * standing.size(),
+                right + " of " + standing.size() + " standing windows called standing");
+    }
 }

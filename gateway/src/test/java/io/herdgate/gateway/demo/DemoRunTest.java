@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmType;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,6 +54,31 @@ class DemoRunTest {
         assertTrue(r.alarms().stream().anyMatch(a -> a.type() == AlarmType.OFFLINE), r.alarms().toString());
         assertTrue(r.messages() >= 1, "messages " + r.messages());
         assertTrue(pages.get(0).matches("http://127\\.0\\.0\\.1:\\d+/phone"), pages.toString());
+    }
+
+    @Test
+    void run_story_everyInjectedEventButCalvingRaisesItsAlarmThroughTheRealDetectors_andNothingAfterTheWarmUpIsUnexplained() {
+        DemoSettings s = DemoSettings.of(6, Duration.ofHours(5 * 24 + 12), DemoSettings.STORY, 7, START);
+        DemoRun run = DemoRun.of(s, e -> { }, t -> { });
+
+        DemoReport r = run.run((g, phone) -> { });
+
+        r.outcomes().forEach(o -> System.out.println("demo story: cow " + o.cow() + " " + o.episode() + " -> "
+                + o.alarm().map(a -> a.type().jsonName() + " at " + a.raisedAt()).orElse("MISSED")));
+        assertEquals(6, r.outcomes().size(), r.outcomes().toString());
+        for (EventOutcome o : r.outcomes()) {
+            // Known limit: through a neck collar's raw samples the shipped classifier gives no rumination and
+            // splits lying into minute-long pieces, so the calving detector has no evidence to judge.
+            if (o.expected() != AlarmType.CALVING) {
+                assertTrue(o.alarm().isPresent(), o.episode() + " on cow " + o.cow() + " raised no " + o.expected().jsonName());
+            }
+        }
+        List<Alarm> afterWarmUp = r.unexplained().stream().filter(a -> !a.raisedAt().isBefore(run.warmupEnd())).toList();
+        assertEquals(List.of(), afterWarmUp, "alarms after the warm-up that no injected event explains");
+        String fallenCollarCow = r.outcomes().stream().filter(o -> o.expected() == AlarmType.COLLAR_OFF)
+                .findFirst().orElseThrow().cow().toString();
+        assertTrue(r.alarms().stream().noneMatch(a -> a.type() == AlarmType.NO_MOTION && a.cow().value().equals(fallenCollarCow)),
+                "the fallen collar must not page as cow down: " + r.alarms());
     }
 
     @Test

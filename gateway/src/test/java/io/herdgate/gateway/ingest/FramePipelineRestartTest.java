@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.SqliteCounterStore;
+import io.herdgate.gateway.store.SqlitePostureStore;
 import io.herdgate.gateway.store.SqliteSessionStore;
 import io.herdgate.protocol.crypto.AesKey;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.join.JoinServer;
 import io.herdgate.protocol.session.InMemoryCounterStore;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.sim.collar.CollarIdentity;
 import io.herdgate.sim.collar.SimulatedCollar;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +46,10 @@ class FramePipelineRestartTest {
     private final List<IngestResult> results = new ArrayList<>();
 
     private FramePipeline pipeline(Database db, List<Pairing> pairings) {
+        return pipeline(db, pairings, SqlitePostureStore.of(db));
+    }
+
+    private FramePipeline pipeline(Database db, List<Pairing> pairings, PostureStore postures) {
         CollarDirectory directory = CollarDirectory.of(pairings);
         SqliteCounterStore counters = SqliteCounterStore.of(db);
         return FramePipeline.builder(directory,
@@ -50,6 +57,7 @@ class FramePipelineRestartTest {
                         counters)
                 .downlinks((eui, frame) -> downlinks.add(frame))
                 .sessions(SqliteSessionStore.of(db))
+                .postures(postures)
                 .build();
     }
 
@@ -187,6 +195,46 @@ class FramePipelineRestartTest {
             p.accept(InboundFrame.of(uplinks.get(0), c.now()));
             assertEquals(0, p.joinedCollars());
             assertEquals(List.of(), SqliteSessionStore.of(db).loadAll());
+        }
+    }
+
+    @Test
+    void restart_cowKeepsHerPostureReference_learntBeforeIt(@TempDir Path dir) {
+        Path file = dir.resolve("herdgate.db");
+        SimulatedCollar c = collar();
+        PostureReference learnt;
+        try (Database db = Database.open(file)) {
+            FramePipeline p = pipeline(db, List.of(Pairing.of(EUI, ROOT, COW)));
+            run(c, p, Duration.ofMinutes(20));
+            p.savePostures();
+            learnt = SqlitePostureStore.of(db).loadAll().getOrDefault(COW, PostureReference.EMPTY);
+        }
+        assertTrue(learnt.walkingWindows() + learnt.grazingWindows() > 0, "the cow moved: " + learnt);
+
+        try (Database db = Database.open(file)) {
+            SqlitePostureStore store = SqlitePostureStore.of(db);
+            List<Map<CowId, PostureReference>> saved = new ArrayList<>();
+            PostureStore recording = new PostureStore() {
+                @Override
+                public Map<CowId, PostureReference> loadAll() {
+                    return store.loadAll();
+                }
+
+                @Override
+                public void saveAll(Map<CowId, PostureReference> references) {
+                    saved.add(references);
+                    store.saveAll(references);
+                }
+            };
+            FramePipeline p = pipeline(db, List.of(Pairing.of(EUI, ROOT, COW)), recording);
+            // Saved again before her stream has a single window: her resumed stream starts from what was learnt.
+            p.savePostures();
+            assertEquals(List.of(Map.of(COW, learnt)), saved);
+            run(c, p, Duration.ofMinutes(2));
+            p.savePostures();
+            PostureReference after = SqlitePostureStore.of(db).loadAll().get(COW);
+            assertTrue(after.walkingWindows() + after.grazingWindows()
+                    >= learnt.walkingWindows() + learnt.grazingWindows(), "continued from " + learnt + ": " + after);
         }
     }
 }

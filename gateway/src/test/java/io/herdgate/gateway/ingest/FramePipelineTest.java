@@ -8,6 +8,7 @@ import io.herdgate.protocol.crypto.AesKey;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.RejectReason;
 import io.herdgate.protocol.join.JoinServer;
+import io.herdgate.protocol.message.ResetCause;
 import io.herdgate.protocol.session.InMemoryCounterStore;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
@@ -38,10 +39,10 @@ class FramePipelineTest {
 
     private FramePipeline pipeline(List<Pairing> pairings) {
         CollarDirectory directory = CollarDirectory.of(pairings);
+        InMemoryCounterStore counters = InMemoryCounterStore.create(); // shared, as in the gateway: a join resets them
         return FramePipeline.builder(directory,
-                        JoinServer.of(0x484700, directory, InMemoryCounterStore.create(), Clock.fixed(T0, ZoneOffset.UTC),
-                                new SplittableRandom(1)),
-                        InMemoryCounterStore.create())
+                        JoinServer.of(0x484700, directory, counters, Clock.fixed(T0, ZoneOffset.UTC), new SplittableRandom(1)),
+                        counters)
                 .downlinks((eui, frame) -> downlinks.add(frame))
                 .observations(observations::add)
                 .build();
@@ -89,6 +90,45 @@ class FramePipelineTest {
             }
         }
         assertTrue(observations.stream().allMatch(o -> o.batteryMv() > 3000), "battery from the status frame");
+    }
+
+    @Test
+    void framesDelayedBySecondsOfVaryingQueueing_stillGiveEveryMinute_backToBack() {
+        FramePipeline p = pipeline(List.of(Pairing.of(EUI, ROOT, COW)));
+        SimulatedCollar c = collar();
+        run(c, p, Duration.ofSeconds(30)); // joined and streaming
+        observations.clear();
+        SplittableRandom queueing = new SplittableRandom(5);
+        Instant start = c.now();
+        while (c.now().isBefore(start.plus(Duration.ofMinutes(12)))) {
+            c.advanceTo(c.now().plusSeconds(1));
+            for (byte[] f : List.copyOf(uplinks)) { // in order, each 0..15 s late: a busy broker and ingest
+                p.accept(InboundFrame.of(f, c.now().plusMillis(queueing.nextLong(15_000))));
+            }
+            uplinks.clear();
+        }
+
+        assertTrue(observations.size() >= 11, "minutes " + observations.size());
+        for (int i = 1; i < observations.size(); i++) {
+            assertEquals(observations.get(i - 1).end(), observations.get(i).start(), "minute " + i);
+        }
+        assertEquals(1L, p.sampleStreams().get("first"), "one stream: " + p.sampleStreams());
+    }
+
+    @Test
+    void collarRestart_startsANewStream_thatNeverOverlapsTheOldOne() {
+        FramePipeline p = pipeline(List.of(Pairing.of(EUI, ROOT, COW)));
+        SimulatedCollar c = collar();
+        run(c, p, Duration.ofMinutes(3));
+        c.restart(ResetCause.WATCHDOG);
+        run(c, p, Duration.ofMinutes(3));
+
+        assertEquals(1L, p.sampleStreams().get("new_session"), p.sampleStreams().toString());
+        assertEquals(0L, p.sampleStreams().get("lost_frame"), p.sampleStreams().toString());
+        for (int i = 1; i < observations.size(); i++) {
+            assertTrue(!observations.get(i).start().isBefore(observations.get(i - 1).end()), "minute " + i);
+        }
+        assertTrue(observations.size() >= 4, "minutes " + observations.size());
     }
 
     @Test

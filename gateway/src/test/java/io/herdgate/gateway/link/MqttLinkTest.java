@@ -202,6 +202,28 @@ class MqttLinkTest {
         }
     }
 
+    @Test
+    void idleLink_pingsWithinItsKeepAlive_andTheBrokerKeepsTheConnection() throws Exception {
+        try (Mosquitto broker = Mosquitto.plain().start();
+                HerdHarness h = HerdHarness.of(2, 7)) {
+            // Mosquitto drops a client silent for 1.5 keep-alives (7.5 s); the link must ping before that.
+            MqttLinkSettings settings = fast(MqttLinkSettings.of(broker.uri(), "farm7")).withKeepAlive(Duration.ofSeconds(5));
+            try (MqttLink link = MqttLink.of(settings, h.ingest, Clock.systemUTC())) {
+                link.start();
+                h.await(() -> link.state() instanceof LinkState.Up, Duration.ofSeconds(10), "link up");
+                HerdHarness.sleep(9_000);
+                assertInstanceOf(LinkState.Up.class, link.state());
+                assertEquals(0, link.stats().reconnects(), link.stats().toString());
+                try (RawPublisher vendor = RawPublisher.connect(broker.uri())) {
+                    vendor.publish(settings.topics().upJson(CollarEui.of(SimulatedHerd.EUI_BASE + 1)),
+                            "{\"type\":\"status\",\"battery_mv\":3600,\"temperature_dc\":215,\"firmware\":\"1.4.2\","
+                                    + "\"uptime_s\":86400,\"reset_cause\":\"watchdog\",\"frames_sent\":1,\"frames_dropped\":0}");
+                }
+                h.await(() -> h.ingest.stats().handled() == 1, Duration.ofSeconds(10), "uplink after the idle time");
+            }
+        }
+    }
+
     /** Short retries so tests do not wait for production back-offs. */
     private static MqttLinkSettings fast(MqttLinkSettings s) {
         return s.withRetry(Duration.ofMillis(200), Duration.ofSeconds(1));

@@ -36,6 +36,7 @@ import io.herdgate.rules.alarm.Severity;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.sim.event.CowDown;
 import io.herdgate.sim.event.Episode;
+import io.herdgate.sim.herd.EventScript;
 import io.herdgate.sim.herd.HerdConfig;
 import io.herdgate.sim.herd.HerdMember;
 import io.herdgate.sim.herd.ManualClock;
@@ -112,8 +113,9 @@ class AlarmsEndToEndTest {
     @Test
     void heatByWhatsApp_acknowledgedByButton_cowDownEscalatesToVet_badSignatureAndStopChangeNothing(@TempDir Path dir)
             throws Exception {
-        // a span shorter than the episode puts cow 2's collapse at the start of the run (EventSchedule)
-        HerdConfig herdConfig = HerdConfig.of(2, 11, START, Duration.ofHours(3)).withEvents("down:#2");
+        // cow 2 collapses at the start of the run and stays down for 8 h
+        HerdConfig herdConfig = HerdConfig.of(2, 11, START, Duration.ofHours(3)).withScript(EventScript.of(List.of(
+                EventScript.Placed.of(io.herdgate.sim.herd.CowId.of(2), CowDown.of(START, Duration.ofHours(8))))));
         try (Mosquitto broker = Mosquitto.plain().start();
              FakeCloudApi phones = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET,
                      clock))) {

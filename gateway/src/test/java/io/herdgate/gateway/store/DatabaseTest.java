@@ -63,6 +63,7 @@ class DatabaseTest {
             assertEquals("2", pragma(db, "synchronous"), "FULL");
             assertEquals("5000", pragma(db, "busy_timeout"));
             assertEquals(String.valueOf(Database.PAGE_SIZE), pragma(db, "page_size"));
+            assertEquals("-" + Database.CACHE_KIB, pragma(db, "cache_size"), "KiB");
         }
     }
 

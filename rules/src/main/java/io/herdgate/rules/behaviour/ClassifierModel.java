@@ -9,9 +9,12 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Parameters of a multinomial logistic regression over standardised {@link ClassifierFeature}s, as stored
- * in {@code classifier-v2.json}. Score of class k: {@code bias[k] + Σ_j weights[k][j] · (x_j − mean[j]) /
- * scale[j]}; probabilities by softmax over the scores.
+ * Parameters of the two-stage behaviour classifier, as stored in {@code classifier-v3.json}. First stage: a
+ * multinomial logistic regression over standardised {@link ClassifierFeature}s of the window alone; score of
+ * class k: {@code bias[k] + Σ_j weights[k][j] · (x_j − mean[j]) / scale[j]}; probabilities by softmax over
+ * the scores. Second stage ({@link PostureModel}): once the cow has a {@link PostureReference}, the first
+ * stage's probability of resting plus standing is split between the two by the window's posture against
+ * the cow's own walking and grazing postures.
  *
  * @param version   model version, increased on every retrain that changes behaviour
  * @param kind      always {@value #KIND}
@@ -21,17 +24,21 @@ import java.util.List;
  * @param scale     per-feature standard deviation of the training windows, &gt; 0
  * @param weights   {@code classes × features}
  * @param bias      per class
+ * @param posture   the second stage
  * @param minRateHz lowest input rate the model is valid for, Hz
  * @param training  how it was trained
- * @param metrics   its leave-one-cow-out figures
+ * @param metrics   its leave-one-cow-out figures, each window decided on its own
+ * @param smoothedMetrics the same with each decision pooled with the windows before it as the gateway does
+ *                  live ({@link BehaviourSmoother#SHIPPED_WINDOWS})
  */
 public record ClassifierModel(int version, String kind, List<String> features, List<String> classes,
                               List<Double> mean, List<Double> scale, List<List<Double>> weights, List<Double> bias,
-                              double minRateHz, TrainingInfo training, ClassifierMetrics metrics) {
+                              PostureModel posture, double minRateHz, TrainingInfo training, ClassifierMetrics metrics,
+                              ClassifierMetrics smoothedMetrics) {
 
-    public static final String KIND = "multinomial-logistic-regression";
+    public static final String KIND = "two-stage-logistic-regression";
     /** Classpath resource of the shipped model. */
-    public static final String SHIPPED_RESOURCE = "classifier-v2.json";
+    public static final String SHIPPED_RESOURCE = "classifier-v3.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -72,6 +79,13 @@ public record ClassifierModel(int version, String kind, List<String> features, L
             throw new ModelFormatException(source, "weights need " + classes.size() + " rows of " + n
                     + " values and bias " + classes.size() + " values");
         }
+        if (!classes.containsAll(PostureModel.CLASSES.stream().map(Behaviour::label).toList())) {
+            throw new ModelFormatException(source, "classes must include resting and standing, got " + classes);
+        }
+        if (posture == null) {
+            throw new ModelFormatException(source, "posture (second stage) is missing");
+        }
+        posture.validated(source);
         return this;
     }
 

@@ -4,7 +4,11 @@ import io.herdgate.rules.feature.WindowFeatures;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@link BehaviourClassifier} evaluating a {@link ClassifierModel}; weights copied into arrays once. */
+/**
+ * {@link BehaviourClassifier} evaluating a {@link ClassifierModel}: the first stage on the window alone, then,
+ * when the cow's {@link PostureReference} is ready, the second stage splitting resting plus standing. Weights
+ * copied into arrays once.
+ */
 final class SoftmaxClassifier implements BehaviourClassifier {
 
     private final ClassifierFeature[] features;
@@ -14,6 +18,13 @@ final class SoftmaxClassifier implements BehaviourClassifier {
     private final double[][] weights;
     private final double[] bias;
     private final double minRateHz;
+    private final PostureFeature[] postureFeatures;
+    private final double[] postureMean;
+    private final double[] postureScale;
+    private final double[][] postureWeights;
+    private final double[] postureBias;
+    private final int resting;
+    private final int standing;
 
     private SoftmaxClassifier(ClassifierModel m) {
         features = m.features().stream().map(k -> ClassifierFeature.ofKey(k).orElseThrow())
@@ -24,6 +35,15 @@ final class SoftmaxClassifier implements BehaviourClassifier {
         weights = m.weights().stream().map(SoftmaxClassifier::toArray).toArray(double[][]::new);
         bias = toArray(m.bias());
         minRateHz = m.minRateHz();
+        PostureModel p = m.posture();
+        postureFeatures = p.features().stream().map(k -> PostureFeature.ofKey(k).orElseThrow())
+                .toArray(PostureFeature[]::new);
+        postureMean = toArray(p.mean());
+        postureScale = toArray(p.scale());
+        postureWeights = p.weights().stream().map(SoftmaxClassifier::toArray).toArray(double[][]::new);
+        postureBias = toArray(p.bias());
+        resting = classList.indexOf(Behaviour.RESTING);
+        standing = classList.indexOf(Behaviour.STANDING);
     }
 
     /** Loaded once, on first use (holder idiom). */
@@ -40,17 +60,33 @@ final class SoftmaxClassifier implements BehaviourClassifier {
     }
 
     @Override
-    public ClassProbabilities probabilities(WindowFeatures window) {
+    public ClassProbabilities probabilities(WindowFeatures window, PostureReference reference) {
         double[] x = new double[features.length];
         for (int j = 0; j < x.length; j++) {
             x[j] = (features[j].of(window) - mean[j]) / scale[j];
         }
-        return ClassProbabilities.of(classList, Arrays.stream(probabilities(x, weights, bias)).boxed().toList());
+        double[] p = probabilities(x, weights, bias);
+        reference.angles(window.gravityG()).ifPresent(a -> {
+            double[] z = new double[postureFeatures.length];
+            for (int j = 0; j < z.length; j++) {
+                z[j] = (postureFeatures[j].of(a) - postureMean[j]) / postureScale[j];
+            }
+            double[] q = probabilities(z, postureWeights, postureBias);
+            double still = p[resting] + p[standing];
+            p[resting] = still * q[0];
+            p[standing] = still * q[1];
+        });
+        return ClassProbabilities.of(classList, Arrays.stream(p).boxed().toList());
     }
 
     @Override
     public double minRateHz() {
         return minRateHz;
+    }
+
+    @Override
+    public List<Behaviour> behaviours() {
+        return classList;
     }
 
     /** Softmax of the class scores for standardised features {@code x}. */

@@ -13,11 +13,12 @@ import java.util.Map;
  * @param classWeighting   how class imbalance is handled
  * @param l2               L2 penalty on the weights
  * @param iterations       full-batch gradient-descent iterations
- * @param learningRate     gradient-descent step size
+ * @param learningRate     gradient-descent step size (the same three settings for both stages)
+ * @param secondStage      how the second stage's training windows and posture references were formed
  */
 public record TrainingInfo(String data, String command, double windowS, double rateHz,
                            Map<String, Integer> windowsPerClass, String classWeighting, double l2, int iterations,
-                           double learningRate) {
+                           double learningRate, String secondStage) {
 
     public TrainingInfo {
         windowsPerClass = Map.copyOf(windowsPerClass);

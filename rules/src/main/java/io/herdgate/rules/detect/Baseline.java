@@ -1,11 +1,10 @@
 package io.herdgate.rules.detect;
 
 /**
- * The same-clock-window baseline: the mean of the window's rate on each of the previous {@code days}
- * days that had enough coverage. Days without enough data (gaps, a collar change) are left out rather
- * than counted as low days. The mean rather than the median: on the SCR reference it matched the
- * farm's own heat index better (sensitivity 0.81 / PPV 0.83 against 0.79 / 0.75 with the median),
- * because a heat day in the baseline should raise the bar for the next days as SCR's index does.
+ * The whole-window baseline of the calving detector's usual day: the mean of the window's rate on each
+ * of the previous {@code days} days that had enough coverage. Days without enough data (gaps, a collar
+ * change) are left out rather than counted as low days. Heat and illness judge hour by hour instead
+ * ({@link HourWindow}), so a short gap there does not drop a whole day.
  */
 final class Baseline {
 
@@ -16,14 +15,6 @@ final class Baseline {
     private static final Value NONE = new Value(Double.NaN, 0);
 
     private Baseline() {
-    }
-
-    /**
-     * The window rate with its missing minutes filled at the baseline rate: {@code base + (rate - base) ×
-     * coverage}. A window with gaps then shows only the deviation its observed minutes carry.
-     */
-    static double fillGaps(double rate, double base, double coverage) {
-        return base + (rate - base) * coverage;
     }
 
     static Value of(HourlyBins bins, int measure, long hour, int windowHours, int days, double minCoverage) {

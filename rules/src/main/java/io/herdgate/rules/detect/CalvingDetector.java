@@ -43,7 +43,11 @@ final class CalvingDetector {
     static final double MAX_EVIDENCE = 3;
     /** Usual rumination under 6 min/h is treated as 6 min/h: a cow that barely ruminates has nothing to drop. */
     private static final double RUMINATION_FLOOR_PER_MIN = 0.1;
-    /** Usual bouts under 10 min are treated as 10 min, so minute-long fidgets cannot make a huge shortening. */
+    /**
+     * Bouts under 10 min, usual or in the window, are treated as 10 min, so minute-long fidgets cannot make
+     * a huge shortening (nor a classifier that splits lying into minute-long pieces make every window look
+     * shortened).
+     */
     private static final double BOUT_FLOOR_MIN = 10;
     /** A day with fewer bouts counts as one bout: a cow lying once in a day has one long bout. */
     private static final double MIN_BOUTS_PER_DAY = 1;
@@ -125,7 +129,8 @@ final class CalvingDetector {
             double usual = Math.max(boutUsual, BOUT_FLOOR_MIN);
             double unit = Math.max(usual * p.boutShorteningPct() / 100,
                     spread(bins, hour, w, b, minCov, CalvingDetector::boutMinutes));
-            boutEvidence = clip((usual - boutMin) / unit);
+            // the floor holds for the window too: under it, bouts are fidgets that cannot be told apart
+            boutEvidence = clip((usual - Math.max(boutMin, BOUT_FLOOR_MIN)) / unit);
         }
 
         int n = (Double.isNaN(rumEvidence) ? 0 : 1) + (Double.isNaN(boutEvidence) ? 0 : 1);

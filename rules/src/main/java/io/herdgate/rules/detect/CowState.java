@@ -67,12 +67,20 @@ final class CowState {
         battery.write(out);
     }
 
-    void read(DataInput in) throws IOException {
+    /**
+     * Reads what {@link #write} wrote, or the layout of an older snapshot {@code version} (3: the old ring;
+     * before 5: heat without its last raise).
+     */
+    void read(DataInput in, int version) throws IOException {
         lastEndSec = in.readLong();
         lastDataEndSec = in.readLong();
-        bins.read(in);
+        if (version == 3) {
+            bins.readVersion3(in);
+        } else {
+            bins.read(in);
+        }
         level.read(in);
-        heat.read(in);
+        heat.read(in, version);
         illness.read(in);
         calving.read(in);
         noMotion.read(in);

@@ -27,6 +27,8 @@ final class HeatDetector {
     private long aboveSinceSec = CowState.NONE;
     private long lastJudgedSec = CowState.NONE;
     private boolean newcomer;
+    /** When the last heat was raised (epoch s): the refractory period runs from there. */
+    private long lastRaisedSec = CowState.NONE;
 
     /**
      * A cow first seen after the herd level is known joined a running herd (a new cow or a regrouped one):
@@ -41,18 +43,18 @@ final class HeatDetector {
         BaselineParams b = cow.rules.baseline();
         double minCov = b.minCoveragePct() / 100;
         int w = p.windowHours();
-        double rate = cow.bins.rate(HourlyBins.ACTIVITY, ctx.hour(), w, minCov);
-        if (Double.isNaN(rate)) {
+        HourWindow win = HourWindow.of(cow.bins, HourlyBins.ACTIVITY, ctx.hour(), w, b.days());
+        if (win.coverage() < minCov) {
             aboveSinceSec = CowState.NONE;
             if (track.isActive() && ctx.endSec() - lastJudgedSec > w * 3600L) {
                 track.clear(ctx.end(), ctx.listener());
             }
             return;
         }
-        Baseline.Value own = Baseline.of(cow.bins, HourlyBins.ACTIVITY, ctx.hour(), w, b.days(), minCov);
+        double rate = win.rate();
         double herd = ctx.herd().level(ctx.hourOfDay());
         double prior = herd * cow.level.ratio(b.priorDays() * 24);
-        double base = blend(own, prior, b.priorDays());
+        double base = blend(win, prior, b.priorDays());
         if (!track.isActive() && (Double.isNaN(base) || rate < base * (1 + p.clearPct() / 100))) {
             // Only ordinary hours teach the herd level and the cow's level: a heat must not raise its own bar.
             if (!newcomer) {
@@ -62,21 +64,22 @@ final class HeatDetector {
                 cow.level.add(rate, herd);
             }
         }
-        if (Double.isNaN(base) || base <= 0 || newcomer && own.days() < b.minDays()) {
+        if (Double.isNaN(base) || base <= 0 || newcomer && win.days() < b.minDays()) {
             aboveSinceSec = CowState.NONE;
             return;
         }
         lastJudgedSec = ctx.endSec();
         newcomer = false; // her warm-up is over for good, whatever gaps follow
-        // Missing minutes count as ordinary ones: a gap that dropped quiet minutes must not look like a rise.
-        double judged = Baseline.fillGaps(rate, base, cow.bins.coverage(HourlyBins.ACTIVITY, ctx.hour(), w));
-        double rise = 100 * (judged / base - 1);
         if (track.isActive()) {
-            if (rise < p.clearPct()) {
+            // The covered minutes judge whether the heat is over: filling the gaps would pull a heat towards ordinary.
+            if (100 * (win.ratio(base) - 1) < p.clearPct()) {
                 track.clear(ctx.end(), ctx.listener());
             }
             return;
         }
+        // A rise must show in the minutes that were delivered: missing minutes count as quiet ones.
+        double judged = base * win.quietFilledRatio(base);
+        double rise = 100 * (judged / base - 1);
         if (rise < p.risePct() || !p.enabled()) {
             aboveSinceSec = CowState.NONE;
             return;
@@ -85,29 +88,32 @@ final class HeatDetector {
             aboveSinceSec = ctx.endSec() - 3600;
         }
         long heldSec = ctx.endSec() - aboveSinceSec;
-        if (heldSec >= p.minDurationMin() * 60 && !track.inRefractory(ctx.endSec(), p.refractoryHours() * 3600)) {
-            track.raise(alarm(cow, ctx, p, judged, base, own, prior, rise, heldSec), ctx.listener());
+        // Refractory from the last raise, not the last clearing: when a heat ends is noisy (and a gap moves it).
+        boolean refractory = lastRaisedSec != CowState.NONE && ctx.endSec() < lastRaisedSec + p.refractoryHours() * 3600;
+        if (heldSec >= p.minDurationMin() * 60 && !refractory) {
+            lastRaisedSec = ctx.endSec();
+            track.raise(alarm(cow, ctx, p, judged, base, win, prior, rise, heldSec), ctx.listener());
         }
     }
 
     /** Own mean weighted by its days against the prior weighted by {@code priorDays}. */
-    static double blend(Baseline.Value own, double prior, double priorDays) {
-        if (own.days() == 0) {
+    static double blend(HourWindow own, double prior, double priorDays) {
+        if (own.days() == 0 || Double.isNaN(own.ownRate())) {
             return priorDays > 0 ? prior : Double.NaN;
         }
         if (Double.isNaN(prior) || priorDays == 0) {
-            return own.mean();
+            return own.ownRate();
         }
-        return (own.days() * own.mean() + priorDays * prior) / (own.days() + priorDays);
+        return (own.days() * own.ownRate() + priorDays * prior) / (own.days() + priorDays);
     }
 
     private static Alarm alarm(CowState cow, HourContext ctx, HeatParams p, double rate, double base,
-                               Baseline.Value own, double prior, double rise, long heldSec) {
+                               HourWindow own, double prior, double rise, long heldSec) {
         double toWindow = p.windowHours() * 60.0; // per-minute rate -> window sum
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("rise_pct", rise);
-        f.put("own_baseline_days", (double) own.days());
-        f.put("own_baseline", own.days() == 0 ? Double.NaN : own.mean() * toWindow);
+        f.put("own_baseline_days", own.days());
+        f.put("own_baseline", own.ownRate() * toWindow);
         f.put("herd_prior", prior * toWindow);
         Explanation e = Explanation.of("activity_" + p.windowHours() + "h", rate * toWindow,
                 OptionalDouble.of(base * toWindow), base * toWindow * (1 + p.risePct() / 100),
@@ -136,12 +142,19 @@ final class HeatDetector {
         out.writeLong(aboveSinceSec);
         out.writeLong(lastJudgedSec);
         out.writeBoolean(newcomer);
+        out.writeLong(lastRaisedSec);
     }
 
-    void read(DataInput in) throws IOException {
+    /**
+     * Reads what {@link #write} wrote; snapshots before version 5 lack the last raise, which is then known
+     * only from an active heat.
+     */
+    void read(DataInput in, int version) throws IOException {
         track.read(in);
         aboveSinceSec = in.readLong();
         lastJudgedSec = in.readLong();
         newcomer = in.readBoolean();
+        lastRaisedSec = version >= 5 ? in.readLong()
+                : track.active().map(a -> a.raisedAt().getEpochSecond()).orElse(CowState.NONE);
     }
 }

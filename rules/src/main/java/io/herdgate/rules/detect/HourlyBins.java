@@ -7,14 +7,17 @@ import java.util.Arrays;
 
 /**
  * A ring of one cow's last {@code size} clock hours: per hour the sums of activity, rumination minutes,
- * lying bouts and lying minutes, each with the minutes of the hour that carried a value (its coverage). Observations
- * of any length are spread over the hours they overlap in proportion, so 1-min, 15-min and 2-h data
- * fill the same bins. Hours are numbered in farm-local time ({@code floor((epochSecond + offset) / 3600)}),
- * so hour {@code h - 24k} is the same clock hour {@code k} days earlier.
+ * lying bouts and lying minutes, each with the seconds of the hour that carried a value (its coverage).
+ * Observations of any length are spread over the hours they overlap in proportion, so 1-min, 15-min and
+ * 2-h data fill the same bins. Hours are numbered in farm-local time
+ * ({@code floor((epochSecond + offset) / 3600)}), so hour {@code h - 24k} is the same clock hour {@code k}
+ * days earlier.
  *
- * <p>The ring stores running totals (sum up to the end of each hour), so the sum over any window is
- * one subtraction: a baseline over seven days of 24-h windows costs 14 reads, not 168. Totals are
- * doubles; their rounding is far below the data's own precision.
+ * <p>Compact on purpose, since a gateway keeps one ring per cow (2,000 cows on a 64 MB heap): per hour and
+ * measure a {@code float} sum (an hour's sum needs far fewer than float's 7 significant digits) and the
+ * covered seconds as a {@code char} (0..3600, exact: observations start and end on whole seconds), 6 bytes
+ * where running totals in doubles took 16. A window's sum is added up hour by hour in doubles: at most a
+ * few hundred reads, once per cow and closed hour.
  */
 final class HourlyBins {
 
@@ -23,25 +26,36 @@ final class HourlyBins {
     static final int BOUTS = 2;
     static final int LYING = 3;
     private static final int MEASURES = 4;
+    private static final int SECONDS_PER_HOUR = 3600;
 
     private final int size;
-    /** [measure][slot]: running total of values and of covered minutes up to the end of the slot's hour. */
-    private final double[][] total = new double[MEASURES][];
-    private final double[][] covered = new double[MEASURES][];
+    /** [slot * MEASURES + measure]: the sum of the hour's values. */
+    private final float[] sum;
+    /** [slot * MEASURES + measure]: seconds of the hour that carried a value, 0..3600. */
+    private final char[] covered;
     /** The hour currently being filled; earlier hours are complete. */
     private long openHour = Long.MIN_VALUE;
     /**
-     * The open hour's sums and coverage per measure, kept here and written into the ring by
-     * {@link #flush()}: a per-minute observation then writes one small array instead of the ring.
+     * The open hour's sums and covered seconds per measure, kept here and written into the ring by
+     * {@link #flush()}: a per-minute observation then writes these small arrays instead of the ring.
      */
-    private final double[] open = new double[2 * MEASURES];
+    private final double[] openSum = new double[MEASURES];
+    private final int[] openCovered = new int[MEASURES];
+
+    /**
+     * Per measure, the sums of value and covered minutes of single clock hours over the {@code pooledDays}
+     * days before each, in a small ring by hour ({@code pooledHour} tags the hour a slot holds). They do not
+     * change once those days have closed, so a sliding window reads each only once; not part of the state
+     * (recomputed from the ring after a restore), allocated on first use.
+     */
+    private final long[][] pooledHour = new long[MEASURES][];
+    private final double[][] pooled = new double[MEASURES][];
+    private int pooledDays = -1;
 
     HourlyBins(int size) {
         this.size = size;
-        for (int m = 0; m < MEASURES; m++) {
-            total[m] = new double[size];
-            covered[m] = new double[size];
-        }
+        this.sum = new float[size * MEASURES];
+        this.covered = new char[size * MEASURES];
     }
 
     int size() {
@@ -59,39 +73,36 @@ final class HourlyBins {
     /** Makes {@code hour} the open hour; hours skipped add nothing; a jump beyond the ring empties all. */
     void openAt(long hour) {
         flush();
-        Arrays.fill(open, 0);
+        Arrays.fill(openSum, 0);
+        Arrays.fill(openCovered, 0);
         if (openHour == Long.MIN_VALUE || hour - openHour >= size) {
-            for (int m = 0; m < MEASURES; m++) {
-                Arrays.fill(total[m], 0);
-                Arrays.fill(covered[m], 0);
-            }
+            Arrays.fill(sum, 0);
+            Arrays.fill(covered, (char) 0);
+            forgetPooled();
         } else {
             for (long h = openHour + 1; h <= hour; h++) {
-                int s = slot(h);
-                int p = slot(h - 1);
-                for (int m = 0; m < MEASURES; m++) {
-                    total[m][s] = total[m][p];
-                    covered[m][s] = covered[m][p];
-                }
+                int at = slot(h) * MEASURES;
+                Arrays.fill(sum, at, at + MEASURES, 0);
+                Arrays.fill(covered, at, at + MEASURES, (char) 0);
             }
         }
         openHour = hour;
     }
 
-    /** Adds {@code value} spread over {@code minutes} of the open hour. */
-    void add(int measure, double value, double minutes) {
-        open[2 * measure] += value;
-        open[2 * measure + 1] += minutes;
+    /** Adds {@code value} spread over {@code seconds} of the open hour. */
+    void add(int measure, double value, int seconds) {
+        openSum[measure] += value;
+        openCovered[measure] += seconds;
     }
 
-    /** Writes the open hour's totals into the ring, so that {@link #rate} and {@link #coverage} see them. */
+    /** Writes the open hour's sums into the ring, so that {@link #rate} and {@link #coverage} see them. */
     void flush() {
         if (openHour != Long.MIN_VALUE) {
-            int s = slot(openHour);
-            int p = slot(openHour - 1);
+            int at = slot(openHour) * MEASURES;
             for (int m = 0; m < MEASURES; m++) {
-                total[m][s] = total[m][p] + open[2 * m];
-                covered[m][s] = covered[m][p] + open[2 * m + 1];
+                sum[at + m] = (float) openSum[m];
+                // Observations do not overlap (the engine refuses them), so an hour holds at most 3,600 s.
+                covered[at + m] = (char) Math.min(openCovered[m], SECONDS_PER_HOUR);
             }
         }
     }
@@ -109,10 +120,17 @@ final class HourlyBins {
         if (!holds(lastHour) || !holds(lastHour - hours)) {
             return Double.NaN;
         }
-        int a = slot(lastHour);
-        int b = slot(lastHour - hours);
-        double c = covered[measure][a] - covered[measure][b];
-        return c >= minCoverage * hours * 60.0 && c > 0 ? (total[measure][a] - total[measure][b]) / c : Double.NaN;
+        double total = 0;
+        long seconds = 0;
+        int at = slot(lastHour - hours + 1);
+        for (int i = 0; i < hours; i++) {
+            int k = at * MEASURES + measure;
+            total += sum[k];
+            seconds += covered[k];
+            at = at + 1 == size ? 0 : at + 1;
+        }
+        double c = seconds / 60.0;
+        return c >= minCoverage * hours * 60.0 && c > 0 ? total / c : Double.NaN;
     }
 
     /** Share (0..1) of the {@code hours} hours ending with {@code lastHour} that carried a value. */
@@ -120,36 +138,135 @@ final class HourlyBins {
         if (!holds(lastHour) || !holds(lastHour - hours)) {
             return 0;
         }
-        double c = covered[measure][slot(lastHour)] - covered[measure][slot(lastHour - hours)];
-        return Math.min(1, c / (hours * 60.0));
+        long seconds = 0;
+        int at = slot(lastHour - hours + 1);
+        for (int i = 0; i < hours; i++) {
+            seconds += covered[at * MEASURES + measure];
+            at = at + 1 == size ? 0 : at + 1;
+        }
+        return Math.min(1, seconds / (hours * 3600.0));
+    }
+
+    /** Sum of {@code measure} within the single {@code hour}; 0 when the ring does not hold it. */
+    double hourSum(int measure, long hour) {
+        return holds(hour) ? sum[slot(hour) * MEASURES + measure] : 0;
+    }
+
+    /** Minutes (0..60) of the single {@code hour} that carried a value of {@code measure}. */
+    double hourCovered(int measure, long hour) {
+        return holds(hour) ? covered[slot(hour) * MEASURES + measure] / 60.0 : 0;
+    }
+
+    /** Sum of {@code measure} within clock hour {@code hour - 24k} over {@code k = 1..days}. */
+    double pooledSum(int measure, long hour, int days) {
+        int i = pooledSlot(measure, hour, days); // first: it may allocate the cache
+        return pooled[measure][2 * i];
+    }
+
+    /** Covered minutes of clock hour {@code hour - 24k} over {@code k = 1..days}. */
+    double pooledCovered(int measure, long hour, int days) {
+        int i = pooledSlot(measure, hour, days);
+        return pooled[measure][2 * i + 1];
+    }
+
+    /** The cache slot holding {@code hour}'s pooled sums, computed from the ring when it holds another hour. */
+    private int pooledSlot(int measure, long hour, int days) {
+        // The ring holds days × 24 hours plus the longest window, so this is at least one window long.
+        int length = size - 24 * days;
+        if (days != pooledDays) {
+            forgetPooled();
+            pooledDays = days;
+        }
+        if (pooledHour[measure] == null) {
+            pooledHour[measure] = new long[length];
+            Arrays.fill(pooledHour[measure], Long.MIN_VALUE);
+            pooled[measure] = new double[2 * length];
+        }
+        int i = (int) Math.floorMod(hour, (long) length);
+        if (pooledHour[measure][i] != hour) {
+            double total = 0;
+            double minutes = 0;
+            for (int k = 1; k <= days; k++) {
+                total += hourSum(measure, hour - 24L * k);
+                minutes += hourCovered(measure, hour - 24L * k);
+            }
+            pooled[measure][2 * i] = total;
+            pooled[measure][2 * i + 1] = minutes;
+            pooledHour[measure][i] = hour;
+        }
+        return i;
+    }
+
+    private void forgetPooled() {
+        for (int m = 0; m < MEASURES; m++) {
+            pooledHour[m] = null;
+            pooled[m] = null;
+        }
     }
 
     private int slot(long hour) {
         return (int) Math.floorMod(hour, (long) size);
     }
 
+    /** Layout: open hour (long); per measure its open sum (double) and seconds (int); the ring's slots. */
     void write(DataOutput out) throws IOException {
         out.writeLong(openHour);
-        for (double v : open) {
-            out.writeDouble(v);
-        }
         for (int m = 0; m < MEASURES; m++) {
-            for (int i = 0; i < size; i++) {
-                out.writeDouble(total[m][i]);
-                out.writeDouble(covered[m][i]);
-            }
+            out.writeDouble(openSum[m]);
+            out.writeInt(openCovered[m]);
+        }
+        for (int i = 0; i < sum.length; i++) {
+            out.writeFloat(sum[i]);
+            out.writeChar(covered[i]);
         }
     }
 
     void read(DataInput in) throws IOException {
+        forgetPooled();
         openHour = in.readLong();
-        for (int i = 0; i < open.length; i++) {
-            open[i] = in.readDouble();
+        for (int m = 0; m < MEASURES; m++) {
+            openSum[m] = in.readDouble();
+            openCovered[m] = in.readInt();
         }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = in.readFloat();
+            covered[i] = in.readChar();
+        }
+    }
+
+    /**
+     * Reads the layout of snapshot version 3 (running totals in doubles): the open hour, per measure its
+     * open sum and minutes, then per measure and slot the running totals of value and covered minutes.
+     * Each held hour becomes the difference of its total and the previous hour's; the oldest slot, whose
+     * previous hour has left the ring, was only ever read as a window's start and stays empty.
+     */
+    void readVersion3(DataInput in) throws IOException {
+        forgetPooled();
+        openHour = in.readLong();
+        for (int m = 0; m < MEASURES; m++) {
+            openSum[m] = in.readDouble();
+            openCovered[m] = (int) Math.round(in.readDouble() * 60);
+        }
+        double[][] total = new double[MEASURES][size];
+        double[][] minutes = new double[MEASURES][size];
         for (int m = 0; m < MEASURES; m++) {
             for (int i = 0; i < size; i++) {
                 total[m][i] = in.readDouble();
-                covered[m][i] = in.readDouble();
+                minutes[m][i] = in.readDouble();
+            }
+        }
+        Arrays.fill(sum, 0);
+        Arrays.fill(covered, (char) 0);
+        if (openHour == Long.MIN_VALUE) {
+            return;
+        }
+        for (long h = openHour - size + 2; h <= openHour; h++) {
+            int s = slot(h);
+            int p = slot(h - 1);
+            for (int m = 0; m < MEASURES; m++) {
+                sum[s * MEASURES + m] = (float) (total[m][s] - total[m][p]);
+                long seconds = Math.round((minutes[m][s] - minutes[m][p]) * 60);
+                covered[s * MEASURES + m] = (char) Math.max(0, Math.min(seconds, SECONDS_PER_HOUR));
             }
         }
     }

@@ -64,13 +64,13 @@ final class IllnessDetector {
 
     /** {drop %, current rate, baseline rate}; drop NaN when not judgeable (warm-up, no data). */
     private static double[] drop(CowState cow, HourContext ctx, int measure, int w, BaselineParams b, double minCov) {
-        double rate = cow.bins.rate(measure, ctx.hour(), w, minCov);
-        Baseline.Value base = Baseline.of(cow.bins, measure, ctx.hour(), w, b.days(), minCov);
-        if (Double.isNaN(rate) || base.days() < b.minDays() || base.mean() <= 0) {
-            return new double[] {Double.NaN, rate, base.mean()};
+        HourWindow win = HourWindow.of(cow.bins, measure, ctx.hour(), w, b.days());
+        double base = win.ownRate();
+        if (win.coverage() < minCov || win.days() < b.minDays() || !(base > 0)) {
+            return new double[] {Double.NaN, win.rate(), base};
         }
-        double judged = Baseline.fillGaps(rate, base.mean(), cow.bins.coverage(measure, ctx.hour(), w));
-        return new double[] {100 * (1 - judged / base.mean()), judged, base.mean()};
+        double judged = base * win.filledRatio(base);
+        return new double[] {100 * (1 - judged / base), judged, base};
     }
 
     private static double nanToMin(double v) {

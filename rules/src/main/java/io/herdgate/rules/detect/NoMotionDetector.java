@@ -20,6 +20,11 @@ import java.util.OptionalDouble;
  * from raw samples it is VeDBA in milli-g, which sensor noise and breathing keep at several mg even for a
  * cow that cannot get up, so it never reads 0 and would hide every cow down. A gap or an observation
  * without any motion measure ends the run (missing data is not stillness); motion clears.
+ *
+ * <p>A static observation ({@code accelVarG2} at most {@code collar_off.max_var_g2}) ends the run too: it
+ * is a collar that is not on a cow (breathing moves a worn collar more, even on a cow that is down), so it
+ * says nothing about her and is the collar-off detector's to report. A fallen collar never pages the
+ * farmer as a cow down.
  */
 final class NoMotionDetector {
 
@@ -33,7 +38,8 @@ final class NoMotionDetector {
         double m = o.motionIndex();
         double st = o.steps();
         double a = o.activity();
-        if (Double.isNaN(m) && Double.isNaN(st) && Double.isNaN(a)) {
+        boolean unworn = o.accelVarG2() <= cow.rules.collarOff().maxVarG2(); // false for NaN
+        if (unworn || Double.isNaN(m) && Double.isNaN(st) && Double.isNaN(a)) {
             runStartSec = CowState.NONE;
             return;
         }

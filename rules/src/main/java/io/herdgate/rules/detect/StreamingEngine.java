@@ -27,8 +27,14 @@ import java.util.Map;
 final class StreamingEngine implements DetectionEngine {
 
     private static final int MAGIC = 0x48474445; // "HGDE"
-    /** 2: the ring holds lying minutes as a fourth measure; 3: heat keeps whether the cow joined a running herd. */
-    private static final int VERSION = 3;
+    /**
+     * 2: the ring holds lying minutes as a fourth measure; 3: heat keeps whether the cow joined a running
+     * herd; 4: the ring holds per-hour float sums and covered seconds instead of running totals in doubles;
+     * 5: heat keeps when it last raised (its refractory period runs from there).
+     */
+    private static final int VERSION = 5;
+    /** The oldest version still read (converted on restore, so an upgrade keeps the herd's baselines). */
+    private static final int OLDEST_READ = 3;
 
     private final Clock clock;
     private final ZoneId zone;
@@ -67,7 +73,11 @@ final class StreamingEngine implements DetectionEngine {
             cow.offline.onSilence(cow, e, listener);
         } else {
             cow.offline.onData(cow, s, listener);
-            spread(cow, o, s, e, offset);
+            // a static collar is on the ground: its minutes say nothing about the cow's activity, so
+            // they are gaps in her hours, not a quiet or ill day, nor a low baseline before a "heat"
+            if (!(o.accelVarG2() <= cow.rules.collarOff().maxVarG2())) {
+                spread(cow, o, s, e, offset);
+            }
         }
         closeHoursBefore(cow, Math.floorDiv(e + offset, 3600L), offset, s, e);
         cow.noMotion.onObservation(cow, o, s, e, listener);
@@ -90,19 +100,19 @@ final class StreamingEngine implements DetectionEngine {
             long to = Math.min(e, (hour + 1) * 3600L - offset);
             closeHoursBefore(cow, hour, offset, s, e);
             double share = (to - from) / len;
-            double minutes = (to - from) / 60.0;
+            int seconds = (int) (to - from);
             HourlyBins bins = cow.bins;
             if (!Double.isNaN(o.activity())) {
-                bins.add(HourlyBins.ACTIVITY, o.activity() * share, minutes);
+                bins.add(HourlyBins.ACTIVITY, o.activity() * share, seconds);
             }
             if (!Double.isNaN(o.ruminationMin())) {
-                bins.add(HourlyBins.RUMINATION, o.ruminationMin() * share, minutes);
+                bins.add(HourlyBins.RUMINATION, o.ruminationMin() * share, seconds);
             }
             if (!Double.isNaN(o.lyingBouts())) {
-                bins.add(HourlyBins.BOUTS, o.lyingBouts() * share, minutes);
+                bins.add(HourlyBins.BOUTS, o.lyingBouts() * share, seconds);
             }
             if (!Double.isNaN(o.lyingMin())) {
-                bins.add(HourlyBins.LYING, o.lyingMin() * share, minutes);
+                bins.add(HourlyBins.LYING, o.lyingMin() * share, seconds);
             }
             from = to;
         }
@@ -110,8 +120,10 @@ final class StreamingEngine implements DetectionEngine {
 
     /**
      * Closes every open hour before {@code hour}, then opens {@code hour}. Closed hours are judged unless
-     * they end strictly inside the observation {@code [s, e)}: a window ending mid-observation holds only
+     * they end strictly inside an observation {@code [s, e)} longer than an hour: such a window holds only
      * part of it, and judging it would give long observations (2 h) extra, half-informed chances to fire.
+     * Shorter observations need not start on the clock: a collar's minutes start with its first sample,
+     * so nearly every hour ends inside one of them, and the hour is complete once it closes.
      */
     private void closeHoursBefore(CowState cow, long hour, long offset, long s, long e) {
         HourlyBins bins = cow.bins;
@@ -130,7 +142,7 @@ final class StreamingEngine implements DetectionEngine {
                 bins.openAt(h);
             }
             long end = (h + 1) * 3600L - offset;
-            if (end > s && end < e) {
+            if (end > s && end < e && e - s > 3600L) {
                 continue;
             }
             bins.flush();
@@ -239,8 +251,9 @@ final class StreamingEngine implements DetectionEngine {
                 throw new SnapshotException("not a herdgate detection snapshot (bad magic at byte 0)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new SnapshotException("snapshot version " + version + " is not supported; supported: " + VERSION);
+            if (version < OLDEST_READ || version > VERSION) {
+                throw new SnapshotException("snapshot version " + version + " is not supported; supported: "
+                        + OLDEST_READ + " to " + VERSION);
             }
             herd.read(in);
             int n = in.readInt();
@@ -251,7 +264,7 @@ final class StreamingEngine implements DetectionEngine {
                 if (ring != cow.bins.size()) {
                     cow.bins = new HourlyBins(ring);
                 }
-                cow.read(in);
+                cow.read(in, version);
                 cow.setRules(cow.rules);
                 cows.put(id, cow);
             }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * The behaviour classifier's figures for the evaluation report: leave-one-cow-out on
- * {@code behaviour/collar_10hz} with the training settings of the shipped model (about 15 s on one core).
+ * {@code behaviour/collar_10hz} with the training settings of the shipped model (about 20 s on one core).
  * {@link ClassifierMetrics#render()} prints them in the report's layout.
  */
 public final class ClassificationEvaluation {

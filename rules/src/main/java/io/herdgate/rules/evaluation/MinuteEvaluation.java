@@ -103,7 +103,12 @@ final class MinuteEvaluation {
 
     /** The cows' observations with gaps cut (fixed seed); adds each gap to {@code gaps}. */
     static List<Observation> gapped(List<List<Observation>> cows, List<Gap> gaps) {
-        Random random = new Random(SEED);
+        return gapped(cows, gaps, SEED);
+    }
+
+    /** The same with gaps cut at other places ({@code seed}), to see how much the figure depends on them. */
+    static List<Observation> gapped(List<List<Observation>> cows, List<Gap> gaps, long seed) {
+        Random random = new Random(seed);
         List<Observation> gapped = new ArrayList<>();
         for (List<Observation> cow : cows) {
             gapped.addAll(cut(cow, random, gaps));

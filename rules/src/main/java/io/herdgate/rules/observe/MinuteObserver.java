@@ -4,6 +4,7 @@ import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
 import io.herdgate.rules.behaviour.BehaviourSmoother;
 import io.herdgate.rules.behaviour.ClassProbabilities;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.Axes;
 import io.herdgate.rules.feature.ExtractorState;
 import io.herdgate.rules.feature.FeatureExtractor;
@@ -25,13 +26,15 @@ import java.util.Optional;
  *   <li>{@code activity}: mean VeDBA in milli-g (sample-weighted over the minute);</li>
  *   <li>{@code steps}: step-like peaks (NaN below {@link FeatureExtractor#MIN_STEP_RATE_HZ});</li>
  *   <li>{@code lyingMin}: minutes of windows the classifier calls {@link Behaviour#RESTING}, each window
- *       decided on its own and the {@link BehaviourSmoother#SHIPPED_WINDOWS} − 1 windows before it
+ *       decided against the cow's {@link PostureReference} (learnt as the windows come), pooled with the
+ *       {@link BehaviourSmoother#SHIPPED_WINDOWS} − 1 windows before it
  *       ({@link BehaviourSmoother}, causal: no added latency, a change of behaviour shows one or two
  *       windows late);
  *       {@code lyingBouts}: windows where resting starts after a non-resting window (NaN for both below
  *       the classifier's minimum rate);</li>
- *   <li>{@code ruminationMin}: windows classified {@link Behaviour#RUMINATING} (always 0 with
- *       the shipped classifier, which cannot detect rumination; NaN when the rate is below the jaw band);</li>
+ *   <li>{@code ruminationMin}: windows classified {@link Behaviour#RUMINATING}; NaN when the rate is
+ *       below the jaw band or the classifier cannot tell rumination (the shipped one cannot): a measure the
+ *       collar does not deliver must not read as a cow that stopped ruminating;</li>
  *   <li>{@code accelVarG2}: population variance of the acceleration magnitude |a| in g²;</li>
  *   <li>{@code pitchDeg}: pitch of the minute's mean gravity vector (see {@link WindowFeatures#pitchDeg()}).</li>
  * </ul>
@@ -68,9 +71,11 @@ public final class MinuteObserver {
     private double magMean;
     private double magM2;
     private long magCount;
+    private PostureReference posture;
 
     private MinuteObserver(CowId cow, Instant start, SampleRate rate, Unit unit, BehaviourClassifier classifier,
-                           ExtractorState extractorState, List<ClassProbabilities> recentWindows) {
+                           ExtractorState extractorState, List<ClassProbabilities> recentWindows,
+                           PostureReference posture) {
         this.cow = cow;
         this.start = start;
         this.extractor = FeatureExtractor.restore(
@@ -79,8 +84,10 @@ public final class MinuteObserver {
         this.smoother = BehaviourSmoother.restore(BehaviourSmoother.SHIPPED_WINDOWS, recentWindows);
         this.classify = rate.hz() >= classifier.minRateHz();
         this.stepsDefined = rate.hz() >= FeatureExtractor.MIN_STEP_RATE_HZ;
-        this.ruminationDefined = rate.hz() >= FeatureExtractor.MIN_RUMINATION_RATE_HZ;
+        this.ruminationDefined = rate.hz() >= FeatureExtractor.MIN_RUMINATION_RATE_HZ
+                && classifier.behaviours().contains(Behaviour.RUMINATING);
         this.toG = unit.toG();
+        this.posture = posture;
     }
 
     /**
@@ -92,13 +99,24 @@ public final class MinuteObserver {
      */
     public static MinuteObserver of(CowId cow, Instant start, SampleRate rate, Unit unit,
                                     BehaviourClassifier classifier) {
-        return new MinuteObserver(cow, start, rate, unit, classifier, ExtractorState.INITIAL, List.of());
+        return of(cow, start, rate, unit, classifier, PostureReference.EMPTY);
+    }
+
+    /**
+     * A fresh stream of a cow whose posture reference is already known, e.g. the {@link #posture()} of her
+     * previous stream before a gap in the samples: the reference belongs to the cow (and her collar), not to
+     * one stream.
+     */
+    public static MinuteObserver of(CowId cow, Instant start, SampleRate rate, Unit unit,
+                                    BehaviourClassifier classifier, PostureReference posture) {
+        return new MinuteObserver(cow, start, rate, unit, classifier, ExtractorState.INITIAL, List.of(), posture);
     }
 
     /** An observer that continues from {@code state}, taken from one with the same arguments. */
     public static MinuteObserver restore(CowId cow, Instant start, SampleRate rate, Unit unit,
                                          BehaviourClassifier classifier, ObserverState state) {
-        MinuteObserver o = new MinuteObserver(cow, start, rate, unit, classifier, state.extractor(), state.recentWindows());
+        MinuteObserver o = new MinuteObserver(cow, start, rate, unit, classifier, state.extractor(),
+                state.recentWindows(), state.posture());
         o.minutes = state.minutes();
         o.windows = state.windows();
         o.samples = state.samples();
@@ -121,7 +139,12 @@ public final class MinuteObserver {
     public ObserverState state() {
         return new ObserverState(extractor.state(), minutes, windows, samples, vedbaSum, steps, lyingS, ruminationS,
                 lyingBouts, previousResting, Axes.of(gx, gy, gz), magMean, magM2, magCount,
-                smoother.state());
+                smoother.state(), posture);
+    }
+
+    /** The cow's posture reference as learnt so far ({@link PostureReference}). */
+    public PostureReference posture() {
+        return posture;
     }
 
     /** Adds one sample in the observer's unit; returns the minute it completes, if any. */
@@ -148,7 +171,9 @@ public final class MinuteObserver {
         gy += w.gravityG().y() * w.samples();
         gz += w.gravityG().z() * w.samples();
         if (classify) {
-            Behaviour b = smoother.add(classifier.probabilities(w)).behaviour();
+            ClassProbabilities p = classifier.probabilities(w, posture);
+            posture = posture.learn(p, w);
+            Behaviour b = smoother.add(p).behaviour();
             boolean resting = b == Behaviour.RESTING;
             if (resting) {
                 lyingS += w.durationS();

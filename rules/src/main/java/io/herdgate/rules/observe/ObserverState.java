@@ -1,6 +1,7 @@
 package io.herdgate.rules.observe;
 
 import io.herdgate.rules.behaviour.ClassProbabilities;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.Axes;
 import io.herdgate.rules.feature.ExtractorState;
 import java.util.List;
@@ -24,12 +25,13 @@ import java.util.List;
  * @param magnitudeM2G2  Welford sum of squared deviations of |a|, g²
  * @param magnitudeCount samples in the Welford sums
  * @param recentWindows  class probabilities of the last windows, oldest first, for the behaviour smoothing
+ * @param posture        the cow's posture reference learnt so far
  */
 public record ObserverState(ExtractorState extractor, long minutes, int windows, long samples, double vedbaSumMg,
                             double steps, double lyingS, double ruminationS, int lyingBouts,
                             boolean previousResting, Axes gravitySumG, double magnitudeMeanG,
                             double magnitudeM2G2, long magnitudeCount,
-                            List<ClassProbabilities> recentWindows) {
+                            List<ClassProbabilities> recentWindows, PostureReference posture) {
 
     public ObserverState {
         recentWindows = List.copyOf(recentWindows);

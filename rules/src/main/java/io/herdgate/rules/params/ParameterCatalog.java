@@ -22,13 +22,13 @@ public final class ParameterCatalog {
 
     // --- baseline ---------------------------------------------------------------------------------
     public static final Number BASELINE_DAYS = Number.of("baseline.days", "d", 3, 14, 7, true,
-            "Days of the cow's own history whose same clock window forms her baseline (mean of the days with enough data).");
+            "Days of the cow's own history whose same clock hours form her baseline (each hour pooled over the minutes with data).");
     public static final Number BASELINE_MIN_COVERAGE_PCT = Number.of("baseline.min_coverage_pct", "%", 10, 100, 75, false,
-            "Least share of a window's time that must have data for the window to be judged or to enter a baseline.");
+            "Least share of a window's time that must have data for the window to be judged (and for a day to enter the calving usual day).");
     public static final Number BASELINE_PRIOR_DAYS = Number.of("baseline.prior_days", "d", 0, 28, 2, false,
             "Weight of the herd prior in days of own history: with d own days the own baseline weighs d/(d+prior_days).");
     public static final Number BASELINE_MIN_DAYS = Number.of("baseline.min_days", "d", 1, 14, 3, true,
-            "Days of own history before illness is judged, and heat for a cow that joined a running herd: the warm-up.");
+            "Days of own history (minutes with data of the window's clock hours on earlier days, in window lengths) before illness is judged, and heat for a cow that joined a running herd: the warm-up.");
 
     // --- heat -------------------------------------------------------------------------------------
     public static final Flag HEAT_ENABLED = Flag.of("heat.enabled", true, "Raise heat alarms.");
@@ -43,7 +43,7 @@ public final class ParameterCatalog {
     public static final Number HEAT_MIN_DURATION_MIN = Number.of("heat.min_duration_min", "min", 0, 1440, 0, false,
             "The rise must hold this long before the alarm is raised (0: the first window above raises).");
     public static final Number HEAT_REFRACTORY_H = Number.of("heat.refractory_h", "h", 0, 480, 24, false,
-            "After a heat clears, no new heat is raised for this long (the same heat flickering).");
+            "After a heat is raised, no new heat is raised for this long (the same heat flickering).");
     public static final Number HEAT_CYCLE_D = Number.of("heat.cycle_d", "d", 17, 25, 21, false,
             "Oestrous cycle length; the next heat is expected this long after the raised one.");
 

@@ -1,6 +1,7 @@
 package io.herdgate.rules.replay;
 
 import io.herdgate.rules.alarm.Alarm;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.detect.DetectionEngine;
 import io.herdgate.rules.observe.MinuteObserver;
 import io.herdgate.rules.series.CowId;
@@ -239,8 +240,10 @@ final class Partition {
             return;
         }
         if (feed.observer == null || t > feed.nextSampleDue + 2 * period) {
+            // The posture reference is the cow's: it survives the gap, the unfinished minute does not.
+            PostureReference posture = feed.observer == null ? PostureReference.EMPTY : feed.observer.posture();
             feed.observer = MinuteObserver.of(feed.cow, Instant.ofEpochSecond(row.seconds, row.nanos), raw.rate(),
-                    raw.unit(), raw.classifier());
+                    raw.unit(), raw.classifier(), posture);
         }
         feed.nextSampleDue = t + period;
         double[] a = row.axes();

@@ -66,15 +66,23 @@ class BehaviourClassifierTest {
             "not json | {oops | not a classifier model",
             "wrong kind | {\"version\":1,\"kind\":\"tree\",\"features\":[],\"classes\":[],\"mean\":[],\"scale\":[],"
                     + "\"weights\":[],\"bias\":[],\"minRateHz\":5} | kind must be",
-            "unknown feature | {\"version\":1,\"kind\":\"multinomial-logistic-regression\",\"features\":[\"colour\"],"
+            "unknown feature | {\"version\":1,\"kind\":\"two-stage-logistic-regression\",\"features\":[\"colour\"],"
                     + "\"classes\":[],\"mean\":[],\"scale\":[],\"weights\":[],\"bias\":[],\"minRateHz\":5} "
                     + "| unknown feature 'colour'",
-            "unknown class | {\"version\":1,\"kind\":\"multinomial-logistic-regression\",\"features\":[],"
+            "unknown class | {\"version\":1,\"kind\":\"two-stage-logistic-regression\",\"features\":[],"
                     + "\"classes\":[\"flying\"],\"mean\":[],\"scale\":[],\"weights\":[],\"bias\":[],\"minRateHz\":5} "
                     + "| unknown class 'flying', allowed: resting, standing",
-            "short weights | {\"version\":1,\"kind\":\"multinomial-logistic-regression\",\"features\":[\"roughness\"],"
+            "short weights | {\"version\":1,\"kind\":\"two-stage-logistic-regression\",\"features\":[\"roughness\"],"
                     + "\"classes\":[\"resting\"],\"mean\":[0],\"scale\":[1],\"weights\":[[]],\"bias\":[0],"
-                    + "\"minRateHz\":5} | weights need 1 rows of 1 values"})
+                    + "\"minRateHz\":5} | weights need 1 rows of 1 values",
+            "no second stage | {\"version\":3,\"kind\":\"two-stage-logistic-regression\",\"features\":[],"
+                    + "\"classes\":[\"resting\",\"standing\"],\"mean\":[],\"scale\":[],\"weights\":[[],[]],"
+                    + "\"bias\":[0,0],\"minRateHz\":5} | posture (second stage) is missing",
+            "unknown posture feature | {\"version\":3,\"kind\":\"two-stage-logistic-regression\",\"features\":[],"
+                    + "\"classes\":[\"resting\",\"standing\"],\"mean\":[],\"scale\":[],\"weights\":[[],[]],"
+                    + "\"bias\":[0,0],\"posture\":{\"features\":[\"tail\"],\"classes\":[\"resting\",\"standing\"],"
+                    + "\"mean\":[0],\"scale\":[1],\"weights\":[[0],[0]],\"bias\":[0,0]},\"minRateHz\":5} "
+                    + "| posture: unknown feature 'tail'"})
     void read_malformedModel_isRejectedNamingTheSourceAndField(String name, String json, String expected) {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ClassifierModel.read(
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "my-model.json"));

@@ -2,10 +2,13 @@ package io.herdgate.rules.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.rules.alarm.Severity;
 import io.herdgate.rules.params.RuleSet;
+import io.herdgate.rules.params.Rules;
 import io.herdgate.rules.series.CowId;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +78,16 @@ class RulesFileTest {
         RuleSet r = valid(LAYERED).resolve(CowId.of("1"), Optional.empty());
         assertEquals(RuleSet.defaults().withHeat(RuleSet.defaults().heat()).illness(), r.illness());
         assertEquals(80, r.heat().risePct());
+    }
+
+    @Test
+    void rules_cowsWithEqualSettings_shareOneRuleSetAndOverriddenCowsKeepTheirOwn() {
+        Rules rules = valid(LAYERED).rules(cow -> Optional.empty());
+        RuleSet first = rules.forCow(CowId.of("1"));
+        assertSame(first, rules.forCow(CowId.of("2")));
+        assertNotSame(first, rules.forCow(CowId.of("7161")));
+        assertEquals(120, rules.forCow(CowId.of("7161")).heat().risePct());
+        assertEquals(80, first.heat().risePct());
     }
 
     @Test

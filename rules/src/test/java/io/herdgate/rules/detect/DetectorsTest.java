@@ -102,6 +102,26 @@ class DetectorsTest {
     }
 
     @Test
+    void noMotion_fallenCollarLyingStaticForHours_raisesCollarOffAndNeverCowDown() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        // a collar on the ground: no steps, sensor noise only, orientation fixed, for 10 h
+        minutes(e, 60 + 600, i -> i < 60 ? minute(i).steps(10).activity(40).accelVarG2(0.02).pitchDeg(15)
+                : minute(i).steps(0).activity(2).accelVarG2(2e-6).pitchDeg(-70));
+        assertEquals(1, raised(AlarmType.COLLAR_OFF).size());
+        assertEquals(0, raised(AlarmType.NO_MOTION).size());
+    }
+
+    @Test
+    void noMotion_cowDownBreathing_stillRaisesCowDownAndNotCollarOff() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        // a cow that cannot get up: no steps, but breathing keeps the variance above the noise floor
+        minutes(e, 60 + 420, i -> i < 60 ? minute(i).steps(10).activity(40).accelVarG2(0.02).pitchDeg(15)
+                : minute(i).steps(0).activity(9).accelVarG2(4e-5).pitchDeg(60));
+        assertEquals(1, raised(AlarmType.NO_MOTION).size());
+        assertEquals(0, raised(AlarmType.COLLAR_OFF).size());
+    }
+
+    @Test
     void collarOff_cowLyingStillWithCollarOn_isNotStatic() {
         DetectionEngine e = engine(CalvingCalendar.none());
         // Rumination and breathing: small variance, but above the noise floor.
@@ -143,6 +163,41 @@ class DetectorsTest {
         assertEquals(h.raisedAt().plus(Duration.ofDays(21)), h.nextExpectedHeat().orElseThrow());
         assertTrue(h.explanation().value() > h.explanation().threshold(), h.toString());
         assertEquals(0, raised(AlarmType.ILLNESS).size());
+    }
+
+    /**
+     * Per-minute observations as a collar's raw samples give them: each starts {@code 3 s} after the clock
+     * minute (the collar's first sample), so every hour ends inside one. Daily rhythm as {@link #blocks};
+     * {@code change} gives the factor on the activity for a minute index.
+     */
+    private static void offClockMinutes(DetectionEngine e, int days, IntFunction<Double> change,
+                                        IntFunction<Double> accelVar) {
+        for (int i = 0; i < days * 1440; i++) {
+            double hour = (i % 1440) / 60.0;
+            double act = 30 + 20 * Math.sin(hour / 24.0 * 2 * Math.PI) + (i * 7 % 5);
+            e.accept(Observation.builder(COW, T0.plusSeconds(3).plus(MIN.multipliedBy(i)), MIN)
+                    .activity(act * change.apply(i)).steps(5).accelVarG2(accelVar.apply(i)).pitchDeg(20).build());
+        }
+    }
+
+    @Test
+    void heat_minutesNotOnTheClock_areJudgedAndRaiseOneHeat() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        offClockMinutes(e, 8, i -> i / 1440 == 6 && i % 1440 >= 8 * 60 && i % 1440 < 18 * 60 ? 3.0 : 1.0, i -> 0.01);
+        assertEquals(1, raised(AlarmType.HEAT).size(), events.toString());
+        assertEquals(0, raised(AlarmType.ILLNESS).size(), events.toString());
+    }
+
+    @Test
+    void collarOff_forADay_isNeitherIllnessNorAHeatOnceRefitted() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        // day 5 06:00 to day 6 06:00 on the ground: no activity, sensor noise only
+        IntFunction<Boolean> off = i -> i >= 5 * 1440 + 360 && i < 6 * 1440 + 360;
+        offClockMinutes(e, 9, i -> off.apply(i) ? 0.02 : 1.0, i -> off.apply(i) ? 2e-6 : 0.01);
+        assertEquals(1, raised(AlarmType.COLLAR_OFF).size(), events.toString());
+        assertEquals(0, raised(AlarmType.ILLNESS).size(), events.toString());
+        assertEquals(0, raised(AlarmType.HEAT).size(), events.toString());
+        assertEquals(0, raised(AlarmType.NO_MOTION).size(), events.toString());
     }
 
     /**

@@ -28,7 +28,8 @@ import java.util.function.UnaryOperator;
  *       days of own baseline, baseline source: herd prior, blend or own);</li>
  *   <li>{@code scan}: sensitivity, PPV and alarm rate with one parameter moved at a time;</li>
  *   <li>{@code gaps}: the heats the cut gaps of the per-minute cows cause, with the missing minutes of
- *       the window before each.</li>
+ *       the window before each;</li>
+ *   <li>{@code seeds N...}: the alarms caused by gaps cut with other seeds, one line per seed.</li>
  * </ul>
  */
 public final class HeatAnalysis {
@@ -43,7 +44,8 @@ public final class HeatAnalysis {
             case "list" -> list(data.resolve("heat"));
             case "scan" -> scan(data.resolve("heat"));
             case "gaps" -> gaps(data.resolve("minute"));
-            default -> throw new IllegalArgumentException("mode " + mode + ": use list, scan or gaps");
+            case "seeds" -> seeds(data.resolve("minute"), args);
+            default -> throw new IllegalArgumentException("mode " + mode + ": use list, scan, gaps or seeds");
         }
     }
 
@@ -99,6 +101,14 @@ public final class HeatAnalysis {
             sets.put("heat.window_h " + w, heat(d, h -> HeatParams.of(true, h.severity(), w, h.risePct(),
                     h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
         }
+        for (double clear : new double[] {25, 50}) {
+            sets.put("heat.clear_pct " + clear, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(),
+                    h.risePct(), clear, h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
+        }
+        for (double refractory : new double[] {12, 36}) {
+            sets.put("heat.refractory_h " + refractory, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(),
+                    h.risePct(), h.clearPct(), h.minDurationMin(), refractory, h.cycleDays())));
+        }
         for (double min : new double[] {120, 240}) {
             sets.put("heat.min_duration_min " + min, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(),
                     h.risePct(), h.clearPct(), min, h.refractoryHours(), h.cycleDays())));
@@ -138,7 +148,7 @@ public final class HeatAnalysis {
         for (Observation o : gapped) {
             present.computeIfAbsent(o.cow(), c -> new HashMap<>()).put(o.start(), !o.isEmpty());
         }
-        System.out.println("alarms caused by gaps, with the missing minutes per hour of the 24 h before:");
+        System.out.println("alarms caused by gaps (seed of the evaluation), with the missing minutes per hour of the 24 h before:");
         for (Alarm a : MinuteEvaluation.causedByGaps(full, EngineRun.raised(gapped, rules))) {
             StringBuilder missing = new StringBuilder();
             for (int hour = 0; hour < 24; hour++) {
@@ -151,6 +161,20 @@ public final class HeatAnalysis {
             }
             System.out.println("  " + a.cow() + " " + a.type() + " " + a.raisedAt() + " " + a.explanation().features()
                     + "\n   " + missing);
+        }
+    }
+
+    private static void seeds(Path minute, String[] args) {
+        Rules rules = Rules.uniform(RuleSet.defaults());
+        List<List<Observation>> cows = MinuteEvaluation.load(minute);
+        List<Alarm> full = EngineRun.raised(cows.stream().flatMap(List::stream).toList(), rules);
+        for (int i = 2; i < args.length; i++) {
+            long seed = Long.parseLong(args[i]);
+            List<MinuteEvaluation.Gap> gaps = new ArrayList<>();
+            List<Alarm> caused = MinuteEvaluation.causedByGaps(full,
+                    EngineRun.raised(MinuteEvaluation.gapped(cows, gaps, seed), rules));
+            System.out.printf(Locale.ROOT, "  seed %d: %d gaps, %d caused an alarm: %s%n", seed, gaps.size(),
+                    caused.size(), caused.stream().map(a -> a.cow() + " " + a.type() + " " + a.raisedAt()).toList());
         }
     }
 

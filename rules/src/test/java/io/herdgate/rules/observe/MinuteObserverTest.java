@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
 import io.herdgate.rules.behaviour.ClassProbabilities;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.SampleRate;
 import io.herdgate.rules.feature.Unit;
 import io.herdgate.rules.feature.WindowFeatures;
@@ -25,7 +26,7 @@ class MinuteObserverTest {
     /** Resting while the window is quiet (VeDBA under 50 mg), grazing otherwise. */
     private static final BehaviourClassifier QUIET_IS_RESTING = new BehaviourClassifier() {
         @Override
-        public ClassProbabilities probabilities(WindowFeatures w) {
+        public ClassProbabilities probabilities(WindowFeatures w, PostureReference posture) {
             double resting = w.vedbaMg() < 50 ? 1 : 0;
             return ClassProbabilities.of(List.of(Behaviour.RESTING, Behaviour.GRAZING), List.of(resting, 1 - resting));
         }
@@ -33,6 +34,11 @@ class MinuteObserverTest {
         @Override
         public double minRateHz() {
             return 5;
+        }
+
+        @Override
+        public List<Behaviour> behaviours() {
+            return List.of(Behaviour.RESTING, Behaviour.GRAZING);
         }
     };
 
@@ -82,7 +88,7 @@ class MinuteObserverTest {
         // |a| = sqrt(1 + 0.09 sin²): a sideways swing changes the magnitude only a little.
         assertEquals(2.4e-4, swinging.accelVarG2(), 0.3e-4);
         assertEquals(0, quiet.pitchDeg(), 1e-6);
-        assertEquals(0, swinging.ruminationMin(), "the shipped classifier never reports rumination");
+        assertTrue(swinging.ruminationMinIfPresent().isEmpty(), "a classifier without rumination does not measure it");
     }
 
     @Test
@@ -123,5 +129,49 @@ class MinuteObserverTest {
 
         double lying = obs.get(0).lyingMin();
         assertTrue(lying == 0 || lying == 1, "six identical quiet windows share one label: " + lying);
+    }
+
+    /** Walking when moving with the head up (gravity on z), grazing when moving head down, resting when quiet. */
+    private static final BehaviourClassifier MOVING_BY_POSTURE = new BehaviourClassifier() {
+        @Override
+        public ClassProbabilities probabilities(WindowFeatures w, PostureReference posture) {
+            boolean moving = w.vedbaMg() > 50;
+            boolean headDown = Math.abs(w.gravityG().y()) > 0.5;
+            return ClassProbabilities.of(List.of(Behaviour.RESTING, Behaviour.GRAZING, Behaviour.WALKING),
+                    List.of(moving ? 0.0 : 1.0, moving && headDown ? 1.0 : 0.0, moving && !headDown ? 1.0 : 0.0));
+        }
+
+        @Override
+        public double minRateHz() {
+            return 5;
+        }
+
+        @Override
+        public List<Behaviour> behaviours() {
+            return List.of(Behaviour.RESTING, Behaviour.GRAZING, Behaviour.WALKING);
+        }
+    };
+
+    @Test
+    void posture_isLearntFromTheWindowsAndSavedWithTheState() {
+        MinuteObserver o = MinuteObserver.of(COW, T0, SampleRate.ofHz(10), Unit.G, MOVING_BY_POSTURE);
+        for (int i = 0; i < 1800; i++) {
+            double t = i / 10.0;
+            double swing = t < 120 ? 0.3 * Math.sin(2 * Math.PI * 2 * t) : 0;
+            // One minute walking (head up), one grazing (head down), one minute quiet with the head still down.
+            double y = t >= 60 ? 0.8 : 0;
+            o.add(swing, y, Math.sqrt(1 - y * y));
+        }
+
+        // Twelve moving windows; the first one after the head goes down may still count as walking, because
+        // its mean gravity averages the step change through the low-pass (τ = 2 s). Quiet windows teach nothing.
+        assertEquals(12, o.posture().walkingWindows() + o.posture().grazingWindows(), o.posture().toString());
+        assertTrue(o.posture().walkingWindows() >= 6 && o.posture().grazingWindows() >= 5, o.posture().toString());
+        PostureReference restored = MinuteObserver.restore(COW, T0, SampleRate.ofHz(10), Unit.G, MOVING_BY_POSTURE,
+                o.state()).posture();
+        assertEquals(o.posture(), restored);
+        MinuteObserver next = MinuteObserver.of(COW, T0.plusSeconds(3600), SampleRate.ofHz(10), Unit.G,
+                MOVING_BY_POSTURE, o.posture());
+        assertEquals(o.posture(), next.posture(), "a new stream of the same cow starts from her reference");
     }
 }

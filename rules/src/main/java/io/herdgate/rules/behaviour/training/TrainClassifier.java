@@ -1,11 +1,15 @@
 package io.herdgate.rules.behaviour.training;
 
 import io.herdgate.rules.behaviour.Behaviour;
+import io.herdgate.rules.behaviour.BehaviourClassifier;
 import io.herdgate.rules.behaviour.BehaviourSmoother;
 import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.behaviour.ClassifierFeature;
 import io.herdgate.rules.behaviour.ClassifierMetrics;
 import io.herdgate.rules.behaviour.ClassifierModel;
+import io.herdgate.rules.behaviour.PostureFeature;
+import io.herdgate.rules.behaviour.PostureModel;
+import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.behaviour.TrainingInfo;
 import io.herdgate.rules.feature.FeatureExtractor;
 import io.herdgate.rules.feature.FeatureSettings;
@@ -14,18 +18,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Trains the shipped behaviour classifier on the collar_10hz data set: leave-one-cow-out evaluation (each
- * cow's windows are predicted by a model fitted on the other cows only, so no bout is in both train and
- * test), then one fit on all cows. Classes are weighted so each has the same total weight (resting has few
- * long bouts, walking many short ones), shared equally among the cows showing the class
- * ({@link #weights}); rare labels ({@link Behaviour#OTHER}) are left out of training and figures.
+ * Trains the shipped two-stage behaviour classifier on the collar_10hz data set and evaluates it
+ * leave-one-cow-out: each cow's windows are predicted by a model fitted on the other cows only, so no bout is
+ * in both train and test, then one model is fitted on all cows.
+ *
+ * <p>First stage: multinomial logistic regression on the window's {@link ClassifierFeature}s. Classes are
+ * weighted so each has the same total weight, shared equally among the cows showing it ({@link #weights});
+ * rare labels ({@link Behaviour#OTHER}) are left out of training and figures. Second stage: logistic
+ * regression on the {@link PostureFeature}s of the resting and standing windows, measured against each
+ * training cow's {@link PostureReference} as the gateway would learn it, i.e. from the windows a first stage
+ * fitted <em>without that cow</em> calls walking or grazing (nested: inside a leave-one-cow-out fold the
+ * first stage for a training cow's reference leaves out both her and the held-out cow). The held-out cow is
+ * then classified window by window in recording order, her reference learnt causally as she goes, exactly as
+ * {@code MinuteObserver} does live.
  *
  * <p>Run through {@code ShippedClassifierTest}, which writes the model file when asked ({@link #COMMAND},
  * {@code rules/FEATURES.md}).
@@ -33,47 +49,46 @@ import java.util.TreeSet;
 public final class TrainClassifier {
 
     /** Version written into the model; bump it when the features or training change. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Behaviours the model distinguishes, in model row order. */
     public static final List<Behaviour> CLASSES =
             List.of(Behaviour.RESTING, Behaviour.STANDING, Behaviour.GRAZING, Behaviour.WALKING);
-    /** Inputs of the model, in column order. */
+    /** Inputs of the first stage, in column order. */
     public static final List<ClassifierFeature> FEATURES = List.of(ClassifierFeature.values());
+    /** Inputs of the second stage, in column order. */
+    public static final List<PostureFeature> POSTURE_FEATURES = List.of(PostureFeature.values());
     /** The command documented in the model file. */
     static final String COMMAND = "mvn -B -o -pl rules -am test -Dsurefire.failIfNoSpecifiedTests=false "
             + "-Dtest=ShippedClassifierTest -Dherdgate.train.out=<path of " + ClassifierModel.SHIPPED_RESOURCE + ">";
 
-    private TrainClassifier() {
+    private final List<LabelledWindow> windows;
+    private final TreeSet<CowId> cows;
+    private final Map<Set<CowId>, SoftmaxTrainer.Fit> firstStages = new HashMap<>();
+
+    private TrainClassifier(List<LabelledWindow> windows) {
+        this.windows = windows;
+        this.cows = new TreeSet<>();
+        windows.forEach(w -> cows.add(w.cow()));
     }
 
-    /** Evaluates leave-one-cow-out, then fits on every cow of the data set in {@code dir}. */
+    /**
+     * Evaluates leave-one-cow-out, each window on its own and with the held-out cow's decisions made by a
+     * {@link BehaviourSmoother} of {@link BehaviourSmoother#SHIPPED_WINDOWS} windows as {@code MinuteObserver}
+     * does live, then fits on every cow of the data set in {@code dir}. Each bout file is one recording: the
+     * smoother is reset at every file, so no evidence crosses from one bout (or label) to the next; the cow's
+     * posture reference carries on from file to file (it is the cow's, learnt without labels).
+     */
     public static ClassifierModel train(Path dir) {
-        List<LabelledWindow> windows = windows(dir);
-        ClassifierMetrics metrics = leaveOneCowOut(windows);
-        SoftmaxTrainer.Fit fit = fit(windows);
-        Map<String, Integer> perClass = new LinkedHashMap<>();
-        for (Behaviour b : CLASSES) {
-            perClass.put(b.label(), (int) windows.stream().filter(w -> w.behaviour() == b).count());
-        }
-        TrainingInfo info = new TrainingInfo(
-                "collar_10hz (WASP-lab db-cow-walking, DEV split): " + cows(windows).size()
-                        + " Holstein cows, BNO055 neck collar, m/s², labelled bouts cut into windows per bout",
-                COMMAND, FeatureSettings.CLASSIFICATION_WINDOW_S, CollarDataset.RATE_HZ, perClass,
-                "each class weighted to the same total, shared equally among the cows showing it (weight = windows / "
-                        + "(classes × cows with the class × the cow's windows of the class))",
-                SoftmaxTrainer.SHIPPED.l2(), SoftmaxTrainer.SHIPPED.iterations(),
-                SoftmaxTrainer.SHIPPED.learningRate());
-        return new ClassifierModel(VERSION, ClassifierModel.KIND,
-                FEATURES.stream().map(ClassifierFeature::key).toList(),
-                CLASSES.stream().map(Behaviour::label).toList(),
-                boxed(fit.mean()), boxed(fit.scale()),
-                Arrays.stream(fit.weights()).map(TrainClassifier::boxed).toList(), boxed(fit.bias()),
-                FeatureExtractor.MIN_STEP_RATE_HZ, info, metrics);
+        TrainClassifier t = new TrainClassifier(windows(dir));
+        Map<CowId, List<ClassProbabilities>> held = t.leaveOneCowOut();
+        ClassifierMetrics single = t.metrics(held, 1);
+        return t.model(Optional.empty(), single, t.metrics(held, BehaviourSmoother.SHIPPED_WINDOWS));
     }
 
     /** Leave-one-cow-out figures of the shipped training on the data set in {@code dir}, without the final fit. */
     public static ClassifierMetrics evaluate(Path dir) {
-        return leaveOneCowOut(windows(dir));
+        TrainClassifier t = new TrainClassifier(windows(dir));
+        return t.metrics(t.leaveOneCowOut(), 1);
     }
 
     private static List<LabelledWindow> windows(Path dir) {
@@ -85,30 +100,38 @@ public final class TrainClassifier {
         return windows;
     }
 
-    /** Pooled confusion over folds, each fold holding out every window of one cow; each window on its own. */
-    public static ClassifierMetrics leaveOneCowOut(List<LabelledWindow> windows) {
-        return leaveOneCowOut(windows, 1);
-    }
-
     /**
-     * Leave-one-cow-out figures of {@link #evaluate(Path)} with the held-out cow's decisions made by a
-     * {@link BehaviourSmoother} pooling {@code smoothingWindows} windows, as {@code MinuteObserver} does
-     * live. Each bout file is one recording: the smoother is reset at every file, so no evidence crosses
-     * from one bout (or label) to the next.
+     * The class probabilities of every window, each cow's by the model fitted without her and with her
+     * posture reference learnt causally in recording order (index order of the data set).
      */
-    public static ClassifierMetrics evaluateSmoothed(Path dir, int smoothingWindows) {
-        return leaveOneCowOut(windows(dir), smoothingWindows);
+    private Map<CowId, List<ClassProbabilities>> leaveOneCowOut() {
+        Map<CowId, List<ClassProbabilities>> out = new TreeMap<>();
+        for (CowId held : cows) {
+            ClassifierMetrics none = ClassifierMetrics.fromConfusion("fold model, not evaluated", CLASSES,
+                    new int[CLASSES.size()][CLASSES.size()]);
+            BehaviourClassifier classifier = BehaviourClassifier.of(model(Optional.of(held), none, none));
+            List<ClassProbabilities> probabilities = new ArrayList<>();
+            PostureReference reference = PostureReference.EMPTY;
+            for (LabelledWindow w : windows) {
+                if (w.cow().equals(held)) {
+                    ClassProbabilities p = classifier.probabilities(w.features(), reference);
+                    reference = reference.learn(p, w.features());
+                    probabilities.add(p);
+                }
+            }
+            out.put(held, probabilities);
+        }
+        return out;
     }
 
-    private static ClassifierMetrics leaveOneCowOut(List<LabelledWindow> windows, int smoothingWindows) {
+    /** Pooled and per-fold confusion of the decisions, smoothing within each bout file. */
+    private ClassifierMetrics metrics(Map<CowId, List<ClassProbabilities>> probabilities, int smoothingWindows) {
         Map<String, int[][]> folds = new LinkedHashMap<>();
-        TreeSet<CowId> cows = cows(windows);
         for (CowId held : cows) {
             int[][] confusion = new int[CLASSES.size()][CLASSES.size()];
             folds.put(held.value(), confusion);
-            List<LabelledWindow> train = windows.stream().filter(w -> !w.cow().equals(held)).toList();
-            SoftmaxTrainer.Fit fit = fit(train);
             BehaviourSmoother smoother = BehaviourSmoother.of(smoothingWindows);
+            Iterator<ClassProbabilities> p = probabilities.get(held).iterator();
             String bout = "";
             for (LabelledWindow w : windows) {
                 if (w.cow().equals(held)) {
@@ -116,26 +139,96 @@ public final class TrainClassifier {
                         smoother.reset();
                         bout = w.bout();
                     }
-                    Behaviour predicted = smoother.add(probabilities(fit, w)).behaviour();
+                    Behaviour predicted = smoother.add(p.next()).behaviour();
                     confusion[CLASSES.indexOf(w.behaviour())][CLASSES.indexOf(predicted)]++;
                 }
             }
         }
-        String method = "leave-one-cow-out over " + cows.size() + " cows, confusion pooled over folds";
+        String method = "leave-one-cow-out over " + cows.size() + " cows, confusion pooled over folds, posture "
+                + "reference learnt causally per held-out cow";
         return ClassifierMetrics.fromFolds(smoothingWindows == 1 ? method
                 : method + ", causal smoothing over " + smoothingWindows + " windows within each bout", CLASSES,
                 folds);
     }
 
-    private static SoftmaxTrainer.Fit fit(List<LabelledWindow> windows) {
-        int n = windows.size();
-        double[][] x = new double[n][];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = featureRow(windows.get(i));
-            y[i] = CLASSES.indexOf(windows.get(i).behaviour());
+    /** The two-stage model fitted on every cow but {@code held} (every cow when empty). */
+    private ClassifierModel model(Optional<CowId> held, ClassifierMetrics metrics, ClassifierMetrics smoothed) {
+        Set<CowId> excluded = held.map(Set::of).orElse(Set.of());
+        SoftmaxTrainer.Fit first = firstStage(excluded);
+        List<double[]> rows = new ArrayList<>();
+        List<LabelledWindow> still = new ArrayList<>();
+        for (CowId cow : cows) {
+            if (excluded.contains(cow)) {
+                continue;
+            }
+            Set<CowId> without = new TreeSet<>(excluded);
+            without.add(cow);
+            PostureReference reference = reference(cow, firstStage(without));
+            for (LabelledWindow w : windows) {
+                if (w.cow().equals(cow) && PostureModel.CLASSES.contains(w.behaviour())) {
+                    reference.angles(w.features().gravityG()).ifPresent(a -> {
+                        rows.add(POSTURE_FEATURES.stream().mapToDouble(f -> f.of(a)).toArray());
+                        still.add(w);
+                    });
+                }
+            }
         }
-        return SoftmaxTrainer.SHIPPED.fit(x, y, weights(windows), CLASSES.size());
+        int[] y = still.stream().mapToInt(w -> PostureModel.CLASSES.indexOf(w.behaviour())).toArray();
+        SoftmaxTrainer.Fit second = SoftmaxTrainer.SHIPPED.fit(rows.toArray(double[][]::new), y, weights(still),
+                PostureModel.CLASSES.size());
+        return new ClassifierModel(VERSION, ClassifierModel.KIND,
+                FEATURES.stream().map(ClassifierFeature::key).toList(),
+                CLASSES.stream().map(Behaviour::label).toList(),
+                boxed(first.mean()), boxed(first.scale()),
+                Arrays.stream(first.weights()).map(TrainClassifier::boxed).toList(), boxed(first.bias()),
+                PostureModel.of(POSTURE_FEATURES.stream().map(PostureFeature::key).toList(), boxed(second.mean()),
+                        boxed(second.scale()), Arrays.stream(second.weights()).map(TrainClassifier::boxed).toList(),
+                        boxed(second.bias())),
+                FeatureExtractor.MIN_STEP_RATE_HZ, info(), metrics, smoothed);
+    }
+
+    private TrainingInfo info() {
+        Map<String, Integer> perClass = new LinkedHashMap<>();
+        for (Behaviour b : CLASSES) {
+            perClass.put(b.label(), (int) windows.stream().filter(w -> w.behaviour() == b).count());
+        }
+        return new TrainingInfo(
+                "collar_10hz (WASP-lab db-cow-walking, DEV split): " + cows.size()
+                        + " Holstein cows, BNO055 neck collar, m/s², labelled bouts cut into windows per bout",
+                COMMAND, FeatureSettings.CLASSIFICATION_WINDOW_S, CollarDataset.RATE_HZ, perClass,
+                "each class weighted to the same total, shared equally among the cows showing it (weight = windows / "
+                        + "(classes × cows with the class × the cow's windows of the class)); the same in both stages",
+                SoftmaxTrainer.SHIPPED.l2(), SoftmaxTrainer.SHIPPED.iterations(),
+                SoftmaxTrainer.SHIPPED.learningRate(),
+                "resting and standing windows of each training cow, posture angles against her reference learnt "
+                        + "from all her windows that a first stage fitted without her calls walking or grazing "
+                        + "(p > " + PostureReference.LEARN_PROBABILITY + ")");
+    }
+
+    /** First stage fitted on every cow not in {@code excluded}; cached, folds share them. */
+    private SoftmaxTrainer.Fit firstStage(Set<CowId> excluded) {
+        return firstStages.computeIfAbsent(Set.copyOf(excluded), e -> {
+            List<LabelledWindow> train = windows.stream().filter(w -> !e.contains(w.cow())).toList();
+            int n = train.size();
+            double[][] x = new double[n][];
+            int[] y = new int[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = featureRow(train.get(i));
+                y[i] = CLASSES.indexOf(train.get(i).behaviour());
+            }
+            return SoftmaxTrainer.SHIPPED.fit(x, y, weights(train), CLASSES.size());
+        });
+    }
+
+    /** {@code cow}'s posture reference learnt from all her windows with {@code first}'s probabilities. */
+    private PostureReference reference(CowId cow, SoftmaxTrainer.Fit first) {
+        PostureReference r = PostureReference.EMPTY;
+        for (LabelledWindow w : windows) {
+            if (w.cow().equals(cow)) {
+                r = r.learn(probabilities(first, w), w.features());
+            }
+        }
+        return r;
     }
 
     /**
@@ -182,12 +275,6 @@ public final class TrainClassifier {
 
     private static double[] featureRow(LabelledWindow w) {
         return FEATURES.stream().mapToDouble(f -> f.of(w.features())).toArray();
-    }
-
-    private static TreeSet<CowId> cows(List<LabelledWindow> windows) {
-        TreeSet<CowId> cows = new TreeSet<>();
-        windows.forEach(w -> cows.add(w.cow()));
-        return cows;
     }
 
     private static List<Double> boxed(double[] values) {

@@ -22,22 +22,25 @@ import org.junit.jupiter.api.Test;
 class ShippedClassifierTest {
 
     /**
-     * Floor for the leave-one-cow-out balanced accuracy of the shipped classifier (measured 0.785). The project
-     * target is 0.85; resting and standing are not yet separated well enough to reach it (FEATURES.md).
+     * Floor for the leave-one-cow-out balanced accuracy of the shipped classifier (measured 0.823; v2 0.785).
+     * The project target is 0.85; resting and standing are not yet separated well enough to reach it on
+     * every cow (FEATURES.md).
      */
-    private static final double BALANCED_ACCURACY_FLOOR = 0.77;
+    private static final double BALANCED_ACCURACY_FLOOR = 0.81;
 
     /**
      * Floor for the same figure when each decision pools the window and the two before it within one
-     * recording, as {@code MinuteObserver} does live (measured 0.804).
+     * recording, as {@code MinuteObserver} does live (measured 0.837; v2 0.804).
      */
-    private static final double SMOOTHED_BALANCED_ACCURACY_FLOOR = 0.80;
+    private static final double SMOOTHED_BALANCED_ACCURACY_FLOOR = 0.83;
 
     private static ClassifierModel trained;
 
     @BeforeAll
     static void train() throws IOException {
         trained = TrainClassifier.train(SharedData.dir("behaviour/collar_10hz"));
+        System.out.println(trained.metrics().render());
+        System.out.println(trained.smoothedMetrics().render());
         String out = System.getProperty("herdgate.train.out");
         if (out != null && !out.isBlank()) {
             Files.writeString(Path.of(out), trained.toJson(), StandardCharsets.UTF_8);
@@ -53,8 +56,9 @@ class ShippedClassifierTest {
 
     @Test
     void leaveOneCowOut_withShippedSmoothing_beatsSingleWindowsAndReachesItsFloor() {
-        ClassifierMetrics smoothed = TrainClassifier.evaluateSmoothed(SharedData.dir("behaviour/collar_10hz"),
-                BehaviourSmoother.SHIPPED_WINDOWS);
+        ClassifierMetrics smoothed = trained.smoothedMetrics();
+        assertTrue(smoothed.method().contains("smoothing over " + BehaviourSmoother.SHIPPED_WINDOWS + " windows"),
+                smoothed.method());
         double ba = smoothed.balancedAccuracy();
         assertTrue(ba >= SMOOTHED_BALANCED_ACCURACY_FLOOR && ba > trained.metrics().balancedAccuracy(),
                 "smoothed balanced accuracy " + ba + " (floor " + SMOOTHED_BALANCED_ACCURACY_FLOOR + ", single windows "
@@ -72,10 +76,15 @@ class ShippedClassifierTest {
     }
 
     @Test
-    void leaveOneCowOut_standing_isRecognisedMoreOftenThanMissed() {
-        // v1 recalled 0.45 of the standing windows; v2's per-cow weighting lifts it (measured 0.587).
+    void leaveOneCowOut_stillBehaviours_areSeparatedByTheCowsOwnPosture() {
+        // v1 recalled 0.45 of the standing windows, v2 0.587 (cow 1219's collar turned by 90°: 17 of her 81);
+        // v3's second stage measures posture against each cow's own walking and grazing (measured 0.791).
         ClassMetrics standing = trained.metrics().perClass().get("standing");
-        assertTrue(standing.recall() >= 0.55, "standing " + standing);
+        ClassMetrics resting = trained.metrics().perClass().get("resting");
+        assertTrue(standing.recall() >= 0.75, "standing " + standing);
+        assertTrue(resting.recall() >= 0.7 && resting.precision() >= 0.9, "resting " + resting);
+        assertTrue(trained.metrics().foldConfusion().get("1219").get(1).get(1) >= 60,
+                "cow 1219's standing windows recognised: " + trained.metrics().foldConfusion().get("1219"));
     }
 
     @Test
