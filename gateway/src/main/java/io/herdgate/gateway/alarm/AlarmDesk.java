@@ -340,9 +340,9 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     /** Sends the page's due step and schedules the next. */
     private void step(Page p, Instant now) {
         Optional<Route> route = routing.route(p.route());
-        if (route.isEmpty() || p.step() >= route.get().steps()
-                || p.members().stream().noneMatch(this::activeUnacknowledged)) {
-            if (p.sent() == 0) {
+        boolean over = p.members().stream().noneMatch(this::activeUnacknowledged);
+        if (route.isEmpty() || p.step() >= route.get().steps() || over) {
+            if (over && p.sent() == 0) {
                 p.members().forEach(m -> holds.hold(m, HoldReason.OVER_BEFORE_SENDING,
                         "cleared or acknowledged before its first message was due", now));
             }
@@ -538,7 +538,9 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
                 String note = "silenced until " + s.end() + " by " + author + ": " + reason;
                 p.members().forEach(m -> {
                     notes.put(m, note);
-                    holds.hold(m, HoldReason.SILENCED, note, now);
+                    if (p.sent() == 0) {
+                        holds.hold(m, HoldReason.SILENCED, note, now);
+                    }
                 });
             }
         }
@@ -575,7 +577,11 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
                     end(p);
                     p.members().forEach(m -> {
                         leadOf.remove(m);
-                        inhibit(m, now);
+                        if (p.sent() == 0) {
+                            inhibit(m, now);
+                        } else {
+                            held.put(m, new Hold(true, now)); // it went out already: nothing to note
+                        }
                     });
                     pages.remove(p.lead());
                 }

@@ -1,5 +1,6 @@
 package io.herdgate.gateway.fault;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herdgate.gateway.alarm.AlarmView;
 import io.herdgate.gateway.config.ConfigCheck;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -39,6 +42,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code frames}: the same counts, nothing run.</li>
  *   <li>{@code rejected}: the frames rejected since this process started, by reason, as {@code /health}
  *       reports them: {@code ok REASON=COUNT ...}.</li>
+ *   <li>{@code links MILLIS}: waits at most MILLIS until {@code /health} shows every link up (the MQTT link
+ *       subscribed, the serial port open); answer {@code ok up} or {@code ok STATES}.</li>
  *   <li>{@code jump MILLIS}: the wall clock steps by MILLIS (negative: back) without the monotonic time,
  *       as when NTP or a wrong RTC steps it. Answer {@code ok}.</li>
  *   <li>{@code alarms}: one line {@code alarm ID MESSAGES} per alarm the desk lists (messages queued for
@@ -80,7 +85,13 @@ public final class ChildGateway {
                         out.println(counts(g) + (quiet ? " quiet" : " late"));
                     }
                     case "frames" -> out.println(counts(g) + " quiet");
-                    case "rejected" -> out.println("ok " + rejected(g));
+                    case "rejected" -> {
+                        List<String> pairs = new ArrayList<>();
+                        health(g).path("frames").path("rejected").fields()
+                                .forEachRemaining(e -> pairs.add(e.getKey() + "=" + e.getValue().asLong()));
+                        out.println("ok " + String.join(" ", pairs));
+                    }
+                    case "links" -> out.println("ok " + awaitLinksUp(g, Duration.ofMillis(Long.parseLong(w[1]))));
                     case "jump" -> {
                         time.offset += Long.parseLong(w[1]);
                         out.println("ok");
@@ -114,13 +125,26 @@ public final class ChildGateway {
         return true;
     }
 
-    private static String rejected(Gateway g) throws Exception {
+    private static JsonNode health(Gateway g) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + g.httpPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-        StringBuilder b = new StringBuilder();
-        new ObjectMapper().readTree(r.body()).path("frames").path("rejected").fields()
-                .forEachRemaining(e -> b.append(e.getKey()).append('=').append(e.getValue().asLong()).append(' '));
-        return b.toString().strip();
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    /** "up" once every link is up, else the links' states when {@code limit} has passed. */
+    private static String awaitLinksUp(Gateway g, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            List<String> states = new ArrayList<>();
+            health(g).path("links").forEach(l -> states.add(l.path("name").asText() + ":" + l.path("state").asText()));
+            if (states.stream().allMatch(st -> st.endsWith(":up"))) {
+                return "up";
+            }
+            if (System.nanoTime() > deadline) {
+                return String.join(",", states);
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static long handled(Gateway g) {

@@ -59,7 +59,7 @@ final class FaultRun {
      * @param seed   herd, events and faults derive from it
      * @param cows   herd size; the even collars use MQTT, the odd ones the serial dongle
      * @param span   simulated time during which faults happen
-     * @param faults how many faults (every kind at least once from 6)
+     * @param faults how many faults (every kind at least once from 7, the number of kinds)
      */
     record Settings(long seed, int cows, Duration span, int faults) {
     }
@@ -89,6 +89,7 @@ final class FaultRun {
     private final Map<Long, GatewayChild.DeskLine> desk = new HashMap<>();
     private final List<GatewayChild.Frames> lives = new ArrayList<>();
     private final Map<String, Long> rejected = new TreeMap<>();
+    private final List<String> jvm;
     private Mosquitto broker;
     private FakeCloudApi phones;
     private PtyPair pty;
@@ -97,7 +98,6 @@ final class FaultRun {
     private SimulatedHerd herd;
     private GatewayChild child;
     private Path config;
-    private final List<String> jvm;
     private GatewayChild.Frames last = new GatewayChild.Frames(0, 0, 0, false);
     private long published;
     /** Frames published before the current gateway process started and not held by a link then. */
@@ -142,6 +142,9 @@ final class FaultRun {
                     100_000, downlinks::add);
             dongle = SimulatedDongle.start(pty.b(), 100_000, downlinks::add, clock);
             child = GatewayChild.start(config, START, dir.resolve("gateway.log"), jvm);
+            // a frame published before the gateway's first subscription reaches no one (the broker keeps
+            // nothing for a session it has never seen): the herd starts once the links are up
+            child.awaitLinksUp(Duration.ofSeconds(60));
             herd = SimulatedHerd.of(herdConfig, this::transmit);
 
             int minutes = (int) settings.span().toMinutes();
@@ -160,6 +163,11 @@ final class FaultRun {
                 }
                 if (due != null) {
                     due.forEach(Runnable::run);
+                    if (starts) {
+                        // what an ended outage releases (a broker back, a dongle plugged in) reaches this
+                        // process before a fault such as a kill starts
+                        settle();
+                    }
                 }
                 while (next < plan.faults().size() && plan.faults().get(next).minute() == minute) {
                     FaultPlan.Fault f = plan.faults().get(next++);

@@ -109,6 +109,15 @@ final class GatewayChild implements AutoCloseable {
         return m;
     }
 
+    /** Waits (at most {@code limit}) until the child's links are all up; fails the run otherwise. */
+    void awaitLinksUp(Duration limit) {
+        String a = ask("links " + limit.toMillis(), limit.plus(ANSWER_LIMIT));
+        if (!a.equals("ok up")) {
+            throw new FaultRunStalled("the gateway's links did not come up within " + limit.toSeconds() + " s: " + a.substring(3)
+                    + "\n" + logTail());
+        }
+    }
+
     void jump(Duration step) {
         ask("jump " + step.toMillis());
     }
@@ -156,8 +165,12 @@ final class GatewayChild implements AutoCloseable {
     }
 
     private String ask(String line) {
+        return ask(line, ANSWER_LIMIT);
+    }
+
+    private String ask(String line, Duration limit) {
         out.println(line);
-        String answer = answer(line, ANSWER_LIMIT);
+        String answer = answer(line, limit);
         if (!answer.startsWith("ok") && !answer.equals("stopped")) {
             throw new FaultRunStalled("the gateway answered '" + answer + "' to '" + line + "'\n" + logTail());
         }

@@ -77,6 +77,37 @@ class SerialLinkTest {
         }
     }
 
+    @Test
+    void dongleReplugged_manyTimes_afterGapsOf0msTo2s_isReopenedUnderItsPath_andNothingIsLost() throws Exception {
+        try (PtyPair pty = PtyPair.open();
+                HerdHarness h = HerdHarness.of(4, 13)) {
+            try (SerialLink link = SerialLink.of(SerialLinkSettings.of(pty.a()), h.ingest, Clock.systemUTC());
+                    SimulatedDongle dongle = SimulatedDongle.start(pty.b(), 10_000, h.herd::receive, Clock.systemUTC())) {
+                link.start();
+                h.await(() -> link.state() instanceof LinkState.Up && dongle.state() instanceof LinkState.Up,
+                        Duration.ofSeconds(10), "both ends open");
+                h.radio(dongle);
+                h.joinAll(STEP, dongle::flush);
+                // the new socat may get the /dev/pts numbers the old one had, or others: the link goes by its path
+                long[] gapsMs = {0, 5, 50, 300, 2000};
+                for (long gap : gapsMs) {
+                    pty.kill();
+                    h.run(Duration.ofSeconds(30), () -> { });
+                    Thread.sleep(gap);
+                    pty.start();
+                    h.await(() -> {
+                        dongle.flush();
+                        return dongle.waiting() == 0 && h.accepted() >= h.sent();
+                    }, Duration.ofSeconds(30), "every frame accepted after a replug " + gap + " ms after the unplug");
+                }
+
+                assertEquals(Map.of(), h.dropped(), h.summary());
+                assertEquals(h.sent(), h.accepted(), h.summary());
+                assertEquals(gapsMs.length, link.stats().reconnects(), link.stats().toString());
+            }
+        }
+    }
+
     /** Short reopen back-off so the test does not wait for production values. */
     private static SerialLinkSettings fast(SerialLinkSettings s) {
         return s.withRetry(Duration.ofMillis(100), Duration.ofMillis(500));
