@@ -140,8 +140,8 @@ public final class Gateway implements AutoCloseable {
     public static final Duration TICK = Duration.ofMinutes(1);
     /**
      * How often the detector state is written (a power cut loses at most this much learning). Hourly: the
-     * whole herd's state is rewritten each time (about 12 KB a cow before compression), so every 15 minutes
-     * would write several MB an hour per 100 cows to the SD card.
+     * whole herd's state is rewritten each time (about 5 KB a cow before compression), so every 15 minutes
+     * would write megabytes an hour per 100 cows to the SD card.
      */
     public static final Duration CHECKPOINT = Duration.ofHours(1);
     /** How often the rules file is checked for changes. */
