@@ -29,8 +29,15 @@ import java.util.function.UnaryOperator;
  *   <li>{@code scan}: sensitivity, PPV and alarm rate with one parameter moved at a time;</li>
  *   <li>{@code gaps}: the heats the cut gaps of the per-minute cows cause, with the missing minutes of
  *       the window before each;</li>
- *   <li>{@code seeds N...}: the alarms caused by gaps cut with other seeds, one line per seed.</li>
+ *   <li>{@code seeds N...}: the alarms caused by gaps cut with other seeds, one line per seed;</li>
+ *   <li>{@code cv}: leave one cow out over a grid of {@code heat.rise_pct}, {@code heat.window_h} and
+ *       {@code baseline.prior_days}: for each cow the grid point with the best min(sensitivity, PPV) on
+ *       the other cows (ties to the point nearest the defaults) judges her; prints the in-sample figures
+ *       of the defaults and of the best point beside the held-out figures.</li>
  * </ul>
+ *
+ * <p>Every grid point runs the whole herd through one engine (the herd prior is the herd's, held-out
+ * cows included, as it is live); only the scoring is split by cow.
  */
 public final class HeatAnalysis {
 
@@ -45,7 +52,8 @@ public final class HeatAnalysis {
             case "scan" -> scan(data.resolve("heat"));
             case "gaps" -> gaps(data.resolve("minute"));
             case "seeds" -> seeds(data.resolve("minute"), args);
-            default -> throw new IllegalArgumentException("mode " + mode + ": use list, scan, gaps or seeds");
+            case "cv" -> crossValidate(data.resolve("heat"));
+            default -> throw new IllegalArgumentException("mode " + mode + ": use list, scan, gaps, seeds or cv");
         }
     }
 
@@ -133,6 +141,102 @@ public final class HeatAnalysis {
                     e.getKey(), f.sensitivity(), f.detected(), f.episodes(), f.ppv(), f.truePositives(), f.alarms(),
                     f.alarmsPer100CowDays());
         }
+    }
+
+    /** One grid point of {@link #crossValidate}. */
+    private record Point(double rise, int window, double priorDays) {
+        /** Steps from the defaults, to break ties towards them. */
+        double distance(RuleSet d) {
+            return Math.abs(rise - d.heat().risePct()) / 5 + Math.abs(window - d.heat().windowHours()) / 2.0
+                    + Math.abs(Math.log(priorDays / d.baseline().priorDays()) / Math.log(2));
+        }
+
+        RuleSet apply(RuleSet d) {
+            HeatParams h = d.heat();
+            BaselineParams b = d.baseline();
+            return d.withHeat(HeatParams.of(true, h.severity(), window, rise, h.clearPct(), h.minDurationMin(),
+                    h.refractoryHours(), h.cycleDays())).withBaseline(BaselineParams.of(b.days(), b.minCoveragePct(),
+                    priorDays, b.minDays()));
+        }
+    }
+
+    /** Counts of one cow under one grid point: {episodes, detected, alarms, true positives}. */
+    private static int[] counts(List<HeatEvaluation.Episode> episodes, List<Alarm> alarms) {
+        HeatFigures f = HeatEvaluation.score(episodes, alarms, 1);
+        return new int[] {f.episodes(), f.detected(), f.alarms(), f.truePositives()};
+    }
+
+    private static void crossValidate(Path heat) {
+        List<Observation> obs = HeatEvaluation.observations(heat);
+        List<HeatEvaluation.Episode> episodes = HeatEvaluation.episodes(heat);
+        List<CowId> cows = obs.stream().map(Observation::cow).distinct().sorted().toList();
+        RuleSet d = RuleSet.defaults();
+        List<Point> grid = new ArrayList<>();
+        for (double rise : new double[] {60, 65, 70, 75, 80}) {
+            for (int w : new int[] {8, 10, 12}) {
+                for (double p : new double[] {1, 2, 4}) {
+                    grid.add(new Point(rise, w, p));
+                }
+            }
+        }
+        // counts[point][cow]
+        int[][][] counts = new int[grid.size()][cows.size()][];
+        for (int g = 0; g < grid.size(); g++) {
+            List<Alarm> alarms = HeatEvaluation.heatAlarms(obs, Rules.uniform(grid.get(g).apply(d)));
+            for (int c = 0; c < cows.size(); c++) {
+                CowId cow = cows.get(c);
+                counts[g][c] = counts(episodes.stream().filter(e -> e.cow().equals(cow)).toList(),
+                        alarms.stream().filter(a -> a.cow().equals(cow)).toList());
+            }
+        }
+        int defaults = grid.indexOf(new Point(d.heat().risePct(), d.heat().windowHours(), d.baseline().priorDays()));
+        int best = choose(grid, counts, -1, d);
+        System.out.println("in-sample, defaults " + grid.get(defaults) + ": " + line(total(counts[defaults], -1)));
+        System.out.println("in-sample, best " + grid.get(best) + ": " + line(total(counts[best], -1)));
+        int[] held = new int[4];
+        Map<Point, Integer> chosen = new TreeMap<>(java.util.Comparator.comparing(Point::toString));
+        for (int c = 0; c < cows.size(); c++) {
+            int g = choose(grid, counts, c, d);
+            chosen.merge(grid.get(g), 1, Integer::sum);
+            for (int i = 0; i < 4; i++) {
+                held[i] += counts[g][c][i];
+            }
+        }
+        System.out.println("leave one cow out (" + cows.size() + " cows): " + line(held));
+        System.out.println("points chosen: " + chosen);
+    }
+
+    /** The grid point with the best min(sensitivity, PPV) over all cows but {@code leftOut}. */
+    private static int choose(List<Point> grid, int[][][] counts, int leftOut, RuleSet d) {
+        int best = -1;
+        double bestScore = -1;
+        for (int g = 0; g < grid.size(); g++) {
+            int[] t = total(counts[g], leftOut);
+            double score = Math.min((double) t[1] / t[0], t[2] == 0 ? 0 : (double) t[3] / t[2]);
+            if (score > bestScore + 1e-12
+                    || Math.abs(score - bestScore) <= 1e-12 && grid.get(g).distance(d) < grid.get(best).distance(d)) {
+                best = g;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static int[] total(int[][] perCow, int leftOut) {
+        int[] t = new int[4];
+        for (int c = 0; c < perCow.length; c++) {
+            if (c != leftOut) {
+                for (int i = 0; i < 4; i++) {
+                    t[i] += perCow[c][i];
+                }
+            }
+        }
+        return t;
+    }
+
+    private static String line(int[] t) {
+        return String.format(Locale.ROOT, "sensitivity %.3f (%d/%d)  PPV %.3f (%d/%d)", (double) t[1] / t[0], t[1],
+                t[0], (double) t[3] / t[2], t[3], t[2]);
     }
 
     private static RuleSet heat(RuleSet d, UnaryOperator<HeatParams> change) {
