@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,12 @@ import java.util.function.UnaryOperator;
 /**
  * Development aid for the heat detector, not shipped. Arguments: the datasets folder, then a mode:
  * <ul>
- *   <li>{@code list} (default): with the shipped defaults, every missed SCR episode (cow, days of record,
- *       the simple rule's best rise from 12 h before to 12 h after it: 10-h sum against the mean of the
- *       same clock window on up to 7 previous days) and every heat alarm that matches no episode (rise,
- *       days of own baseline, baseline source: herd prior, blend or own);</li>
+ *   <li>{@code list} (default): with the shipped defaults, every missed SCR episode (days of record, DIM,
+ *       SCR's peak, the simple rule's best rise from 12 h before to 12 h after it: 10-h sum against the
+ *       mean of the same clock window on up to 7 previous days, the herd's median rise and the cow's
+ *       share of the herd's activity; see {@link HeatBlocks}) and every heat alarm that matches no
+ *       episode (the detector's rise, days of own baseline, baseline source: herd prior, blend or own,
+ *       and the same descriptions of its last block);</li>
  *   <li>{@code scan}: sensitivity, PPV and alarm rate with one parameter moved at a time;</li>
  *   <li>{@code gaps}: the heats the cut gaps of the per-minute cows cause, with the missing minutes of
  *       the window before each;</li>
@@ -61,36 +64,51 @@ public final class HeatAnalysis {
         List<Observation> obs = HeatEvaluation.observations(heat);
         List<HeatEvaluation.Episode> episodes = HeatEvaluation.episodes(heat);
         List<Alarm> alarms = HeatEvaluation.heatAlarms(obs, Rules.uniform(RuleSet.defaults()));
-        Map<CowId, TreeMap<Instant, Double>> byCow = new HashMap<>();
-        for (Observation o : obs) {
-            byCow.computeIfAbsent(o.cow(), c -> new TreeMap<>()).put(o.start(), o.activity());
-        }
+        HeatBlocks blocks = HeatBlocks.of(heat);
         System.out.println(HeatEvaluation.score(episodes, alarms, obs.size() / 12.0));
-        System.out.println("missed episodes: cow, start, end, days of record, simple rule's best rise, its days");
+        System.out.println("missed episodes: cow, start, end, days of record, DIM at peak, SCR peak; simple rule's best"
+                + " rise (days behind it) and the herd's median rise at that block; highest share against the herd");
         for (HeatEvaluation.Episode e : episodes) {
             if (e.counted() && alarms.stream().noneMatch(e::matches)) {
-                TreeMap<Instant, Double> cow = byCow.get(e.cow());
                 double[] best = {Double.NaN, 0};
+                Instant bestAt = e.start();
+                double againstHerd = Double.NaN;
                 for (Instant t = e.start().minus(HeatEvaluation.MATCH_MARGIN);
                      !t.isAfter(e.end().plus(HeatEvaluation.MATCH_MARGIN)); t = t.plus(HeatEvaluation.BLOCK)) {
-                    double[] r = simpleRise(cow, t);
+                    double[] r = blocks.simpleRise(e.cow(), t);
                     if (!Double.isNaN(r[0]) && !(r[0] <= best[0])) {
                         best = r;
+                        bestAt = t;
+                    }
+                    double h = blocks.againstHerd(e.cow(), t);
+                    if (!Double.isNaN(h) && !(h <= againstHerd)) {
+                        againstHerd = h;
                     }
                 }
-                System.out.printf(Locale.ROOT, "  %-5s %s %s %5.1f d  %4.0f %%  %.0f d%n", e.cow(), e.start(),
-                        e.end(), days(cow, e.start()), best[0], best[1]);
+                double[] peak = blocks.peak(e.cow(), e.start());
+                System.out.printf(Locale.ROOT, "  %-5s %s %s %5.1f d  DIM %3.0f  SCR %3.0f  own %4.0f %% (%.0f d)  herd %4.0f %%"
+                                + "  vs herd %4.0f %%%n", e.cow(), e.start(), e.end(),
+                        blocks.daysOfRecord(e.cow(), e.start()), peak[1], peak[0], best[0], best[1],
+                        blocks.herdRise(bestAt), againstHerd);
             }
         }
-        System.out.println("false alarms: cow, raised, days of record, rise, days of own baseline, source");
+        System.out.println("false alarms: cow, raised, days of record, DIM, SCR's highest index within 12 h;"
+                + " detector's rise, days of own baseline, source; simple rise (days), herd's median rise, share"
+                + " against the herd, all at the alarm's last block");
         for (Alarm a : alarms) {
             if (episodes.stream().noneMatch(e -> e.matches(a))) {
                 Map<String, Double> f = a.explanation().features();
                 double ownDays = f.getOrDefault("own_baseline_days", 0.0);
                 String source = ownDays == 0 ? "herd prior" : ownDays >= 7 ? "own" : "blend";
-                System.out.printf(Locale.ROOT, "  %-5s %s %5.1f d  %4.0f %%  %.0f d  %s%n", a.cow(), a.raisedAt(),
-                        days(byCow.get(a.cow()), a.raisedAt()), f.getOrDefault("rise_pct", Double.NaN), ownDays,
-                        source);
+                Instant last = a.raisedAt().minus(HeatEvaluation.BLOCK);
+                double[] simple = blocks.simpleRise(a.cow(), last);
+                System.out.printf(Locale.ROOT, "  %-5s %s %5.1f d  DIM %3.0f  SCR %3.0f  rise %4.0f %%  %.1f d  %-10s"
+                                + "  own %4.0f %% (%.0f d)  herd %4.0f %%  vs herd %4.0f %%%n", a.cow(), a.raisedAt(),
+                        blocks.daysOfRecord(a.cow(), a.raisedAt()), blocks.dim(a.cow(), last),
+                        blocks.maxIndex(a.cow(), last.minus(HeatEvaluation.MATCH_MARGIN),
+                                last.plus(HeatEvaluation.MATCH_MARGIN)),
+                        f.getOrDefault("rise_pct", Double.NaN), ownDays, source, simple[0], simple[1],
+                        blocks.herdRise(last), blocks.againstHerd(a.cow(), last));
             }
         }
     }
@@ -194,7 +212,7 @@ public final class HeatAnalysis {
         System.out.println("in-sample, defaults " + grid.get(defaults) + ": " + line(total(counts[defaults], -1)));
         System.out.println("in-sample, best " + grid.get(best) + ": " + line(total(counts[best], -1)));
         int[] held = new int[4];
-        Map<Point, Integer> chosen = new TreeMap<>(java.util.Comparator.comparing(Point::toString));
+        Map<Point, Integer> chosen = new TreeMap<>(Comparator.comparing(Point::toString));
         for (int c = 0; c < cows.size(); c++) {
             int g = choose(grid, counts, c, d);
             chosen.merge(grid.get(g), 1, Integer::sum);
@@ -280,36 +298,5 @@ public final class HeatAnalysis {
             System.out.printf(Locale.ROOT, "  seed %d: %d gaps, %d caused an alarm: %s%n", seed, gaps.size(),
                     caused.size(), caused.stream().map(a -> a.cow() + " " + a.type() + " " + a.raisedAt()).toList());
         }
-    }
-
-    private static double days(TreeMap<Instant, Double> cow, Instant at) {
-        return Duration.between(cow.firstKey(), at).toMinutes() / 1440.0;
-    }
-
-    /** {rise %, days of history} of the 10-h sum ending at the end of block {@code t}. */
-    private static double[] simpleRise(TreeMap<Instant, Double> cow, Instant t) {
-        double now = sum10h(cow, t);
-        double base = 0;
-        int n = 0;
-        for (int k = 1; k <= 7; k++) {
-            double s = sum10h(cow, t.minus(Duration.ofDays(k)));
-            if (!Double.isNaN(s)) {
-                base += s;
-                n++;
-            }
-        }
-        return n == 0 || Double.isNaN(now) ? new double[] {Double.NaN, 0} : new double[] {100 * (now * n / base - 1), n};
-    }
-
-    private static double sum10h(TreeMap<Instant, Double> cow, Instant t) {
-        double s = 0;
-        for (int i = 0; i < 5; i++) {
-            Double v = cow.get(t.minus(HeatEvaluation.BLOCK.multipliedBy(i)));
-            if (v == null) {
-                return Double.NaN;
-            }
-            s += v;
-        }
-        return s;
     }
 }
