@@ -41,7 +41,7 @@ final class RuleSetAssembler {
                 BaselineParams.of(a.i(BASELINE_DAYS), a.d(BASELINE_MIN_COVERAGE_PCT), a.d(BASELINE_PRIOR_DAYS),
                         a.i(BASELINE_MIN_DAYS)),
                 HeatParams.of(a.b(HEAT_ENABLED), a.s(HEAT_SEVERITY), a.i(HEAT_WINDOW_H), a.d(HEAT_RISE_PCT),
-                        a.d(HEAT_CLEAR_PCT), a.d(HEAT_MIN_DURATION_MIN), a.d(HEAT_REFRACTORY_H), a.d(HEAT_CYCLE_D)),
+                        a.d(HEAT_WARMUP_PCT), a.d(HEAT_CLEAR_PCT), a.d(HEAT_MIN_DURATION_MIN), a.d(HEAT_REFRACTORY_H), a.d(HEAT_CYCLE_D)),
                 IllnessParams.of(a.b(ILLNESS_ENABLED), a.s(ILLNESS_SEVERITY), a.i(ILLNESS_WINDOW_H),
                         a.d(ILLNESS_DROP_PCT), a.d(ILLNESS_CLEAR_PCT), a.d(ILLNESS_MIN_DURATION_H),
                         a.d(ILLNESS_REFRACTORY_H)),

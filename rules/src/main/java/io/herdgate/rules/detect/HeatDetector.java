@@ -80,7 +80,7 @@ final class HeatDetector {
         // A rise must show in the minutes that were delivered: missing minutes count as quiet ones.
         double judged = base * win.quietFilledRatio(base);
         double rise = 100 * (judged / base - 1);
-        if (rise < p.risePct() || !p.enabled()) {
+        if (rise < p.risePctAt(win.days(), b.days()) || !p.enabled()) {
             aboveSinceSec = CowState.NONE;
             return;
         }

@@ -34,10 +34,12 @@ public final class ParameterCatalog {
     public static final Flag HEAT_ENABLED = Flag.of("heat.enabled", true, "Raise heat alarms.");
     public static final SeverityChoice HEAT_SEVERITY = SeverityChoice.of("heat.severity", WARNING,
             "Severity of heat alarms (insemination is due within hours).");
-    public static final Number HEAT_WINDOW_H = Number.of("heat.window_h", "h", 2, 24, 10, true,
+    public static final Number HEAT_WINDOW_H = Number.of("heat.window_h", "h", 2, 24, 8, true,
             "Length of the rolling activity sum compared with the baseline; about the length of standing heat.");
     public static final Number HEAT_RISE_PCT = Number.of("heat.rise_pct", "%", 10, 500, 70, false,
             "Rise of the rolling sum over the baseline at which a heat is raised.");
+    public static final Number HEAT_WARMUP_PCT = Number.of("heat.warmup_pct", "%", 0, 300, 15, false,
+            "Extra rise demanded of a cow whose own baseline rests on few days: rise_pct + warmup_pct x (1 - own days / baseline.days), so the full extra with no history, none from baseline.days on.");
     public static final Number HEAT_CLEAR_PCT = Number.of("heat.clear_pct", "%", 0, 500, 35, false,
             "Hysteresis: an active heat clears when the rise falls below this.");
     public static final Number HEAT_MIN_DURATION_MIN = Number.of("heat.min_duration_min", "min", 0, 1440, 0, false,
@@ -130,8 +132,8 @@ public final class ParameterCatalog {
 
     private static final List<Parameter> ALL = List.of(
             BASELINE_DAYS, BASELINE_MIN_COVERAGE_PCT, BASELINE_PRIOR_DAYS, BASELINE_MIN_DAYS,
-            HEAT_ENABLED, HEAT_SEVERITY, HEAT_WINDOW_H, HEAT_RISE_PCT, HEAT_CLEAR_PCT, HEAT_MIN_DURATION_MIN,
-            HEAT_REFRACTORY_H, HEAT_CYCLE_D,
+            HEAT_ENABLED, HEAT_SEVERITY, HEAT_WINDOW_H, HEAT_RISE_PCT, HEAT_WARMUP_PCT, HEAT_CLEAR_PCT,
+            HEAT_MIN_DURATION_MIN, HEAT_REFRACTORY_H, HEAT_CYCLE_D,
             ILLNESS_ENABLED, ILLNESS_SEVERITY, ILLNESS_WINDOW_H, ILLNESS_DROP_PCT, ILLNESS_CLEAR_PCT,
             ILLNESS_MIN_DURATION_H, ILLNESS_REFRACTORY_H,
             CALVING_ENABLED, CALVING_SEVERITY, CALVING_WINDOW_H, CALVING_SCORE, CALVING_RUMINATION_DROP_PCT,

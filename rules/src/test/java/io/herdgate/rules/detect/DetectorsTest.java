@@ -205,6 +205,11 @@ class DetectorsTest {
      * {@code joinDay} and her activity is tripled 08–18 h on day {@code heatDay}.
      */
     private static void herdWithLateJoiner(DetectionEngine e, int joinDay, int heatDay) {
+        herdWithLateJoiner(e, joinDay, heatDay, 3);
+    }
+
+    /** {@link #herdWithLateJoiner(DetectionEngine, int, int)} with her activity times {@code factor} in heat. */
+    private static void herdWithLateJoiner(DetectionEngine e, int joinDay, int heatDay, double factor) {
         for (int b = 0; b < 8 * 12; b++) {
             int hour = (b % 12) * 2;
             for (int c = 0; c <= 25; c++) {
@@ -215,7 +220,7 @@ class DetectorsTest {
                 boolean heat = c == 25 && b / 12 == heatDay && hour >= 8 && hour < 18;
                 CowId cow = c == 25 ? COW : CowId.of("h" + c);
                 e.accept(Observation.builder(cow, T0.plus(BLOCK.multipliedBy(b)), BLOCK)
-                        .activity(act * (heat ? 3 : 1)).build());
+                        .activity(act * (heat ? factor : 1)).build());
             }
         }
     }
@@ -243,6 +248,23 @@ class DetectorsTest {
         List<Alarm> heats = raised(AlarmType.HEAT);
         assertEquals(1, heats.size(), heats.toString());
         assertTrue(heats.get(0).explanation().features().get("own_baseline_days") < 3, heats.toString());
+    }
+
+    /** +78 %: over heat.rise_pct (70) but under the bar of a cow on one day of her own (70 + 15 × 6/7). */
+    @Test
+    void heat_riseOver70PctOnHerSecondDay_isHeldBackByTheWarmUpBar() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        herdWithLateJoiner(e, 0, 1, 1.78);
+        assertEquals(List.of(), raised(AlarmType.HEAT));
+    }
+
+    @Test
+    void heat_sameRiseWithAWeekOfHistory_isRaised() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        herdWithLateJoiner(e, 0, 7, 1.78);
+        List<Alarm> heats = raised(AlarmType.HEAT);
+        assertEquals(1, heats.size(), heats.toString());
+        assertEquals(7.0, heats.get(0).explanation().features().get("own_baseline_days"), 0.01, heats.toString());
     }
 
     @Test

@@ -119,6 +119,7 @@ class SnapshotSplitTest {
         return events.stream()
                 .filter(e -> e instanceof AlarmEvent.Raised && e.alarm().type() == AlarmType.HEAT && !e.alarm().raisedAt().isBefore(from))
                 .map(e -> e.alarm().cow().value() + " " + e.alarm().raisedAt().toString().substring(0, 10))
+                .sorted() // which cows on which days, not their order within a day
                 .toList();
     }
 

@@ -26,8 +26,8 @@ class EvaluationTest {
         HeatFigures h = report.heat();
         assertEquals(48, h.episodes(), report.render());
         // Targets 0.90 / 0.90 are not reached yet (DETECTORS.md says why); these are the measured floors.
-        assertTrue(h.sensitivity() >= 0.77, report.render());
-        assertTrue(h.ppv() >= 0.86, report.render());
+        assertTrue(h.sensitivity() >= 0.83, report.render());
+        assertTrue(h.ppv() >= 0.85, report.render());
     }
 
     @Test

@@ -17,21 +17,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
  * Development aid for the heat detector, not shipped. Arguments: the datasets folder, then a mode:
  * <ul>
- *   <li>{@code list} (default): with the shipped defaults, every missed SCR episode (days of record, DIM,
+ *   <li>{@code list [window_h warmup_pct]} (default): with the shipped defaults (or that heat window and
+ *       warm-up extra), every missed SCR episode (days of record, DIM,
  *       SCR's peak, the simple rule's best rise from 12 h before to 12 h after it: 10-h sum against the
  *       mean of the same clock window on up to 7 previous days, the herd's median rise and the cow's
  *       share of the herd's activity; see {@link HeatBlocks}) and every heat alarm that matches no
  *       episode (the detector's rise, days of own baseline, baseline source: herd prior, blend or own,
  *       and the same descriptions of its last block);</li>
  *   <li>{@code scan}: sensitivity, PPV and alarm rate with one parameter moved at a time;</li>
- *   <li>{@code gaps}: the heats the cut gaps of the per-minute cows cause, with the missing minutes of
- *       the window before each;</li>
+ *   <li>{@code gaps [seed]}: the alarms the cut gaps of the per-minute cows cause (the evaluation's seed,
+ *       or the one given), with the missing minutes of the window before each;</li>
  *   <li>{@code seeds N...}: the alarms caused by gaps cut with other seeds, one line per seed;</li>
  *   <li>{@code cv}: leave one cow out over a grid of {@code heat.rise_pct}, {@code heat.window_h} and
  *       {@code baseline.prior_days}: for each cow the grid point with the best min(sensitivity, PPV) on
@@ -51,19 +53,28 @@ public final class HeatAnalysis {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         String mode = args.length > 1 ? args[1] : "list";
         switch (mode) {
-            case "list" -> list(data.resolve("heat"));
+            case "list" -> list(data.resolve("heat"), args.length > 3
+                    ? withWindow(RuleSet.defaults(), Integer.parseInt(args[2]), Double.parseDouble(args[3]))
+                    : RuleSet.defaults());
             case "scan" -> scan(data.resolve("heat"));
-            case "gaps" -> gaps(data.resolve("minute"));
+            case "gaps" -> gaps(data.resolve("minute"), args.length > 2 ? OptionalLong.of(Long.parseLong(args[2]))
+                    : OptionalLong.empty());
             case "seeds" -> seeds(data.resolve("minute"), args);
             case "cv" -> crossValidate(data.resolve("heat"));
             default -> throw new IllegalArgumentException("mode " + mode + ": use list, scan, gaps, seeds or cv");
         }
     }
 
-    private static void list(Path heat) {
+    /** The rule set with another heat window (h) and warm-up extra (%), e.g. 10 and 0 for SCR's own rule. */
+    private static RuleSet withWindow(RuleSet d, int window, double warmup) {
+        return heat(d, h -> HeatParams.of(true, h.severity(), window, h.risePct(), warmup, h.clearPct(),
+                h.minDurationMin(), h.refractoryHours(), h.cycleDays()));
+    }
+
+    private static void list(Path heat, RuleSet rules) {
         List<Observation> obs = HeatEvaluation.observations(heat);
         List<HeatEvaluation.Episode> episodes = HeatEvaluation.episodes(heat);
-        List<Alarm> alarms = HeatEvaluation.heatAlarms(obs, Rules.uniform(RuleSet.defaults()));
+        List<Alarm> alarms = HeatEvaluation.heatAlarms(obs, Rules.uniform(rules));
         HeatBlocks blocks = HeatBlocks.of(heat);
         System.out.println(HeatEvaluation.score(episodes, alarms, obs.size() / 12.0));
         System.out.println("missed episodes: cow, start, end, days of record, DIM at peak, SCR peak; simple rule's best"
@@ -121,23 +132,27 @@ public final class HeatAnalysis {
         sets.put("defaults", d);
         for (double rise : new double[] {60, 65, 75, 80}) {
             sets.put("heat.rise_pct " + rise, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(), rise,
-                    h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
+                    h.warmupPct(), h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
         }
-        for (int w : new int[] {8, 12}) {
+        for (double warmup : new double[] {0, 30}) {
+            sets.put("heat.warmup_pct " + warmup, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(),
+                    h.risePct(), warmup, h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
+        }
+        for (int w : new int[] {10, 12}) {
             sets.put("heat.window_h " + w, heat(d, h -> HeatParams.of(true, h.severity(), w, h.risePct(),
-                    h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
+                    h.warmupPct(), h.clearPct(), h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
         }
         for (double clear : new double[] {25, 50}) {
-            sets.put("heat.clear_pct " + clear, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(),
-                    h.risePct(), clear, h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
+            sets.put("heat.clear_pct " + clear, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(), h.risePct(),
+                    h.warmupPct(), clear, h.minDurationMin(), h.refractoryHours(), h.cycleDays())));
         }
         for (double refractory : new double[] {12, 36}) {
-            sets.put("heat.refractory_h " + refractory, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(),
-                    h.risePct(), h.clearPct(), h.minDurationMin(), refractory, h.cycleDays())));
+            sets.put("heat.refractory_h " + refractory, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(), h.risePct(),
+                    h.warmupPct(), h.clearPct(), h.minDurationMin(), refractory, h.cycleDays())));
         }
         for (double min : new double[] {120, 240}) {
-            sets.put("heat.min_duration_min " + min, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(),
-                    h.risePct(), h.clearPct(), min, h.refractoryHours(), h.cycleDays())));
+            sets.put("heat.min_duration_min " + min, heat(d, h -> HeatParams.of(true, h.severity(), h.windowHours(), h.risePct(),
+                    h.warmupPct(), h.clearPct(), min, h.refractoryHours(), h.cycleDays())));
         }
         BaselineParams b = d.baseline();
         for (double p : new double[] {1, 4}) {
@@ -162,18 +177,19 @@ public final class HeatAnalysis {
     }
 
     /** One grid point of {@link #crossValidate}. */
-    private record Point(double rise, int window, double priorDays) {
+    private record Point(double rise, double warmup, int window, double priorDays) {
         /** Steps from the defaults, to break ties towards them. */
         double distance(RuleSet d) {
-            return Math.abs(rise - d.heat().risePct()) / 5 + Math.abs(window - d.heat().windowHours()) / 2.0
+            return Math.abs(rise - d.heat().risePct()) / 5 + Math.abs(warmup - d.heat().warmupPct()) / 15
+                    + Math.abs(window - d.heat().windowHours()) / 2.0
                     + Math.abs(Math.log(priorDays / d.baseline().priorDays()) / Math.log(2));
         }
 
         RuleSet apply(RuleSet d) {
             HeatParams h = d.heat();
             BaselineParams b = d.baseline();
-            return d.withHeat(HeatParams.of(true, h.severity(), window, rise, h.clearPct(), h.minDurationMin(),
-                    h.refractoryHours(), h.cycleDays())).withBaseline(BaselineParams.of(b.days(), b.minCoveragePct(),
+            return d.withHeat(HeatParams.of(true, h.severity(), window, rise, warmup, h.clearPct(),
+                    h.minDurationMin(), h.refractoryHours(), h.cycleDays())).withBaseline(BaselineParams.of(b.days(), b.minCoveragePct(),
                     priorDays, b.minDays()));
         }
     }
@@ -191,9 +207,11 @@ public final class HeatAnalysis {
         RuleSet d = RuleSet.defaults();
         List<Point> grid = new ArrayList<>();
         for (double rise : new double[] {60, 65, 70, 75, 80}) {
-            for (int w : new int[] {8, 10, 12}) {
-                for (double p : new double[] {1, 2, 4}) {
-                    grid.add(new Point(rise, w, p));
+            for (double warmup : new double[] {0, 15, 30, 45}) {
+                for (int w : new int[] {8, 10, 12}) {
+                    for (double p : new double[] {1, 2, 4}) {
+                        grid.add(new Point(rise, warmup, w, p));
+                    }
                 }
             }
         }
@@ -207,7 +225,8 @@ public final class HeatAnalysis {
                         alarms.stream().filter(a -> a.cow().equals(cow)).toList());
             }
         }
-        int defaults = grid.indexOf(new Point(d.heat().risePct(), d.heat().windowHours(), d.baseline().priorDays()));
+        int defaults = grid.indexOf(new Point(d.heat().risePct(), d.heat().warmupPct(), d.heat().windowHours(),
+                d.baseline().priorDays()));
         int best = choose(grid, counts, -1, d);
         System.out.println("in-sample, defaults " + grid.get(defaults) + ": " + line(total(counts[defaults], -1)));
         System.out.println("in-sample, best " + grid.get(best) + ": " + line(total(counts[best], -1)));
@@ -261,10 +280,12 @@ public final class HeatAnalysis {
         return d.withHeat(change.apply(d.heat()));
     }
 
-    private static void gaps(Path minute) {
+    private static void gaps(Path minute, OptionalLong seed) {
         Rules rules = Rules.uniform(RuleSet.defaults());
         List<List<Observation>> cows = MinuteEvaluation.load(minute);
-        List<Observation> gapped = MinuteEvaluation.gapped(cows, new ArrayList<>());
+        List<Observation> gapped = seed.isPresent()
+                ? MinuteEvaluation.gapped(cows, new ArrayList<>(), seed.getAsLong())
+                : MinuteEvaluation.gapped(cows, new ArrayList<>());
         List<Alarm> full = EngineRun.raised(cows.stream().flatMap(List::stream).toList(), rules);
         Map<CowId, Map<Instant, Boolean>> present = new HashMap<>();
         for (Observation o : gapped) {

@@ -33,9 +33,18 @@ class ParameterCatalogTest {
     }
 
     @Test
+    void heatParams_risePctAt_addsTheWarmUpExtraFadingToNothingOverTheBaselineDays() {
+        HeatParams h = HeatParams.of(true, Severity.WARNING, 8, 70, 14, 35, 0, 24, 21);
+        assertEquals(84, h.risePctAt(0, 7), 1e-9);
+        assertEquals(77, h.risePctAt(3.5, 7), 1e-9);
+        assertEquals(70, h.risePctAt(7, 7), 1e-9);
+        assertEquals(70, h.risePctAt(9, 7), 1e-9);
+    }
+
+    @Test
     void heatParams_riseOutOfRange_isRejectedNamingKeyAndRange() {
         InvalidParameterException ex = assertThrows(InvalidParameterException.class,
-                () -> HeatParams.of(true, Severity.WARNING, 10, 5000, 35, 0, 24, 21));
+                () -> HeatParams.of(true, Severity.WARNING, 10, 5000, 0, 35, 0, 24, 21));
         assertEquals("heat.rise_pct", ex.key());
         assertEquals("heat.rise_pct = 5000.0 is not allowed; allowed: 10..500 %", ex.getMessage());
     }
@@ -43,7 +52,7 @@ class ParameterCatalogTest {
     @Test
     void heatParams_clearAboveRise_isRejected() {
         InvalidParameterException ex = assertThrows(InvalidParameterException.class,
-                () -> HeatParams.of(true, Severity.WARNING, 10, 50, 60, 0, 24, 21));
+                () -> HeatParams.of(true, Severity.WARNING, 10, 50, 0, 60, 0, 24, 21));
         assertEquals("heat.clear_pct", ex.key());
     }
 
