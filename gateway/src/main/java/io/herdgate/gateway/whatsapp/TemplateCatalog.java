@@ -201,6 +201,11 @@ public final class TemplateCatalog {
                 }
             }
         }
+        if (templates.stream().anyMatch(t -> t.use() instanceof TemplateUse.CriticalAlarm)
+                && templates.stream().noneMatch(t -> t.use() instanceof TemplateUse.AlarmChart)) {
+            throw new TemplateCatalogException(source, "templates for critical alarms need the 'alarm_chart' template "
+                    + "that sends their chart after them");
+        }
     }
 
     private static void checkBody(String source, String where, String body, int parameters) {

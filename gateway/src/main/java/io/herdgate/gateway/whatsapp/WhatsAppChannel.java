@@ -65,12 +65,12 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
 
     private WhatsAppChannel(WhatsAppSettings settings, TemplateCatalog templates, ChartSource charts, MessageLog log,
                             Clock clock, Predicate<PhoneNumber> optedOut) {
-        this.optedOut = Objects.requireNonNull(optedOut, "optedOut");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.charts = Objects.requireNonNull(charts, "charts");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.optedOut = Objects.requireNonNull(optedOut, "optedOut");
         this.limiter = new SendLimiter(clock, settings.messagesPerSecond(), settings.pairInterval());
         this.api = new CloudApi(settings);
     }

@@ -123,4 +123,14 @@ class TemplateCatalogTest {
         assertTrue(e.getMessage().startsWith(file + ": template x: "), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
+
+    @Test
+    void read_criticalTemplateWithoutTheChartTemplate_isRejected(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, "templates:\n  - name: x\n    use: critical_no_motion\n    texts: {en: 'Cow {{1}} down.'}\n"
+                + "    parameters: [cows]\n");
+        TemplateCatalogException e = assertThrows(TemplateCatalogException.class, () -> TemplateCatalog.read(file));
+        assertEquals(file + ": templates for critical alarms need the 'alarm_chart' template that sends their chart after them",
+                e.getMessage());
+    }
 }
