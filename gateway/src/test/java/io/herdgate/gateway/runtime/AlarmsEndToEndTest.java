@@ -17,11 +17,9 @@ import io.herdgate.gateway.notify.PhoneNumber;
 import io.herdgate.gateway.phone.Delivered;
 import io.herdgate.gateway.phone.FakeCloudApi;
 import io.herdgate.gateway.phone.FakeCloudApiSettings;
-import io.herdgate.gateway.store.CollarRecord;
-import io.herdgate.gateway.store.Collars;
-import io.herdgate.gateway.store.Database;
-import io.herdgate.gateway.store.PairingHistory;
+import io.herdgate.gateway.testing.GatewayFiles;
 import io.herdgate.gateway.testing.Mosquitto;
+import io.herdgate.gateway.testing.RegisteredHerd;
 import io.herdgate.gateway.whatsapp.PhoneNumberId;
 import io.herdgate.gateway.whatsapp.Secret;
 import io.herdgate.gateway.whatsapp.WebhookSignature;
@@ -38,7 +36,6 @@ import io.herdgate.sim.event.CowDown;
 import io.herdgate.sim.event.Episode;
 import io.herdgate.sim.herd.EventScript;
 import io.herdgate.sim.herd.HerdConfig;
-import io.herdgate.sim.herd.HerdMember;
 import io.herdgate.sim.herd.ManualClock;
 import io.herdgate.sim.herd.SimulatedHerd;
 import java.io.ByteArrayInputStream;
@@ -47,7 +44,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,7 +118,7 @@ class AlarmsEndToEndTest {
              FakeCloudApi phones = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET,
                      clock))) {
             Path configFile = writeConfig(dir, broker, phones);
-            registerCollars(dir.resolve("data"), herdConfig);
+            RegisteredHerd.register(dir.resolve("data"), herdConfig);
             ConfigCheck check = GatewayConfigFile.read(configFile);
             ConfigCheck.Valid valid = assertInstanceOf(ConfigCheck.Valid.class, check, check.toString());
             try (Gateway g = Gateway.builder(valid.config()).clock(clock).ticker(this::nanos).manualSchedule().unsyncedStorage()
@@ -220,41 +216,17 @@ class AlarmsEndToEndTest {
         return desk.alarms(false).stream().filter(v -> v.type() == AlarmType.NO_MOTION).findFirst();
     }
 
-    private Path writeConfig(Path dir, Mosquitto broker, FakeCloudApi phones) throws Exception {
-        Files.writeString(dir.resolve("contacts.yaml"), CONTACTS);
-        Files.writeString(dir.resolve("wa-token"), TOKEN.reveal() + "\n");
-        Files.writeString(dir.resolve("wa-secret"), APP_SECRET.reveal() + "\n");
-        Files.writeString(dir.resolve("wa-verify"), "verify-me\n");
-        Path file = dir.resolve("herdgate.yaml");
-        Files.writeString(file, """
-                data_dir: data
-                time_zone: Europe/Berlin
-                contacts_file: contacts.yaml
-                links:
-                  mqtt:
-                    broker: %s
-                    gateway_name: barn
-                http:
-                  bind: 127.0.0.1
-                  port: 0
-                whatsapp:
-                  api_url: %s
-                  phone_number_id: "%s"
-                  token_file: wa-token
-                  app_secret: file:wa-secret
-                  verify_token: file:wa-verify
-                """.formatted(broker.uri(), phones.baseUrl(), PHONE_ID));
-        return file;
-    }
-
-    private static void registerCollars(Path dataDir, HerdConfig config) throws Exception {
-        Files.createDirectories(dataDir);
-        try (Database db = Database.openUnsynced(dataDir.resolve(Gateway.DATABASE_FILE))) {
-            for (HerdMember m : SimulatedHerd.of(config, f -> { }).members()) {
-                Collars.of(db).save(CollarRecord.of(m.identity().eui(), m.identity().rootKey()));
-                PairingHistory.of(db).pair(m.identity().eui(), CowId.of(String.valueOf(m.cow().number())), config.start());
-            }
-        }
+    private Path writeConfig(Path dir, Mosquitto broker, FakeCloudApi phones) {
+        return GatewayFiles.in(dir).timeZone("Europe/Berlin")
+                .contacts(CONTACTS)
+                .whatsapp(phones.baseUrl(), PHONE_ID, TOKEN, APP_SECRET)
+                .yaml("""
+                        links:
+                          mqtt:
+                            broker: %s
+                            gateway_name: barn
+                        """.formatted(broker.uri()))
+                .write();
     }
 
     /** Runs the herd and the gateway for {@code d}: each minute's frames handled, then the due jobs run. */
