@@ -80,7 +80,8 @@ final class HeatDetector {
         // A rise must show in the minutes that were delivered: missing minutes count as quiet ones.
         double judged = base * win.quietFilledRatio(base);
         double rise = 100 * (judged / base - 1);
-        if (rise < p.risePctAt(win.days(), b.days()) || !p.enabled()) {
+        double bar = p.risePctAt(win.days(), b.days());
+        if (rise < bar || !p.enabled()) {
             aboveSinceSec = CowState.NONE;
             return;
         }
@@ -92,7 +93,7 @@ final class HeatDetector {
         boolean refractory = lastRaisedSec != CowState.NONE && ctx.endSec() < lastRaisedSec + p.refractoryHours() * 3600;
         if (heldSec >= p.minDurationMin() * 60 && !refractory) {
             lastRaisedSec = ctx.endSec();
-            track.raise(alarm(cow, ctx, p, judged, base, win, prior, rise, heldSec), ctx.listener());
+            track.raise(alarm(cow, ctx, p, judged, base, win, prior, rise, bar, heldSec), ctx.listener());
         }
     }
 
@@ -108,7 +109,7 @@ final class HeatDetector {
     }
 
     private static Alarm alarm(CowState cow, HourContext ctx, HeatParams p, double rate, double base,
-                               HourWindow own, double prior, double rise, long heldSec) {
+                               HourWindow own, double prior, double rise, double bar, long heldSec) {
         double toWindow = p.windowHours() * 60.0; // per-minute rate -> window sum
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("rise_pct", rise);
@@ -116,7 +117,7 @@ final class HeatDetector {
         f.put("own_baseline", own.ownRate() * toWindow);
         f.put("herd_prior", prior * toWindow);
         Explanation e = Explanation.of("activity_" + p.windowHours() + "h", rate * toWindow,
-                OptionalDouble.of(base * toWindow), base * toWindow * (1 + p.risePct() / 100),
+                OptionalDouble.of(base * toWindow), base * toWindow * (1 + bar / 100),
                 Duration.ofSeconds(heldSec), f);
         Instant at = ctx.end();
         AlarmType type = nearKnownCalving(cow, ctx, at) ? AlarmType.CALVING : AlarmType.HEAT;

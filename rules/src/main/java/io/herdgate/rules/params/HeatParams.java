@@ -52,7 +52,7 @@ public record HeatParams(boolean enabled, Severity severity, int windowHours, do
 
     public static HeatParams defaults() {
         return of(HEAT_ENABLED.defaultValue(), HEAT_SEVERITY.defaultValue(), (int) HEAT_WINDOW_H.defaultValue(),
-                HEAT_RISE_PCT.defaultValue(), HEAT_WARMUP_PCT.defaultValue(), HEAT_CLEAR_PCT.defaultValue(), HEAT_MIN_DURATION_MIN.defaultValue(),
-                HEAT_REFRACTORY_H.defaultValue(), HEAT_CYCLE_D.defaultValue());
+                HEAT_RISE_PCT.defaultValue(), HEAT_WARMUP_PCT.defaultValue(), HEAT_CLEAR_PCT.defaultValue(),
+                HEAT_MIN_DURATION_MIN.defaultValue(), HEAT_REFRACTORY_H.defaultValue(), HEAT_CYCLE_D.defaultValue());
     }
 }

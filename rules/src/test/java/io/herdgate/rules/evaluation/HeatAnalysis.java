@@ -35,8 +35,8 @@ import java.util.function.UnaryOperator;
  *   <li>{@code gaps [seed]}: the alarms the cut gaps of the per-minute cows cause (the evaluation's seed,
  *       or the one given), with the missing minutes of the window before each;</li>
  *   <li>{@code seeds N...}: the alarms caused by gaps cut with other seeds, one line per seed;</li>
- *   <li>{@code cv}: leave one cow out over a grid of {@code heat.rise_pct}, {@code heat.window_h} and
- *       {@code baseline.prior_days}: for each cow the grid point with the best min(sensitivity, PPV) on
+ *   <li>{@code cv}: leave one cow out over a grid of {@code heat.rise_pct}, {@code heat.warmup_pct},
+ *       {@code heat.window_h} and {@code baseline.prior_days}: for each cow the grid point with the best min(sensitivity, PPV) on
  *       the other cows (ties to the point nearest the defaults) judges her; prints the in-sample figures
  *       of the defaults and of the best point beside the held-out figures.</li>
  * </ul>
