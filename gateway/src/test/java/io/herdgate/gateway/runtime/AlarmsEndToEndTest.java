@@ -38,6 +38,7 @@ import io.herdgate.sim.herd.EventScript;
 import io.herdgate.sim.herd.HerdConfig;
 import io.herdgate.sim.herd.ManualClock;
 import io.herdgate.sim.herd.SimulatedHerd;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,6 +56,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,13 +193,18 @@ class AlarmsEndToEndTest {
                 assertFalse(down.raisedAt().isBefore(START.plus(Duration.ofHours(6))), "raised at " + down.raisedAt());
                 Instant raised = down.raisedAt();
                 run(g, Duration.ofMinutes(14));
-                assertTrue(phones.inbox(VET).stream().noneMatch(m -> m.template().equals(Optional.of("herd_cow_down/en"))),
-                        "the vet is told only after the chain's 15 minutes: " + phones.inbox(VET));
+                assertEquals(List.of(), phones.inbox(VET), "the vet is told only after the chain's 15 minutes");
                 run(g, Duration.ofMinutes(3));
-                Delivered toVet = only(phones.inbox(VET), "herd_cow_down/en");
+                // critical: words and buttons at once, without an image; the chart follows as a message of its own
+                Delivered toVet = only(phones.inbox(VET), "herd_cow_down_critical/en");
                 assertTrue(toVet.text().contains("2"), toVet.text());
-                assertEquals(1, phones.inbox(VET).size(), "the healthy cow raised nothing: " + phones.inbox(VET));
+                assertEquals(Optional.empty(), toVet.image());
+                assertEquals(3, toVet.buttons().size());
                 assertFalse(toVet.at().isBefore(raised.plus(Duration.ofMinutes(15))), toVet.at() + " vs raised " + raised);
+                Delivered chart = awaitChart(phones, VET);
+                assertTrue(chart.text().contains("cow 2"), chart.text());
+                assertTrue(ImageIO.read(new ByteArrayInputStream(chart.image().orElseThrow())).getWidth() > 0, "a PNG chart");
+                assertEquals(2, phones.inbox(VET).size(), "the healthy cow raised nothing: " + phones.inbox(VET));
                 assertInstanceOf(AlarmState.ActiveUnacknowledged.class, desk.find(down.id()).orElseThrow().state());
                 assertEquals(annasMessages, phones.inbox(ANNA).size(), "nothing reaches a contact who sent STOP");
                 assertEquals(List.of(), phones.violations());
@@ -288,6 +295,20 @@ class AlarmsEndToEndTest {
     private static boolean isJoinRequest(byte[] frame) {
         return FrameParser.check(frame, 0, frame.length).isEmpty()
                 && FrameParser.header(frame, 0).type() == MessageType.JOIN_REQUEST;
+    }
+
+    /** The chart following a critical alarm to {@code phone}; it is sent on a thread of its own, so it is waited for. */
+    private static Delivered awaitChart(FakeCloudApi phones, PhoneNumber phone) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Delivered> chart = phones.inbox(phone).stream()
+                    .filter(m -> m.template().equals(Optional.of("herd_alarm_chart/en"))).findFirst();
+            if (chart.isPresent()) {
+                return chart.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no chart followed the critical alarm: " + phones.inbox(phone));
     }
 
     /** The one message of {@code template} ("name/language") in {@code inbox}. */

@@ -1,6 +1,6 @@
 package io.herdgate.rules.behaviour;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +13,9 @@ import java.util.List;
  * <p>Feed the windows of one recording in time order; call {@link #reset()} where the recording is broken
  * (a gap, a collar change), because windows on either side of a gap say nothing about each other. All
  * windows must come from the same classifier (same classes in the same order). Not thread-safe.
+ *
+ * <p>The windows are kept as their probabilities in one {@code double[]} ring (a gateway holds one smoother
+ * per collar; a deque of boxed windows took about 530 bytes of heap a collar, the ring about 150).
  */
 public final class BehaviourSmoother {
 
@@ -23,7 +26,12 @@ public final class BehaviourSmoother {
     private static final double FLOOR = 1e-12;
 
     private final int windows;
-    private final ArrayDeque<ClassProbabilities> recent = new ArrayDeque<>();
+    /** The classes of the windows held; {@code null} before the first and after {@link #reset()}. */
+    private List<Behaviour> classes;
+    /** [window * classes + class]: the probabilities of the last {@code held} windows, oldest at {@code first}. */
+    private double[] ring;
+    private int first;
+    private int held;
 
     private BehaviourSmoother(int windows) {
         this.windows = windows;
@@ -48,16 +56,17 @@ public final class BehaviourSmoother {
 
     /** Adds the next window of the recording and returns the smoothed decision for it. */
     public Classification add(ClassProbabilities window) {
-        if (!recent.isEmpty() && !recent.peekLast().classes().equals(window.classes())) {
-            throw new IllegalArgumentException("classes changed within one recording: " + recent.peekLast().classes()
+        if (held > 0 && !classes.equals(window.classes())) {
+            throw new IllegalArgumentException("classes changed within one recording: " + classes
                     + " then " + window.classes());
         }
         remember(window);
-        int k = window.classes().size();
+        int k = classes.size();
         double[] logSum = new double[k];
-        for (ClassProbabilities p : recent) {
+        for (int w = 0; w < held; w++) {
+            int at = (first + w) % windows * k;
             for (int c = 0; c < k; c++) {
-                logSum[c] += Math.log(Math.max(FLOOR, p.values().get(c)));
+                logSum[c] += Math.log(Math.max(FLOOR, ring[at + c]));
             }
         }
         int best = 0;
@@ -69,25 +78,50 @@ public final class BehaviourSmoother {
         // Geometric means relative to the best one (which contributes 1), normalised over the classes.
         double sum = 0;
         for (int c = 0; c < k; c++) {
-            sum += Math.exp((logSum[c] - logSum[best]) / recent.size());
+            sum += Math.exp((logSum[c] - logSum[best]) / held);
         }
-        return Classification.of(window.classes().get(best), 1 / sum);
+        return Classification.of(classes.get(best), 1 / sum);
     }
 
     /** Forgets the windows seen so far (a break in the recording). */
     public void reset() {
-        recent.clear();
+        classes = null;
+        held = 0;
+        first = 0;
     }
 
     /** The last windows seen (at most {@code windows}), oldest first, for {@link #restore}. */
     public List<ClassProbabilities> state() {
-        return List.copyOf(recent);
+        List<ClassProbabilities> out = new ArrayList<>(held);
+        for (int w = 0; w < held; w++) {
+            int at = (first + w) % windows * classes.size();
+            List<Double> values = new ArrayList<>(classes.size());
+            for (int c = 0; c < classes.size(); c++) {
+                values.add(ring[at + c]);
+            }
+            out.add(ClassProbabilities.of(classes, values));
+        }
+        return List.copyOf(out);
     }
 
     private void remember(ClassProbabilities p) {
-        recent.addLast(p);
-        while (recent.size() > windows) {
-            recent.removeFirst();
+        int k = p.classes().size();
+        if (held == 0) {
+            classes = p.classes();
+            if (ring == null || ring.length != windows * k) {
+                ring = new double[windows * k];
+            }
+        }
+        int at;
+        if (held < windows) {
+            at = (first + held) % windows * k;
+            held++;
+        } else {
+            at = first * k; // the oldest window makes room
+            first = (first + 1) % windows;
+        }
+        for (int c = 0; c < k; c++) {
+            ring[at + c] = p.values().get(c);
         }
     }
 }

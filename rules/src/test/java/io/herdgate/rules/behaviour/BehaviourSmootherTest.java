@@ -52,6 +52,17 @@ class BehaviourSmootherTest {
     }
 
     @Test
+    void state_afterTheRingWrapped_isTheLastWindowsOldestFirst() {
+        BehaviourSmoother s = BehaviourSmoother.of(3);
+        for (double p : new double[] {0.1, 0.2, 0.3, 0.4, 0.5}) {
+            s.add(resting(p));
+        }
+        assertEquals(List.of(resting(0.3), resting(0.4), resting(0.5)), s.state());
+        s.reset();
+        assertEquals(List.of(), s.state());
+    }
+
+    @Test
     void restore_fromState_continuesLikeTheOriginal() {
         BehaviourSmoother a = BehaviourSmoother.of(3);
         a.add(resting(0.9));
