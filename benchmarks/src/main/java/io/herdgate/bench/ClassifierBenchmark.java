@@ -42,17 +42,32 @@ public class ClassifierBenchmark {
 
     @Setup
     public void setUp() {
+        System.arraycopy(windows(WINDOWS), 0, windows, 0, WINDOWS);
+        ready = readyReference(classifier, windows);
+        live = ready;
+    }
+
+    /**
+     * {@code n} window feature sets, seeded: head from carried forward (gravity mostly on −z) to down (tilted
+     * into +y), activity spread over three decades.
+     */
+    static WindowFeatures[] windows(int n) {
         Random rnd = new Random(42);
-        for (int i = 0; i < WINDOWS; i++) {
-            // Head from carried forward (gravity mostly on −z) to down (tilted into +y); activity over three decades.
+        WindowFeatures[] out = new WindowFeatures[n];
+        for (int i = 0; i < n; i++) {
             double down = rnd.nextDouble();
             Axes gravity = Axes.of(0.1 * rnd.nextGaussian(), 0.2 + 0.6 * down, -0.95 + 0.3 * down);
             double vedba = Math.exp(2.5 + 3.5 * rnd.nextDouble());
             double variance = vedba * vedba * (0.5 + rnd.nextDouble());
-            windows[i] = WindowFeatures.of(0, 10, 100, vedba, 0.8 * vedba, 1.6 * vedba, gravity,
+            out[i] = WindowFeatures.of(0, 10, 100, vedba, 0.8 * vedba, 1.6 * vedba, gravity,
                     Axes.of(variance, variance, variance), OptionalDouble.of(0.2 * rnd.nextDouble()),
                     rnd.nextInt(12), 30 * rnd.nextDouble(), 1.5 * rnd.nextDouble(), 0.6 * vedba);
         }
+        return out;
+    }
+
+    /** The posture reference a cow has after {@code windows} four times over; checked to be ready. */
+    static PostureReference readyReference(BehaviourClassifier classifier, WindowFeatures[] windows) {
         PostureReference r = PostureReference.EMPTY;
         for (int round = 0; round < 4; round++) {
             for (WindowFeatures w : windows) {
@@ -62,8 +77,7 @@ public class ClassifierBenchmark {
         if (r.angles(windows[0].gravityG()).isEmpty()) {
             throw new IllegalStateException("the posture reference did not become ready: " + r);
         }
-        ready = r;
-        live = r;
+        return r;
     }
 
     private WindowFeatures nextWindow() {
