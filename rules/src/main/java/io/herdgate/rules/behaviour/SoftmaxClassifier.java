@@ -25,6 +25,7 @@ final class SoftmaxClassifier implements BehaviourClassifier {
     private final double[] postureBias;
     private final int resting;
     private final int standing;
+    private final BoutFilter filter;
 
     private SoftmaxClassifier(ClassifierModel m) {
         features = m.features().stream().map(k -> ClassifierFeature.ofKey(k).orElseThrow())
@@ -44,6 +45,7 @@ final class SoftmaxClassifier implements BehaviourClassifier {
         postureBias = toArray(p.bias());
         resting = classList.indexOf(Behaviour.RESTING);
         standing = classList.indexOf(Behaviour.STANDING);
+        filter = BoutFilter.of(classList, m.meanBoutS(), m.training().windowS());
     }
 
     /** Loaded once, on first use (holder idiom). */
@@ -77,6 +79,11 @@ final class SoftmaxClassifier implements BehaviourClassifier {
             p[standing] = still * q[1];
         });
         return ClassProbabilities.of(classList, Arrays.stream(p).boxed().toList());
+    }
+
+    @Override
+    public BoutFilter filter() {
+        return filter.restore(java.util.Optional.empty());
     }
 
     @Override
