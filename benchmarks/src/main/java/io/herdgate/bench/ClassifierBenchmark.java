@@ -1,6 +1,8 @@
 package io.herdgate.bench;
 
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.BoutFilter;
+import io.herdgate.rules.behaviour.Classification;
 import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.Axes;
@@ -22,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Cost of the shipped behaviour classifier per 10 s window, in nanoseconds, apart from feature extraction
  * (which {@link FeatureExtractionBenchmark} measures per sample): the first stage alone (a cow without a
  * posture reference yet), both stages against a ready reference, and one window's full live step (both
- * stages, then the reference learns from the window). The windows cycle through 256 precomputed feature
+ * stages, the reference learns from the window, the bout filter decides). The windows cycle through 256 precomputed feature
  * sets with postures and activity levels spread like walking, grazing and still cows.
  */
 @State(Scope.Thread)
@@ -38,6 +40,7 @@ public class ClassifierBenchmark {
     private final WindowFeatures[] windows = new WindowFeatures[WINDOWS];
     private PostureReference ready;
     private PostureReference live;
+    private BoutFilter filter;
     private int next;
 
     @Setup
@@ -45,6 +48,7 @@ public class ClassifierBenchmark {
         System.arraycopy(windows(WINDOWS), 0, windows, 0, WINDOWS);
         ready = readyReference(classifier, windows);
         live = ready;
+        filter = classifier.filter();
     }
 
     /**
@@ -97,11 +101,15 @@ public class ClassifierBenchmark {
         return classifier.probabilities(nextWindow(), ready);
     }
 
-    /** What {@code MinuteObserver} does per window for the classifier: both stages, then the reference learns. */
+    /**
+     * What {@code MinuteObserver} does per window for the classifier: both stages, the reference learns, the
+     * bout filter decides.
+     */
     @Benchmark
-    public PostureReference bothStagesAndLearn() {
+    public Classification liveStep() {
         WindowFeatures w = nextWindow();
-        live = live.learn(classifier.probabilities(w, live), w);
-        return live;
+        ClassProbabilities p = classifier.probabilities(w, live);
+        live = live.learn(p, w);
+        return filter.add(p);
     }
 }

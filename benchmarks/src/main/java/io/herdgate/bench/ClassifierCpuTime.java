@@ -2,6 +2,8 @@ package io.herdgate.bench;
 
 import com.sun.management.ThreadMXBean;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.BoutFilter;
+import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.WindowFeatures;
 import java.lang.management.ManagementFactory;
@@ -26,7 +28,7 @@ public final class ClassifierCpuTime {
     private ClassifierCpuTime() {
     }
 
-    private enum Path { FIRST_STAGE_ONLY, BOTH_STAGES, BOTH_STAGES_AND_LEARN }
+    private enum Path { FIRST_STAGE_ONLY, BOTH_STAGES, LIVE_STEP }
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -65,15 +67,17 @@ public final class ClassifierCpuTime {
     private static void pass(Path path, BehaviourClassifier classifier, WindowFeatures[] windows,
                              PostureReference ready) {
         PostureReference live = ready;
+        BoutFilter filter = classifier.filter();
         double acc = 0;
         for (int i = 0; i < PASS; i++) {
             WindowFeatures w = windows[i & (WINDOWS - 1)];
             switch (path) {
                 case FIRST_STAGE_ONLY -> acc += classifier.probabilities(w, PostureReference.EMPTY).values().get(0);
                 case BOTH_STAGES -> acc += classifier.probabilities(w, ready).values().get(0);
-                case BOTH_STAGES_AND_LEARN -> {
-                    live = live.learn(classifier.probabilities(w, live), w);
-                    acc += live.walkingWindows();
+                case LIVE_STEP -> {
+                    ClassProbabilities p = classifier.probabilities(w, live);
+                    live = live.learn(p, w);
+                    acc += filter.add(p).confidence();
                 }
             }
         }
