@@ -1,6 +1,7 @@
 package io.herdgate.rules.behaviour;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,7 +61,7 @@ public final class BoutFilter {
     public static BoutFilter none(List<Behaviour> classes) {
         double[] stay = new double[classes.size()];
         // Staying and moving to any other class equally likely: the prediction is flat whatever the belief.
-        java.util.Arrays.fill(stay, 1.0 / classes.size());
+        Arrays.fill(stay, 1.0 / classes.size());
         return new BoutFilter(classes, stay);
     }
 

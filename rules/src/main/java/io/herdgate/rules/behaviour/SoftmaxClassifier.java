@@ -3,6 +3,7 @@ package io.herdgate.rules.behaviour;
 import io.herdgate.rules.feature.WindowFeatures;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link BehaviourClassifier} evaluating a {@link ClassifierModel}: the first stage on the window alone, then,
@@ -83,7 +84,7 @@ final class SoftmaxClassifier implements BehaviourClassifier {
 
     @Override
     public BoutFilter filter() {
-        return filter.restore(java.util.Optional.empty());
+        return filter.restore(Optional.empty());
     }
 
     @Override
