@@ -5,17 +5,20 @@ package io.herdgate.protocol.crypto;
  * {@code A_i = 0x01 | dir | eui(8) | counter(4) | i(2)} for {@code i = 1, 2, ...}, fields little-endian.
  * Byte {@code k} of the payload is XORed with byte {@code k % 16} of {@code AES-encrypt(key, A_(k/16+1))},
  * so encryption and decryption are the same operation and a collar needs only AES encryption. Works in
- * its thread's buffers; not thread-safe.
+ * its thread's buffers; not thread-safe. The JDK cipher (about 1 KB with its expanded keys) is made on the
+ * first {@link #apply}: a gateway holds one CTR per collar, and collars that send plain payloads never
+ * need it.
  */
 public final class AesCtr {
 
     /** First byte of every counter block. */
     public static final int BLOCK_TAG = 0x01;
 
-    private final AesBlock aes;
+    private final AesKey key;
+    private AesBlock aes;
 
     private AesCtr(AesKey key) {
-        aes = AesBlock.of(key);
+        this.key = key;
     }
 
     public static AesCtr of(AesKey key) {
@@ -48,6 +51,9 @@ public final class AesCtr {
             }
             blocks[p + 14] = (byte) i;
             blocks[p + 15] = (byte) (i >>> 8);
+        }
+        if (aes == null) {
+            aes = AesBlock.of(key);
         }
         aes.encrypt(blocks, 0, 16 * n, stream, 0);
         for (int k = 0; k < len; k++) {

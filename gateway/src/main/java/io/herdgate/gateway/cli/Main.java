@@ -9,6 +9,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(HerdgateCommand.commandLine().execute(args));
+        System.exit(HerdgateCommand.commandLine(args).execute(args));
     }
 }

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs {@code herdgate} in-process, capturing stdout, stderr and the exit code. */
+/** Runs {@code herdgate} in-process as {@code Main} does, capturing stdout, stderr and the exit code. */
 record Cli(int exit, String out, String err) {
 
     static Cli run(String... args) {
-        CommandLine cl = HerdgateCommand.commandLine();
+        CommandLine cl = HerdgateCommand.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

@@ -69,13 +69,15 @@ final class CowState {
 
     /**
      * Reads what {@link #write} wrote, or the layout of an older snapshot {@code version} (3: the old ring;
-     * before 5: heat without its last raise).
+     * 4 and 5: the ring of float sums and char seconds; before 5: heat without its last raise).
      */
     void read(DataInput in, int version) throws IOException {
         lastEndSec = in.readLong();
         lastDataEndSec = in.readLong();
         if (version == 3) {
             bins.readVersion3(in);
+        } else if (version <= 5) {
+            bins.readVersion5(in);
         } else {
             bins.read(in);
         }

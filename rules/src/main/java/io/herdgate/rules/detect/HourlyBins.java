@@ -14,10 +14,14 @@ import java.util.Arrays;
  * days earlier.
  *
  * <p>Compact on purpose, since a gateway keeps one ring per cow (2,000 cows on a 64 MB heap): per hour and
- * measure a {@code float} sum (an hour's sum needs far fewer than float's 7 significant digits) and the
- * covered seconds as a {@code char} (0..3600, exact: observations start and end on whole seconds), 6 bytes
- * where running totals in doubles took 16. A window's sum is added up hour by hour in doubles: at most a
- * few hundred reads, once per cow and closed hour.
+ * measure one {@code int}, 4 bytes where running totals in doubles took 16. Its low 12 bits hold the covered
+ * seconds (0..3600, exact: observations start and end on whole seconds); its high 20 bits the hour's sum as
+ * a non-negative {@code float} rounded to the nearest value with 12 mantissa bits, so a stored sum is
+ * within a relative 2<sup>-13</sup> (0.012 %) of the exact one, over float's whole range (every measure is
+ * non-negative). The open hour is kept exactly, in doubles, until {@link #flush()} stores it; rounding then
+ * depends only on that hour's own sum, so a replay and one resumed from a snapshot store the same bits. A
+ * window's sum is added up hour by hour in doubles: at most a few hundred reads, once per cow and closed
+ * hour.
  */
 final class HourlyBins {
 
@@ -27,12 +31,15 @@ final class HourlyBins {
     static final int LYING = 3;
     private static final int MEASURES = 4;
     private static final int SECONDS_PER_HOUR = 3600;
+    /** Bits of a cell holding the covered seconds (3600 < 2^12); the sum's bits are above them. */
+    private static final int COVERED_BITS = 12;
+    private static final int COVERED_MASK = (1 << COVERED_BITS) - 1;
+    /** Low mantissa bits of the sum's float that a cell drops (23 - 11 = 12 are kept). */
+    private static final int DROPPED_BITS = 11;
 
     private final int size;
-    /** [slot * MEASURES + measure]: the sum of the hour's values. */
-    private final float[] sum;
-    /** [slot * MEASURES + measure]: seconds of the hour that carried a value, 0..3600. */
-    private final char[] covered;
+    /** [slot * MEASURES + measure]: the hour's sum and covered seconds, see {@link #cell}. */
+    private final int[] cells;
     /** The hour currently being filled; earlier hours are complete. */
     private long openHour = Long.MIN_VALUE;
     /**
@@ -54,8 +61,7 @@ final class HourlyBins {
 
     HourlyBins(int size) {
         this.size = size;
-        this.sum = new float[size * MEASURES];
-        this.covered = new char[size * MEASURES];
+        this.cells = new int[size * MEASURES];
     }
 
     int size() {
@@ -76,14 +82,12 @@ final class HourlyBins {
         Arrays.fill(openSum, 0);
         Arrays.fill(openCovered, 0);
         if (openHour == Long.MIN_VALUE || hour - openHour >= size) {
-            Arrays.fill(sum, 0);
-            Arrays.fill(covered, (char) 0);
+            Arrays.fill(cells, 0);
             forgetPooled();
         } else {
             for (long h = openHour + 1; h <= hour; h++) {
                 int at = slot(h) * MEASURES;
-                Arrays.fill(sum, at, at + MEASURES, 0);
-                Arrays.fill(covered, at, at + MEASURES, (char) 0);
+                Arrays.fill(cells, at, at + MEASURES, 0);
             }
         }
         openHour = hour;
@@ -100,9 +104,8 @@ final class HourlyBins {
         if (openHour != Long.MIN_VALUE) {
             int at = slot(openHour) * MEASURES;
             for (int m = 0; m < MEASURES; m++) {
-                sum[at + m] = (float) openSum[m];
                 // Observations do not overlap (the engine refuses them), so an hour holds at most 3,600 s.
-                covered[at + m] = (char) Math.min(openCovered[m], SECONDS_PER_HOUR);
+                cells[at + m] = cell(openSum[m], Math.min(openCovered[m], SECONDS_PER_HOUR));
             }
         }
     }
@@ -125,8 +128,8 @@ final class HourlyBins {
         int at = slot(lastHour - hours + 1);
         for (int i = 0; i < hours; i++) {
             int k = at * MEASURES + measure;
-            total += sum[k];
-            seconds += covered[k];
+            total += sum(cells[k]);
+            seconds += cells[k] & COVERED_MASK;
             at = at + 1 == size ? 0 : at + 1;
         }
         double c = seconds / 60.0;
@@ -141,7 +144,7 @@ final class HourlyBins {
         long seconds = 0;
         int at = slot(lastHour - hours + 1);
         for (int i = 0; i < hours; i++) {
-            seconds += covered[at * MEASURES + measure];
+            seconds += cells[at * MEASURES + measure] & COVERED_MASK;
             at = at + 1 == size ? 0 : at + 1;
         }
         return Math.min(1, seconds / (hours * 3600.0));
@@ -149,12 +152,12 @@ final class HourlyBins {
 
     /** Sum of {@code measure} within the single {@code hour}; 0 when the ring does not hold it. */
     double hourSum(int measure, long hour) {
-        return holds(hour) ? sum[slot(hour) * MEASURES + measure] : 0;
+        return holds(hour) ? sum(cells[slot(hour) * MEASURES + measure]) : 0;
     }
 
     /** Minutes (0..60) of the single {@code hour} that carried a value of {@code measure}. */
     double hourCovered(int measure, long hour) {
-        return holds(hour) ? covered[slot(hour) * MEASURES + measure] / 60.0 : 0;
+        return holds(hour) ? (cells[slot(hour) * MEASURES + measure] & COVERED_MASK) / 60.0 : 0;
     }
 
     /** Sum of {@code measure} within clock hour {@code hour - 24k} over {@code k = 1..days}. */
@@ -204,33 +207,62 @@ final class HourlyBins {
         }
     }
 
+    /**
+     * A cell of {@code sum} (≥ 0; a negative one, which no measure has, is stored as 0) and {@code seconds}
+     * (0..3600): the float's bits rounded to the nearest multiple of 2^11 (a carry into the exponent is the
+     * next power of two, as it should be) and shifted above the seconds.
+     */
+    static int cell(double sum, int seconds) {
+        int bits = Float.floatToRawIntBits((float) Math.max(0, sum));
+        return ((bits + (1 << (DROPPED_BITS - 1))) >>> DROPPED_BITS) << COVERED_BITS | seconds;
+    }
+
+    /** The sum a {@link #cell} holds. */
+    static float sum(int cell) {
+        return Float.intBitsToFloat((cell >>> COVERED_BITS) << DROPPED_BITS);
+    }
+
     private int slot(long hour) {
         return (int) Math.floorMod(hour, (long) size);
     }
 
-    /** Layout: open hour (long); per measure its open sum (double) and seconds (int); the ring's slots. */
+    /** Layout: open hour (long); per measure its open sum (double) and seconds (int); the ring's cells (int). */
     void write(DataOutput out) throws IOException {
         out.writeLong(openHour);
         for (int m = 0; m < MEASURES; m++) {
             out.writeDouble(openSum[m]);
             out.writeInt(openCovered[m]);
         }
-        for (int i = 0; i < sum.length; i++) {
-            out.writeFloat(sum[i]);
-            out.writeChar(covered[i]);
+        for (int c : cells) {
+            out.writeInt(c);
         }
     }
 
     void read(DataInput in) throws IOException {
+        readOpenHour(in);
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = in.readInt();
+        }
+    }
+
+    /**
+     * Reads the layout of snapshot versions 4 and 5: as {@link #write}, but each slot a {@code float} sum and
+     * a {@code char} of covered seconds, rounded into cells here.
+     */
+    void readVersion5(DataInput in) throws IOException {
+        readOpenHour(in);
+        for (int i = 0; i < cells.length; i++) {
+            float sum = in.readFloat();
+            cells[i] = cell(sum, Math.min(in.readChar(), SECONDS_PER_HOUR));
+        }
+    }
+
+    private void readOpenHour(DataInput in) throws IOException {
         forgetPooled();
         openHour = in.readLong();
         for (int m = 0; m < MEASURES; m++) {
             openSum[m] = in.readDouble();
             openCovered[m] = in.readInt();
-        }
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] = in.readFloat();
-            covered[i] = in.readChar();
         }
     }
 
@@ -255,8 +287,7 @@ final class HourlyBins {
                 minutes[m][i] = in.readDouble();
             }
         }
-        Arrays.fill(sum, 0);
-        Arrays.fill(covered, (char) 0);
+        Arrays.fill(cells, 0);
         if (openHour == Long.MIN_VALUE) {
             return;
         }
@@ -264,9 +295,9 @@ final class HourlyBins {
             int s = slot(h);
             int p = slot(h - 1);
             for (int m = 0; m < MEASURES; m++) {
-                sum[s * MEASURES + m] = (float) (total[m][s] - total[m][p]);
                 long seconds = Math.round((minutes[m][s] - minutes[m][p]) * 60);
-                covered[s * MEASURES + m] = (char) Math.max(0, Math.min(seconds, SECONDS_PER_HOUR));
+                cells[s * MEASURES + m] = cell(total[m][s] - total[m][p],
+                        (int) Math.max(0, Math.min(seconds, SECONDS_PER_HOUR)));
             }
         }
     }

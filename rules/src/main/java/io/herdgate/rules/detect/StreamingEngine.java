@@ -30,9 +30,10 @@ final class StreamingEngine implements DetectionEngine {
     /**
      * 2: the ring holds lying minutes as a fourth measure; 3: heat keeps whether the cow joined a running
      * herd; 4: the ring holds per-hour float sums and covered seconds instead of running totals in doubles;
-     * 5: heat keeps when it last raised (its refractory period runs from there).
+     * 5: heat keeps when it last raised (its refractory period runs from there); 6: the ring packs each
+     * hour's sum and covered seconds into one int (see {@code HourlyBins}).
      */
-    private static final int VERSION = 5;
+    private static final int VERSION = 6;
     /** The oldest version still read (converted on restore, so an upgrade keeps the herd's baselines). */
     private static final int OLDEST_READ = 3;
 

@@ -84,6 +84,53 @@ class HourlyBinsTest {
         assertEquals(java.util.Arrays.toString(bytes(bins)), java.util.Arrays.toString(bytes(copy)));
     }
 
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 1e-30, 0.1, 1 / 3.0, 59.99, 123_456.789, 3.3e38})
+    void cell_sum_isWithinARelative2PowMinus13OfTheExactOne(double sum) {
+        for (int seconds : new int[] {0, 1, 1799, 3600}) {
+            int cell = HourlyBins.cell(sum, seconds);
+            assertEquals(sum, HourlyBins.sum(cell), sum * 0x1p-13, "sum of " + sum);
+            assertEquals(seconds, cell & 0xFFF, "seconds beside " + sum);
+        }
+    }
+
+    @Test
+    void cell_roundsToTheNearestHeldValue_carryingIntoTheExponent() {
+        assertEquals(1 + 0x1p-12, HourlyBins.sum(HourlyBins.cell(1 + 0x1p-12 + 0x1p-15, 0)), 0, "down");
+        assertEquals(1 + 0x1p-11, HourlyBins.sum(HourlyBins.cell(1 + 0x1p-12 + 0x1p-13 + 0x1p-15, 0)), 0, "up");
+        assertEquals(2, HourlyBins.sum(HourlyBins.cell(2 - 0x1p-15, 0)), 0, "up across a power of two");
+        assertEquals(0, HourlyBins.sum(HourlyBins.cell(-0.0, 60)), 0, "no negative sums");
+    }
+
+    /** Versions 4 and 5 kept per slot a float sum and a char of covered seconds, written here as they did. */
+    @Test
+    void readVersion5_floatSumsAndCharSeconds_becomeTheSameWindowRates() throws IOException {
+        long open = 100;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buf)) {
+            out.writeLong(open);
+            for (int k = 0; k < 4; k++) {
+                out.writeDouble(k == HourlyBins.ACTIVITY ? 8.5 : 0);
+                out.writeInt(k == HourlyBins.ACTIVITY ? 300 : 0);
+            }
+            for (int i = 0; i < SIZE; i++) {
+                long h = open - Math.floorMod(open - i, (long) SIZE); // the hour slot i holds
+                for (int k = 0; k < 4; k++) {
+                    out.writeFloat(k == HourlyBins.ACTIVITY ? (float) value(h) : 0);
+                    out.writeChar(k == HourlyBins.ACTIVITY ? seconds(h) : 0);
+                }
+            }
+        }
+        HourlyBins bins = new HourlyBins(SIZE);
+        bins.readVersion5(new DataInputStream(new ByteArrayInputStream(buf.toByteArray())));
+        assertEquals(open, bins.openHour());
+        for (int hours : new int[] {1, 10, SIZE - 2}) {
+            assertEquals(expectedRate(99, hours), bins.rate(HourlyBins.ACTIVITY, 99, hours, 0), 1e-9, hours + " h");
+        }
+        bins.flush();
+        assertEquals(8.5 / 5, bins.rate(HourlyBins.ACTIVITY, 100, 1, 0), 1e-9, "the open hour as it was");
+    }
+
     /**
      * Version 3 kept running totals of values and covered minutes in doubles (open hour, per measure its
      * open sum and minutes, then per measure and slot the totals); written here as that code wrote it.
