@@ -2,10 +2,6 @@ package io.herdgate.sim.motion;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,7 +57,7 @@ class PostureFidelityTest {
     /** Per label, the windows' pitch from their cow's mean walking direction towards her grazing one, degrees. */
     private static Map<String, List<Double>> realAngles(Path dir) {
         Map<String, Map<String, List<double[]>>> byCow = new HashMap<>();
-        List<String> index = lines(dir.resolve("index.csv"));
+        List<String> index = RealRecordings.lines(dir.resolve("index.csv"));
         for (int ln = 1; ln < index.size(); ln++) {
             String[] f = index.get(ln).split(",", -1);
             if (!List.of("Resting", "Standing", "Walking", "Grazing").contains(f[2])) {
@@ -69,7 +65,7 @@ class PostureFidelityTest {
             }
             List<double[]> into = byCow.computeIfAbsent(f[1], c -> new HashMap<>())
                     .computeIfAbsent(f[2], l -> new ArrayList<>());
-            List<String> rows = lines(dir.resolve(f[0]));
+            List<String> rows = RealRecordings.lines(dir.resolve(f[0]));
             for (int s = 1; s + WINDOW <= rows.size(); s += WINDOW) {
                 double[] g = new double[3];
                 for (int i = s; i < s + WINDOW; i++) {
@@ -155,13 +151,5 @@ class PostureFidelityTest {
     private static double median(List<Double> v) {
         List<Double> s = v.stream().sorted().toList();
         return s.get(s.size() / 2);
-    }
-
-    private static List<String> lines(Path p) {
-        try {
-            return Files.readAllLines(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p, e);
-        }
     }
 }
