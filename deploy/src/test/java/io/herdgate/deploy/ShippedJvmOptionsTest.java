@@ -3,8 +3,8 @@ package io.herdgate.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herdgate.gateway.launch.JvmOptions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +42,8 @@ class ShippedJvmOptionsTest {
                 "class-data sharing is the launcher's, which checks the archive is current: " + o);
     }
 
-    /** As /usr/bin/herdgate reads the file: '#' starts a comment, options are separated by white space. */
+    /** As /usr/bin/herdgate reads the file. */
     private static List<String> options() throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(OPTIONS)) {
-            int hash = line.indexOf('#');
-            String text = (hash < 0 ? line : line.substring(0, hash)).strip();
-            if (!text.isEmpty()) {
-                out.addAll(List.of(text.split("\\s+")));
-            }
-        }
-        return out;
+        return JvmOptions.read(OPTIONS);
     }
 }

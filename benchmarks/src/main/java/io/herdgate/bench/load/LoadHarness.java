@@ -1,5 +1,6 @@
 package io.herdgate.bench.load;
 
+import io.herdgate.gateway.launch.JvmOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +45,17 @@ import java.util.stream.Collectors;
  * <p>CPU: besides wall-clock rates, which depend on whatever else the machine runs, the harness prints
  * the CPU time of the gateway, mosquitto and the publishers per 1,000 frames handled.
  *
- * <p>The gateway runs with the JVM options the package ships ({@link PackagedJvm}; {@code --jvm} replaces
- * them, {@code --xmx} overrides their heap) and, unless {@code --cds off}, with a class-data sharing
- * archive that a training run makes first, as the packaged launcher does ({@link ClassArchive}).
+ * <p>The gateway runs with the JVM options the package ships ({@link #PACKAGED_JVM_OPTIONS}, read as the
+ * launcher reads them by {@link JvmOptions}; {@code --jvm} replaces them, {@code --xmx} overrides their
+ * heap) and, unless {@code --cds off}, with a class-data sharing archive that a training run makes first,
+ * as the packaged launcher does ({@link ClassArchive}).
  */
 public final class LoadHarness {
 
     /** The gateway's name in its MQTT topics. */
     static final String GATEWAY = "load";
+    /** The JVM options file the package installs, relative to the repository root (the harness's working directory). */
+    static final Path PACKAGED_JVM_OPTIONS = Path.of("deploy/src/deb/share/jvm.options");
 
     private LoadHarness() {
     }
@@ -99,7 +103,7 @@ public final class LoadHarness {
      */
     static List<String> jvmOptions(Map<String, String> a) throws IOException {
         List<String> jvm = new ArrayList<>(a.containsKey("jvm") ? List.of(a.get("jvm").trim().split("\\s+"))
-                : PackagedJvm.options(PackagedJvm.OPTIONS));
+                : JvmOptions.read(PACKAGED_JVM_OPTIONS));
         if (a.containsKey("jvm-add")) {
             jvm.addAll(List.of(a.get("jvm-add").trim().split("\\s+")));
         }

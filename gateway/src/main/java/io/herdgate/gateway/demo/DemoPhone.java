@@ -55,11 +55,13 @@ final class DemoPhone implements AlarmListener, AutoCloseable {
     private static final Secret APP_SECRET = Secret.of("demo-app-secret");
 
     private final FakeCloudApi api;
+    private final WhatsAppChannel channel;
     private final AlarmDesk desk;
     private final OutboxPump pump;
 
-    private DemoPhone(FakeCloudApi api, AlarmDesk desk, OutboxPump pump) {
+    private DemoPhone(FakeCloudApi api, WhatsAppChannel channel, AlarmDesk desk, OutboxPump pump) {
         this.api = api;
+        this.channel = channel;
         this.desk = desk;
         this.pump = pump;
     }
@@ -76,7 +78,7 @@ final class DemoPhone implements AlarmListener, AutoCloseable {
             OutboxPump pump = OutboxPump.of(outbox, List.of(channel), clock, new SecureRandom());
             AlarmDesk desk = AlarmDesk.open(db, ContactsFile.parse(CONTACTS, "demo-contacts.yaml"), outbox,
                     pump.firstChannel(), clock);
-            return new DemoPhone(api, desk, pump);
+            return new DemoPhone(api, channel, desk, pump);
         } catch (RuntimeException e) {
             api.close();
             throw e;
@@ -106,6 +108,7 @@ final class DemoPhone implements AlarmListener, AutoCloseable {
 
     @Override
     public void close() {
+        channel.close();
         api.close();
     }
 }

@@ -235,6 +235,8 @@ public final class OutboxPump {
         if (!outbox.claim(e.id())) {
             return false;
         }
+        Logger.info("outbox: sending {} on {}, attempt {}, picked {}", e.notification().key().value(), ch.name(),
+                e.attempts() + 1, clock.instant());
         Pair pair = new Pair(ch.name(), e.notification().to().phone());
         hold(pair, now.plus(settings.pairInterval()));
         DeliveryResult r = deliver(ch, e);

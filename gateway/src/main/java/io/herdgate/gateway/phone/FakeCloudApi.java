@@ -378,6 +378,11 @@ public final class FakeCloudApi implements AutoCloseable {
             return new Delivered(newId(), now, "interactive", Optional.empty(), i.path("body").path("text").asText(),
                     buttons, image);
         }
+        if (type.equals("image")) {
+            JsonNode i = m.path("image");
+            return new Delivered(newId(), now, "image", Optional.empty(), i.path("caption").asText(), List.of(),
+                    Optional.of(headerImage(i)));
+        }
         return new Delivered(newId(), now, type, Optional.empty(), m.path(type).toString(), List.of(), Optional.empty());
     }
 

@@ -112,8 +112,13 @@ final class AlarmSide implements AutoCloseable {
         StatusRelay statuses = new StatusRelay();
         List<Channel> channels = new ArrayList<>();
         Optional<WhatsAppSettings> wa = c.whatsapp().map(w -> whatsAppSettings(w, c, env));
-        wa.ifPresent(s -> channels.add(WhatsAppChannel.of(s, templates(c.whatsapp().get()),
-                StoredAlarmChart.of(AlarmLog.of(db), history, rules, ChartSettings.defaults(c.zone()), clock), messages, clock)));
+        wa.ifPresent(s -> {
+            WhatsAppChannel whatsApp = WhatsAppChannel.of(s, templates(c.whatsapp().get()),
+                    StoredAlarmChart.of(AlarmLog.of(db), history, rules, ChartSettings.defaults(c.zone()), clock), messages, clock,
+                    OptOuts.of(db)::isOptedOut);
+            parts.add(whatsApp);
+            channels.add(whatsApp);
+        });
         c.sms().ifPresent(s -> {
             SmsChannel sms = SmsChannel.of(smsSettings(s, c), replies, statuses, clock);
             parts.add(sms);

@@ -119,7 +119,7 @@ import org.tinylog.Logger;
  *   <li>detection engine, continuing from the stored checkpoint (every cow keeps her baseline); the time
  *       the gateway was down is not held against any collar ({@link DetectionEngine#resumeAt});</li>
  *   <li>feature history, alarm log, frame counters, pairings, the frame pipeline and its ingest thread;</li>
- *   <li>scheduler: engine tick every minute, history flush, checkpoint every hour, rules reload
+ *   <li>scheduler: engine tick every minute, history and frame counter flush, checkpoint every hour, rules reload
  *       every 10 s, daily retention and summary; the clock-jump guards;</li>
  *   <li>HTTP: API token and guard, {@code /health}, {@code /metrics} and every module's routes;</li>
  *   <li>links (serial dongle, MQTT, or the simulation's local link), last, so no frame arrives before
@@ -172,6 +172,7 @@ public final class Gateway implements AutoCloseable {
     private FramePipeline pipeline;
     private Ingest ingest;
     private Scheduler scheduler;
+    private WriteBehindCounterStore counters;
     private ClockJumpGuard scheduleGuard;
     private HttpServer http;
     private Optional<LocalLink> local = Optional.empty();
@@ -296,7 +297,7 @@ public final class Gateway implements AutoCloseable {
             }
         });
         // Uplink counters written behind with the feature history, so a frame costs no fsync (see the class).
-        WriteBehindCounterStore counters = track(WriteBehindCounterStore.of(SqliteCounterStore.of(db), settings.flushPolicy, clock));
+        counters = track(WriteBehindCounterStore.of(SqliteCounterStore.of(db), settings.flushPolicy, clock));
         // The live registry: pair, unpair and pairing mode (installer API) reach the pipeline without a restart.
         registry = CollarRegistry.open(db, clock);
         track(registry::flushHealth); // after the ingest has stopped: the last sightings
@@ -356,6 +357,8 @@ public final class Gateway implements AutoCloseable {
     private void schedule(GatewayConfig c) {
         scheduler = Scheduler.of(settings.clock, c.zone());
         scheduler.every(JobName.of("engine-tick"), TICK, detection::tick);
+        // a herd gone quiet saves no counter that would flush the others: a kill must not lose more than the interval
+        scheduler.every(JobName.of("counter-flush"), TICK, counters::flushIfDue);
         scheduler.every(JobName.of("checkpoint"), CHECKPOINT, this::checkpointNow);
         rulesSource.ifPresent(source -> scheduler.every(JobName.of("rules-reload"), RULES_POLL, () -> reload(source)));
         scheduler.daily(JobName.of("retention"), c.retention().runAt(), () -> {

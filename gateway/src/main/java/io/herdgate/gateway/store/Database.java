@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One SQLite database file holding the gateway's durable state, opened in WAL mode with foreign keys on.
@@ -22,7 +23,11 @@ import java.util.Objects;
  * <p>A new file is created with permission 0600 where the file system supports POSIX permissions: it
  * holds the collars' root keys. SQLite gives its {@code -wal} and {@code -shm} files the same mode.
  *
- * <p>One connection, serialised: safe for use from several threads, one statement at a time.
+ * <p>One connection, serialised: safe for use from several threads, one transaction at a time, taken in
+ * the order asked for (a fair lock). Why fair: the ingest's bulk writes (counters, per-minute features)
+ * come one after another from the same threads, and an unfair monitor may hand the connection back to
+ * them again and again while an alarm's write waits; in order, an alarm waits for at most the
+ * transactions already queued.
  */
 public final class Database implements AutoCloseable {
 
@@ -42,6 +47,7 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final boolean synced;
+    private final ReentrantLock lock = new ReentrantLock(true);
     private Durability durability = Durability.FULL;
 
     private Database(Path file, Connection connection, boolean synced) {
@@ -146,16 +152,20 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs read-only work outside a transaction. */
-    public synchronized <T> T read(SqlWork<T> work) {
+    public <T> T read(SqlWork<T> work) {
+        lock.lock();
         try {
             return work.run(connection);
         } catch (SQLException e) {
             throw new StoreException(file, "read failed", e);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Runs work in one transaction committed with the given durability; rolled back if it fails. */
-    public synchronized <T> T write(Durability d, SqlWork<T> work) {
+    public <T> T write(Durability d, SqlWork<T> work) {
+        lock.lock();
         try {
             if (synced && d != durability) {
                 try (Statement s = connection.createStatement()) {
@@ -176,16 +186,21 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException(file, "write failed, rolled back", e);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Closes the connection; SQLite checkpoints the WAL into the main file. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        lock.lock();
         try {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException(file, "close failed", e);
+        } finally {
+            lock.unlock();
         }
     }
 }

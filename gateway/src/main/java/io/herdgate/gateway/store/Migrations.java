@@ -23,7 +23,7 @@ final class Migrations {
     /** Resource names relative to {@link #FOLDER}; index i is version i+1. Append, never edit. */
     private static final List<String> BUNDLED = List.of("V1__init.sql", "V2__firmware_progress.sql", "V3__alarms.sql",
             "V4__whatsapp.sql", "V5__upstream.sql", "V6__sessions.sql", "V7__checkpoint_chunks.sql", "V8__alarm_holds.sql",
-            "V9__posture.sql");
+            "V9__posture.sql", "V10__frame_counter_frames.sql");
 
     private final String folder;
     private final List<String> names;

@@ -25,7 +25,12 @@ import java.util.Optional;
  * reused downlink counter would reuse an AES-CTR keystream; join nonces because a replayed join request
  * must never open a session.
  *
- * <p>Saves come from the ingest thread; {@link #flush()} and {@link #close()} may come from any thread.
+ * <p>A power cut or kill -9 therefore loses, of the uplink counters and their frame counts
+ * ({@link SqliteCounterStore#uplinkTally}), what was accepted since the last flush: at most the interval, as
+ * long as {@link #flushIfDue()} runs on a timer (a herd gone quiet makes no saves that would flush).
+ *
+ * <p>Saves come from the ingest thread; {@link #flush()}, {@link #flushIfDue()} and {@link #close()} may
+ * come from any thread.
  */
 public final class WriteBehindCounterStore implements CounterStore, AutoCloseable {
 
@@ -33,6 +38,8 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     private final FlushPolicy policy;
     private final Clock clock;
     private final Map<CounterKey, CounterState> pending = new HashMap<>();
+    /** Uplink frames accepted per stream since the last flush. */
+    private final Map<CounterKey, Long> accepted = new HashMap<>();
     private Instant lastFlush;
 
     private WriteBehindCounterStore(SqliteCounterStore store, FlushPolicy policy, Clock clock) {
@@ -63,12 +70,21 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
             store.save(eui, stream, state);
             return;
         }
+        CounterKey key = CounterKey.of(eui, stream);
+        synchronized (this) {
+            pending.put(key, state);
+            accepted.merge(key, 1L, Long::sum);
+        }
+        flushIfDue();
+    }
+
+    /** Writes the pending states if the policy's interval has passed; call it from a timer too. */
+    public void flushIfDue() {
         boolean due;
         synchronized (this) {
-            pending.put(CounterKey.of(eui, stream), state);
             Instant now = clock.instant();
             // A clock stepped backwards must not hold writes back for longer than the interval.
-            due = !now.isBefore(lastFlush.plus(policy.interval())) || now.isBefore(lastFlush);
+            due = !pending.isEmpty() && (!now.isBefore(lastFlush.plus(policy.interval())) || now.isBefore(lastFlush));
         }
         if (due) {
             flush();
@@ -79,6 +95,7 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     public void clear(CollarEui eui, CounterStream stream) {
         synchronized (this) {
             pending.remove(CounterKey.of(eui, stream));
+            accepted.remove(CounterKey.of(eui, stream));
         }
         store.clear(eui, stream);
     }
@@ -91,16 +108,20 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     /** Writes every pending state in one transaction. */
     public void flush() {
         Map<CounterKey, CounterState> batch;
+        Map<CounterKey, Long> counts;
         synchronized (this) {
             batch = Map.copyOf(pending);
+            counts = Map.copyOf(accepted);
             pending.clear();
+            accepted.clear();
             lastFlush = clock.instant();
         }
         try {
-            store.saveAll(batch);
+            store.saveAll(batch, counts);
         } catch (StoreException e) {
             synchronized (this) {
                 batch.forEach(pending::putIfAbsent); // keep them for the next attempt, newer states win
+                counts.forEach((k, n) -> accepted.merge(k, n, Long::sum));
             }
             throw e;
         }

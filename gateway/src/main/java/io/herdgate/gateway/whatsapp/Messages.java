@@ -58,6 +58,13 @@ final class Messages {
         return envelope(to, "interactive").set("interactive", interactive);
     }
 
+    /** An image message with a caption (only inside the 24-hour window). */
+    static ObjectNode image(PhoneNumber to, String mediaId, String caption) {
+        ObjectNode m = envelope(to, "image");
+        m.putObject("image").put("id", mediaId).put("caption", caption);
+        return m;
+    }
+
     /** A plain text message (only inside the 24-hour window). */
     static ObjectNode text(PhoneNumber to, String text) {
         ObjectNode m = envelope(to, "text");

@@ -113,7 +113,8 @@ public final class TemplateCatalog {
             String useName = text(source, t, "use", where);
             TemplateUse use = TemplateUse.parse(useName).orElseThrow(() -> new TemplateCatalogException(source,
                     "template " + name + ": unknown use '" + useName + "', allowed: "
-                            + AlarmType.allowedNames() + ", daily_summary"));
+                            + AlarmType.allowedNames() + ", the same with prefix " + TemplateUse.CRITICAL
+                            + ", alarm_chart, daily_summary"));
             String header = t.path("header").asText("none");
             if (!header.equals("none") && !header.equals("image")) {
                 throw new TemplateCatalogException(source, where + ": header must be 'none' or 'image', not '" + header + "'");
@@ -172,6 +173,14 @@ public final class TemplateCatalog {
             if (!uses.add(t.use())) {
                 throw new TemplateCatalogException(source, where + ": a second template for use '" + t.use().jsonName() + "'");
             }
+            if (t.use() instanceof TemplateUse.CriticalAlarm && t.imageHeader()) {
+                throw new TemplateCatalogException(source, where + ": a critical alarm's template has header 'none' "
+                        + "(its chart follows as the 'alarm_chart' template)");
+            }
+            if (t.use() instanceof TemplateUse.AlarmChart && (!t.imageHeader() || t.buttons())) {
+                throw new TemplateCatalogException(source, where + ": the 'alarm_chart' template has header 'image' "
+                        + "and no buttons (the buttons are on the alarm it follows)");
+            }
             if (!t.bodies().containsKey(TemplateLanguage.ENGLISH)) {
                 throw new TemplateCatalogException(source, where + ": has no English ('en') text to fall back to");
             }
@@ -191,6 +200,11 @@ public final class TemplateCatalog {
                     }
                 }
             }
+        }
+        if (templates.stream().anyMatch(t -> t.use() instanceof TemplateUse.CriticalAlarm)
+                && templates.stream().noneMatch(t -> t.use() instanceof TemplateUse.AlarmChart)) {
+            throw new TemplateCatalogException(source, "templates for critical alarms need the 'alarm_chart' template "
+                    + "that sends their chart after them");
         }
     }
 

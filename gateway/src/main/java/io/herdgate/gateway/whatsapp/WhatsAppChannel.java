@@ -8,8 +8,10 @@ import io.herdgate.gateway.notify.ChannelName;
 import io.herdgate.gateway.notify.Content;
 import io.herdgate.gateway.notify.DeliveryResult;
 import io.herdgate.gateway.notify.Notification;
+import io.herdgate.gateway.notify.PhoneNumber;
 import io.herdgate.gateway.notify.Recipient;
 import io.herdgate.gateway.store.AlarmId;
+import io.herdgate.rules.alarm.Severity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.tinylog.Logger;
 
 /**
@@ -29,16 +32,26 @@ import org.tinylog.Logger;
  * the same text goes out as a free-form interactive message with the same reply buttons; when WhatsApp
  * answers 131047 (window closed) the template is sent instead within the same call.
  *
+ * <p>Critical alarms must not wait for a chart to be drawn: when the catalog declares a template for
+ * {@link TemplateUse.CriticalAlarm} of the alarm's type (no image header), the alarm goes out with it at
+ * once, and its chart follows, drawn and sent on a thread of its own ({@link ChartFollowUps}), as the
+ * {@link TemplateUse.AlarmChart} template (or, inside the window, an image message with the same caption)
+ * once the pair-rate limit lets it. Without such a template a critical alarm carries its chart as any other.
+ *
  * <p>Throughput and per-recipient pair rate are kept client-side ({@link SendLimiter}); a message
  * held back is {@link DeliveryResult.RetryLater} with the wait. Errors map as {@link ErrorPolicy} says.
  * One delivery makes at most three API calls (chart upload, interactive message, template), each bounded
  * by the settings' timeout.
- * Credentials are never logged. Thread-safe.
+ * Credentials are never logged. Thread-safe; {@link #close()} stops the chart worker.
  */
-public final class WhatsAppChannel implements Channel {
+public final class WhatsAppChannel implements Channel, AutoCloseable {
 
     /** WhatsApp's customer-service window. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    /** How long, in machine time, a chart waits for the rate limits to let it go before it is given up. */
+    static final Duration CHART_PATIENCE = Duration.ofMinutes(10);
+    /** The longest single sleep of a chart waiting for its turn, so that a clock set ahead is seen soon. */
+    private static final long TURN_POLL_MS = 250;
 
     private final WhatsAppSettings settings;
     private final TemplateCatalog templates;
@@ -47,21 +60,34 @@ public final class WhatsAppChannel implements Channel {
     private final Clock clock;
     private final SendLimiter limiter;
     private final CloudApi api;
+    private final Predicate<PhoneNumber> optedOut;
+    private final ChartFollowUps followUps = new ChartFollowUps();
 
     private WhatsAppChannel(WhatsAppSettings settings, TemplateCatalog templates, ChartSource charts, MessageLog log,
-                            Clock clock) {
+                            Clock clock, Predicate<PhoneNumber> optedOut) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.charts = Objects.requireNonNull(charts, "charts");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.optedOut = Objects.requireNonNull(optedOut, "optedOut");
         this.limiter = new SendLimiter(clock, settings.messagesPerSecond(), settings.pairInterval());
         this.api = new CloudApi(settings);
     }
 
+    /** A channel whose charts following critical alarms go to everyone (tests, the demo). */
     public static WhatsAppChannel of(WhatsAppSettings settings, TemplateCatalog templates, ChartSource charts,
                                      MessageLog log, Clock clock) {
-        return new WhatsAppChannel(settings, templates, charts, log, clock);
+        return of(settings, templates, charts, log, clock, phone -> false);
+    }
+
+    /**
+     * A channel; {@code optedOut} tells numbers that answered STOP (the outbox no longer queues for them),
+     * so that a chart still following an alarm sent before the STOP is not sent after it.
+     */
+    public static WhatsAppChannel of(WhatsAppSettings settings, TemplateCatalog templates, ChartSource charts,
+                                     MessageLog log, Clock clock, Predicate<PhoneNumber> optedOut) {
+        return new WhatsAppChannel(settings, templates, charts, log, clock, optedOut);
     }
 
     @Override
@@ -72,10 +98,10 @@ public final class WhatsAppChannel implements Channel {
     @Override
     public DeliveryResult deliver(Notification n) {
         Recipient to = n.to();
-        TemplateUse use = n.content() instanceof Content.AlarmMessage a
-                ? TemplateUse.alarm(a.type()) : TemplateUse.dailySummary();
-        Optional<MessageTemplate> found = templates.forUse(use);
+        Optional<MessageTemplate> found = templateFor(n.content());
         if (found.isEmpty()) {
+            TemplateUse use = n.content() instanceof Content.AlarmMessage a ? TemplateUse.alarm(a.type())
+                    : TemplateUse.dailySummary();
             return new DeliveryResult.Undeliverable("no_template", "no WhatsApp template declared for '" + use.jsonName() + "'");
         }
         MessageTemplate template = found.get();
@@ -86,26 +112,49 @@ public final class WhatsAppChannel implements Channel {
                     ? Integer.toString(ErrorPolicy.PAIR_RATE) : Integer.toString(ErrorPolicy.THROUGHPUT),
                     "held back by the gateway's " + w.limit().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " limit");
         }
-        TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
-        List<String> values = TemplateValues.of(template, n.content(), settings.zone(), to.language());
         Optional<AlarmId> alarm = n.content() instanceof Content.AlarmMessage a ? Optional.of(a.alarm()) : Optional.empty();
-
         Optional<String> mediaId = Optional.empty();
-        if (template.imageHeader() && n.content() instanceof Content.AlarmMessage a) {
-            CloudApi.Answer upload = api.uploadPng(chart(a.alarm()));
+        if (template.imageHeader() && alarm.isPresent()) {
+            CloudApi.Answer upload = api.uploadPng(chart(alarm.get()));
             if (!(upload instanceof CloudApi.Answer.Accepted accepted)) {
                 return failed(n, "chart upload", upload);
             }
             mediaId = Optional.of(accepted.id());
         }
+        DeliveryResult result = send(n, template, mediaId, alarm);
+        if (result instanceof DeliveryResult.Sent && template.use() instanceof TemplateUse.CriticalAlarm
+                && n.content() instanceof Content.AlarmMessage a) {
+            templates.forUse(TemplateUse.alarmChart()).ifPresent(chartTemplate ->
+                    followUps.submit(a.alarm(), to.phone(), () -> sendChart(n, a, chartTemplate)));
+        }
+        return result;
+    }
 
+    /**
+     * The template for {@code content}: for a critical alarm the critical template of its type when there is
+     * one, else the alarm type's; the daily summary's.
+     */
+    private Optional<MessageTemplate> templateFor(Content content) {
+        if (content instanceof Content.AlarmMessage a) {
+            Optional<MessageTemplate> critical = a.severity() == Severity.CRITICAL
+                    ? templates.forUse(TemplateUse.criticalAlarm(a.type())) : Optional.empty();
+            return critical.or(() -> templates.forUse(TemplateUse.alarm(a.type())));
+        }
+        return templates.forUse(TemplateUse.dailySummary());
+    }
+
+    /** Sends {@code n} as an interactive message inside the window, else (or when WhatsApp says it closed) as the template. */
+    private DeliveryResult send(Notification n, MessageTemplate template, Optional<String> mediaId, Optional<AlarmId> alarm) {
+        Recipient to = n.to();
+        TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
+        List<String> values = TemplateValues.of(template, n.content(), settings.zone(), to.language());
         if (windowOpen(to)) {
             String text = template.render(language, values);
             ObjectNode freeForm = alarm.isPresent() && template.buttons()
                     ? Messages.interactive(to.phone(), text, templates.labels(language), alarm.get(), mediaId)
                     : Messages.text(to.phone(), text);
             CloudApi.Answer answer = api.sendMessage(freeForm);
-            if (!(answer instanceof CloudApi.Answer.Refused r && r.error().code() == ErrorPolicy.WINDOW_CLOSED)) {
+            if (!windowClosed(answer)) {
                 return finish(n, alarm, answer, freeForm.path("type").asText());
             }
             Logger.info("WhatsApp window of {} closed (131047), sending template {} instead", to.contact(), template.name());
@@ -113,6 +162,66 @@ public final class WhatsAppChannel implements Channel {
         CloudApi.Answer answer = api.sendMessage(
                 Messages.template(to.phone(), template, language, values, mediaId, alarm));
         return finish(n, alarm, answer, "template " + template.name() + " [" + language + "]");
+    }
+
+    /**
+     * On the chart worker: draws the chart of critical alarm {@code a}, waits for the rate limits to let a
+     * message to the recipient go (at most {@link #CHART_PATIENCE}), uploads it and sends it.
+     */
+    private void sendChart(Notification n, Content.AlarmMessage a, MessageTemplate template) {
+        byte[] png = chart(a.alarm());
+        if (!awaitTurn(n.to().phone())) {
+            Logger.warn("WhatsApp chart of alarm {} to {} given up: the rate limits held it for {}", a.alarm(),
+                    n.to().contact(), CHART_PATIENCE);
+            return;
+        }
+        if (optedOut.test(n.to().phone())) {
+            Logger.info("WhatsApp chart of alarm {} not sent: {} answered STOP since the alarm", a.alarm(), n.to().contact());
+            return;
+        }
+        CloudApi.Answer upload = api.uploadPng(png);
+        if (!(upload instanceof CloudApi.Answer.Accepted accepted)) {
+            failed(n, "chart upload", upload);
+            return;
+        }
+        Optional<String> mediaId = Optional.of(accepted.id());
+        Recipient to = n.to();
+        TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
+        List<String> values = TemplateValues.of(template, a, settings.zone(), to.language());
+        Optional<AlarmId> alarm = Optional.of(a.alarm());
+        if (windowOpen(to)) {
+            CloudApi.Answer answer = api.sendMessage(Messages.image(to.phone(), accepted.id(), template.render(language, values)));
+            if (!windowClosed(answer)) {
+                finish(n, alarm, answer, "image");
+                return;
+            }
+        }
+        finish(n, alarm, api.sendMessage(Messages.template(to.phone(), template, language, values, mediaId, Optional.empty())),
+                "template " + template.name() + " [" + language + "]");
+    }
+
+    /** Waits until the send limiter lets a message to {@code to} go and takes that turn; false after {@link #CHART_PATIENCE}. */
+    private boolean awaitTurn(PhoneNumber to) {
+        long deadline = System.nanoTime() + CHART_PATIENCE.toNanos();
+        while (true) {
+            Optional<SendLimiter.Wait> wait = limiter.tryAcquire(to);
+            if (wait.isEmpty()) {
+                return true;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(TURN_POLL_MS, wait.get().after().toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private static boolean windowClosed(CloudApi.Answer answer) {
+        return answer instanceof CloudApi.Answer.Refused r && r.error().code() == ErrorPolicy.WINDOW_CLOSED;
     }
 
     /** The alarm's chart, or the no-chart picture when there is none or it cannot be drawn. */
@@ -156,5 +265,11 @@ public final class WhatsAppChannel implements Channel {
         }
         Logger.warn("WhatsApp {} to {} ({}) not sent: {}", n.key(), n.to().contact(), what, result);
         return result;
+    }
+
+    /** Stops the chart worker; charts not yet sent are dropped (their alarms' messages are out). */
+    @Override
+    public void close() {
+        followUps.close();
     }
 }

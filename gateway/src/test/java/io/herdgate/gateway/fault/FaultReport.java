@@ -19,10 +19,9 @@ import java.util.TreeMap;
  * @param lost       alarms neither delivered nor held back for a stated reason: must be empty
  * @param duplicates messages beyond the first per alarm (the route has no repeats, so each extra one is a
  *                   duplicate delivery, e.g. a send the gateway could not mark done before a kill -9)
- * @param framesMissing frames published, not dropped by a full collar buffer and never accepted: must be 0
- *                   (a copy a link sent again after a lost connection is rejected as a replay, and counted
- *                   in {@code rejectedByReason}, not here)
- * @param framesAcceptedTwice frames accepted more often than they were published: must be 0
+ * @param frames     uplink frames published, counted against what the gateway wrote ({@link FrameLedger}):
+ *                   missing and beyond the crash window must be 0; a copy a link sent again after a lost
+ *                   connection is rejected as a replay and counted in {@code rejectedByReason}
  * @param framesHeldAtKills frames the dongle or the MQTT radio still held when the gateway was killed (their
  *                   link was down); the next gateway process got them
  * @param slowAnswers times the gateway had not handled every frame sent to it within
@@ -31,20 +30,21 @@ import java.util.TreeMap;
  */
 record FaultReport(FaultRun.Settings settings, Map<FaultKind, Integer> applied, int raised, int delivered,
                    Map<String, Integer> heldByPolicy, List<Long> lost, int duplicates, int unattributedMessages,
-                   long framesPublished, long framesAccepted, long framesAcceptedTwice, long framesRejected,
+                   FrameLedger.Count frames, long framesRejected,
                    Map<String, Long> rejectedByReason, long framesDroppedByCollars,
-                   long framesMissing, long framesHeldAtKills, long observations, int gatewayLives, long slowAnswers,
+                   long framesHeldAtKills, long observations, int gatewayLives, long slowAnswers,
                    long unansweredJoins, Duration real, Duration drain, List<String> apiViolations) {
 
     static FaultReport of(FaultRun.Settings s, Map<FaultKind, Integer> applied, List<StoredAlarm> raised,
-                          List<AlarmHold> holds, List<Delivered> inbox, long published, long dropped,
+                          List<AlarmHold> holds, List<Delivered> inbox, FrameLedger.Count frames, long dropped,
                           Map<String, Long> rejectedByReason,
                           long heldAtKills, List<GatewayChild.Frames> lives, long slowAnswers, long unansweredJoins,
                           Duration real, Duration drain, List<String> violations) {
         Map<Long, Integer> messages = messagesByAlarm(inbox);
         Map<Long, AlarmHold> unsent = new HashMap<>();
         holds.stream().filter(AlarmHold::unsent).forEach(h -> unsent.put(h.alarm().value(), h));
-        int unattributed = (int) inbox.stream().filter(d -> alarmOf(d) < 0).count();
+        // a critical alarm's chart follows as a message of its own, without buttons: not unattributed
+        int unattributed = (int) inbox.stream().filter(d -> alarmOf(d) < 0 && d.image().isEmpty()).count();
         int delivered = 0;
         int duplicates = 0;
         Map<String, Integer> held = new TreeMap<>();
@@ -61,19 +61,14 @@ record FaultReport(FaultRun.Settings settings, Map<FaultKind, Integer> applied, 
                 lost.add(id);
             }
         }
-        long accepted = lives.stream().mapToLong(GatewayChild.Frames::accepted).sum();
         long rejected = lives.stream().mapToLong(GatewayChild.Frames::rejected).sum();
         long observations = lives.stream().mapToLong(GatewayChild.Frames::observations).sum();
-        // every frame published and not dropped by a full buffer must be accepted once; a copy sent again
-        // after a lost connection is rejected as a replay and does not stand in for a missing frame
-        long missing = Math.max(0, published - dropped - accepted);
-        long acceptedTwice = Math.max(0, accepted - (published - dropped));
         Map<FaultKind, Integer> kinds = new EnumMap<>(FaultKind.class);
         for (FaultKind k : FaultKind.values()) {
             kinds.put(k, applied.getOrDefault(k, 0));
         }
         return new FaultReport(s, kinds, raised.size(), delivered, held, List.copyOf(lost), duplicates, unattributed,
-                published, accepted, acceptedTwice, rejected, Map.copyOf(rejectedByReason), dropped, missing, heldAtKills, observations, lives.size(), slowAnswers,
+                frames, rejected, Map.copyOf(rejectedByReason), dropped, heldAtKills, observations, lives.size(), slowAnswers,
                 unansweredJoins, real, drain, List.copyOf(violations));
     }
 
@@ -118,12 +113,22 @@ record FaultReport(FaultRun.Settings settings, Map<FaultKind, Integer> applied, 
         b.append(String.format("  %-22s %6d  %s%n", "alarms LOST", lost.size(), lost.isEmpty() ? "" : "ids " + lost));
         b.append(String.format("  %-22s %6d%n", "duplicate deliveries", duplicates));
         b.append(String.format("  %-22s %6d%n", "messages w/o alarm id", unattributedMessages));
-        b.append(String.format("  %-22s %6d%n", "frames published", framesPublished));
-        b.append(String.format("  %-22s %6d%n", "frames accepted", framesAccepted));
-        b.append(String.format("  %-22s %6d%n", "frames accepted twice", framesAcceptedTwice));
+        b.append(String.format("  %-22s %6d  (uplinks of the collars' sessions, joins not counted)%n", "frames published",
+                frames.published()));
+        b.append(String.format("  %-22s %6d  (the gateway's durable per-collar tally)%n", "frames accepted+written",
+                frames.accepted()));
+        b.append(String.format("  %-22s %6d  (accepted, not yet written at a kill -9: write-behind)%n", "frames lost at a kill",
+                frames.lostAtKills()));
+        b.append(String.format("  %-22s %6d  (of those, older than the flush interval at the kill)%n", "  BEYOND the interval",
+                frames.beyondWindow()));
+        b.append(String.format("  %-22s %6d%n", "frames accepted twice", frames.acceptedTwice()));
         b.append(String.format("  %-22s %6d  %s%n", "frames rejected", framesRejected, new TreeMap<>(rejectedByReason)));
         b.append(String.format("  %-22s %6d%n", "frames dropped (collar buffer full)", framesDroppedByCollars));
-        b.append(String.format("  %-22s %6d%n", "frames MISSING", framesMissing));
+        b.append(String.format("  %-22s %6d  %s%n", "frames MISSING", frames.missing(),
+                frames.missingByCollar().isEmpty() ? "" : "by collar " + frames.missingByCollar()));
+        if (frames.earlierSessions() > 0) {
+            b.append(String.format("  %-22s %6d%n", "frames of ended sessions (not countable)", frames.earlierSessions()));
+        }
         b.append(String.format("  %-22s %6d  (their link was down; the next process got them)%n", "frames held at a kill",
                 framesHeldAtKills));
         b.append(String.format("  %-22s %6d%n", "cow-minutes observed", observations));

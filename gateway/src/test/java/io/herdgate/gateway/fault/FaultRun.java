@@ -2,6 +2,7 @@ package io.herdgate.gateway.fault;
 
 import io.herdgate.gateway.alarm.AlarmHold;
 import io.herdgate.gateway.alarm.AlarmHolds;
+import io.herdgate.gateway.launch.JvmOptions;
 import io.herdgate.gateway.link.MqttLinkSettings;
 import io.herdgate.gateway.link.SimulatedDongle;
 import io.herdgate.gateway.link.SimulatedMqttRadio;
@@ -11,26 +12,25 @@ import io.herdgate.gateway.phone.Fault;
 import io.herdgate.gateway.phone.FakeCloudApi;
 import io.herdgate.gateway.phone.FakeCloudApiSettings;
 import io.herdgate.gateway.runtime.Gateway;
-import io.herdgate.gateway.store.CollarRecord;
-import io.herdgate.gateway.store.Collars;
 import io.herdgate.gateway.store.Database;
-import io.herdgate.gateway.store.PairingHistory;
+import io.herdgate.gateway.store.FlushPolicy;
+import io.herdgate.gateway.store.SqliteCounterStore;
 import io.herdgate.gateway.store.StoredAlarm;
 import io.herdgate.gateway.store.AlarmLog;
+import io.herdgate.gateway.testing.GatewayFiles;
 import io.herdgate.gateway.testing.Mosquitto;
 import io.herdgate.gateway.testing.PtyPair;
+import io.herdgate.gateway.testing.RegisteredHerd;
 import io.herdgate.gateway.whatsapp.PhoneNumberId;
 import io.herdgate.gateway.whatsapp.Secret;
+import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.FrameHeader;
 import io.herdgate.protocol.frame.FrameParser;
 import io.herdgate.protocol.message.MessageType;
-import io.herdgate.rules.series.CowId;
 import io.herdgate.sim.herd.HerdConfig;
-import io.herdgate.sim.herd.HerdMember;
 import io.herdgate.sim.herd.ManualClock;
 import io.herdgate.sim.herd.SimulatedHerd;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +89,10 @@ final class FaultRun {
     private final Map<Long, GatewayChild.DeskLine> desk = new HashMap<>();
     private final List<GatewayChild.Frames> lives = new ArrayList<>();
     private final Map<String, Long> rejected = new TreeMap<>();
+    /** Frames a killed process accepted may be unwritten for the flush interval, plus the timer's period and a minute of delivery. */
+    private final FrameLedger ledger = new FrameLedger(FlushPolicy.DEFAULT.interval().plus(Gateway.TICK.multipliedBy(2)));
+    private List<CollarEui> mqttCollars = List.of();
+    private List<CollarEui> serialCollars = List.of();
     private final List<String> jvm;
     private Mosquitto broker;
     private FakeCloudApi phones;
@@ -119,7 +123,8 @@ final class FaultRun {
     private FaultRun(Settings settings, Path dir) throws IOException {
         this.settings = settings;
         this.dir = dir;
-        this.jvm = packagedJvmOptions();
+        // the JVM options the package ships (as the load harness uses them): what is tested is what runs
+        this.jvm = JvmOptions.read(Path.of("").toAbsolutePath().getParent().resolve(JVM_OPTIONS));
     }
 
     static FaultReport run(Settings settings, Path dir) throws Exception {
@@ -137,7 +142,9 @@ final class FaultRun {
             phones = p;
             pty = pair;
             config = writeConfig();
-            registerCollars(dir.resolve("data"), herdConfig);
+            List<CollarEui> collars = RegisteredHerd.register(dir.resolve("data"), herdConfig);
+            mqttCollars = collars.stream().filter(FaultRun::onMqtt).toList();
+            serialCollars = collars.stream().filter(c -> !onMqtt(c)).toList();
             radio = SimulatedMqttRadio.connect(MqttLinkSettings.of(broker.uri(), "farm1").withClientId("collars-farm1"),
                     100_000, downlinks::add);
             dongle = SimulatedDongle.start(pty.b(), 100_000, downlinks::add, clock);
@@ -201,11 +208,13 @@ final class FaultRun {
             dongle.close();
             List<StoredAlarm> raised;
             List<AlarmHold> holds;
-            try (Database db = Database.open(dir.resolve("data").resolve(Gateway.DATABASE_FILE))) {
+            FrameLedger.Count frames;
+            try (Database db = database()) {
                 raised = AlarmLog.of(db).raisedBetween(START.minus(Duration.ofDays(3)), START.plus(Duration.ofDays(30)));
                 holds = AlarmHolds.of(db).all();
+                frames = ledger.count(SqliteCounterStore.of(db)::uplinkTally, radio.dropped() + dongle.dropped());
             }
-            return FaultReport.of(settings, applied, raised, holds, inbox(), published, radio.dropped() + dongle.dropped(), rejected,
+            return FaultReport.of(settings, applied, raised, holds, inbox(), frames, radio.dropped() + dongle.dropped(), rejected,
                     heldAtKills, lives, slowFrames, unansweredJoins, Duration.ofNanos(System.nanoTime() - realStart),
                     Duration.ofMinutes(minute).minus(settings.span()), phones.violations());
         } catch (FaultRunStalled e) {
@@ -264,14 +273,17 @@ final class FaultRun {
         checkDeadline();
         last = counted(child.set(herd.now(), expectedHandled()));
         published++;
-        boolean mqtt = (FrameParser.euiValue(frame, 0) & 1) == 0;
+        boolean mqtt = onMqtt(CollarEui.of(FrameParser.euiValue(frame, 0)));
+        boolean wellFormed = FrameParser.check(frame, 0, frame.length).isEmpty();
+        if (wellFormed) {
+            ledger.published(FrameParser.header(frame, 0), herd.now());
+        }
         if (mqtt) {
             radio.send(frame);
         } else {
             dongle.send(frame);
         }
-        if (FrameParser.check(frame, 0, frame.length).isEmpty()
-                && FrameParser.header(frame, 0).type() == MessageType.JOIN_REQUEST
+        if (wellFormed && FrameParser.header(frame, 0).type() == MessageType.JOIN_REQUEST
                 && (mqtt ? broker.isRunning() : pty.isPlugged())) {
             awaitAccept(FrameParser.header(frame, 0));
         }
@@ -342,20 +354,24 @@ final class FaultRun {
             case BROKER_RESTART -> {
                 if (brokerOutages++ == 0) {
                     broker.stop();
+                    ledger.linkDown(mqttCollars);
                 }
                 return () -> {
                     if (--brokerOutages == 0) {
                         broker.start();
+                        ledger.linkUp(mqttCollars);
                     }
                 };
             }
             case SERIAL_UNPLUG -> {
                 if (unplugs++ == 0) {
                     pty.kill();
+                    ledger.linkDown(serialCollars);
                 }
                 return () -> {
                     if (--unplugs == 0) {
                         pty.start();
+                        ledger.linkUp(serialCollars);
                     }
                 };
             }
@@ -369,6 +385,10 @@ final class FaultRun {
                 child.send("at " + t.toEpochMilli() + " 0");
                 Thread.sleep(f.count());
                 child.kill();
+                // what the dead process wrote: the frames it accepted after its last flush are not sent again
+                try (Database db = database()) {
+                    ledger.killed(t, SqliteCounterStore.of(db)::uplinkTally);
+                }
                 lives.add(last);
                 last = new GatewayChild.Frames(0, 0, 0, false);
                 publishedBeforeLife = published - held;
@@ -439,87 +459,50 @@ final class FaultRun {
         return String.join(",", spec);
     }
 
-    private Path writeConfig() throws Exception {
-        Files.writeString(dir.resolve("contacts.yaml"), """
-                contacts:
-                  - id: anna
-                    name: Anna Huber
-                    phone: "%s"
-                    language: en
-                    role: farmer
-                    opt-in: {at: 2026-03-01, how: signed form at installation}
-                routes:
-                  - name: everything
-                    chain:
-                      - contact: anna
-                grouping: {window: 0m}
-                # every raise is sent, so each alarm of the log must be traced to a message
-                flap-damping: {max-raises: 100, window: 1m, hold: 0m}
-                """.formatted(ANNA.e164()));
-        Files.writeString(dir.resolve("rules.yaml"), """
-                version: 1
-                herd:
-                  offline:
-                    after_min: 15
-                  no_motion:
-                    min_duration_min: 30
-                  collar_off:
-                    min_duration_min: 10
-                """);
-        Files.writeString(dir.resolve("wa-token"), TOKEN.reveal() + "\n");
-        Files.writeString(dir.resolve("wa-secret"), APP_SECRET.reveal() + "\n");
-        Files.writeString(dir.resolve("wa-verify"), "verify-me\n");
-        return Files.writeString(dir.resolve("herdgate.yaml"), """
-                data_dir: data
-                time_zone: UTC
-                logging:
-                  level: %s
-                rules_file: rules.yaml
-                contacts_file: contacts.yaml
-                links:
-                  serial:
-                    device: %s
-                  mqtt:
-                    broker: %s
-                    gateway_name: farm1
-                http:
-                  bind: 127.0.0.1
-                  port: 0
-                whatsapp:
-                  api_url: %s
-                  phone_number_id: "%s"
-                  token_file: wa-token
-                  app_secret: file:wa-secret
-                  verify_token: file:wa-verify
-                upstream:
-                  broker: %s
-                  gateway: farm1
-                  reconnect_max_s: 2
-                """.formatted(System.getProperty("faults.log", "info"), pty.a(), broker.uri(), phones.baseUrl(), PHONE_ID,
-                        broker.uri()));
+    private Path writeConfig() {
+        return GatewayFiles.in(dir)
+                .contacts(GatewayFiles.farmer(ANNA, "en") + """
+                        grouping: {window: 0m}
+                        # every raise is sent, so each alarm of the log must be traced to a message
+                        flap-damping: {max-raises: 100, window: 1m, hold: 0m}
+                        """)
+                .rules("""
+                        version: 1
+                        herd:
+                          offline:
+                            after_min: 15
+                          no_motion:
+                            min_duration_min: 30
+                          collar_off:
+                            min_duration_min: 10
+                        """)
+                .whatsapp(phones.baseUrl(), PHONE_ID, TOKEN, APP_SECRET)
+                .yaml("""
+                        logging:
+                          level: %s
+                        links:
+                          serial:
+                            device: %s
+                          mqtt:
+                            broker: %s
+                            gateway_name: farm1
+                        upstream:
+                          broker: %s
+                          gateway: farm1
+                          reconnect_max_s: 2
+                        """.formatted(System.getProperty("faults.log", "info"), pty.a(), broker.uri(), broker.uri()))
+                .write();
     }
 
-    /** The JVM options the package ships (as the load harness uses them): what is tested is what runs. */
-    private static List<String> packagedJvmOptions() throws IOException {
-        Path file = Path.of("").toAbsolutePath().getParent().resolve(JVM_OPTIONS);
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            int hash = line.indexOf('#');
-            String option = (hash < 0 ? line : line.substring(0, hash)).strip();
-            if (!option.isEmpty()) {
-                out.addAll(List.of(option.split("\\s+")));
-            }
-        }
-        return List.copyOf(out);
+    /** The gateway's database, opened while no gateway process runs. */
+    private Database database() {
+        return Database.open(dir.resolve("data").resolve(Gateway.DATABASE_FILE));
     }
 
-    private static void registerCollars(Path dataDir, HerdConfig config) throws Exception {
-        Files.createDirectories(dataDir);
-        try (Database db = Database.openUnsynced(dataDir.resolve(Gateway.DATABASE_FILE))) {
-            for (HerdMember m : SimulatedHerd.of(config, f -> { }).members()) {
-                Collars.of(db).save(CollarRecord.of(m.identity().eui(), m.identity().rootKey()));
-                PairingHistory.of(db).pair(m.identity().eui(), CowId.of(String.valueOf(m.cow().number())), config.start());
-            }
-        }
+    /** Even collars use MQTT, odd ones the serial dongle. */
+    private static boolean onMqtt(CollarEui eui) {
+        return (eui.value() & 1) == 0;
     }
+
+
 }

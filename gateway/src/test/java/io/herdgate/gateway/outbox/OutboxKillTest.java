@@ -84,6 +84,9 @@ class OutboxKillTest {
     private static void awaitReady(Process p) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
+        while (line != null && !line.equals("ready")) {
+            line = out.readLine(); // the child's log lines
+        }
         assertEquals("ready", line, "child started");
     }
 }

@@ -17,11 +17,9 @@ import io.herdgate.gateway.notify.PhoneNumber;
 import io.herdgate.gateway.phone.Delivered;
 import io.herdgate.gateway.phone.FakeCloudApi;
 import io.herdgate.gateway.phone.FakeCloudApiSettings;
-import io.herdgate.gateway.store.CollarRecord;
-import io.herdgate.gateway.store.Collars;
-import io.herdgate.gateway.store.Database;
-import io.herdgate.gateway.store.PairingHistory;
+import io.herdgate.gateway.testing.GatewayFiles;
 import io.herdgate.gateway.testing.Mosquitto;
+import io.herdgate.gateway.testing.RegisteredHerd;
 import io.herdgate.gateway.whatsapp.PhoneNumberId;
 import io.herdgate.gateway.whatsapp.Secret;
 import io.herdgate.gateway.whatsapp.WebhookSignature;
@@ -38,15 +36,14 @@ import io.herdgate.sim.event.CowDown;
 import io.herdgate.sim.event.Episode;
 import io.herdgate.sim.herd.EventScript;
 import io.herdgate.sim.herd.HerdConfig;
-import io.herdgate.sim.herd.HerdMember;
 import io.herdgate.sim.herd.ManualClock;
 import io.herdgate.sim.herd.SimulatedHerd;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +56,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +118,7 @@ class AlarmsEndToEndTest {
              FakeCloudApi phones = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET,
                      clock))) {
             Path configFile = writeConfig(dir, broker, phones);
-            registerCollars(dir.resolve("data"), herdConfig);
+            RegisteredHerd.register(dir.resolve("data"), herdConfig);
             ConfigCheck check = GatewayConfigFile.read(configFile);
             ConfigCheck.Valid valid = assertInstanceOf(ConfigCheck.Valid.class, check, check.toString());
             try (Gateway g = Gateway.builder(valid.config()).clock(clock).ticker(this::nanos).manualSchedule().unsyncedStorage()
@@ -195,13 +193,18 @@ class AlarmsEndToEndTest {
                 assertFalse(down.raisedAt().isBefore(START.plus(Duration.ofHours(6))), "raised at " + down.raisedAt());
                 Instant raised = down.raisedAt();
                 run(g, Duration.ofMinutes(14));
-                assertTrue(phones.inbox(VET).stream().noneMatch(m -> m.template().equals(Optional.of("herd_cow_down/en"))),
-                        "the vet is told only after the chain's 15 minutes: " + phones.inbox(VET));
+                assertEquals(List.of(), phones.inbox(VET), "the vet is told only after the chain's 15 minutes");
                 run(g, Duration.ofMinutes(3));
-                Delivered toVet = only(phones.inbox(VET), "herd_cow_down/en");
+                // critical: words and buttons at once, without an image; the chart follows as a message of its own
+                Delivered toVet = only(phones.inbox(VET), "herd_cow_down_critical/en");
                 assertTrue(toVet.text().contains("2"), toVet.text());
-                assertEquals(1, phones.inbox(VET).size(), "the healthy cow raised nothing: " + phones.inbox(VET));
+                assertEquals(Optional.empty(), toVet.image());
+                assertEquals(3, toVet.buttons().size());
                 assertFalse(toVet.at().isBefore(raised.plus(Duration.ofMinutes(15))), toVet.at() + " vs raised " + raised);
+                Delivered chart = awaitChart(phones, VET);
+                assertTrue(chart.text().contains("cow 2"), chart.text());
+                assertTrue(ImageIO.read(new ByteArrayInputStream(chart.image().orElseThrow())).getWidth() > 0, "a PNG chart");
+                assertEquals(2, phones.inbox(VET).size(), "the healthy cow raised nothing: " + phones.inbox(VET));
                 assertInstanceOf(AlarmState.ActiveUnacknowledged.class, desk.find(down.id()).orElseThrow().state());
                 assertEquals(annasMessages, phones.inbox(ANNA).size(), "nothing reaches a contact who sent STOP");
                 assertEquals(List.of(), phones.violations());
@@ -213,41 +216,17 @@ class AlarmsEndToEndTest {
         return desk.alarms(false).stream().filter(v -> v.type() == AlarmType.NO_MOTION).findFirst();
     }
 
-    private Path writeConfig(Path dir, Mosquitto broker, FakeCloudApi phones) throws Exception {
-        Files.writeString(dir.resolve("contacts.yaml"), CONTACTS);
-        Files.writeString(dir.resolve("wa-token"), TOKEN.reveal() + "\n");
-        Files.writeString(dir.resolve("wa-secret"), APP_SECRET.reveal() + "\n");
-        Files.writeString(dir.resolve("wa-verify"), "verify-me\n");
-        Path file = dir.resolve("herdgate.yaml");
-        Files.writeString(file, """
-                data_dir: data
-                time_zone: Europe/Berlin
-                contacts_file: contacts.yaml
-                links:
-                  mqtt:
-                    broker: %s
-                    gateway_name: barn
-                http:
-                  bind: 127.0.0.1
-                  port: 0
-                whatsapp:
-                  api_url: %s
-                  phone_number_id: "%s"
-                  token_file: wa-token
-                  app_secret: file:wa-secret
-                  verify_token: file:wa-verify
-                """.formatted(broker.uri(), phones.baseUrl(), PHONE_ID));
-        return file;
-    }
-
-    private static void registerCollars(Path dataDir, HerdConfig config) throws Exception {
-        Files.createDirectories(dataDir);
-        try (Database db = Database.openUnsynced(dataDir.resolve(Gateway.DATABASE_FILE))) {
-            for (HerdMember m : SimulatedHerd.of(config, f -> { }).members()) {
-                Collars.of(db).save(CollarRecord.of(m.identity().eui(), m.identity().rootKey()));
-                PairingHistory.of(db).pair(m.identity().eui(), CowId.of(String.valueOf(m.cow().number())), config.start());
-            }
-        }
+    private Path writeConfig(Path dir, Mosquitto broker, FakeCloudApi phones) {
+        return GatewayFiles.in(dir).timeZone("Europe/Berlin")
+                .contacts(CONTACTS)
+                .whatsapp(phones.baseUrl(), PHONE_ID, TOKEN, APP_SECRET)
+                .yaml("""
+                        links:
+                          mqtt:
+                            broker: %s
+                            gateway_name: barn
+                        """.formatted(broker.uri()))
+                .write();
     }
 
     /** Runs the herd and the gateway for {@code d}: each minute's frames handled, then the due jobs run. */
@@ -316,6 +295,20 @@ class AlarmsEndToEndTest {
     private static boolean isJoinRequest(byte[] frame) {
         return FrameParser.check(frame, 0, frame.length).isEmpty()
                 && FrameParser.header(frame, 0).type() == MessageType.JOIN_REQUEST;
+    }
+
+    /** The chart following a critical alarm to {@code phone}; it is sent on a thread of its own, so it is waited for. */
+    private static Delivered awaitChart(FakeCloudApi phones, PhoneNumber phone) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Delivered> chart = phones.inbox(phone).stream()
+                    .filter(m -> m.template().equals(Optional.of("herd_alarm_chart/en"))).findFirst();
+            if (chart.isPresent()) {
+                return chart.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no chart followed the critical alarm: " + phones.inbox(phone));
     }
 
     /** The one message of {@code template} ("name/language") in {@code inbox}. */

@@ -11,6 +11,7 @@ import io.herdgate.gateway.phone.Delivered;
 import io.herdgate.gateway.phone.FakeCloudApi;
 import io.herdgate.gateway.phone.FakeCloudApiSettings;
 import io.herdgate.gateway.sms.SimulatedModem;
+import io.herdgate.gateway.testing.GatewayFiles;
 import io.herdgate.gateway.testing.PtyPair;
 import io.herdgate.gateway.whatsapp.PhoneNumberId;
 import io.herdgate.gateway.whatsapp.Secret;
@@ -21,7 +22,6 @@ import io.herdgate.rules.alarm.Explanation;
 import io.herdgate.rules.alarm.Severity;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.sim.herd.ManualClock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,43 +136,16 @@ class WhatsAppOutageTest {
         return (int) inbox.stream().filter(m -> m.text().contains(cow)).count();
     }
 
-    private static Path writeConfig(Path dir, FakeCloudApi api, Path modem) throws Exception {
-        Files.writeString(dir.resolve("contacts.yaml"), """
-                contacts:
-                  - id: anna
-                    name: Anna Huber
-                    phone: "+4915112345678"
-                    language: en
-                    role: farmer
-                    opt-in: {at: 2026-03-01, how: signed form at installation}
-                routes:
-                  - name: everything
-                    chain:
-                      - contact: anna
-                grouping: {window: 0m}
-                """);
-        Files.writeString(dir.resolve("wa-token"), TOKEN.reveal() + "\n");
-        Files.writeString(dir.resolve("wa-secret"), APP_SECRET.reveal() + "\n");
-        Files.writeString(dir.resolve("wa-verify"), "verify-me\n");
-        Path file = dir.resolve("herdgate.yaml");
-        Files.writeString(file, """
-                data_dir: data
-                time_zone: Europe/Berlin
-                contacts_file: contacts.yaml
-                http:
-                  bind: 127.0.0.1
-                  port: 0
-                whatsapp:
-                  api_url: %s
-                  phone_number_id: "%s"
-                  token_file: wa-token
-                  app_secret: file:wa-secret
-                  verify_token: file:wa-verify
-                sms:
-                  modem: %s
-                  baud: 115200
-                """.formatted(api.baseUrl(), PHONE_ID, modem));
-        return file;
+    private static Path writeConfig(Path dir, FakeCloudApi api, Path modem) {
+        return GatewayFiles.in(dir).timeZone("Europe/Berlin")
+                .contacts(GatewayFiles.farmer(PhoneNumber.of("+4915112345678"), "en") + "grouping: {window: 0m}\n")
+                .whatsapp(api.baseUrl(), PHONE_ID, TOKEN, APP_SECRET)
+                .yaml("""
+                        sms:
+                          modem: %s
+                          baud: 115200
+                        """.formatted(modem))
+                .write();
     }
 
     private long nanos() {

@@ -97,4 +97,42 @@ class WriteBehindCounterStoreTest {
             assertEquals(Optional.empty(), store.load(Samples.EUI, CounterStream.UPLINK));
         }
     }
+
+    @Test
+    void acceptedFrames_areCountedWithTheCounter_andTheCountRestartsAtAJoin() {
+        Path file = dir.resolve("h.db");
+        try (Database db = Database.open(file);
+             WriteBehindCounterStore store = WriteBehindCounterStore.of(SqliteCounterStore.of(db), FIVE_MINUTES, clock)) {
+            store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(0, 1));
+            store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(1, 1));
+            clock.advance(Duration.ofMinutes(5));
+            store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(3, 1)); // counter 2 never came
+            store.save(OTHER, CounterStream.UPLINK, CounterState.of(5, 1));
+            store.clear(OTHER, CounterStream.UPLINK); // joined again
+            store.save(OTHER, CounterStream.UPLINK, CounterState.of(0, 1));
+        }
+        try (Database db = Database.open(file)) {
+            SqliteCounterStore disk = SqliteCounterStore.of(db);
+            assertEquals(Optional.of(UplinkTally.of(Samples.EUI, 3, 3)), disk.uplinkTally(Samples.EUI));
+            assertEquals(Optional.of(UplinkTally.of(OTHER, 0, 1)), disk.uplinkTally(OTHER));
+        }
+    }
+
+    @Test
+    void flushIfDue_onATimer_writesWhatAQuietHerdLeftPending() {
+        try (Database db = Database.open(dir.resolve("h.db"))) {
+            SqliteCounterStore disk = SqliteCounterStore.of(db);
+            WriteBehindCounterStore store = WriteBehindCounterStore.of(disk, FIVE_MINUTES, clock);
+            store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(7, 1));
+
+            clock.advance(Duration.ofMinutes(4));
+            store.flushIfDue();
+            assertEquals(Optional.empty(), disk.uplinkTally(Samples.EUI));
+
+            clock.advance(Duration.ofMinutes(1));
+            store.flushIfDue();
+            assertEquals(Optional.of(UplinkTally.of(Samples.EUI, 7, 1)), disk.uplinkTally(Samples.EUI));
+            assertEquals(0, store.pending());
+        }
+    }
 }

@@ -14,17 +14,13 @@ import io.herdgate.gateway.notify.PhoneNumber;
 import io.herdgate.gateway.notify.Reply;
 import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.gateway.runtime.GatewayStatus;
-import io.herdgate.gateway.store.CollarRecord;
-import io.herdgate.gateway.store.Collars;
-import io.herdgate.gateway.store.Database;
-import io.herdgate.gateway.store.PairingHistory;
+import io.herdgate.gateway.testing.GatewayFiles;
 import io.herdgate.gateway.testing.Mosquitto;
+import io.herdgate.gateway.testing.RegisteredHerd;
 import io.herdgate.protocol.frame.FrameParser;
 import io.herdgate.protocol.message.MessageType;
 import io.herdgate.rules.alarm.AlarmType;
-import io.herdgate.rules.series.CowId;
 import io.herdgate.sim.herd.HerdConfig;
-import io.herdgate.sim.herd.HerdMember;
 import io.herdgate.sim.herd.ManualClock;
 import io.herdgate.sim.herd.SimulatedHerd;
 import java.nio.file.Files;
@@ -121,43 +117,27 @@ class UpstreamGatewaysTest {
 
         static Farm start(Path dir, String name, Mosquitto broker, long seed) throws Exception {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("contacts.yaml"), """
-                    contacts:
-                      - id: anna
-                        name: Anna Huber
-                        phone: "%s"
-                        language: en
-                        role: farmer
-                        opt-in: {at: 2026-03-01, how: signed form at installation}
-                    routes:
-                      - name: everything
-                        chain:
-                          - contact: anna
-                    """.formatted(ANNA.e164()));
-            Files.writeString(dir.resolve("rules.yaml"), """
-                    version: 1
-                    herd:
-                      battery:
-                        low_mv: 5000
-                        min_readings: 1
-                    """);
-            Path config = Files.writeString(dir.resolve("herdgate.yaml"), """
-                    data_dir: data
-                    time_zone: UTC
-                    rules_file: rules.yaml
-                    contacts_file: contacts.yaml
-                    links:
-                      mqtt:
-                        broker: %s
-                        gateway_name: %s
-                    http:
-                      port: 0
-                    upstream:
-                      broker: %s
-                      gateway: %s
-                    """.formatted(broker.uri(), name, broker.uri(), name));
+            Path config = GatewayFiles.in(dir)
+                    .contacts(GatewayFiles.farmer(ANNA, "en"))
+                    .rules("""
+                            version: 1
+                            herd:
+                              battery:
+                                low_mv: 5000
+                                min_readings: 1
+                            """)
+                    .yaml("""
+                            links:
+                              mqtt:
+                                broker: %s
+                                gateway_name: %s
+                            upstream:
+                              broker: %s
+                              gateway: %s
+                            """.formatted(broker.uri(), name, broker.uri(), name))
+                    .write();
             HerdConfig herdConfig = HerdConfig.of(2, seed, START, Duration.ofDays(1));
-            register(dir.resolve("data"), herdConfig);
+            RegisteredHerd.register(dir.resolve("data"), herdConfig);
             ConfigCheck check = GatewayConfigFile.read(config);
             Farm f = new Farm();
             f.gateway = Gateway.builder(assertInstanceOf(ConfigCheck.Valid.class, check, check.toString()).config())
@@ -166,16 +146,6 @@ class UpstreamGatewaysTest {
                     10_000, f.downlinks::add);
             f.herd = SimulatedHerd.of(herdConfig, f::transmit);
             return f;
-        }
-
-        private static void register(Path dataDir, HerdConfig config) throws Exception {
-            Files.createDirectories(dataDir);
-            try (Database db = Database.openUnsynced(dataDir.resolve(Gateway.DATABASE_FILE))) {
-                for (HerdMember m : SimulatedHerd.of(config, f -> { }).members()) {
-                    Collars.of(db).save(CollarRecord.of(m.identity().eui(), m.identity().rootKey()));
-                    PairingHistory.of(db).pair(m.identity().eui(), CowId.of(String.valueOf(m.cow().number())), config.start());
-                }
-            }
         }
 
         /** The link dates a frame by the clock at arrival: the clock is the frame's time until it is handled. */

@@ -82,4 +82,55 @@ class TemplateCatalogTest {
                 Map.of(TemplateLanguage.ENGLISH, List.of("Acknowledge", "Snooze 2 h", "Call vet"))));
         assertEquals("test: template x: language de needs 3 button labels under 'buttons'", e.getMessage());
     }
+
+    @Test
+    void bundled_everyAlarmTemplateWithAChart_hasACriticalTwinWithoutOne_andTheChartTemplateExists() {
+        for (AlarmType type : AlarmType.values()) {
+            MessageTemplate t = BUNDLED.forUse(TemplateUse.alarm(type)).orElseThrow();
+            if (t.imageHeader()) {
+                MessageTemplate critical = BUNDLED.forUse(TemplateUse.criticalAlarm(type)).orElseThrow();
+                assertEquals(t.parameters(), critical.parameters(), critical.name().toString());
+                assertEquals(t.bodies().keySet(), critical.bodies().keySet(), critical.name().toString());
+                assertTrue(critical.buttons() && !critical.imageHeader(), critical.name().toString());
+            }
+        }
+        MessageTemplate chart = BUNDLED.forUse(TemplateUse.alarmChart()).orElseThrow();
+        assertTrue(chart.imageHeader() && !chart.buttons());
+        assertEquals(6, chart.bodies().size());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "critical_no_motion|image|false|a critical alarm's template has header 'none'",
+            "alarm_chart|none|false|the 'alarm_chart' template has header 'image' and no buttons",
+            "alarm_chart|image|true|the 'alarm_chart' template has header 'image' and no buttons",
+    })
+    void read_criticalOrChartTemplateWithTheWrongHeader_isRejected(String use, String header, boolean buttons, String message,
+                                                                    @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, """
+                templates:
+                  - name: x
+                    use: %s
+                    header: %s
+                    buttons: %s
+                    parameters: [cows]
+                    texts: {en: 'Cow {{1}} down.'}
+                buttons:
+                  en: [Acknowledge, Snooze 2 h, Call vet]
+                """.formatted(use, header, buttons));
+        TemplateCatalogException e = assertThrows(TemplateCatalogException.class, () -> TemplateCatalog.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": template x: "), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void read_criticalTemplateWithoutTheChartTemplate_isRejected(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, "templates:\n  - name: x\n    use: critical_no_motion\n    texts: {en: 'Cow {{1}} down.'}\n"
+                + "    parameters: [cows]\n");
+        TemplateCatalogException e = assertThrows(TemplateCatalogException.class, () -> TemplateCatalog.read(file));
+        assertEquals(file + ": templates for critical alarms need the 'alarm_chart' template that sends their chart after them",
+                e.getMessage());
+    }
 }

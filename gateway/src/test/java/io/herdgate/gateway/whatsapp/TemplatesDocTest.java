@@ -44,6 +44,9 @@ class TemplatesDocTest {
         md.append("only as approved templates. Submit each template below in WhatsApp Manager (Message templates,\n");
         md.append("Create template) with category **UTILITY**, the exact name, and the exact text for each language.\n");
         md.append("Inside the window the gateway sends the same text as an interactive message with the same buttons.\n\n");
+        md.append("A critical alarm must not wait for its chart to be drawn: it goes out as the template sent for\n");
+        md.append("`critical_<type>` (no header), and the cow's activity chart follows as the `alarm_chart` template\n");
+        md.append("(inside the window: an image message with the same caption) once WhatsApp's pair-rate limit lets it.\n\n");
         md.append("This file is checked against `src/main/resources/io/herdgate/gateway/whatsapp/templates.json`\n");
         md.append("(the texts the gateway sends and the test Cloud API accepts as approved) by `TemplatesDocTest`.\n\n");
         md.append("Quick-reply buttons, in this order, on every template marked *buttons*; their payloads carry the\n");
