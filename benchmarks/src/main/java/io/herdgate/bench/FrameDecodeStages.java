@@ -72,7 +72,7 @@ public final class FrameDecodeStages {
         byte[][] frames = traffic.frames.stream().flatMap(Arrays::stream).toArray(byte[][]::new);
         long samples = 0;
         for (byte[] f : frames) {
-            samples += samples(f);
+            samples += count(f, FrameParser.header(f, 0));
         }
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[][] times = new long[STAGES.length][rounds];
@@ -109,8 +109,8 @@ public final class FrameDecodeStages {
         System.out.println(row);
     }
 
-    private static int samples(byte[] frame) {
-        FrameHeader h = FrameParser.header(frame, 0);
+    /** The sample count field of a plain {@code SAMPLE_BATCH} frame with header {@code h}. */
+    private static int count(byte[] frame, FrameHeader h) {
         return (frame[h.headerSize() + 8] & 0xFF) | (frame[h.headerSize() + 9] & 0xFF) << 8;
     }
 
@@ -157,8 +157,7 @@ public final class FrameDecodeStages {
     private static void result(byte[][] frames) {
         for (byte[] f : frames) {
             FrameHeader h = FrameParser.header(f, 0);
-            int n = (f[h.headerSize() + 8] & 0xFF) | (f[h.headerSize() + 9] & 0xFF) << 8;
-            SampleBatch batch = new SampleBatch(h.counter(), 1000, AccelRange.G4, new short[3 * n]);
+            SampleBatch batch = new SampleBatch(h.counter(), 1000, AccelRange.G4, new short[3 * count(f, h)]);
             sink += Decoded.of(h, batch, MicCheck.OK, Freshness.FRESH).message().type().code();
         }
     }

@@ -156,11 +156,13 @@ public final class BehaviourPlanner {
                 fx.scale(Behaviour.WALKING, 1 - s, 1);
                 fx.scale(Behaviour.LYING, 1 + 2 * s, 1 + s);
             } else if (e instanceof Calving c) {
+                // As in the calving recordings' last 24 h against the two days before: lying bouts nearly
+                // twice as many and half as long, about the same lying time, a third less rumination, and
+                // no more neck activity (the restlessness is getting up and down, not moving about).
                 double p = c.progressAt(t);
-                fx.intensity *= 1 + 0.3 * p;
-                fx.scale(Behaviour.LYING, 1 + p, 1 - 0.7 * p);
-                fx.scale(Behaviour.STANDING, 1 + 2 * p, 1 - 0.5 * p);
-                fx.scale(Behaviour.RUMINATING, 1 - 0.6 * p, 1 - 0.5 * p);
+                fx.scale(Behaviour.LYING, 1, 1 - 0.7 * p);
+                fx.scale(Behaviour.RUMINATING, 1 - 0.6 * p, 1 - 0.7 * p);
+                fx.scale(Behaviour.STANDING, 1 + 8 * p, 1 - 0.6 * p);
                 fx.scale(Behaviour.GRAZING, 1 - 0.5 * p, 1);
             } else if (e instanceof CowDown) {
                 fx.down = true;

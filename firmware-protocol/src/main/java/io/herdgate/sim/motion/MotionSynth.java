@@ -27,6 +27,13 @@ public final class MotionSynth {
      * small movements.
      */
     static final double SENSOR_NOISE_G = 0.0012;
+    /**
+     * Head pitch while walking, rad, drawn per bout in {@code WALKING_PITCH_RAD ± 0.125}. Lying and standing
+     * are placed against it because that is how the recordings separate them: over the 10 Hz collar
+     * recordings resting windows hold the head 20..31° higher than the same cow's walking posture
+     * (laterally 3..22°), standing windows 1..14° higher.
+     */
+    private static final double WALKING_PITCH_RAD = 0.225;
 
     private final CowTraits traits;
     private final Rng rng;
@@ -42,6 +49,8 @@ public final class MotionSynth {
     private double ty;
     private double tz = -1;
     private int retargetIn; // samples until the head orientation changes within a lying bout
+    private double restPitch;  // the lying bout's head pitch and roll, rad, that head moves stay near
+    private double restRoll;
 
     private double intensityState; // standard normal AR(1)
     private double freqState;      // standard normal AR(1), jitters oscillator frequencies
@@ -82,10 +91,14 @@ public final class MotionSynth {
         retargetIn = 0;
         strideScale = rng.uniform(0.8, 1.15);
         switch (next) {
-            case LYING, RUMINATING -> posture(rng.uniform(-0.25, 0.45), rng.gaussian() * 0.35);
-            case STANDING -> posture(rng.uniform(-0.05, 0.3), rng.gaussian() * 0.12);
+            case LYING, RUMINATING -> {
+                restPitch = WALKING_PITCH_RAD - rng.uniform(0.35, 0.54);
+                restRoll = rng.gaussian() * 0.15;
+                posture(restPitch, restRoll);
+            }
+            case STANDING -> posture(WALKING_PITCH_RAD - rng.uniform(0.02, 0.24), rng.gaussian() * 0.12);
             case GRAZING -> posture(traits.grazingPitchRad() + rng.gaussian() * 0.06, rng.gaussian() * 0.15);
-            case WALKING -> posture(rng.uniform(0.1, 0.35), rng.gaussian() * 0.08);
+            case WALKING -> posture(WALKING_PITCH_RAD + rng.uniform(-0.125, 0.125), rng.gaussian() * 0.08);
             case DOWN -> posture(rng.uniform(0.1, 0.5), (rng.nextDouble() < 0.5 ? -1 : 1) * rng.uniform(1.2, 1.45));
         }
         if (next.isLying() && next != Behaviour.DOWN) {
@@ -190,8 +203,8 @@ public final class MotionSynth {
             double jitter = 1 + 0.06 * freqState;
 
             if (retargetIn > 0 && --retargetIn == 0) {
-                // lying cows move the head to another resting position every few minutes
-                posture(rng.uniform(-0.25, 0.45), rng.gaussian() * 0.35);
+                // lying cows move the head to another resting position every few minutes, near the bout's
+                posture(restPitch + rng.gaussian() * 0.06, restRoll + rng.gaussian() * 0.06);
                 retargetIn = (int) (rng.uniform(120, 900) * rateHz);
             }
             gx += kPosture * (tx - gx);

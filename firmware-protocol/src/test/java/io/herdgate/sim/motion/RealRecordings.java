@@ -84,7 +84,8 @@ final class RealRecordings {
         return xyz;
     }
 
-    private static List<String> lines(Path p) {
+    /** The lines of a UTF-8 text file; an unreadable file is an {@link UncheckedIOException} naming it. */
+    static List<String> lines(Path p) {
         try {
             return Files.readAllLines(p, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -3,7 +3,7 @@ package io.herdgate.gateway.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
-import io.herdgate.rules.behaviour.BehaviourSmoother;
+import io.herdgate.rules.behaviour.BoutFilter;
 import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.behaviour.Classification;
 import io.herdgate.rules.behaviour.PostureReference;
@@ -39,9 +39,10 @@ import picocli.CommandLine.Spec;
                         + "spaced rows. Prints one JSON object per window: "
                         + "{\"file\":...,\"start_s\":...,\"label\":...,\"confidence\":...}; label is one of "
                         + "resting, standing, grazing, walking, ruminating, other.",
-                "Each file is one continuous recording: a window's label pools its own class probabilities with "
-                        + "those of the windows just before it in the same file (--smooth), as the gateway does "
-                        + "live.",
+                "Each file is one continuous recording: a window's label weighs its own class probabilities "
+                        + "against the behaviour the windows before it in the same file point to (behaviours come "
+                        + "in bouts; the classifier's bout filter), as the gateway does live; --no-filter decides "
+                        + "each window on its own.",
                 "Resting and standing are told apart by the head's posture against the cow's own walking and "
                         + "grazing postures, learnt from the windows as they come (from 30 s of each); before that "
                         + "the window's own features decide. Each file starts afresh unless --same-cow says all "
@@ -62,10 +63,9 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Unit of ax,ay,az: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Unit unit;
 
-    @Option(names = "--smooth", paramLabel = "WINDOWS",
-            description = "Windows pooled per decision, the current one and those before it in the same file; "
-                    + "1 = each window on its own (default: ${DEFAULT-VALUE}, as the gateway).")
-    int smoothWindows = BehaviourSmoother.SHIPPED_WINDOWS;
+    @Option(names = "--no-filter",
+            description = "Decide each window on its own, without the bout filter the gateway runs.")
+    boolean noFilter;
 
     @Option(names = "--same-cow",
             description = "All files come from one collar, in time order: the posture learnt from one file "
@@ -82,9 +82,6 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate must be " + classifier.minRateHz() + ".."
                     + SampleRate.MAX_HZ + " Hz for classification, got " + rateHz);
         }
-        if (smoothWindows < 1) {
-            throw new ParameterException(spec.commandLine(), "--smooth must be >= 1 window, got " + smoothWindows);
-        }
         FeatureSettings settings = FeatureSettings.of(SampleRate.ofHz(rateHz), unit,
                 FeatureSettings.CLASSIFICATION_WINDOW_S);
         PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +90,7 @@ final class ClassifyCommand implements Callable<Integer> {
         PostureReference[] posture = {PostureReference.EMPTY};
         for (Path file : files) {
             FeatureExtractor extractor = FeatureExtractor.of(settings);
-            BehaviourSmoother smoother = BehaviourSmoother.of(smoothWindows);
+            BoutFilter filter = noFilter ? BoutFilter.none(classifier.behaviours()) : classifier.filter();
             if (!sameCow) {
                 posture[0] = PostureReference.EMPTY;
             }
@@ -101,7 +98,7 @@ final class ClassifyCommand implements Callable<Integer> {
             Consumer<WindowFeatures> window = w -> {
                 ClassProbabilities p = classifier.probabilities(w, posture[0]);
                 posture[0] = posture[0].learn(p, w);
-                print(out, name, w, smoother.add(p));
+                print(out, name, w, filter.add(p));
             };
             CsvOutcome outcome = SampleCsv.read(file, (ax, ay, az) -> extractor.add(ax, ay, az).ifPresent(window));
             extractor.flush().ifPresent(window);

@@ -70,11 +70,6 @@ final class ChartFollowUps implements AutoCloseable {
         }
     }
 
-    /** Charts still waiting, including one being sent. */
-    int waiting() {
-        return worker.getQueue().size() + worker.getActiveCount();
-    }
-
     /**
      * Stops the worker: waiting charts are dropped, one being sent is interrupted and given
      * {@link #STOP_GRACE} to end (it may be reading the database, which closes after this).

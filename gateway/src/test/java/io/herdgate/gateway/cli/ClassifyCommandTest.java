@@ -134,26 +134,19 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void classify_smoothing_neverCrossesFiles_andOneWindowMeansNone() throws IOException {
+    void classify_boutFilter_neverCrossesFiles_andStartsFromTheFirstWindowAlone() throws IOException {
         Path still = csv("still.csv", "t,ax,ay,az", 30, false);
         Path moving = csv("moving.csv", "t,ax,ay,az", 30, true);
 
         Run smoothed = run("classify", "--rate", "10", "--unit", "g", still.toString(), moving.toString());
         Run movingAlone = run("classify", "--rate", "10", "--unit", "g", moving.toString());
-        Run single = run("classify", "--rate", "10", "--unit", "g", "--smooth", "1", still.toString());
+        Run single = run("classify", "--rate", "10", "--unit", "g", "--no-filter", still.toString());
 
         assertEquals(0, smoothed.exit(), smoothed.err());
         assertEquals(movingAlone.windows(), smoothed.windows().subList(3, 6),
                 "the second file is classified as if it were alone");
-        // One pooled window is the window's own decision, so the first window of each run agrees.
+        // The filter starts each file from even odds: its first window is the window's own decision.
         assertEquals(smoothed.windows().get(0), single.windows().get(0));
-    }
-
-    @Test
-    void classify_smoothOfZeroWindows_isAUsageError() throws IOException {
-        Run r = run("classify", "--rate", "10", "--smooth", "0", csv("c.csv", "t,ax,ay,az", 10, false).toString());
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("--smooth must be >= 1"), r.err());
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoRunTest {
 
     private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
+    /** Unexplained alarms of the default story run, each explained in BENCHMARKS.md "Demo story": 14 in the last run. */
+    private static final int MOST_UNEXPLAINED = 14;
 
     @Test
     void run_smallHerd_throughTheRealGateway_everyFrameAccepted_andEveryCowObservedEveryMinute(@TempDir Path dir) {
@@ -57,7 +59,7 @@ class DemoRunTest {
     }
 
     @Test
-    void run_story_everyInjectedEventButCalvingRaisesItsAlarmThroughTheRealDetectors_andNothingElseAfterTheWarmUpIsUnexplained() {
+    void run_story_everyInjectedEventButCalvingRaisesItsAlarmThroughTheRealDetectors_andTheUnexplainedAlarmsAreTheKnownWarmUpOnes() {
         DemoSettings s = DemoSettings.of(6, Duration.ofHours(5 * 24 + 12), DemoSettings.STORY, 7, START);
         DemoRun run = DemoRun.of(s, e -> { }, t -> { });
 
@@ -65,16 +67,25 @@ class DemoRunTest {
 
         r.outcomes().forEach(o -> System.out.println("demo story: cow " + o.cow() + " " + o.episode() + " -> "
                 + o.alarm().map(a -> a.type().jsonName() + " at " + a.raisedAt()).orElse("MISSED")));
+        r.unexplained().forEach(a -> System.out.println("demo unexplained: cow " + a.cow() + " " + a.type().jsonName()
+                + " at " + a.raisedAt()));
         assertEquals(6, r.outcomes().size(), r.outcomes().toString());
         for (EventOutcome o : r.outcomes()) {
-            // Known limit: through a neck collar's raw samples the shipped classifier gives no rumination and
-            // splits lying into minute-long pieces, so the calving detector has no evidence to judge.
+            // Known limit: the live gateway's classifier gives no rumination, so the calving score rests on the
+            // lying-bout evidence alone, and with 3 usual days its unit widens to the cow's spread of 4-h bout
+            // lengths, which is about as large as the usual bout itself (real leg-sensor data and simulator
+            // alike): bout evidence alone cannot reach the score (BENCHMARKS.md, Demo story).
             if (o.expected() != AlarmType.CALVING) {
                 assertTrue(o.alarm().isPresent(), o.episode() + " on cow " + o.cow() + " raised no " + o.expected().jsonName());
             }
         }
-        // Known limit, the other side of the missed calving: the calving cow's restlessness in her last day
-        // rises like a heat, and the gateway relabels it only for a calving date it knows (none here).
+        // The unexplained alarms are heats and calvings judged on thin baselines in the first days (BENCHMARKS.md,
+        // Demo story, lists each with its cause); never a cow down, fallen collar, silence or illness.
+        assertTrue(r.unexplained().stream().allMatch(a -> a.type() == AlarmType.HEAT || a.type() == AlarmType.CALVING),
+                r.unexplained().toString());
+        assertTrue(r.unexplained().size() <= MOST_UNEXPLAINED, r.unexplained().size() + " unexplained alarms, at most "
+                + MOST_UNEXPLAINED + " expected: " + r.unexplained());
+        // After the warm-up only the calving cow's morning heat (a rise over her own thin baseline) is known.
         String calvingCow = r.outcomes().stream().filter(o -> o.expected() == AlarmType.CALVING)
                 .findFirst().orElseThrow().cow().toString();
         List<Alarm> afterWarmUp = r.unexplained().stream().filter(a -> !a.raisedAt().isBefore(run.warmupEnd()))

@@ -43,7 +43,8 @@ record FaultReport(FaultRun.Settings settings, Map<FaultKind, Integer> applied, 
         Map<Long, Integer> messages = messagesByAlarm(inbox);
         Map<Long, AlarmHold> unsent = new HashMap<>();
         holds.stream().filter(AlarmHold::unsent).forEach(h -> unsent.put(h.alarm().value(), h));
-        int unattributed = (int) inbox.stream().filter(d -> alarmOf(d) < 0).count();
+        // a critical alarm's chart follows as a message of its own, without buttons: not unattributed
+        int unattributed = (int) inbox.stream().filter(d -> alarmOf(d) < 0 && d.image().isEmpty()).count();
         int delivered = 0;
         int duplicates = 0;
         Map<String, Integer> held = new TreeMap<>();

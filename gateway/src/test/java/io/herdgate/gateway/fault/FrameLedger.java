@@ -38,7 +38,7 @@ final class FrameLedger {
         long lostAtKills;
         /** Of those, frames older than the crash window at their kill. */
         long beyondWindow;
-        /** Frames published while the collar's link was down, from the start of the current outage. */
+        /** While the collar's link is down: the counter of its first frame since, which the link holds; else -1. */
         long heldFrom = -1;
 
         long last() {

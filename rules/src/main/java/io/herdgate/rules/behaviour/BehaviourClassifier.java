@@ -26,6 +26,14 @@ public interface BehaviourClassifier {
         return probabilities(window).best();
     }
 
+    /**
+     * A fresh {@link BoutFilter} for one recording of this classifier's windows, as the gateway runs it on the
+     * decisions; {@link BoutFilter#none} when the classifier knows no bout lengths.
+     */
+    default BoutFilter filter() {
+        return BoutFilter.none(behaviours());
+    }
+
     /** Lowest sample rate the classifier's features are valid for, Hz. */
     double minRateHz();
 
@@ -33,7 +41,7 @@ public interface BehaviourClassifier {
     List<Behaviour> behaviours();
 
     /**
-     * The classifier shipped with herdgate ({@code classifier-v3.json}), loaded once.
+     * The classifier shipped with herdgate ({@code classifier-v4.json}), loaded once.
      *
      * @throws ModelFormatException when the resource is missing or broken
      */

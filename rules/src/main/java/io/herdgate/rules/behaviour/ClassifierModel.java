@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Parameters of the two-stage behaviour classifier, as stored in {@code classifier-v3.json}. First stage: a
+ * Parameters of the two-stage behaviour classifier, as stored in {@code classifier-v4.json}. First stage: a
  * multinomial logistic regression over standardised {@link ClassifierFeature}s of the window alone; score of
  * class k: {@code bias[k] + Σ_j weights[k][j] · (x_j − mean[j]) / scale[j]}; probabilities by softmax over
  * the scores. Second stage ({@link PostureModel}): once the cow has a {@link PostureReference}, the first
@@ -25,20 +25,23 @@ import java.util.List;
  * @param weights   {@code classes × features}
  * @param bias      per class
  * @param posture   the second stage
+ * @param meanBoutS mean length of a bout of each class in the training data, seconds, same order as
+ *                  {@code classes}: the {@link BoutFilter} the gateway runs on the decisions
  * @param minRateHz lowest input rate the model is valid for, Hz
  * @param training  how it was trained
  * @param metrics   its leave-one-cow-out figures, each window decided on its own
- * @param smoothedMetrics the same with each decision pooled with the windows before it as the gateway does
- *                  live ({@link BehaviourSmoother#SHIPPED_WINDOWS})
+ * @param smoothedMetrics the same with the decisions filtered by the model's {@link BoutFilter} within each
+ *                  recording, as the gateway does live
  */
 public record ClassifierModel(int version, String kind, List<String> features, List<String> classes,
                               List<Double> mean, List<Double> scale, List<List<Double>> weights, List<Double> bias,
-                              PostureModel posture, double minRateHz, TrainingInfo training, ClassifierMetrics metrics,
+                              PostureModel posture, List<Double> meanBoutS, double minRateHz, TrainingInfo training,
+                              ClassifierMetrics metrics,
                               ClassifierMetrics smoothedMetrics) {
 
     public static final String KIND = "two-stage-logistic-regression";
     /** Classpath resource of the shipped model. */
-    public static final String SHIPPED_RESOURCE = "classifier-v3.json";
+    public static final String SHIPPED_RESOURCE = "classifier-v4.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -52,6 +55,7 @@ public record ClassifierModel(int version, String kind, List<String> features, L
         scale = List.copyOf(scale);
         weights = weights.stream().map(List::copyOf).toList();
         bias = List.copyOf(bias);
+        meanBoutS = meanBoutS == null ? null : List.copyOf(meanBoutS);
     }
 
     /** Checks shapes and names; throws {@link ModelFormatException} naming {@code source} and the field. */
@@ -86,6 +90,14 @@ public record ClassifierModel(int version, String kind, List<String> features, L
             throw new ModelFormatException(source, "posture (second stage) is missing");
         }
         posture.validated(source);
+        if (meanBoutS == null || meanBoutS.size() != classes.size()
+                || meanBoutS.stream().anyMatch(l -> !(l > 0) || l.isInfinite())) {
+            throw new ModelFormatException(source, "meanBoutS needs " + classes.size()
+                    + " finite values > 0 (seconds), got " + meanBoutS);
+        }
+        if (training == null || !(training.windowS() > 0)) {
+            throw new ModelFormatException(source, "training.windowS (seconds, > 0) is missing");
+        }
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.herdgate.rules.behaviour;
 import io.herdgate.rules.feature.WindowFeatures;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link BehaviourClassifier} evaluating a {@link ClassifierModel}: the first stage on the window alone, then,
@@ -25,6 +26,7 @@ final class SoftmaxClassifier implements BehaviourClassifier {
     private final double[] postureBias;
     private final int resting;
     private final int standing;
+    private final BoutFilter filter;
 
     private SoftmaxClassifier(ClassifierModel m) {
         features = m.features().stream().map(k -> ClassifierFeature.ofKey(k).orElseThrow())
@@ -44,6 +46,7 @@ final class SoftmaxClassifier implements BehaviourClassifier {
         postureBias = toArray(p.bias());
         resting = classList.indexOf(Behaviour.RESTING);
         standing = classList.indexOf(Behaviour.STANDING);
+        filter = BoutFilter.of(classList, m.meanBoutS(), m.training().windowS());
     }
 
     /** Loaded once, on first use (holder idiom). */
@@ -77,6 +80,11 @@ final class SoftmaxClassifier implements BehaviourClassifier {
             p[standing] = still * q[1];
         });
         return ClassProbabilities.of(classList, Arrays.stream(p).boxed().toList());
+    }
+
+    @Override
+    public BoutFilter filter() {
+        return filter.restore(Optional.empty());
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.herdgate.rules.observe;
 
 import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
-import io.herdgate.rules.behaviour.BehaviourSmoother;
+import io.herdgate.rules.behaviour.BoutFilter;
 import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.Axes;
@@ -26,10 +26,9 @@ import java.util.Optional;
  *   <li>{@code activity}: mean VeDBA in milli-g (sample-weighted over the minute);</li>
  *   <li>{@code steps}: step-like peaks (NaN below {@link FeatureExtractor#MIN_STEP_RATE_HZ});</li>
  *   <li>{@code lyingMin}: minutes of windows the classifier calls {@link Behaviour#RESTING}, each window
- *       decided against the cow's {@link PostureReference} (learnt as the windows come), pooled with the
- *       {@link BehaviourSmoother#SHIPPED_WINDOWS} − 1 windows before it
- *       ({@link BehaviourSmoother}, causal: no added latency, a change of behaviour shows one or two
- *       windows late);
+ *       decided against the cow's {@link PostureReference} (learnt as the windows come), then through the
+ *       classifier's {@link BoutFilter} over the stream (causal: no added latency, but a change of behaviour
+ *       shows once a few windows of evidence outweigh the bout before it);
  *       {@code lyingBouts}: windows where resting starts after a non-resting window (NaN for both below
  *       the classifier's minimum rate);</li>
  *   <li>{@code ruminationMin}: windows classified {@link Behaviour#RUMINATING}; NaN when the rate is
@@ -50,7 +49,7 @@ public final class MinuteObserver {
     private final Instant start;
     private final FeatureExtractor extractor;
     private final BehaviourClassifier classifier;
-    private final BehaviourSmoother smoother;
+    private final BoutFilter filter;
     private final boolean classify;
     private final boolean stepsDefined;
     private final boolean ruminationDefined;
@@ -81,7 +80,10 @@ public final class MinuteObserver {
         this.extractor = FeatureExtractor.restore(
                 FeatureSettings.of(rate, unit, FeatureSettings.CLASSIFICATION_WINDOW_S), extractorState);
         this.classifier = classifier;
-        this.smoother = BehaviourSmoother.restore(BehaviourSmoother.SHIPPED_WINDOWS, recentWindows);
+        // States saved before the bout filter hold the last windows of the earlier smoothing (oldest first):
+        // the newest stands in for the belief.
+        this.filter = classifier.filter().restore(recentWindows.isEmpty() ? Optional.empty()
+                : Optional.of(recentWindows.get(recentWindows.size() - 1)));
         this.classify = rate.hz() >= classifier.minRateHz();
         this.stepsDefined = rate.hz() >= FeatureExtractor.MIN_STEP_RATE_HZ;
         this.ruminationDefined = rate.hz() >= FeatureExtractor.MIN_RUMINATION_RATE_HZ
@@ -139,7 +141,7 @@ public final class MinuteObserver {
     public ObserverState state() {
         return new ObserverState(extractor.state(), minutes, windows, samples, vedbaSum, steps, lyingS, ruminationS,
                 lyingBouts, previousResting, Axes.of(gx, gy, gz), magMean, magM2, magCount,
-                smoother.state(), posture);
+                filter.belief().map(List::of).orElse(List.of()), posture);
     }
 
     /** The cow's posture reference as learnt so far ({@link PostureReference}). */
@@ -173,7 +175,7 @@ public final class MinuteObserver {
         if (classify) {
             ClassProbabilities p = classifier.probabilities(w, posture);
             posture = posture.learn(p, w);
-            Behaviour b = smoother.add(p).behaviour();
+            Behaviour b = filter.add(p).behaviour();
             boolean resting = b == Behaviour.RESTING;
             if (resting) {
                 lyingS += w.durationS();

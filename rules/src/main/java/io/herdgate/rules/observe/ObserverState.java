@@ -24,7 +24,9 @@ import java.util.List;
  * @param magnitudeMeanG Welford mean of |a| since the minute started, g
  * @param magnitudeM2G2  Welford sum of squared deviations of |a|, g²
  * @param magnitudeCount samples in the Welford sums
- * @param recentWindows  class probabilities of the last windows, oldest first, for the behaviour smoothing
+ * @param recentWindows  the behaviour filter's belief after the last window ({@code BoutFilter#belief()}), one
+ *                       entry, none before the first window; states saved before the filter held the last
+ *                       three windows' probabilities, oldest first, and restore from the newest
  * @param posture        the cow's posture reference learnt so far
  */
 public record ObserverState(ExtractorState extractor, long minutes, int windows, long samples, double vedbaSumMg,

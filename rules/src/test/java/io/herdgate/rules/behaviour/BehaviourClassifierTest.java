@@ -82,7 +82,13 @@ class BehaviourClassifierTest {
                     + "\"classes\":[\"resting\",\"standing\"],\"mean\":[],\"scale\":[],\"weights\":[[],[]],"
                     + "\"bias\":[0,0],\"posture\":{\"features\":[\"tail\"],\"classes\":[\"resting\",\"standing\"],"
                     + "\"mean\":[0],\"scale\":[1],\"weights\":[[0],[0]],\"bias\":[0,0]},\"minRateHz\":5} "
-                    + "| posture: unknown feature 'tail'"})
+                    + "| posture: unknown feature 'tail'",
+            "no bout lengths | {\"version\":4,\"kind\":\"two-stage-logistic-regression\",\"features\":[],"
+                    + "\"classes\":[\"resting\",\"standing\"],\"mean\":[],\"scale\":[],\"weights\":[[],[]],"
+                    + "\"bias\":[0,0],\"posture\":{\"features\":[\"pitch_from_walking\"],"
+                    + "\"classes\":[\"resting\",\"standing\"],\"mean\":[0],\"scale\":[1],"
+                    + "\"weights\":[[0],[0]],\"bias\":[0,0]},\"meanBoutS\":[60,0],\"minRateHz\":5} "
+                    + "| meanBoutS needs 2 finite values > 0"})
     void read_malformedModel_isRejectedNamingTheSourceAndField(String name, String json, String expected) {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ClassifierModel.read(
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "my-model.json"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
+import io.herdgate.rules.behaviour.BoutFilter;
 import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.behaviour.PostureReference;
 import io.herdgate.rules.feature.SampleRate;
@@ -39,6 +40,35 @@ class MinuteObserverTest {
         @Override
         public List<Behaviour> behaviours() {
             return List.of(Behaviour.RESTING, Behaviour.GRAZING);
+        }
+
+        @Override
+        public BoutFilter filter() {
+            return BoutFilter.of(behaviours(), List.of(600.0, 60.0), 10);
+        }
+    };
+
+    /** As {@link #QUIET_IS_RESTING}, but only 70 % sure of each window. */
+    private static final BehaviourClassifier QUIET_IS_PROBABLY_RESTING = new BehaviourClassifier() {
+        @Override
+        public ClassProbabilities probabilities(WindowFeatures w, PostureReference posture) {
+            double resting = w.vedbaMg() < 50 ? 0.7 : 0.3;
+            return ClassProbabilities.of(List.of(Behaviour.RESTING, Behaviour.GRAZING), List.of(resting, 1 - resting));
+        }
+
+        @Override
+        public double minRateHz() {
+            return 5;
+        }
+
+        @Override
+        public List<Behaviour> behaviours() {
+            return QUIET_IS_RESTING.behaviours();
+        }
+
+        @Override
+        public BoutFilter filter() {
+            return QUIET_IS_RESTING.filter();
         }
     };
 
@@ -79,9 +109,9 @@ class MinuteObserverTest {
         assertEquals(0, quiet.steps());
         assertEquals(1.0, quiet.lyingMin(), 1e-9);
         assertEquals(1, quiet.lyingBouts(), "lying starts in the first window");
-        // Three quiet and three swinging windows; pooled over three windows, the first swinging one is still
-        // outvoted by the two quiet ones before it, so lying shows one 10 s window late.
-        assertEquals(4 / 6.0, half.lyingMin(), 1e-9);
+        // Three quiet and three swinging windows; this classifier is certain of every window, so its bout filter
+        // follows the change at once.
+        assertEquals(3 / 6.0, half.lyingMin(), 1e-9);
         assertEquals(0, half.lyingBouts(), "the lying bout continues from the minute before");
         assertEquals(0, swinging.lyingMin(), 1e-9);
         assertTrue(swinging.activity() > 150, "swing of 300 mg amplitude: " + swinging.activity());
@@ -89,6 +119,19 @@ class MinuteObserverTest {
         assertEquals(2.4e-4, swinging.accelVarG2(), 0.3e-4);
         assertEquals(0, quiet.pitchDeg(), 1e-6);
         assertTrue(swinging.ruminationMinIfPresent().isEmpty(), "a classifier without rumination does not measure it");
+    }
+
+    @Test
+    void add_doubtfulWindowsAfterALongLyingBout_areFilteredAsTheBoutGoesOn() {
+        // Five quiet minutes, then swinging: each window alone is only 70 % sure, so the filter, which knows
+        // lying lasts ten times longer than grazing here, keeps the lying bout until the evidence adds up.
+        List<Observation> obs = observe(MinuteObserver.of(COW, T0, SampleRate.ofHz(10), Unit.G,
+                QUIET_IS_PROBABLY_RESTING), 10, 420, 300);
+
+        assertEquals(1.0, obs.get(4).lyingMin(), 1e-9);
+        assertTrue(obs.get(5).lyingMin() > 0 && obs.get(5).lyingMin() < 1, "lying ends within the sixth minute: "
+                + obs.get(5).lyingMin());
+        assertEquals(0, obs.get(6).lyingMin(), 1e-9);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.herdgate.rules.behaviour.training;
 
 import io.herdgate.rules.behaviour.Behaviour;
 import io.herdgate.rules.behaviour.BehaviourClassifier;
-import io.herdgate.rules.behaviour.BehaviourSmoother;
+import io.herdgate.rules.behaviour.BoutFilter;
 import io.herdgate.rules.behaviour.ClassProbabilities;
 import io.herdgate.rules.behaviour.ClassifierFeature;
 import io.herdgate.rules.behaviour.ClassifierMetrics;
@@ -41,7 +41,8 @@ import java.util.TreeSet;
  * fitted <em>without that cow</em> calls walking or grazing (nested: inside a leave-one-cow-out fold the
  * first stage for a training cow's reference leaves out both her and the held-out cow). The held-out cow is
  * then classified window by window in recording order, her reference learnt causally as she goes, exactly as
- * {@code MinuteObserver} does live.
+ * {@code MinuteObserver} does live. Bout filter ({@link BoutFilter}): the mean length of a labelled bout of
+ * each class on the training cows (the fold's, for the held-out figures).
  *
  * <p>Run through {@code ShippedClassifierTest}, which writes the model file when asked ({@link #COMMAND},
  * {@code rules/FEATURES.md}).
@@ -49,7 +50,7 @@ import java.util.TreeSet;
 public final class TrainClassifier {
 
     /** Version written into the model; bump it when the features or training change. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Behaviours the model distinguishes, in model row order. */
     public static final List<Behaviour> CLASSES =
             List.of(Behaviour.RESTING, Behaviour.STANDING, Behaviour.GRAZING, Behaviour.WALKING);
@@ -57,6 +58,9 @@ public final class TrainClassifier {
     public static final List<ClassifierFeature> FEATURES = List.of(ClassifierFeature.values());
     /** Inputs of the second stage, in column order. */
     public static final List<PostureFeature> POSTURE_FEATURES = List.of(PostureFeature.values());
+    /** How the filtered figures are made; in {@link ClassifierMetrics#method()}. */
+    public static final String FILTERED = "causal bout filter (hidden Markov chain, mean bout lengths of the training "
+            + "cows) within each bout file";
     /** The command documented in the model file. */
     static final String COMMAND = "mvn -B -o -pl rules -am test -Dsurefire.failIfNoSpecifiedTests=false "
             + "-Dtest=ShippedClassifierTest -Dherdgate.train.out=<path of " + ClassifierModel.SHIPPED_RESOURCE + ">";
@@ -72,23 +76,22 @@ public final class TrainClassifier {
     }
 
     /**
-     * Evaluates leave-one-cow-out, each window on its own and with the held-out cow's decisions made by a
-     * {@link BehaviourSmoother} of {@link BehaviourSmoother#SHIPPED_WINDOWS} windows as {@code MinuteObserver}
-     * does live, then fits on every cow of the data set in {@code dir}. Each bout file is one recording: the
-     * smoother is reset at every file, so no evidence crosses from one bout (or label) to the next; the cow's
-     * posture reference carries on from file to file (it is the cow's, learnt without labels).
+     * Evaluates leave-one-cow-out, each window on its own and with the held-out cow's decisions made by the
+     * fold model's {@link BoutFilter} as {@code MinuteObserver} does live, then fits on every cow of the data
+     * set in {@code dir}. Each bout file is one recording: the filter is reset at every file, so no evidence
+     * crosses from one bout (or label) to the next; the cow's posture reference carries on from file to file
+     * (it is the cow's, learnt without labels).
      */
     public static ClassifierModel train(Path dir) {
         TrainClassifier t = new TrainClassifier(windows(dir));
         Map<CowId, List<ClassProbabilities>> held = t.leaveOneCowOut();
-        ClassifierMetrics single = t.metrics(held, 1);
-        return t.model(Optional.empty(), single, t.metrics(held, BehaviourSmoother.SHIPPED_WINDOWS));
+        return t.model(Optional.empty(), t.metrics(held, false), t.metrics(held, true));
     }
 
     /** Leave-one-cow-out figures of the shipped training on the data set in {@code dir}, without the final fit. */
     public static ClassifierMetrics evaluate(Path dir) {
         TrainClassifier t = new TrainClassifier(windows(dir));
-        return t.metrics(t.leaveOneCowOut(), 1);
+        return t.metrics(t.leaveOneCowOut(), false);
     }
 
     private static List<LabelledWindow> windows(Path dir) {
@@ -124,31 +127,57 @@ public final class TrainClassifier {
         return out;
     }
 
-    /** Pooled and per-fold confusion of the decisions, smoothing within each bout file. */
-    private ClassifierMetrics metrics(Map<CowId, List<ClassProbabilities>> probabilities, int smoothingWindows) {
+    /**
+     * Pooled and per-fold confusion of the decisions, each window on its own or, when {@code filtered}, through
+     * the {@link BoutFilter} of the fold's model (bout lengths of the training cows only), reset at every bout
+     * file.
+     */
+    private ClassifierMetrics metrics(Map<CowId, List<ClassProbabilities>> probabilities, boolean filtered) {
         Map<String, int[][]> folds = new LinkedHashMap<>();
         for (CowId held : cows) {
             int[][] confusion = new int[CLASSES.size()][CLASSES.size()];
             folds.put(held.value(), confusion);
-            BehaviourSmoother smoother = BehaviourSmoother.of(smoothingWindows);
+            BoutFilter filter = filtered
+                    ? BoutFilter.of(CLASSES, meanBoutS(Set.of(held)), FeatureSettings.CLASSIFICATION_WINDOW_S)
+                    : BoutFilter.none(CLASSES);
             Iterator<ClassProbabilities> p = probabilities.get(held).iterator();
             String bout = "";
             for (LabelledWindow w : windows) {
                 if (w.cow().equals(held)) {
                     if (!w.bout().equals(bout)) {
-                        smoother.reset();
+                        filter.reset();
                         bout = w.bout();
                     }
-                    Behaviour predicted = smoother.add(p.next()).behaviour();
+                    Behaviour predicted = filter.add(p.next()).behaviour();
                     confusion[CLASSES.indexOf(w.behaviour())][CLASSES.indexOf(predicted)]++;
                 }
             }
         }
         String method = "leave-one-cow-out over " + cows.size() + " cows, confusion pooled over folds, posture "
                 + "reference learnt causally per held-out cow";
-        return ClassifierMetrics.fromFolds(smoothingWindows == 1 ? method
-                : method + ", causal smoothing over " + smoothingWindows + " windows within each bout", CLASSES,
-                folds);
+        return ClassifierMetrics.fromFolds(filtered ? method + ", " + FILTERED : method, CLASSES, folds);
+    }
+
+    /**
+     * Mean length of a labelled bout of each class over the cows not in {@code excluded}, seconds, in
+     * {@link #CLASSES} order: the windows' summed durations over the number of bout files.
+     */
+    private List<Double> meanBoutS(Set<CowId> excluded) {
+        double[] seconds = new double[CLASSES.size()];
+        List<Set<String>> bouts = new ArrayList<>();
+        CLASSES.forEach(c -> bouts.add(new TreeSet<>()));
+        for (LabelledWindow w : windows) {
+            if (!excluded.contains(w.cow())) {
+                int k = CLASSES.indexOf(w.behaviour());
+                seconds[k] += w.features().durationS();
+                bouts.get(k).add(w.bout());
+            }
+        }
+        List<Double> out = new ArrayList<>();
+        for (int k = 0; k < seconds.length; k++) {
+            out.add(seconds[k] / bouts.get(k).size());
+        }
+        return out;
     }
 
     /** The two-stage model fitted on every cow but {@code held} (every cow when empty). */
@@ -184,7 +213,7 @@ public final class TrainClassifier {
                 PostureModel.of(POSTURE_FEATURES.stream().map(PostureFeature::key).toList(), boxed(second.mean()),
                         boxed(second.scale()), Arrays.stream(second.weights()).map(TrainClassifier::boxed).toList(),
                         boxed(second.bias())),
-                FeatureExtractor.MIN_STEP_RATE_HZ, info(), metrics, smoothed);
+                meanBoutS(excluded), FeatureExtractor.MIN_STEP_RATE_HZ, info(), metrics, smoothed);
     }
 
     private TrainingInfo info() {
