@@ -26,11 +26,14 @@ import java.util.Optional;
  * must never open a session.
  *
  * <p>A power cut or kill -9 therefore loses, of the uplink counters and their frame counts
- * ({@link SqliteCounterStore#uplinkTally}), what was accepted since the last flush: at most the interval, as
- * long as {@link #flushIfDue()} runs on a timer (a herd gone quiet makes no saves that would flush).
+ * ({@link SqliteCounterStore#uplinkTally}), what was accepted since the last flush: at most the interval
+ * plus the period of the timer that calls {@link #flushIfDue()} (a herd gone quiet makes no saves that
+ * would flush).
  *
  * <p>Saves come from the ingest thread; {@link #flush()}, {@link #flushIfDue()} and {@link #close()} may
- * come from any thread.
+ * come from any thread. Flushes and clears are serialised (one at a time, in order), so a batch written
+ * later is never older than one written before, and a clear at a join is never undone by a batch in
+ * flight; until its batch is on disk, {@link #load} answers from it.
  */
 public final class WriteBehindCounterStore implements CounterStore, AutoCloseable {
 
@@ -40,6 +43,10 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     private final Map<CounterKey, CounterState> pending = new HashMap<>();
     /** Uplink frames accepted per stream since the last flush. */
     private final Map<CounterKey, Long> accepted = new HashMap<>();
+    /** The batch being written (guarded by {@code this}); empty between flushes. */
+    private Map<CounterKey, CounterState> inFlight = Map.of();
+    /** Held for a whole flush or clear: batches reach the disk in the order they were taken. */
+    private final Object writing = new Object();
     private Instant lastFlush;
 
     private WriteBehindCounterStore(SqliteCounterStore store, FlushPolicy policy, Clock clock) {
@@ -56,7 +63,11 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     @Override
     public Optional<CounterState> load(CollarEui eui, CounterStream stream) {
         synchronized (this) {
-            CounterState s = pending.get(CounterKey.of(eui, stream));
+            CounterKey key = CounterKey.of(eui, stream);
+            CounterState s = pending.get(key);
+            if (s == null) {
+                s = inFlight.get(key); // taken by a flush, maybe not on disk yet
+            }
             if (s != null) {
                 return Optional.of(s);
             }
@@ -93,11 +104,13 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
 
     @Override
     public void clear(CollarEui eui, CounterStream stream) {
-        synchronized (this) {
-            pending.remove(CounterKey.of(eui, stream));
-            accepted.remove(CounterKey.of(eui, stream));
+        synchronized (writing) {
+            synchronized (this) {
+                pending.remove(CounterKey.of(eui, stream));
+                accepted.remove(CounterKey.of(eui, stream));
+            }
+            store.clear(eui, stream);
         }
-        store.clear(eui, stream);
     }
 
     /** Uplink states not yet on disk. */
@@ -107,23 +120,30 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
 
     /** Writes every pending state in one transaction. */
     public void flush() {
-        Map<CounterKey, CounterState> batch;
-        Map<CounterKey, Long> counts;
-        synchronized (this) {
-            batch = Map.copyOf(pending);
-            counts = Map.copyOf(accepted);
-            pending.clear();
-            accepted.clear();
-            lastFlush = clock.instant();
-        }
-        try {
-            store.saveAll(batch, counts);
-        } catch (StoreException e) {
+        synchronized (writing) {
+            Map<CounterKey, CounterState> batch;
+            Map<CounterKey, Long> counts;
             synchronized (this) {
-                batch.forEach(pending::putIfAbsent); // keep them for the next attempt, newer states win
-                counts.forEach((k, n) -> accepted.merge(k, n, Long::sum));
+                batch = Map.copyOf(pending);
+                counts = Map.copyOf(accepted);
+                inFlight = batch;
+                pending.clear();
+                accepted.clear();
+                lastFlush = clock.instant();
             }
-            throw e;
+            try {
+                store.saveAll(batch, counts);
+            } catch (StoreException e) {
+                synchronized (this) {
+                    batch.forEach(pending::putIfAbsent); // keep them for the next attempt, newer states win
+                    counts.forEach((k, n) -> accepted.merge(k, n, Long::sum));
+                }
+                throw e;
+            } finally {
+                synchronized (this) {
+                    inFlight = Map.of();
+                }
+            }
         }
     }
 

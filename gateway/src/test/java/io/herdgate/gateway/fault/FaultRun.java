@@ -212,7 +212,7 @@ final class FaultRun {
             try (Database db = database()) {
                 raised = AlarmLog.of(db).raisedBetween(START.minus(Duration.ofDays(3)), START.plus(Duration.ofDays(30)));
                 holds = AlarmHolds.of(db).all();
-                frames = ledger.count(SqliteCounterStore.of(db)::uplinkTally, radio.dropped() + dongle.dropped());
+                frames = ledger.count(SqliteCounterStore.of(db)::uplinkTally);
             }
             return FaultReport.of(settings, applied, raised, holds, inbox(), frames, radio.dropped() + dongle.dropped(), rejected,
                     heldAtKills, lives, slowFrames, unansweredJoins, Duration.ofNanos(System.nanoTime() - realStart),

@@ -53,7 +53,7 @@ final class FrameLedger {
      * @param accepted        of those, accepted and written (the final tallies)
      * @param lostAtKills     accepted by a process killed before it wrote them (the write-behind interval)
      * @param beyondWindow    of those, older than the crash window at their kill: must be 0
-     * @param missing         published, not dropped by a full collar buffer, in neither count: must be 0
+     * @param missing         published, in neither count: must be 0
      * @param acceptedTwice   counted more often than published: must be 0
      * @param earlierSessions frames of sessions a later join ended (not countable: the join clears them)
      * @param missingByCollar the missing frames per collar
@@ -66,7 +66,7 @@ final class FrameLedger {
     private final Duration crashWindow;
     private long earlierSessions;
 
-    /** @param crashWindow how long before a kill an accepted frame may still be unwritten (flush interval plus timer) */
+    /** @param crashWindow how long before a kill an accepted frame may still be unwritten (flush interval, timer period, delivery) */
     FrameLedger(Duration crashWindow) {
         this.crashWindow = crashWindow;
     }
@@ -137,8 +137,12 @@ final class FrameLedger {
         });
     }
 
-    /** The totals once the last gateway process has stopped cleanly and written everything. */
-    Count count(Function<CollarEui, Optional<UplinkTally>> durable, long droppedByCollars) {
+    /**
+     * The totals once the last gateway process has stopped cleanly and written everything. Every frame
+     * published must have reached its link: a frame a full collar buffer dropped is not told apart here
+     * (the run fails on any drop instead).
+     */
+    Count count(Function<CollarEui, Optional<UplinkTally>> durable) {
         long published = 0;
         long accepted = 0;
         long lost = 0;
@@ -162,8 +166,7 @@ final class FrameLedger {
                 twice -= gap;
             }
         }
-        // a full collar buffer drops frames after they were numbered (and counted here): not the gateway's
-        return new Count(published, accepted, lost, beyond, Math.max(0, missing - droppedByCollars), twice,
-                earlierSessions, Collections.unmodifiableMap(byCollar));
+        return new Count(published, accepted, lost, beyond, missing, twice, earlierSessions,
+                Collections.unmodifiableMap(byCollar));
     }
 }

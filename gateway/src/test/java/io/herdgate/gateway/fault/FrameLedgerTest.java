@@ -26,7 +26,7 @@ class FrameLedgerTest {
     void everyFrameInTheFinalTally_nothingMissing() {
         publish(0, 9, T0);
 
-        FrameLedger.Count c = ledger.count(tally(9, 10), 0);
+        FrameLedger.Count c = ledger.count(tally(9, 10));
 
         assertEquals(10, c.published());
         assertEquals(10, c.accepted());
@@ -37,7 +37,7 @@ class FrameLedgerTest {
     void aFrameNeverAccepted_isMissing_andNamedByCollar() {
         publish(0, 9, T0);
 
-        FrameLedger.Count c = ledger.count(tally(9, 9), 0);
+        FrameLedger.Count c = ledger.count(tally(9, 9));
 
         assertEquals(1, c.missing());
         assertEquals(Map.of(COW, 1L), c.missingByCollar());
@@ -49,7 +49,7 @@ class FrameLedgerTest {
         ledger.killed(T0.plusSeconds(60), tally(6, 7)); // 7..9 accepted, not yet written
         publish(10, 14, T0.plusSeconds(120));
 
-        FrameLedger.Count c = ledger.count(tally(14, 12), 0);
+        FrameLedger.Count c = ledger.count(tally(14, 12));
 
         assertEquals(3, c.lostAtKills());
         assertEquals(0, c.beyondWindow());
@@ -62,7 +62,7 @@ class FrameLedgerTest {
         publish(5, 5, T0.plus(Duration.ofMinutes(20)));
         ledger.killed(T0.plus(Duration.ofMinutes(20)), tally(3, 4));
 
-        FrameLedger.Count c = ledger.count(tally(3, 4), 0);
+        FrameLedger.Count c = ledger.count(tally(3, 4));
 
         assertEquals(2, c.lostAtKills());
         assertEquals(1, c.beyondWindow());
@@ -76,7 +76,7 @@ class FrameLedgerTest {
         ledger.killed(T0.plusSeconds(90), tally(4, 5));
         ledger.linkUp(List.of(COW));
 
-        FrameLedger.Count c = ledger.count(tally(7, 8), 0);
+        FrameLedger.Count c = ledger.count(tally(7, 8));
 
         assertEquals(0, c.lostAtKills());
         assertEquals(0, c.missing());

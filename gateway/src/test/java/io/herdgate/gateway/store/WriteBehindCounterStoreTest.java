@@ -1,6 +1,7 @@
 package io.herdgate.gateway.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.protocol.Samples;
 import io.herdgate.protocol.frame.CollarEui;
@@ -8,9 +9,11 @@ import io.herdgate.protocol.session.CounterState;
 import io.herdgate.protocol.session.CounterStream;
 import io.herdgate.sim.herd.ManualClock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +136,63 @@ class WriteBehindCounterStoreTest {
             store.flushIfDue();
             assertEquals(Optional.of(UplinkTally.of(Samples.EUI, 7, 1)), disk.uplinkTally(Samples.EUI));
             assertEquals(0, store.pending());
+        }
+    }
+
+    @Test
+    void ingestAndTimerFlushingAtOnce_neverWriteAnOlderCounterOverANewer_norLoseACount() throws Exception {
+        Path file = dir.resolve("h.db");
+        int frames = 2_000;
+        try (Database db = Database.openUnsynced(file)) {
+            // a one-second interval on the wall clock: the ingest thread flushes often, the timer thread always
+            WriteBehindCounterStore store = WriteBehindCounterStore.of(SqliteCounterStore.of(db),
+                    FlushPolicy.of(Duration.ofSeconds(1), 1), Clock.systemUTC());
+            AtomicBoolean done = new AtomicBoolean();
+            Thread timer = new Thread(() -> {
+                while (!done.get()) {
+                    store.flush();
+                    Thread.yield();
+                }
+            });
+            timer.start();
+            long seen = -1;
+            for (int n = 0; n < frames; n++) {
+                store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(n, n));
+                long loaded = store.load(Samples.EUI, CounterStream.UPLINK).orElseThrow().counter();
+                assertEquals(n, loaded, "load after save " + n);
+                long onDisk = SqliteCounterStore.of(db).load(Samples.EUI, CounterStream.UPLINK).map(CounterState::counter).orElse(-1L);
+                assertTrue(onDisk >= seen, "the counter on disk went back from " + seen + " to " + onDisk);
+                seen = onDisk;
+            }
+            done.set(true);
+            timer.join(10_000);
+            store.close();
+            assertEquals(Optional.of(UplinkTally.of(Samples.EUI, frames - 1, frames)), SqliteCounterStore.of(db).uplinkTally(Samples.EUI));
+        }
+    }
+
+    @Test
+    void clearAtAJoin_isNotUndoneByABatchTheTimerIsWriting() throws Exception {
+        try (Database db = Database.openUnsynced(dir.resolve("h.db"))) {
+            WriteBehindCounterStore store = WriteBehindCounterStore.of(SqliteCounterStore.of(db),
+                    FlushPolicy.of(Duration.ofHours(1), 1), clock);
+            AtomicBoolean done = new AtomicBoolean();
+            Thread timer = new Thread(() -> {
+                while (!done.get()) {
+                    store.flush();
+                    Thread.yield();
+                }
+            });
+            timer.start();
+            for (int round = 0; round < 300; round++) {
+                store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(1_000 + round, 1));
+                store.clear(Samples.EUI, CounterStream.UPLINK); // joined again: the old session is gone
+                assertEquals(Optional.empty(), store.load(Samples.EUI, CounterStream.UPLINK), "round " + round);
+            }
+            done.set(true);
+            timer.join(10_000);
+            store.flush();
+            assertEquals(Optional.empty(), SqliteCounterStore.of(db).uplinkTally(Samples.EUI));
         }
     }
 }
