@@ -48,7 +48,7 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
 
     /** WhatsApp's customer-service window. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
-    /** How long, in machine time, a chart waits for the rate limits to let it go before it is given up. */
+    /** How long, on the gateway's clock, a chart waits for the rate limits to let it go before it is given up. */
     static final Duration CHART_PATIENCE = Duration.ofMinutes(10);
     /** The longest single sleep of a chart waiting for its turn, so that a clock set ahead is seen soon. */
     private static final long TURN_POLL_MS = 250;
@@ -169,6 +169,10 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
      * message to the recipient go (at most {@link #CHART_PATIENCE}), uploads it and sends it.
      */
     private void sendChart(Notification n, Content.AlarmMessage a, MessageTemplate template) {
+        if (optedOut.test(n.to().phone())) {
+            Logger.info("WhatsApp chart of alarm {} not sent: {} answered STOP since the alarm", a.alarm(), n.to().contact());
+            return;
+        }
         byte[] png = chart(a.alarm());
         if (!awaitTurn(n.to().phone())) {
             Logger.warn("WhatsApp chart of alarm {} to {} given up: the rate limits held it for {}", a.alarm(),
@@ -200,15 +204,18 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
                 "template " + template.name() + " [" + language + "]");
     }
 
-    /** Waits until the send limiter lets a message to {@code to} go and takes that turn; false after {@link #CHART_PATIENCE}. */
+    /**
+     * Waits until the send limiter lets a message to {@code to} go and takes that turn; false after
+     * {@link #CHART_PATIENCE} of the gateway's clock, or when interrupted (the channel closes).
+     */
     private boolean awaitTurn(PhoneNumber to) {
-        long deadline = System.nanoTime() + CHART_PATIENCE.toNanos();
+        Instant deadline = clock.instant().plus(CHART_PATIENCE);
         while (true) {
             Optional<SendLimiter.Wait> wait = limiter.tryAcquire(to);
             if (wait.isEmpty()) {
                 return true;
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (clock.instant().isAfter(deadline)) {
                 return false;
             }
             try {
