@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.tinylog.Logger;
 
@@ -121,7 +122,10 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
             }
             mediaId = Optional.of(accepted.id());
         }
-        DeliveryResult result = send(n, template, mediaId, alarm);
+        Optional<String> media = mediaId;
+        DeliveryResult result = send(n, template, mediaId, alarm, (language, text) -> alarm.isPresent() && template.buttons()
+                ? Messages.interactive(to.phone(), text, templates.labels(language), alarm.get(), media)
+                : Messages.text(to.phone(), text));
         if (result instanceof DeliveryResult.Sent && template.use() instanceof TemplateUse.CriticalAlarm
                 && n.content() instanceof Content.AlarmMessage a) {
             templates.forUse(TemplateUse.alarmChart()).ifPresent(chartTemplate ->
@@ -143,19 +147,20 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
         return templates.forUse(TemplateUse.dailySummary());
     }
 
-    /** Sends {@code n} as an interactive message inside the window, else (or when WhatsApp says it closed) as the template. */
-    private DeliveryResult send(Notification n, MessageTemplate template, Optional<String> mediaId, Optional<AlarmId> alarm) {
+    /**
+     * Sends {@code n} inside the window as the free-form message {@code freeForm} makes of the language and
+     * rendered text, else (or when WhatsApp says the window closed) as the template.
+     */
+    private DeliveryResult send(Notification n, MessageTemplate template, Optional<String> mediaId, Optional<AlarmId> alarm,
+                                BiFunction<TemplateLanguage, String, ObjectNode> freeForm) {
         Recipient to = n.to();
         TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
         List<String> values = TemplateValues.of(template, n.content(), settings.zone(), to.language());
         if (windowOpen(to)) {
-            String text = template.render(language, values);
-            ObjectNode freeForm = alarm.isPresent() && template.buttons()
-                    ? Messages.interactive(to.phone(), text, templates.labels(language), alarm.get(), mediaId)
-                    : Messages.text(to.phone(), text);
-            CloudApi.Answer answer = api.sendMessage(freeForm);
+            ObjectNode message = freeForm.apply(language, template.render(language, values));
+            CloudApi.Answer answer = api.sendMessage(message);
             if (!windowClosed(answer)) {
-                return finish(n, alarm, answer, freeForm.path("type").asText());
+                return finish(n, alarm, answer, message.path("type").asText());
             }
             Logger.info("WhatsApp window of {} closed (131047), sending template {} instead", to.contact(), template.name());
         }
@@ -188,20 +193,8 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
             failed(n, "chart upload", upload);
             return;
         }
-        Optional<String> mediaId = Optional.of(accepted.id());
-        Recipient to = n.to();
-        TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
-        List<String> values = TemplateValues.of(template, a, settings.zone(), to.language());
-        Optional<AlarmId> alarm = Optional.of(a.alarm());
-        if (windowOpen(to)) {
-            CloudApi.Answer answer = api.sendMessage(Messages.image(to.phone(), accepted.id(), template.render(language, values)));
-            if (!windowClosed(answer)) {
-                finish(n, alarm, answer, "image");
-                return;
-            }
-        }
-        finish(n, alarm, api.sendMessage(Messages.template(to.phone(), template, language, values, mediaId, Optional.empty())),
-                "template " + template.name() + " [" + language + "]");
+        send(n, template, Optional.of(accepted.id()), Optional.of(a.alarm()),
+                (language, caption) -> Messages.image(n.to().phone(), accepted.id(), caption));
     }
 
     /**
