@@ -52,6 +52,11 @@ public final class OutboxPump {
     static final Duration KEEP_DONE = Duration.ofDays(30);
     /** Expiry and purging run at most this often. */
     static final Duration HOUSEKEEPING = Duration.ofMinutes(1);
+    /**
+     * The code of a wait for one recipient (WhatsApp's pair-rate limit 131056, also used by the channel's own
+     * limiter): it holds that recipient only and neither counts towards closing the channel nor backs off.
+     */
+    static final String PAIR_RATE = "131056";
     /** Statuses that came before their send was recorded (a fast webhook) are kept, at most this many. */
     static final int EARLY_STATUSES = 64;
 
@@ -295,6 +300,11 @@ public final class OutboxPump {
         ChannelName name = channels.get(index).name();
         String error = name + " " + later.code() + ": " + later.reason();
         hold(pair, now.plus(later.after()));
+        if (later.code().equals(PAIR_RATE)) {
+            // One recipient is busy (e.g. a chart just went to them), not the channel: no streak, no backoff.
+            outbox.retryAt(e.id(), now.plus(later.after()), error);
+            return;
+        }
         int streak = failStreak.merge(name, 1, Integer::sum);
         if (streak >= 2) {
             Duration closed = max(later.after(), backoff.after(streak - 1));

@@ -65,6 +65,9 @@ final class ChartFollowUps implements AutoCloseable {
             });
             return true;
         } catch (RejectedExecutionException e) {
+            synchronized (charted) {
+                charted.remove(new Charted(alarm, to));
+            }
             Logger.warn("WhatsApp chart of alarm {} dropped: {} charts are waiting already", alarm, QUEUE);
             return false;
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.tinylog.Logger;
 
@@ -48,7 +49,7 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
 
     /** WhatsApp's customer-service window. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
-    /** How long, in machine time, a chart waits for the rate limits to let it go before it is given up. */
+    /** How long, on the gateway's clock, a chart waits for the rate limits to let it go before it is given up. */
     static final Duration CHART_PATIENCE = Duration.ofMinutes(10);
     /** The longest single sleep of a chart waiting for its turn, so that a clock set ahead is seen soon. */
     private static final long TURN_POLL_MS = 250;
@@ -121,7 +122,10 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
             }
             mediaId = Optional.of(accepted.id());
         }
-        DeliveryResult result = send(n, template, mediaId, alarm);
+        Optional<String> media = mediaId;
+        DeliveryResult result = send(n, template, mediaId, alarm, (language, text) -> alarm.isPresent() && template.buttons()
+                ? Messages.interactive(to.phone(), text, templates.labels(language), alarm.get(), media)
+                : Messages.text(to.phone(), text));
         if (result instanceof DeliveryResult.Sent && template.use() instanceof TemplateUse.CriticalAlarm
                 && n.content() instanceof Content.AlarmMessage a) {
             templates.forUse(TemplateUse.alarmChart()).ifPresent(chartTemplate ->
@@ -143,19 +147,20 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
         return templates.forUse(TemplateUse.dailySummary());
     }
 
-    /** Sends {@code n} as an interactive message inside the window, else (or when WhatsApp says it closed) as the template. */
-    private DeliveryResult send(Notification n, MessageTemplate template, Optional<String> mediaId, Optional<AlarmId> alarm) {
+    /**
+     * Sends {@code n} inside the window as the free-form message {@code freeForm} makes of the language and
+     * rendered text, else (or when WhatsApp says the window closed) as the template.
+     */
+    private DeliveryResult send(Notification n, MessageTemplate template, Optional<String> mediaId, Optional<AlarmId> alarm,
+                                BiFunction<TemplateLanguage, String, ObjectNode> freeForm) {
         Recipient to = n.to();
         TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
         List<String> values = TemplateValues.of(template, n.content(), settings.zone(), to.language());
         if (windowOpen(to)) {
-            String text = template.render(language, values);
-            ObjectNode freeForm = alarm.isPresent() && template.buttons()
-                    ? Messages.interactive(to.phone(), text, templates.labels(language), alarm.get(), mediaId)
-                    : Messages.text(to.phone(), text);
-            CloudApi.Answer answer = api.sendMessage(freeForm);
+            ObjectNode message = freeForm.apply(language, template.render(language, values));
+            CloudApi.Answer answer = api.sendMessage(message);
             if (!windowClosed(answer)) {
-                return finish(n, alarm, answer, freeForm.path("type").asText());
+                return finish(n, alarm, answer, message.path("type").asText());
             }
             Logger.info("WhatsApp window of {} closed (131047), sending template {} instead", to.contact(), template.name());
         }
@@ -169,6 +174,10 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
      * message to the recipient go (at most {@link #CHART_PATIENCE}), uploads it and sends it.
      */
     private void sendChart(Notification n, Content.AlarmMessage a, MessageTemplate template) {
+        if (optedOut.test(n.to().phone())) {
+            Logger.info("WhatsApp chart of alarm {} not sent: {} answered STOP since the alarm", a.alarm(), n.to().contact());
+            return;
+        }
         byte[] png = chart(a.alarm());
         if (!awaitTurn(n.to().phone())) {
             Logger.warn("WhatsApp chart of alarm {} to {} given up: the rate limits held it for {}", a.alarm(),
@@ -184,31 +193,22 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
             failed(n, "chart upload", upload);
             return;
         }
-        Optional<String> mediaId = Optional.of(accepted.id());
-        Recipient to = n.to();
-        TemplateLanguage language = template.languageFor(TemplateLanguage.forLocale(to.language()));
-        List<String> values = TemplateValues.of(template, a, settings.zone(), to.language());
-        Optional<AlarmId> alarm = Optional.of(a.alarm());
-        if (windowOpen(to)) {
-            CloudApi.Answer answer = api.sendMessage(Messages.image(to.phone(), accepted.id(), template.render(language, values)));
-            if (!windowClosed(answer)) {
-                finish(n, alarm, answer, "image");
-                return;
-            }
-        }
-        finish(n, alarm, api.sendMessage(Messages.template(to.phone(), template, language, values, mediaId, Optional.empty())),
-                "template " + template.name() + " [" + language + "]");
+        send(n, template, Optional.of(accepted.id()), Optional.of(a.alarm()),
+                (language, caption) -> Messages.image(n.to().phone(), accepted.id(), caption));
     }
 
-    /** Waits until the send limiter lets a message to {@code to} go and takes that turn; false after {@link #CHART_PATIENCE}. */
+    /**
+     * Waits until the send limiter lets a message to {@code to} go and takes that turn; false after
+     * {@link #CHART_PATIENCE} of the gateway's clock, or when interrupted (the channel closes).
+     */
     private boolean awaitTurn(PhoneNumber to) {
-        long deadline = System.nanoTime() + CHART_PATIENCE.toNanos();
+        Instant deadline = clock.instant().plus(CHART_PATIENCE);
         while (true) {
             Optional<SendLimiter.Wait> wait = limiter.tryAcquire(to);
             if (wait.isEmpty()) {
                 return true;
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (clock.instant().isAfter(deadline)) {
                 return false;
             }
             try {

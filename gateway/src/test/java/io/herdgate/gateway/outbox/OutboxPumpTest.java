@@ -83,6 +83,21 @@ class OutboxPumpTest {
     }
 
     @Test
+    void pairRateWaitsForTwoRecipients_holdOnlyThem_neitherCloseTheChannelNorBackOff() {
+        int[] calls = {0};
+        whatsapp.answer(n -> ++calls[0] <= 2 ? new DeliveryResult.RetryLater(Duration.ofSeconds(6), OutboxPump.PAIR_RATE,
+                "held back by the gateway's pair rate limit") : new DeliveryResult.Sent("wamid." + n.key()));
+        enqueue(alarm(1, anna(), 0, Priority.CRITICAL));
+        enqueue(alarm(2, bob(), 0, Priority.CRITICAL));
+        OutboxPump p = pump(whatsapp);
+        p.pumpDue();
+        clock.advance(Duration.ofSeconds(6));
+
+        assertEquals(2, p.pumpDue(), "both go out as soon as their recipients' 6 s are over");
+        assertEquals(2, outbox.counts().get(OutboxState.SENT));
+    }
+
+    @Test
     void retryLaterForAWhile_thenEverythingIsDeliveredOnce_criticalFirst_withinThePairRate() {
         Instant outageEnds = clock.instant().plus(Duration.ofMinutes(5));
         Map<PhoneNumber, Instant> lastAccepted = new HashMap<>();
