@@ -30,14 +30,16 @@ import java.util.List;
  * @param minRateHz lowest input rate the model is valid for, Hz
  * @param training  how it was trained
  * @param metrics   its leave-one-cow-out figures, each window decided on its own
- * @param smoothedMetrics the same with the decisions filtered by the model's {@link BoutFilter} within each
- *                  recording, as the gateway does live
+ * @param smoothedMetrics the same with the decisions through the model's {@link BoutFilter}, reset at every
+ *                  labelled bout file (the filter knows where each bout starts, which the gateway does not)
+ * @param streamMetrics the same with the filter run over each cow's bout files as one recording, never reset:
+ *                  every change of label falls inside the stream, as it does live
  */
 public record ClassifierModel(int version, String kind, List<String> features, List<String> classes,
                               List<Double> mean, List<Double> scale, List<List<Double>> weights, List<Double> bias,
                               PostureModel posture, List<Double> meanBoutS, double minRateHz, TrainingInfo training,
-                              ClassifierMetrics metrics,
-                              ClassifierMetrics smoothedMetrics) {
+                              ClassifierMetrics metrics, ClassifierMetrics smoothedMetrics,
+                              ClassifierMetrics streamMetrics) {
 
     public static final String KIND = "two-stage-logistic-regression";
     /** Classpath resource of the shipped model. */
@@ -55,7 +57,8 @@ public record ClassifierModel(int version, String kind, List<String> features, L
         scale = List.copyOf(scale);
         weights = weights.stream().map(List::copyOf).toList();
         bias = List.copyOf(bias);
-        meanBoutS = meanBoutS == null ? null : List.copyOf(meanBoutS);
+        // A model file without the field reads as no bout lengths, which validated() rejects.
+        meanBoutS = meanBoutS == null ? List.of() : List.copyOf(meanBoutS);
     }
 
     /** Checks shapes and names; throws {@link ModelFormatException} naming {@code source} and the field. */
@@ -90,7 +93,7 @@ public record ClassifierModel(int version, String kind, List<String> features, L
             throw new ModelFormatException(source, "posture (second stage) is missing");
         }
         posture.validated(source);
-        if (meanBoutS == null || meanBoutS.size() != classes.size()
+        if (meanBoutS.size() != classes.size()
                 || meanBoutS.stream().anyMatch(l -> !(l > 0) || l.isInfinite())) {
             throw new ModelFormatException(source, "meanBoutS needs " + classes.size()
                     + " finite values > 0 (seconds), got " + meanBoutS);

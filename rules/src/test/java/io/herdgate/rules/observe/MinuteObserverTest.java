@@ -24,53 +24,40 @@ class MinuteObserverTest {
     private static final CowId COW = CowId.of("7019");
     private static final Instant T0 = Instant.parse("2024-05-13T14:44:00Z");
 
-    /** Resting while the window is quiet (VeDBA under 50 mg), grazing otherwise. */
-    private static final BehaviourClassifier QUIET_IS_RESTING = new BehaviourClassifier() {
-        @Override
-        public ClassProbabilities probabilities(WindowFeatures w, PostureReference posture) {
-            double resting = w.vedbaMg() < 50 ? 1 : 0;
-            return ClassProbabilities.of(List.of(Behaviour.RESTING, Behaviour.GRAZING), List.of(resting, 1 - resting));
-        }
-
-        @Override
-        public double minRateHz() {
-            return 5;
-        }
-
-        @Override
-        public List<Behaviour> behaviours() {
-            return List.of(Behaviour.RESTING, Behaviour.GRAZING);
-        }
-
-        @Override
-        public BoutFilter filter() {
-            return BoutFilter.of(behaviours(), List.of(600.0, 60.0), 10);
-        }
-    };
-
+    /** Resting while the window is quiet (VeDBA under 50 mg), grazing otherwise; certain of every window. */
+    private static final BehaviourClassifier QUIET_IS_RESTING = quietIsResting(1);
     /** As {@link #QUIET_IS_RESTING}, but only 70 % sure of each window. */
-    private static final BehaviourClassifier QUIET_IS_PROBABLY_RESTING = new BehaviourClassifier() {
-        @Override
-        public ClassProbabilities probabilities(WindowFeatures w, PostureReference posture) {
-            double resting = w.vedbaMg() < 50 ? 0.7 : 0.3;
-            return ClassProbabilities.of(List.of(Behaviour.RESTING, Behaviour.GRAZING), List.of(resting, 1 - resting));
-        }
+    private static final BehaviourClassifier QUIET_IS_PROBABLY_RESTING = quietIsResting(0.7);
 
-        @Override
-        public double minRateHz() {
-            return 5;
-        }
+    /**
+     * Resting with probability {@code sure} while the window is quiet, grazing with it otherwise; bout filter:
+     * lying lasts 10 min on average, grazing 1 min.
+     */
+    private static BehaviourClassifier quietIsResting(double sure) {
+        List<Behaviour> classes = List.of(Behaviour.RESTING, Behaviour.GRAZING);
+        return new BehaviourClassifier() {
+            @Override
+            public ClassProbabilities probabilities(WindowFeatures w, PostureReference posture) {
+                double resting = w.vedbaMg() < 50 ? sure : 1 - sure;
+                return ClassProbabilities.of(classes, List.of(resting, 1 - resting));
+            }
 
-        @Override
-        public List<Behaviour> behaviours() {
-            return QUIET_IS_RESTING.behaviours();
-        }
+            @Override
+            public double minRateHz() {
+                return 5;
+            }
 
-        @Override
-        public BoutFilter filter() {
-            return QUIET_IS_RESTING.filter();
-        }
-    };
+            @Override
+            public List<Behaviour> behaviours() {
+                return classes;
+            }
+
+            @Override
+            public BoutFilter filter() {
+                return BoutFilter.of(classes, List.of(600.0, 60.0), 10);
+            }
+        };
+    }
 
     /** Quiet for {@code quietS} seconds, then a 2 Hz, 300 mg swing on x; gravity on z; in g. */
     private static List<Observation> observe(MinuteObserver o, double hz, double seconds, double quietS) {
@@ -132,6 +119,29 @@ class MinuteObserverTest {
         assertTrue(obs.get(5).lyingMin() > 0 && obs.get(5).lyingMin() < 1, "lying ends within the sixth minute: "
                 + obs.get(5).lyingMin());
         assertEquals(0, obs.get(6).lyingMin(), 1e-9);
+    }
+
+    @Test
+    void restore_stateSavedBeforeTheBoutFilter_continuesFromItsNewestWindow() {
+        // Until classifier-v4 the state held the last three windows' probabilities, oldest first; the newest
+        // stands in for the filter's belief.
+        SampleRate rate = SampleRate.ofHz(10);
+        MinuteObserver now = MinuteObserver.of(COW, T0, rate, Unit.G, QUIET_IS_PROBABLY_RESTING);
+        observe(now, 10, 125, 300);
+        ObserverState saved = now.state();
+        ClassProbabilities belief = saved.recentWindows().get(0);
+        ClassProbabilities grazing = ClassProbabilities.of(belief.classes(), List.of(0.1, 0.9));
+        ObserverState old = new ObserverState(saved.extractor(), saved.minutes(), saved.windows(), saved.samples(),
+                saved.vedbaSumMg(), saved.steps(), saved.lyingS(), saved.ruminationS(), saved.lyingBouts(),
+                saved.previousResting(), saved.gravitySumG(), saved.magnitudeMeanG(), saved.magnitudeM2G2(),
+                saved.magnitudeCount(), List.of(grazing, grazing, belief), saved.posture());
+
+        MinuteObserver restored = MinuteObserver.restore(COW, T0, rate, Unit.G, QUIET_IS_PROBABLY_RESTING, old);
+
+        assertEquals(1, saved.recentWindows().size(), "the filter saves one belief");
+        assertEquals(saved, restored.state(), "three old windows restore as the newest one");
+        List<Observation> expected = observe(now, 10, 115, 0);
+        assertEquals(expected, observe(restored, 10, 115, 0));
     }
 
     @Test

@@ -61,6 +61,9 @@ public final class TrainClassifier {
     /** How the filtered figures are made; in {@link ClassifierMetrics#method()}. */
     public static final String FILTERED = "causal bout filter (hidden Markov chain, mean bout lengths of the training "
             + "cows) within each bout file";
+    /** How the stream figures are made; in {@link ClassifierMetrics#method()}. */
+    public static final String STREAM = "causal bout filter over each cow's bout files as one recording, never reset "
+            + "(every change of label inside the stream)";
     /** The command documented in the model file. */
     static final String COMMAND = "mvn -B -o -pl rules -am test -Dsurefire.failIfNoSpecifiedTests=false "
             + "-Dtest=ShippedClassifierTest -Dherdgate.train.out=<path of " + ClassifierModel.SHIPPED_RESOURCE + ">";
@@ -85,13 +88,14 @@ public final class TrainClassifier {
     public static ClassifierModel train(Path dir) {
         TrainClassifier t = new TrainClassifier(windows(dir));
         Map<CowId, List<ClassProbabilities>> held = t.leaveOneCowOut();
-        return t.model(Optional.empty(), t.metrics(held, false), t.metrics(held, true));
+        return t.model(Optional.empty(), t.metrics(held, Filtering.NONE), t.metrics(held, Filtering.PER_BOUT),
+                t.metrics(held, Filtering.STREAM));
     }
 
     /** Leave-one-cow-out figures of the shipped training on the data set in {@code dir}, without the final fit. */
     public static ClassifierMetrics evaluate(Path dir) {
         TrainClassifier t = new TrainClassifier(windows(dir));
-        return t.metrics(t.leaveOneCowOut(), false);
+        return t.metrics(t.leaveOneCowOut(), Filtering.NONE);
     }
 
     private static List<LabelledWindow> windows(Path dir) {
@@ -112,7 +116,7 @@ public final class TrainClassifier {
         for (CowId held : cows) {
             ClassifierMetrics none = ClassifierMetrics.fromConfusion("fold model, not evaluated", CLASSES,
                     new int[CLASSES.size()][CLASSES.size()]);
-            BehaviourClassifier classifier = BehaviourClassifier.of(model(Optional.of(held), none, none));
+            BehaviourClassifier classifier = BehaviourClassifier.of(model(Optional.of(held), none, none, none));
             List<ClassProbabilities> probabilities = new ArrayList<>();
             PostureReference reference = PostureReference.EMPTY;
             for (LabelledWindow w : windows) {
@@ -127,24 +131,32 @@ public final class TrainClassifier {
         return out;
     }
 
+    /** How the held-out decisions are made from the window probabilities. */
+    private enum Filtering {
+        /** Each window on its own. */
+        NONE,
+        /** Through the fold's {@link BoutFilter}, reset at every bout file. */
+        PER_BOUT,
+        /** Through the fold's {@link BoutFilter} over all the cow's bout files in index order, never reset. */
+        STREAM
+    }
+
     /**
-     * Pooled and per-fold confusion of the decisions, each window on its own or, when {@code filtered}, through
-     * the {@link BoutFilter} of the fold's model (bout lengths of the training cows only), reset at every bout
-     * file.
+     * Pooled and per-fold confusion of the decisions made as {@code filtering} says; the filter of a fold has
+     * the bout lengths of its training cows only.
      */
-    private ClassifierMetrics metrics(Map<CowId, List<ClassProbabilities>> probabilities, boolean filtered) {
+    private ClassifierMetrics metrics(Map<CowId, List<ClassProbabilities>> probabilities, Filtering filtering) {
         Map<String, int[][]> folds = new LinkedHashMap<>();
         for (CowId held : cows) {
             int[][] confusion = new int[CLASSES.size()][CLASSES.size()];
             folds.put(held.value(), confusion);
-            BoutFilter filter = filtered
-                    ? BoutFilter.of(CLASSES, meanBoutS(Set.of(held)), FeatureSettings.CLASSIFICATION_WINDOW_S)
-                    : BoutFilter.none(CLASSES);
+            BoutFilter filter = filtering == Filtering.NONE ? BoutFilter.none(CLASSES)
+                    : BoutFilter.of(CLASSES, meanBoutS(Set.of(held)), FeatureSettings.CLASSIFICATION_WINDOW_S);
             Iterator<ClassProbabilities> p = probabilities.get(held).iterator();
             String bout = "";
             for (LabelledWindow w : windows) {
                 if (w.cow().equals(held)) {
-                    if (!w.bout().equals(bout)) {
+                    if (!w.bout().equals(bout) && filtering == Filtering.PER_BOUT) {
                         filter.reset();
                         bout = w.bout();
                     }
@@ -155,7 +167,11 @@ public final class TrainClassifier {
         }
         String method = "leave-one-cow-out over " + cows.size() + " cows, confusion pooled over folds, posture "
                 + "reference learnt causally per held-out cow";
-        return ClassifierMetrics.fromFolds(filtered ? method + ", " + FILTERED : method, CLASSES, folds);
+        return ClassifierMetrics.fromFolds(switch (filtering) {
+            case NONE -> method;
+            case PER_BOUT -> method + ", " + FILTERED;
+            case STREAM -> method + ", " + STREAM;
+        }, CLASSES, folds);
     }
 
     /**
@@ -181,7 +197,8 @@ public final class TrainClassifier {
     }
 
     /** The two-stage model fitted on every cow but {@code held} (every cow when empty). */
-    private ClassifierModel model(Optional<CowId> held, ClassifierMetrics metrics, ClassifierMetrics smoothed) {
+    private ClassifierModel model(Optional<CowId> held, ClassifierMetrics metrics, ClassifierMetrics smoothed,
+                                  ClassifierMetrics stream) {
         Set<CowId> excluded = held.map(Set::of).orElse(Set.of());
         SoftmaxTrainer.Fit first = firstStage(excluded);
         List<double[]> rows = new ArrayList<>();
@@ -213,7 +230,7 @@ public final class TrainClassifier {
                 PostureModel.of(POSTURE_FEATURES.stream().map(PostureFeature::key).toList(), boxed(second.mean()),
                         boxed(second.scale()), Arrays.stream(second.weights()).map(TrainClassifier::boxed).toList(),
                         boxed(second.bias())),
-                meanBoutS(excluded), FeatureExtractor.MIN_STEP_RATE_HZ, info(), metrics, smoothed);
+                meanBoutS(excluded), FeatureExtractor.MIN_STEP_RATE_HZ, info(), metrics, smoothed, stream);
     }
 
     private TrainingInfo info() {
