@@ -93,9 +93,11 @@ public final class TrainClassifier {
     }
 
     /** Leave-one-cow-out figures of the shipped training on the data set in {@code dir}, without the final fit. */
-    public static ClassifierMetrics evaluate(Path dir) {
+    public static LeaveOneCowOut evaluate(Path dir) {
         TrainClassifier t = new TrainClassifier(windows(dir));
-        return t.metrics(t.leaveOneCowOut(), Filtering.NONE);
+        Map<CowId, List<ClassProbabilities>> held = t.leaveOneCowOut();
+        return new LeaveOneCowOut(t.metrics(held, Filtering.NONE), t.metrics(held, Filtering.PER_BOUT),
+                t.metrics(held, Filtering.STREAM));
     }
 
     private static List<LabelledWindow> windows(Path dir) {
