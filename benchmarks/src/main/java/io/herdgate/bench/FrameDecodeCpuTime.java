@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The two paths of {@link FrameDecodeBenchmark} (binary decode + MIC verify, and Jackson on the same
@@ -63,27 +64,11 @@ public final class FrameDecodeCpuTime {
         long binaryBytes = Long.MAX_VALUE;
         long jsonBytes = Long.MAX_VALUE;
         for (int r = 0; r < rounds; r++) {
-            // One pass more than timed per path and round: the untimed first pass refills the caches
-            // that the other path's round emptied, as a JMH fork of one path never has to.
-            for (int p = 0; p <= PASSES; p++) {
+            binaryBytes = Math.min(binaryBytes, timePasses(mx, binary, r, () -> {
                 CollarSession gateway = CollarTraffic.gateway();
-                long a0 = mx.getCurrentThreadAllocatedBytes();
-                long t0 = mx.getCurrentThreadCpuTime();
-                binaryPass(traffic, gateway);
-                if (p > 0) {
-                    binary[r * PASSES + p - 1] = mx.getCurrentThreadCpuTime() - t0;
-                    binaryBytes = Math.min(binaryBytes, mx.getCurrentThreadAllocatedBytes() - a0);
-                }
-            }
-            for (int p = 0; p <= PASSES; p++) {
-                long a0 = mx.getCurrentThreadAllocatedBytes();
-                long t0 = mx.getCurrentThreadCpuTime();
-                jsonPass(traffic, json);
-                if (p > 0) {
-                    jackson[r * PASSES + p - 1] = mx.getCurrentThreadCpuTime() - t0;
-                    jsonBytes = Math.min(jsonBytes, mx.getCurrentThreadAllocatedBytes() - a0);
-                }
-            }
+                return () -> binaryPass(traffic, gateway);
+            }));
+            jsonBytes = Math.min(jsonBytes, timePasses(mx, jackson, r, () -> () -> jsonPass(traffic, json)));
         }
         long[] b = Arrays.copyOfRange(binary, rounds / 3 * PASSES, binary.length);
         long[] j = Arrays.copyOfRange(jackson, rounds / 3 * PASSES, jackson.length);
@@ -96,6 +81,32 @@ public final class FrameDecodeCpuTime {
                 seconds, samples / (double) frames, b[0] / (double) frames, bMedian / frames,
                 j[0] / (double) frames, jMedian / frames, samples / bMedian * 1e3, samples / jMedian * 1e3,
                 jMedian / bMedian, j[0] / (double) b[0], binaryBytes / (double) frames, jsonBytes / (double) frames);
+    }
+
+    /** One pass of a path, for {@link #timePasses}. */
+    private interface Pass {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs a pass made by {@code passes} (made outside the timing: e.g. a fresh gateway session) PASSES + 1
+     * times and stores the thread CPU time of all but the first in round
+     * {@code r} of {@code times}; the untimed first pass refills the caches that the other path's round
+     * emptied, as a JMH fork of one path never has to. Returns the fewest bytes a timed pass allocated.
+     */
+    private static long timePasses(ThreadMXBean mx, long[] times, int r, Supplier<Pass> passes) throws IOException {
+        long bytes = Long.MAX_VALUE;
+        for (int p = 0; p <= PASSES; p++) {
+            Pass pass = passes.get();
+            long a0 = mx.getCurrentThreadAllocatedBytes();
+            long t0 = mx.getCurrentThreadCpuTime();
+            pass.run();
+            if (p > 0) {
+                times[r * PASSES + p - 1] = mx.getCurrentThreadCpuTime() - t0;
+                bytes = Math.min(bytes, mx.getCurrentThreadAllocatedBytes() - a0);
+            }
+        }
+        return bytes;
     }
 
     private static void binaryPass(CollarTraffic traffic, CollarSession gateway) {

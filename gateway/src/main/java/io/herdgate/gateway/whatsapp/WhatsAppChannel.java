@@ -174,8 +174,7 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
      * message to the recipient go (at most {@link #CHART_PATIENCE}), uploads it and sends it.
      */
     private void sendChart(Notification n, Content.AlarmMessage a, MessageTemplate template) {
-        if (optedOut.test(n.to().phone())) {
-            Logger.info("WhatsApp chart of alarm {} not sent: {} answered STOP since the alarm", a.alarm(), n.to().contact());
+        if (stoppedSince(n, a)) {
             return;
         }
         byte[] png = chart(a.alarm());
@@ -184,8 +183,8 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
                     n.to().contact(), CHART_PATIENCE);
             return;
         }
-        if (optedOut.test(n.to().phone())) {
-            Logger.info("WhatsApp chart of alarm {} not sent: {} answered STOP since the alarm", a.alarm(), n.to().contact());
+        // asked again: a STOP may have come while the chart waited for its turn
+        if (stoppedSince(n, a)) {
             return;
         }
         CloudApi.Answer upload = api.uploadPng(png);
@@ -195,6 +194,15 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
         }
         send(n, template, Optional.of(accepted.id()), Optional.of(a.alarm()),
                 (language, caption) -> Messages.image(n.to().phone(), accepted.id(), caption));
+    }
+
+    /** Whether the recipient of {@code n} has answered STOP since alarm {@code a}; logs it when so. */
+    private boolean stoppedSince(Notification n, Content.AlarmMessage a) {
+        if (!optedOut.test(n.to().phone())) {
+            return false;
+        }
+        Logger.info("WhatsApp chart of alarm {} not sent: {} answered STOP since the alarm", a.alarm(), n.to().contact());
+        return true;
     }
 
     /**

@@ -148,13 +148,7 @@ class WriteBehindCounterStoreTest {
             WriteBehindCounterStore store = WriteBehindCounterStore.of(SqliteCounterStore.of(db),
                     FlushPolicy.of(Duration.ofSeconds(1), 1), Clock.systemUTC());
             AtomicBoolean done = new AtomicBoolean();
-            Thread timer = new Thread(() -> {
-                while (!done.get()) {
-                    store.flush();
-                    Thread.yield();
-                }
-            });
-            timer.start();
+            Thread timer = flushingUntil(store, done);
             long seen = -1;
             for (int n = 0; n < frames; n++) {
                 store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(n, n));
@@ -177,13 +171,7 @@ class WriteBehindCounterStoreTest {
             WriteBehindCounterStore store = WriteBehindCounterStore.of(SqliteCounterStore.of(db),
                     FlushPolicy.of(Duration.ofHours(1), 1), clock);
             AtomicBoolean done = new AtomicBoolean();
-            Thread timer = new Thread(() -> {
-                while (!done.get()) {
-                    store.flush();
-                    Thread.yield();
-                }
-            });
-            timer.start();
+            Thread timer = flushingUntil(store, done);
             for (int round = 0; round < 300; round++) {
                 store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(1_000 + round, 1));
                 store.clear(Samples.EUI, CounterStream.UPLINK); // joined again: the old session is gone
@@ -194,5 +182,17 @@ class WriteBehindCounterStoreTest {
             store.flush();
             assertEquals(Optional.empty(), SqliteCounterStore.of(db).uplinkTally(Samples.EUI));
         }
+    }
+
+    /** A started thread that flushes {@code store} again and again, as the timer would, until {@code done}. */
+    private static Thread flushingUntil(WriteBehindCounterStore store, AtomicBoolean done) {
+        Thread timer = new Thread(() -> {
+            while (!done.get()) {
+                store.flush();
+                Thread.yield();
+            }
+        });
+        timer.start();
+        return timer;
     }
 }
