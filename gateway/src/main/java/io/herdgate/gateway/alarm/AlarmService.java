@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The alarm workflow on the gateway database, assembled in one place: outbox, pump, delivery thread and
- * desk. The desk is ticked by the scheduler; the outbox is sent on a thread of its own
+ * The alarm workflow on the gateway database, assembled in one place: outbox, pump, delivery workers and
+ * desk. The desk is ticked by the scheduler; the outbox is sent on threads of its own
  * ({@link OutboxDelivery}), woken the moment a notification is queued and otherwise every {@link #PUMP}.
  * Without channels alarms are still recorded and listed, and nobody is told.
  *
@@ -36,7 +36,7 @@ public final class AlarmService implements AutoCloseable {
 
     /** How often the desk looks for due groups, holds, repeats and escalations. */
     public static final Duration TICK = Duration.ofSeconds(5);
-    /** How long the delivery thread waits for a new notification before it looks for retries that fell due. */
+    /** How long the first delivery worker waits for a new notification before it looks for retries that fell due. */
     public static final Duration PUMP = Duration.ofSeconds(1);
 
     private final Outbox outbox;
@@ -69,10 +69,15 @@ public final class AlarmService implements AutoCloseable {
         return s;
     }
 
-    /** Schedules the desk's tick every {@link #TICK} and starts the delivery thread. */
+    /** Schedules the desk's tick every {@link #TICK} and starts {@link OutboxDelivery#WORKERS} delivery workers. */
     public void start(Scheduler scheduler) {
+        start(scheduler, OutboxDelivery.WORKERS);
+    }
+
+    /** Schedules the desk's tick every {@link #TICK} and starts {@code workers} delivery workers (1..16). */
+    public void start(Scheduler scheduler, int workers) {
         scheduler.every(JobName.of("alarm-desk"), TICK, desk::tick);
-        delivery = pump.map(p -> OutboxDelivery.start(p, PUMP));
+        delivery = pump.map(p -> OutboxDelivery.start(p, PUMP, workers));
     }
 
     public AlarmDesk desk() {
@@ -130,7 +135,7 @@ public final class AlarmService implements AutoCloseable {
         return AlarmApi.of(desk);
     }
 
-    /** Stops the delivery thread (a call under way finishes first); the outbox keeps what is unsent. */
+    /** Stops the delivery workers (calls under way finish first); the outbox keeps what is unsent. */
     @Override
     public void close() throws InterruptedException {
         Optional<OutboxDelivery> d = delivery;

@@ -242,8 +242,9 @@ public final class GatewayConfigFile {
             return start.isPresent() && end.isPresent() ? Optional.of(QuietHours.of(start.get(), end.get())) : Optional.empty();
         });
         int escalate = s.integer("escalate_after_min", (int) d.escalateAfter().toMinutes(), 1, AlarmsConfig.MAX_ESCALATE_MIN, "min");
+        int workers = s.integer("delivery_workers", d.deliveryWorkers(), 1, AlarmsConfig.MAX_DELIVERY_WORKERS, "");
         s.finish();
-        return AlarmsConfig.of(summary, quiet, Duration.ofMinutes(escalate));
+        return AlarmsConfig.of(summary, quiet, Duration.ofMinutes(escalate), workers);
     }
 
     private static Optional<UpstreamConfig> upstream(YamlSection s, LinksConfig links) {

@@ -26,8 +26,9 @@ import java.util.Optional;
 import org.tinylog.Logger;
 
 /**
- * The outbox table. Every change commits with {@link Durability#FULL}: a notification accepted here, and
- * the mark that a send is in flight, survive a power cut or a kill. Thread-safe (the database serialises).
+ * The outbox table. Every change commits with {@link Durability#FULL} (a notification accepted here survives a
+ * power cut or a kill), except the mark that a send is in flight ({@link Durability#NORMAL}: it survives a kill,
+ * and if a power cut loses it the row is re-sent all the same). Thread-safe (the database serialises).
  *
  * <p>Opening it returns rows found {@code in_flight} to {@code pending}: the process died while a channel
  * was being asked, so the provider may or may not have taken the message; it is sent again (at least once).
@@ -190,7 +191,9 @@ public final class Outbox {
      * @return false when the row is no longer pending (cancelled meanwhile): do not send it
      */
     boolean claim(OutboxId id) {
-        return db.write(Durability.FULL, c -> update(c, "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 "
+        // NORMAL (no fsync, on the path to the send): in WAL mode the commit still survives a kill -9; a power
+        // cut may lose it, and then the row is pending at the next start, which re-sends it just as in_flight would.
+        return db.write(Durability.NORMAL, c -> update(c, "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 "
                 + "WHERE id = " + id.value() + " AND state = 'pending'")) == 1;
     }
 

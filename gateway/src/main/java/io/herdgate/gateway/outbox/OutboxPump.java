@@ -9,14 +9,19 @@ import io.herdgate.gateway.notify.Priority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -24,10 +29,12 @@ import org.tinylog.Logger;
 
 /**
  * Sends what is due in the outbox through the channels, most urgent first. The runtime runs
- * {@link #pumpDue()} on a delivery thread of its own ({@link OutboxDelivery}); passes never overlap (a
- * second caller waits for the first). After each channel call the most urgent due row is looked up again,
- * so a critical notification queued during a pass is the next one sent. {@link #onStatus} may be called
- * from any thread (webhook, modem), also while a pass is calling a channel.
+ * {@link #pumpDue(Runnable)} on a few delivery workers at once ({@link OutboxDelivery}): each claims the most
+ * urgent row that is free, so different recipients are called concurrently while one recipient is called
+ * by one worker at a time (their messages keep their order and WhatsApp's pair rate). After each channel
+ * call the most urgent due row is looked up again, so a critical notification queued during a call is the
+ * next one a worker sends. {@link #onStatus} may be called from any thread (webhook, modem), also while
+ * channels are being called.
  *
  * <p>Pacing: one recipient gets at most one call per channel every {@link OutboxSettings#pairInterval()}
  * (WhatsApp's pair-rate limit), and a {@code RetryLater} holds that recipient for as long as the provider
@@ -65,9 +72,15 @@ public final class OutboxPump {
     private final List<Channel> channels;
     private final Clock clock;
     private final Backoff backoff;
-    /** Read by {@link #onStatus} on other threads; the other maps belong to the pass. */
+    /** Read by {@link #onStatus} on other threads; the other maps are guarded by {@link #lock}. */
     private final Map<ChannelName, Instant> downUntil = new ConcurrentHashMap<>();
-    private final ReentrantLock pass = new ReentrantLock();
+    /**
+     * Guards choosing, claiming and settling rows and this pump's waits; never held during a channel call, so
+     * that several threads can call different recipients at once.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Channel calls under way; a status that finds no row while one is may be for it. */
+    private final AtomicInteger calling = new AtomicInteger();
     /** Orders recording a send against a status for it: a status is never applied before, nor lost. */
     private final Object statusLock = new Object();
     private final Map<String, DeliveryStatus> early = new LinkedHashMap<>() {
@@ -79,10 +92,18 @@ public final class OutboxPump {
     private final Map<ChannelName, Instant> closedUntil = new EnumMap<>(ChannelName.class);
     private final Map<ChannelName, Integer> failStreak = new EnumMap<>(ChannelName.class);
     private final Map<Pair, Instant> heldUntil = new HashMap<>();
+    /** Recipients a thread is calling right now: one call per recipient at a time keeps their messages in order. */
+    private final Set<Pair> calls = new HashSet<>();
+    /** Channels being probed after a pause: their other rows wait for the probe's answer. */
+    private final Set<ChannelName> probing = EnumSet.noneOf(ChannelName.class);
     private Instant nextHousekeeping = Instant.MIN;
 
     /** One recipient on one channel. */
     private record Pair(ChannelName channel, PhoneNumber phone) {
+    }
+
+    /** A row claimed for a call on channel {@code index}. */
+    private record Taken(OutboxEntry entry, int index, Pair pair, Instant at) {
     }
 
     private OutboxPump(Outbox outbox, List<Channel> channels, Clock clock, Backoff backoff) {
@@ -114,7 +135,7 @@ public final class OutboxPump {
      * nothing expires or waits a day because of the step.
      */
     public void clockStepped(Duration step) {
-        pass.lock();
+        lock.lock();
         try {
             int rows = outbox.clockStepped(step);
             downUntil.replaceAll((c, t) -> t.plus(step));
@@ -123,7 +144,7 @@ public final class OutboxPump {
             nextHousekeeping = nextHousekeeping.equals(Instant.MIN) ? Instant.MIN : nextHousekeeping.plus(step);
             Logger.info("outbox: clock stepped by {}; {} unsent notification(s) keep their age and wait", step, rows);
         } finally {
-            pass.unlock();
+            lock.unlock();
         }
     }
 
@@ -144,31 +165,78 @@ public final class OutboxPump {
      * @return the number of channel calls made; {@link #MAX_CALLS_PER_PUMP} means more may be due
      */
     public int pumpDue() {
-        pass.lock();
-        try {
-            return pumpLocked();
-        } finally {
-            pass.unlock();
-        }
+        return pumpDue(() -> { });
     }
 
-    private int pumpLocked() {
+    /**
+     * As {@link #pumpDue()}. Several threads may run it at once (the delivery workers): each claims rows of its
+     * own, one recipient is called by one thread at a time, and a channel paused after failures is probed by
+     * one. {@code another} is run (on this thread, no lock held) when this thread has just claimed a row while
+     * another row, for a different recipient, is ready too: a caller with idle helpers wakes one.
+     */
+    public int pumpDue(Runnable another) {
         Instant now = clock.instant();
-        if (!now.isBefore(nextHousekeeping)) {
-            outbox.expireOlderThan(now.minus(settings.expireAfter()));
-            outbox.purgeDoneBefore(now.minus(KEEP_DONE));
-            nextHousekeeping = now.plus(HOUSEKEEPING);
+        List<Taken> probes;
+        lock.lock();
+        try {
+            if (!now.isBefore(nextHousekeeping)) {
+                outbox.expireOlderThan(now.minus(settings.expireAfter()));
+                outbox.purgeDoneBefore(now.minus(KEEP_DONE));
+                nextHousekeeping = now.plus(HOUSEKEEPING);
+            }
+            probes = takeProbes(now);
+        } finally {
+            lock.unlock();
         }
-        int calls = 0;
+        int sent = 0;
+        for (Taken probe : probes) {
+            call(probe);
+            sent++;
+        }
+        lock.lock();
+        try {
+            moveStuckRows(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+        while (sent < MAX_CALLS_PER_PUMP) {
+            boolean[] more = {false};
+            Optional<Taken> t = take(more);
+            if (t.isEmpty()) {
+                break;
+            }
+            if (more[0]) {
+                another.run();
+            }
+            call(t.get());
+            sent++; // then the most urgent row is looked up again: one queued during the call may be more urgent
+        }
+        return sent;
+    }
+
+    /** Reopening channels: each is probed with its most urgent row, whatever that row's own due time. */
+    private List<Taken> takeProbes(Instant now) {
+        List<Taken> probes = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             ChannelName c = channels.get(i).name();
-            if (closedUntil.containsKey(c) && !after(closedUntil.get(c), now) && !isDown(c)) {
-                // Reopening: probe with the most urgent row, whatever its own due time.
+            if (closedUntil.containsKey(c) && !after(closedUntil.get(c), now) && !isDown(c) && !probing.contains(c)) {
                 Optional<OutboxEntry> probe = outbox.mostUrgentOn(c);
-                if (probe.isPresent() && !held(new Pair(c, probe.get().notification().to().phone()), now)) {
-                    calls += attempt(probe.get(), i, now) ? 1 : 0;
+                if (probe.isPresent() && !busy(new Pair(c, probe.get().notification().to().phone()), now)) {
+                    Optional<Taken> t = claim(probe.get(), i, now);
+                    t.ifPresent(taken -> {
+                        probing.add(c);
+                        probes.add(taken);
+                    });
                 }
             }
+        }
+        return probes;
+    }
+
+    /** Rows on a closed or down channel move to the next one once their patience there is over. */
+    private void moveStuckRows(Instant now) {
+        for (int i = 0; i < channels.size(); i++) {
+            ChannelName c = channels.get(i).name();
             if (isDown(c) || after(closedUntil.get(c), now)) {
                 for (OutboxEntry e : outbox.pendingOn(c)) {
                     if (!now.isBefore(e.channelSince().plus(patience(e)))) {
@@ -179,9 +247,17 @@ public final class OutboxPump {
                 }
             }
         }
-        boolean progress = true;
-        while (progress && calls < MAX_CALLS_PER_PUMP) {
-            progress = false;
+    }
+
+    /**
+     * Claims the most urgent due row that no hold, pause or call under way blocks; sets {@code more[0]} when
+     * another row is ready for a different recipient.
+     */
+    private Optional<Taken> take(boolean[] more) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Optional<Taken> taken = Optional.empty();
             for (OutboxEntry e : outbox.due(now, 64)) {
                 int index = indexOf(e.channel());
                 ChannelName c = channels.get(index).name();
@@ -189,21 +265,61 @@ public final class OutboxPump {
                     Optional<Integer> next = nextUp(index);
                     if (next.isPresent()) {
                         outbox.moveTo(e.id(), channels.get(next.get()).name(), c + " is down");
-                        progress = true;
                     }
                     continue;
                 }
-                if (after(closedUntil.get(c), now) || held(new Pair(c, e.notification().to().phone()), now)) {
+                if (after(closedUntil.get(c), now) || probing.contains(c) || busy(new Pair(c, e.notification().to().phone()), now)) {
                     continue;
                 }
-                if (attempt(e, index, now)) {
-                    calls++;
-                    progress = true;
-                    break; // rows queued during the call may be more urgent than the rest of this list
+                if (taken.isPresent()) {
+                    more[0] = true;
+                    break;
                 }
+                taken = claim(e, index, now);
             }
+            return taken;
+        } finally {
+            lock.unlock();
         }
-        return calls;
+    }
+
+    /** Claims {@code e} for channel {@code index}; empty when it was no longer pending (cancelled meanwhile). */
+    private Optional<Taken> claim(OutboxEntry e, int index, Instant now) {
+        Channel ch = channels.get(index);
+        if (e.channel() != ch.name()) {
+            // The row's channel is no longer configured: it starts again on this one.
+            outbox.moveTo(e.id(), ch.name(), e.channel() + " is not configured");
+        }
+        if (!outbox.claim(e.id())) {
+            return Optional.empty();
+        }
+        Pair pair = new Pair(ch.name(), e.notification().to().phone());
+        hold(pair, now.plus(settings.pairInterval()));
+        calls.add(pair);
+        calling.incrementAndGet();
+        return Optional.of(new Taken(e, index, pair, now));
+    }
+
+    /** Calls the channel for a claimed row (no lock held) and settles the answer. */
+    private void call(Taken t) {
+        OutboxEntry e = t.entry();
+        Channel ch = channels.get(t.index());
+        // The instant is the alarm-latency harness's "picked" mark (raise → queued → picked → POST).
+        Logger.info("outbox: sending {} on {}, attempt {}, picked {}", e.notification().key().value(), ch.name(),
+                e.attempts() + 1, clock.instant());
+        try {
+            DeliveryResult r = deliver(ch, e);
+            lock.lock();
+            try {
+                settle(e, t.index(), r, t.at(), t.pair());
+            } finally {
+                calls.remove(t.pair());
+                probing.remove(ch.name());
+                lock.unlock();
+            }
+        } finally {
+            calling.decrementAndGet();
+        }
     }
 
     /** Takes a provider's later status; a FAILED one re-sends the row on the next channel, if any. */
@@ -211,8 +327,8 @@ public final class OutboxPump {
         Optional<OutboxEntry> row;
         synchronized (statusLock) {
             row = outbox.onStatus(status);
-            if (row.isEmpty() && pass.isLocked()) {
-                // Possibly for the call under way, whose provider id is not recorded yet: applied once it is.
+            if (row.isEmpty() && calling.get() > 0) {
+                // Possibly for a call under way, whose provider id is not recorded yet: applied once it is.
                 early.put(status.providerId(), status);
                 return;
             }
@@ -228,25 +344,6 @@ public final class OutboxPump {
                         status.detail(), channels.get(next).name());
             }
         });
-    }
-
-    /** Claims, sends and settles one row on channel {@code index}; false when it was no longer pending. */
-    private boolean attempt(OutboxEntry e, int index, Instant now) {
-        Channel ch = channels.get(index);
-        if (e.channel() != ch.name()) {
-            // The row's channel is no longer configured: it starts again on this one.
-            outbox.moveTo(e.id(), ch.name(), e.channel() + " is not configured");
-        }
-        if (!outbox.claim(e.id())) {
-            return false;
-        }
-        Logger.info("outbox: sending {} on {}, attempt {}, picked {}", e.notification().key().value(), ch.name(),
-                e.attempts() + 1, clock.instant());
-        Pair pair = new Pair(ch.name(), e.notification().to().phone());
-        hold(pair, now.plus(settings.pairInterval()));
-        DeliveryResult r = deliver(ch, e);
-        settle(e, index, r, now, pair);
-        return true;
     }
 
     private DeliveryResult deliver(Channel ch, OutboxEntry e) {
@@ -337,8 +434,9 @@ public final class OutboxPump {
         heldUntil.merge(pair, until, (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    private boolean held(Pair pair, Instant now) {
-        return after(heldUntil.get(pair), now);
+    /** Held by the pair rate or a provider's wait, or called by another thread right now. */
+    private boolean busy(Pair pair, Instant now) {
+        return after(heldUntil.get(pair), now) || calls.contains(pair);
     }
 
     /** The configured index of {@code name}; a channel no longer configured maps to the first. */

@@ -64,6 +64,11 @@ public record OutboxSettings(int capacity, Duration firstRetry, Duration maxRetr
                 pairInterval);
     }
 
+    /** These settings with another least time between two calls for one recipient. */
+    public OutboxSettings withPairInterval(Duration d) {
+        return of(capacity, firstRetry, maxRetry, fallbackAfter, criticalFallbackAfter, channelDownRecheck, expireAfter, d);
+    }
+
     private static void within(String field, Duration d, Duration min, Duration max) {
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             throw new IllegalArgumentException("outbox " + field + " must be " + min + ".." + max + ": " + d);

@@ -4,10 +4,11 @@
  * sends what is due, highest priority first, with exponential backoff and jitter, per-recipient holds
  * after a rate limit, and per-channel fallback (WhatsApp, then SMS) driven by the channels'
  * {@link io.herdgate.gateway.notify.DeliveryResult}s. {@link io.herdgate.gateway.outbox.OutboxDelivery} runs
- * the pump on a thread of its own, woken the moment a notification is queued.
+ * the pump on a few workers of its own, woken the moment a notification is queued: different recipients are
+ * called at once, one recipient by one worker at a time.
  *
- * <p>Delivery is at least once: a row is marked {@code in_flight} before the channel call and
- * {@code sent} after it. A process killed between the provider accepting a message and the
+ * <p>Delivery is at least once: a row is marked {@code in_flight} before the channel call (a commit without
+ * fsync, which a kill does not lose) and {@code sent} after it. A process killed between the provider accepting a message and the
  * {@code sent} commit re-sends that one row after restart, so the recipient can see that message twice;
  * nothing is ever lost. The outbox is bounded ({@link io.herdgate.gateway.outbox.OutboxSettings#capacity()});
  * when it fills, lower-priority rows make way for higher ones and the {@link io.herdgate.gateway.outbox.OutboxWatcher}

@@ -80,7 +80,7 @@ import org.tinylog.Logger;
  *
  * <p>Every detector event goes to the desk first (it records the alarm), then the siren feed. Desk, outbox
  * and delivery are an {@link AlarmService}: the desk is ticked on the gateway's scheduler, the outbox sent on
- * its own delivery thread, woken as soon as a notification is queued.
+ * its own delivery workers, woken as soon as a notification is queued.
  */
 final class AlarmSide implements AutoCloseable {
 
@@ -212,7 +212,7 @@ final class AlarmSide implements AutoCloseable {
     /** Opens the SMS modem (in the background) and arms the periodic jobs and daily summaries. */
     void start(Scheduler scheduler) {
         parts.stream().filter(p -> p instanceof SmsChannel).forEach(p -> ((SmsChannel) p).start());
-        alarms.start(scheduler);
+        alarms.start(scheduler, config.alarms().deliveryWorkers());
         scheduler.every(JobName.of("siren"), SIREN, this::followAlarms);
         DailySummaryJob summary = DailySummaryJob.of(summarySettings(), HerdSummary.of(AlarmLog.of(db), summarySettings()),
                 alarms.outbox(), OptOuts.of(db), scheduler, clock);

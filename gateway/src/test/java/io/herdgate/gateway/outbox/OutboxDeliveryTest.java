@@ -66,8 +66,13 @@ class OutboxDeliveryTest {
         db.close();
     }
 
-    /** An outbox whose queued rows wake a delivery thread that idles for a minute otherwise. */
+    /** An outbox whose queued rows wake one delivery worker that idles for a minute otherwise. */
     private OutboxPump start(Channel... channels) {
+        return start(OutboxSettings.defaults(), 1, channels);
+    }
+
+    /** As {@link #start(Channel...)} with {@code workers} delivery workers. */
+    private OutboxPump start(OutboxSettings settings, int workers, Channel... channels) {
         OutboxWatcher wake = new OutboxWatcher() {
             @Override
             public void onQueued() {
@@ -84,9 +89,9 @@ class OutboxDeliveryTest {
             public void onDrained(int pending) {
             }
         };
-        outbox = Outbox.open(db, OutboxSettings.defaults(), clock, wake);
+        outbox = Outbox.open(db, settings, clock, wake);
         OutboxPump pump = OutboxPump.of(outbox, List.of(channels), clock, new SplittableRandom(1));
-        delivery = OutboxDelivery.start(pump, Duration.ofMinutes(1));
+        delivery = OutboxDelivery.start(pump, Duration.ofMinutes(1), workers);
         return pump;
     }
 
@@ -117,6 +122,70 @@ class OutboxDeliveryTest {
         List<Long> order = whatsapp.calls().stream().map(n -> ((Content.AlarmMessage) n.content())
                 .alarm().value()).toList();
         assertEquals(List.of(1L, 99L, 2L, 3L, 4L, 5L), order);
+    }
+
+    @Test
+    void fourWorkers_callThreeRecipientsAtOnce_whileTheProviderIsSlow() throws Exception {
+        GatedChannel whatsapp = new GatedChannel(ChannelName.WHATSAPP);
+        start(OutboxSettings.defaults(), 4, whatsapp);
+        for (int i = 1; i <= 3; i++) {
+            outbox.enqueue(alarm(i, recipient(i), 0, Priority.CRITICAL), ChannelName.WHATSAPP);
+        }
+
+        assertTrue(whatsapp.awaitCalls(3, Duration.ofSeconds(10)), "three calls under way before the first answers");
+        whatsapp.open();
+        assertTrue(delivery.awaitPass(Duration.ofSeconds(10)));
+        assertEquals(3, outbox.counts().get(OutboxState.SENT));
+    }
+
+    @Test
+    void fourWorkers_callOneRecipientOneAtATime_inTheOrderQueued() throws Exception {
+        OneAtATime whatsapp = new OneAtATime();
+        start(OutboxSettings.defaults().withPairInterval(Duration.ZERO), 4, whatsapp);
+        for (int i = 1; i <= 12; i++) {
+            outbox.enqueue(alarm(i, i % 3 == 0 ? bob() : anna(), 0, Priority.CRITICAL), ChannelName.WHATSAPP);
+        }
+        assertTrue(whatsapp.awaitCalls(12, Duration.ofSeconds(20)));
+        assertTrue(delivery.awaitPass(Duration.ofSeconds(10)));
+
+        assertEquals(1, whatsapp.mostAtOnce(anna().phone()), "Anna is called by one worker at a time");
+        assertEquals(1, whatsapp.mostAtOnce(bob().phone()));
+        assertEquals(List.of(1L, 2L, 4L, 5L, 7L, 8L, 10L, 11L), whatsapp.alarmsTo(anna().phone()), "in the order queued");
+        assertEquals(List.of(3L, 6L, 9L, 12L), whatsapp.alarmsTo(bob().phone()));
+    }
+
+    @Test
+    void fourWorkers_keepThePairRate_aSecondMessageToOneNumberWaitsForTheClock() throws Exception {
+        GatedChannel whatsapp = new GatedChannel(ChannelName.WHATSAPP);
+        whatsapp.open();
+        start(OutboxSettings.defaults(), 4, whatsapp); // 6 s per recipient; the clock stands still
+        for (int i = 1; i <= 3; i++) {
+            outbox.enqueue(alarm(i, anna(), 0, Priority.CRITICAL), ChannelName.WHATSAPP);
+        }
+        assertTrue(delivery.awaitPass(Duration.ofSeconds(10)));
+        assertEquals(1, whatsapp.callCount(), "one message to Anna within her 6 s");
+
+        clock.advance(Duration.ofSeconds(6));
+        assertTrue(delivery.awaitPass(Duration.ofSeconds(10)));
+        assertEquals(2, whatsapp.callCount(), "the next one 6 s later, not two at once");
+    }
+
+    @Test
+    void twoWorkersBusy_theFirstToFinish_takesTheCriticalBeforeOlderWarnings() throws Exception {
+        GatedChannel whatsapp = new GatedChannel(ChannelName.WHATSAPP);
+        start(OutboxSettings.defaults(), 2, whatsapp);
+        for (int i = 1; i <= 4; i++) {
+            outbox.enqueue(alarm(i, recipient(i), 0, Priority.NORMAL), ChannelName.WHATSAPP);
+        }
+        assertTrue(whatsapp.awaitCalls(2, Duration.ofSeconds(10)), "both workers are calling");
+        outbox.enqueue(alarm(99, recipient(99), 0, Priority.CRITICAL), ChannelName.WHATSAPP);
+
+        whatsapp.release(1); // one call answers; its worker takes the most urgent row next
+        assertTrue(whatsapp.awaitCalls(3, Duration.ofSeconds(10)));
+        assertEquals(99L, ((Content.AlarmMessage) whatsapp.calls().get(2).content()).alarm().value());
+        whatsapp.open();
+        assertTrue(delivery.awaitPass(Duration.ofSeconds(10)));
+        assertEquals(5, outbox.counts().get(OutboxState.SENT));
     }
 
     @Test
@@ -235,6 +304,11 @@ class OutboxDeliveryTest {
             gate.release(Integer.MAX_VALUE / 2);
         }
 
+        /** Lets {@code n} calls waiting (or to come) answer. */
+        void release(int n) {
+            gate.release(n);
+        }
+
         @Override
         public ChannelName name() {
             return name;
@@ -276,6 +350,62 @@ class OutboxDeliveryTest {
                 Thread.sleep(5);
             }
             return true;
+        }
+    }
+
+    /** A channel that takes 20 ms per call and records how many calls to each number overlapped. */
+    private static final class OneAtATime implements Channel {
+        private final Map<PhoneNumber, Integer> now = new HashMap<>();
+        private final Map<PhoneNumber, Integer> most = new HashMap<>();
+        private final Map<PhoneNumber, List<Long>> alarms = new HashMap<>();
+        private int calls;
+
+        @Override
+        public ChannelName name() {
+            return ChannelName.WHATSAPP;
+        }
+
+        @Override
+        public DeliveryResult deliver(Notification n) {
+            PhoneNumber to = n.to().phone();
+            synchronized (this) {
+                int k = now.merge(to, 1, Integer::sum);
+                most.merge(to, k, Math::max);
+                alarms.computeIfAbsent(to, p -> new ArrayList<>()).add(((Content.AlarmMessage) n.content()).alarm().value());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                now.merge(to, -1, Integer::sum);
+                calls++;
+                return new DeliveryResult.Sent("WHATSAPP-" + calls);
+            }
+        }
+
+        synchronized int mostAtOnce(PhoneNumber to) {
+            return most.getOrDefault(to, 0);
+        }
+
+        synchronized List<Long> alarmsTo(PhoneNumber to) {
+            return List.copyOf(alarms.getOrDefault(to, List.of()));
+        }
+
+        boolean awaitCalls(int n, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                synchronized (this) {
+                    if (calls >= n) {
+                        return true;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(5);
+            }
         }
     }
 }
