@@ -25,6 +25,7 @@ import io.herdgate.gateway.store.AlarmId;
 import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.CowRecord;
 import io.herdgate.gateway.store.Database;
+import io.herdgate.gateway.store.Durability;
 import io.herdgate.gateway.store.Herd;
 import io.herdgate.gateway.store.StoredAlarm;
 import io.herdgate.rules.alarm.Alarm;
@@ -79,6 +80,7 @@ import org.tinylog.Logger;
  */
 public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatcher {
 
+    private final Database db;
     private final AlarmLog log;
     private final AlarmTables tables;
     private final AlarmHolds holds;
@@ -114,6 +116,7 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     }
 
     private AlarmDesk(Database db, RoutingConfig routing, Outbox outbox, ChannelName firstChannel, Clock clock) {
+        this.db = db;
         this.log = AlarmLog.of(db);
         this.tables = new AlarmTables(db);
         this.holds = AlarmHolds.of(db);
@@ -181,8 +184,19 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
 
     // --- detector events ------------------------------------------------------------------------
 
+    /**
+     * Records the event and, for a new alarm, routes it; the alarm row, its message chain and its outbox rows
+     * commit together (one fsync before the message can go out, instead of one per table).
+     */
     @Override
     public synchronized void onEvent(AlarmEvent event) {
+        db.write(Durability.FULL, c -> {
+            take(event);
+            return null;
+        });
+    }
+
+    private void take(AlarmEvent event) {
         Alarm a = event.alarm();
         Optional<AlarmId> current = activeFor(a.cow(), a.type());
         if (current.isPresent()) {

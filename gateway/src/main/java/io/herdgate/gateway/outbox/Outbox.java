@@ -121,10 +121,13 @@ public final class Outbox {
         });
         watchFill();
         if (r instanceof EnqueueResult.Accepted a) {
-            // The instant is the alarm-latency harness's "queued" mark (raise → queued → picked → POST).
-            Logger.info("outbox: queued {} ({}) as {} on {}, committed {}", n.key().value(), n.priority(), a.id().value(),
-                    first, clock.instant());
-            watcher.onQueued();
+            // Inside a caller's transaction (the desk's) the row is not there for the workers before its commit.
+            db.afterCommit(() -> {
+                // The instant is the alarm-latency harness's "queued" mark (raise → queued → picked → POST).
+                Logger.info("outbox: queued {} ({}) as {} on {}, committed {}", n.key().value(), n.priority(),
+                        a.id().value(), first, clock.instant());
+                watcher.onQueued();
+            });
         }
         return r;
     }

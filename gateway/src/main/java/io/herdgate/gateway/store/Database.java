@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -49,6 +51,12 @@ public final class Database implements AutoCloseable {
     private final boolean synced;
     private final ReentrantLock lock = new ReentrantLock(true);
     private Durability durability = Durability.FULL;
+    /** Nesting of the write under way (guarded by {@link #lock}): 0 outside, 1 in the outer transaction. */
+    private int depth;
+    /** The durability the outer transaction commits with. */
+    private Durability outer = Durability.FULL;
+    /** Actions waiting for the outer transaction's commit. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     private Database(Path file, Connection connection, boolean synced) {
         this.file = file;
@@ -163,10 +171,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction committed with the given durability; rolled back if it fails. */
+    /**
+     * Runs work in one transaction committed with the given durability; rolled back if it fails.
+     *
+     * <p>Called inside another write on the same thread, the work joins the outer transaction (as a savepoint:
+     * a failure rolls back only its own part, and what it wrote commits with the outer transaction, not
+     * before). So a caller can make several stores' writes one commit, e.g. an alarm, its message chain and
+     * its outbox row. The outer transaction must be at least as durable as each write inside it.
+     *
+     * @throws IllegalStateException for a {@link Durability#FULL} write inside a {@link Durability#NORMAL} one
+     */
     public <T> T write(Durability d, SqlWork<T> work) {
+        T result;
+        List<Runnable> hooks;
         lock.lock();
         try {
+            if (depth > 0) {
+                return nested(d, work);
+            }
             if (synced && d != durability) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("PRAGMA synchronous = " + d.name());
@@ -174,20 +196,66 @@ public final class Database implements AutoCloseable {
                 durability = d;
             }
             connection.setAutoCommit(false);
+            outer = d;
+            depth = 1;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
+                hooks = List.copyOf(afterCommit);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
+                depth = 0;
+                afterCommit.clear();
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException(file, "write failed, rolled back", e);
         } finally {
             lock.unlock();
+        }
+        hooks.forEach(Runnable::run);
+        return result;
+    }
+
+    private <T> T nested(Durability d, SqlWork<T> work) throws SQLException {
+        if (d == Durability.FULL && outer != Durability.FULL) {
+            throw new IllegalStateException("a FULL write cannot join a " + outer + " transaction");
+        }
+        String savepoint = "nested" + depth;
+        try (Statement s = connection.createStatement()) {
+            s.execute("SAVEPOINT " + savepoint);
+        }
+        depth++;
+        try {
+            T result = work.run(connection);
+            try (Statement s = connection.createStatement()) {
+                s.execute("RELEASE " + savepoint);
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("ROLLBACK TO " + savepoint);
+                s.execute("RELEASE " + savepoint);
+            }
+            throw e;
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * Runs {@code action} once the current thread's transaction has committed, after the connection is released
+     * (at once when this thread is not inside a {@link #write}); dropped when it rolls back. For what must not
+     * be seen before the data is durable: waking the thread that sends it, logging it as committed.
+     */
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        if (lock.isHeldByCurrentThread() && depth > 0) {
+            afterCommit.add(action);
+        } else {
+            action.run();
         }
     }
 

@@ -144,4 +144,83 @@ class DatabaseTest {
 
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     }
+
+    private static int rows(Database db) {
+        return db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM scratch")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    private static void insert(Database db, Durability d, int x) {
+        db.write(d, c -> c.createStatement().executeUpdate("INSERT INTO scratch VALUES (" + x + ")"));
+    }
+
+    private static Database withScratchTable(Path file) {
+        Database db = Database.open(file);
+        db.write(Durability.FULL, c -> c.createStatement().execute("CREATE TABLE scratch (x INTEGER)"));
+        return db;
+    }
+
+    @Test
+    void write_insideAnotherWrite_commitsWithIt_andAfterCommitRunsOnceTheConnectionIsFree() {
+        try (Database db = withScratchTable(dir.resolve("herdgate.db"))) {
+            List<String> seen = new ArrayList<>();
+            db.write(Durability.FULL, c -> {
+                insert(db, Durability.FULL, 1);
+                insert(db, Durability.NORMAL, 2);
+                db.afterCommit(() -> seen.add("after commit: " + rows(db) + " rows"));
+                seen.add("outer work done");
+                return null;
+            });
+
+            assertEquals(List.of("outer work done", "after commit: 2 rows"), seen);
+            db.afterCommit(() -> seen.add("outside a write: at once"));
+            assertEquals("outside a write: at once", seen.get(2));
+        }
+    }
+
+    @Test
+    void write_failingInsideAnotherWrite_rollsBackOnlyItsOwnPart() {
+        try (Database db = withScratchTable(dir.resolve("herdgate.db"))) {
+            db.write(Durability.FULL, c -> {
+                insert(db, Durability.FULL, 1);
+                assertThrows(IllegalStateException.class, () -> db.write(Durability.FULL, c2 -> {
+                    c2.createStatement().executeUpdate("INSERT INTO scratch VALUES (2)");
+                    throw new IllegalStateException("refused");
+                }));
+                return null;
+            });
+
+            assertEquals(1, rows(db));
+        }
+    }
+
+    @Test
+    void write_outerRolledBack_takesTheWritesInsideIt_andDropsTheirAfterCommit() {
+        try (Database db = withScratchTable(dir.resolve("herdgate.db"))) {
+            List<String> seen = new ArrayList<>();
+            assertThrows(IllegalStateException.class, () -> db.write(Durability.FULL, c -> {
+                insert(db, Durability.FULL, 1);
+                db.afterCommit(() -> seen.add("never"));
+                throw new IllegalStateException("outer fails");
+            }));
+
+            assertEquals(0, rows(db));
+            assertEquals(List.of(), seen);
+        }
+    }
+
+    @Test
+    void write_fullInsideANormalWrite_isRefused() {
+        try (Database db = withScratchTable(dir.resolve("herdgate.db"))) {
+            assertThrows(IllegalStateException.class, () -> db.write(Durability.NORMAL, c -> {
+                insert(db, Durability.FULL, 1);
+                return null;
+            }));
+            assertEquals(0, rows(db));
+        }
+    }
 }
