@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.AlarmLatencyHarness \
- *     [--collars 2000] [--backlog-min 45] [--down 20] [--down-spacing-s 20] [--pace 4] [--connections 4] [--xmx 64m]
+ *     [--collars 2000] [--backlog-min 45] [--down 20] [--down-spacing-s 20] [--burst 1] [--pace 4] [--connections 4]
+ *     [--xmx 64m]
  *     [--jvm "options"] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
@@ -45,14 +46,15 @@ import java.util.regex.Pattern;
  * and the ingest queue then varies by seconds, which the gateway's sample dating absorbs (it follows the
  * collars' frame counters; the harness prints how the batches met their streams, from
  * {@code herdgate_sample_batches_total}). The alarms are real: cows {@code 0 .. down-1} go down (the
- * simulator's motion model) {@code down-spacing-s} of event time apart from minute 2 of the backlog on, and the gateway's no-motion detector, set to 30 minutes
+ * simulator's motion model) in bursts of {@code burst} cows at the same instant, the bursts {@code down-spacing-s}
+ * of event time apart from minute 2 of the backlog on, and the gateway's no-motion detector, set to 30 minutes
  * (the shortest a vet may set), raises the critical cow-down alarm as the replay reaches it. Each such cow is
  * in a group of its own routed to a farmer of its own, so WhatsApp's pair-rate limit (one message per 6 s to
  * one number) does not pace them. The raise is timed where the gateway hands the detector's event to the
  * alarm desk (its log line {@code alarm raised: ... raised <instant>}, the system clock), the receipt where
  * the fake takes the request off the socket (the same clock, same machine). Printed: count, p50, p99, max for
  * critical alarms and for all alarms routed to a farmer; where the time goes, from the gateway's log (the
- * outbox row committed, the delivery thread taking it); when each critical alarm's chart followed; the
+ * outbox row committed, a delivery worker taking it); when each critical alarm's chart followed; the
  * gateway's frame-to-alarm p50/p99 for the same alarms, and the gateway's CPU time.
  */
 public final class AlarmLatencyHarness {
@@ -77,6 +79,11 @@ public final class AlarmLatencyHarness {
         Duration backlog = Duration.ofMinutes(Long.parseLong(a.getOrDefault("backlog-min", "45")));
         int down = Integer.parseInt(a.getOrDefault("down", "20"));
         Duration spacing = Duration.ofSeconds(Long.parseLong(a.getOrDefault("down-spacing-s", "20")));
+        int burst = Integer.parseInt(a.getOrDefault("burst", "1"));
+        if (burst < 1) {
+            System.err.println("alarm latency: --burst must be at least 1, got " + burst);
+            return;
+        }
         double pace = Double.parseDouble(a.getOrDefault("pace", "4"));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
         List<String> jvm = LoadHarness.jvmOptions(a);
@@ -85,15 +92,16 @@ public final class AlarmLatencyHarness {
             System.err.println("alarm latency: " + jar + " not found; build it first: mvn -B -q -DskipTests package");
             return;
         }
-        Duration lastRaise = DOWN_FROM.plus(Duration.ofMinutes(30)).plus(spacing.multipliedBy(down));
+        Duration lastRaise = DOWN_FROM.plus(Duration.ofMinutes(30)).plus(spacing.multipliedBy((down + burst - 1) / burst));
         if (lastRaise.compareTo(backlog) >= 0) {
             System.err.printf("alarm latency: the last cow-down would be raised at minute %d of a %d-minute backlog; "
                     + "lengthen --backlog-min or lower --down%n", lastRaise.toMinutes(), backlog.toMinutes());
             return;
         }
         Path work = Files.createTempDirectory("herdgate-alarm-latency");
-        System.out.printf("alarm latency: %d collars, backlog %d min at %.1fx real time, %d cows down %d s apart, gateway %s, "
-                + "work %s%n", collars, backlog.toMinutes(), pace, down, spacing.toSeconds(), String.join(" ", jvm), work);
+        System.out.printf("alarm latency: %d collars, backlog %d min at %.1fx real time, %d cows down in bursts of %d, %d s "
+                + "apart, gateway %s, work %s%n", collars, backlog.toMinutes(), pace, down, burst, spacing.toSeconds(),
+                String.join(" ", jvm), work);
         try (Broker broker = Broker.start(work);
              FakeCloudApi phones = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET,
                      Clock.systemUTC()))) {
@@ -103,7 +111,7 @@ public final class AlarmLatencyHarness {
                     work.resolve("gateway.out"))) {
                 gw.awaitHealthy(Duration.ofSeconds(60));
                 phones.webhookTo(URI.create("http://127.0.0.1:" + httpPort + WhatsAppWebhook.PATH));
-                run(gw, broker, phones, collars, backlog, down, spacing, connections, pace);
+                run(gw, broker, phones, collars, backlog, down, spacing, burst, connections, pace);
                 Map<String, Double> metrics = gw.metrics();
                 Duration cpu = gw.cpu();
                 gw.stopAndReadIo();
@@ -113,11 +121,11 @@ public final class AlarmLatencyHarness {
     }
 
     private static void run(GatewayProcess gw, Broker broker, FakeCloudApi phones, int n, Duration backlog, int down,
-                            Duration spacing, int connections, double pace) throws Exception {
+                            Duration spacing, int burst, int connections, double pace) throws Exception {
         Instant backlogStart = Instant.now().minus(backlog);
         List<LoadCollar> herd = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Optional<Duration> downAfter = i < down ? Optional.of(DOWN_FROM.plus(spacing.multipliedBy(i)))
+            Optional<Duration> downAfter = i < down ? Optional.of(DOWN_FROM.plus(spacing.multipliedBy(i / burst)))
                     : Optional.empty();
             herd.add(new LoadCollar(i, backlogStart, downAfter, backlog, Optional.empty()));
         }
@@ -202,7 +210,7 @@ public final class AlarmLatencyHarness {
         System.out.println("raise to POST:     " + summary(critical) + " (critical alarms)");
         System.out.println("                   " + summary(all) + " (all alarms routed to a farmer)");
         System.out.println("  raise → queued:  " + summary(toQueued) + " (desk recorded the alarm, outbox row committed)");
-        System.out.println("  queued → picked: " + summary(toPicked) + " (delivery thread woken, row claimed)");
+        System.out.println("  queued → picked: " + summary(toPicked) + " (a delivery worker woken, row claimed)");
         System.out.println("  picked → POST:   " + summary(toPost) + " (template rendered, request received by the fake API)");
         System.out.println("raise to chart:    " + summary(toChart) + " (the chart's own message, after the pair-rate wait)");
         Latency.of(metrics, Map.of()).ifPresent(l -> System.out.printf("frame to alarm:    p50 %s, p99 %s over %d alarms "

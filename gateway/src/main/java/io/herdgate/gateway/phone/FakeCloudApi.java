@@ -42,7 +42,7 @@ import org.tinylog.Logger;
 
 /**
  * A fake WhatsApp Cloud API on a real HTTP server: {@code POST /{version}/{phone-number-id}/messages}
- * and {@code /media}, each request checked against Meta's OpenAPI document ({@link CloudApiSpec}) and
+ * and {@code /media}, and {@code GET /{version}/{phone-number-id}} (the number's own node), each request checked against Meta's OpenAPI document ({@link CloudApiSpec}) and
  * answered as Meta would — bearer token (190), approved template name and language (132001), parameter
  * count (132000), 24-hour window for free-form messages (131047), pair rate (131056), throughput
  * (130429), numbers not on WhatsApp (131026) — or with an injected {@link Fault} ({@link #failNext},
@@ -58,6 +58,8 @@ public final class FakeCloudApi implements AutoCloseable {
     /** The business number farmers see messages from. */
     public static final String DISPLAY_NUMBER = "15550783881";
     private static final String ACCOUNT_ID = "419561257915477";
+    /** The business name WhatsApp shows for the number. */
+    public static final String VERIFIED_NAME = "Herdgate Farm Alarms";
     private static final int MAX_MEDIA_BYTES = 5 * 1024 * 1024;
 
     private final FakeCloudApiSettings settings;
@@ -84,6 +86,7 @@ public final class FakeCloudApi implements AutoCloseable {
     private Instant spellEnds = Instant.MIN;
     private final Set<PhoneNumber> notOnWhatsApp = new HashSet<>();
     private final List<String> violations = new ArrayList<>();
+    private final Set<Integer> clientPorts = new HashSet<>();
     private Optional<URI> webhook = Optional.empty();
 
     private FakeCloudApi(FakeCloudApiSettings settings) {
@@ -92,6 +95,7 @@ public final class FakeCloudApi implements AutoCloseable {
         this.server = Javalin.create(config -> config.showJavalinBanner = false);
         server.post("/{version}/{phoneNumberId}/messages", this::messages);
         server.post("/{version}/{phoneNumberId}/media", this::upload);
+        server.get("/{version}/{phoneNumberId}", this::phoneNumber);
         PhonePage.register(server, this);
     }
 
@@ -110,6 +114,9 @@ public final class FakeCloudApi implements AutoCloseable {
         spec.violations(SpecRequest.of("POST", path + "messages", Map.of(), headers, "{}".getBytes(StandardCharsets.UTF_8)));
         spec.violations(SpecRequest.of("POST", path + "media", Map.of(), Map.of("Authorization", "Bearer x",
                 "Content-Type", "multipart/form-data; boundary=b"), "--b--\r\n".getBytes(StandardCharsets.UTF_8)));
+        spec.violations(SpecRequest.of("GET", path.substring(0, path.length() - 1), Map.of(), Map.of("Authorization", "Bearer x"),
+                new byte[0]));
+        spec.schemaViolations("PhoneNumberInfo", phoneNumberInfo(""));
     }
 
     /** The base URL to give the client, e.g. {@code http://127.0.0.1:41234}. */
@@ -227,6 +234,42 @@ public final class FakeCloudApi implements AutoCloseable {
 
     synchronized Optional<byte[]> media(String id) {
         return Optional.ofNullable(media.get(id)).map(byte[]::clone);
+    }
+
+    /** How many client connections (distinct remote ports) have sent requests so far; keep-alive reuses one. */
+    public synchronized int connections() {
+        return clientPorts.size();
+    }
+
+    // ---- GET /{version}/{phone-number-id}
+
+    /** The business number's own node, as {@code PhoneNumberInfo}; {@code fields} adds the two optional ones. */
+    private void phoneNumber(Context ctx) {
+        if (!admitted(ctx)) {
+            return;
+        }
+        ObjectNode info = phoneNumberInfo(ctx.queryParam("fields") == null ? "" : ctx.queryParam("fields"));
+        List<String> problems = spec.schemaViolations("PhoneNumberInfo", info);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("fake phone number answer does not match the spec: " + problems);
+        }
+        ctx.json(info);
+    }
+
+    private ObjectNode phoneNumberInfo(String fields) {
+        String d = DISPLAY_NUMBER;
+        ObjectNode info = json.createObjectNode().put("id", settings.phoneNumberId().value())
+                .put("display_phone_number", "+" + d.charAt(0) + " " + d.substring(1, 4) + "-" + d.substring(4, 7) + "-"
+                        + d.substring(7))
+                .put("verified_name", VERIFIED_NAME).put("quality_rating", "GREEN");
+        List<String> asked = List.of(fields.split(","));
+        if (asked.contains("name_status")) {
+            info.put("name_status", "APPROVED");
+        }
+        if (asked.contains("code_verification_status")) {
+            info.put("code_verification_status", "VERIFIED");
+        }
+        return info;
     }
 
     // ---- POST /messages
@@ -433,6 +476,9 @@ public final class FakeCloudApi implements AutoCloseable {
 
     /** Spec, token and phone-number id checks; answers and returns false when the request fails one. */
     private boolean admitted(Context ctx) {
+        synchronized (this) {
+            clientPorts.add(ctx.req().getRemotePort());
+        }
         Map<String, String> headers = new HashMap<>();
         ctx.headerMap().forEach(headers::put);
         Map<String, String> query = new HashMap<>();

@@ -51,6 +51,7 @@ import io.herdgate.gateway.whatsapp.PhoneNumberId;
 import io.herdgate.gateway.whatsapp.Secret;
 import io.herdgate.gateway.whatsapp.TemplateCatalog;
 import io.herdgate.gateway.whatsapp.TemplateCatalogException;
+import io.herdgate.gateway.whatsapp.ApiCheck;
 import io.herdgate.gateway.whatsapp.WhatsAppChannel;
 import io.herdgate.gateway.whatsapp.WhatsAppSettings;
 import io.herdgate.gateway.whatsapp.WhatsAppWebhook;
@@ -100,6 +101,9 @@ final class AlarmSide implements AutoCloseable {
     /** What the siren was last told of each alarm: its state's class. */
     private final Map<AlarmId, Class<?>> sirenKnows = new HashMap<>();
     private final FrameLatency latency;
+    private Optional<WhatsAppChannel> whatsApp = Optional.empty();
+    /** What the WhatsApp warm-up found, once it has run. */
+    private volatile Optional<ApiCheck> apiCheck = Optional.empty();
 
     private AlarmSide(GatewayConfig c, Database db, FeatureHistory history, Rules rules, Clock clock, Map<String, String> env) {
         this.config = c;
@@ -118,6 +122,7 @@ final class AlarmSide implements AutoCloseable {
                     OptOuts.of(db)::isOptedOut);
             parts.add(whatsApp);
             channels.add(whatsApp);
+            this.whatsApp = Optional.of(whatsApp);
         });
         c.sms().ifPresent(s -> {
             SmsChannel sms = SmsChannel.of(smsSettings(s, c), replies, statuses, clock);
@@ -277,7 +282,22 @@ final class AlarmSide implements AutoCloseable {
 
     /** The gateway's own problems (outbox full, dongle unplugged ...), for /health. */
     List<String> problems() {
-        return desk.problems().keySet().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> all = new ArrayList<>(desk.problems().keySet().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
+        apiCheck.flatMap(ApiCheck::healthNote).ifPresent(all::add);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Readies the WhatsApp send path on a thread of its own ({@link WhatsAppChannel#warmUp()}): called once the
+     * gateway is healthy, so start-up does not wait for it, and the first alarm does not pay for it. A refused
+     * token or phone number id becomes a line of the health report.
+     */
+    void warmUp() {
+        whatsApp.ifPresent(w -> {
+            Thread t = new Thread(() -> apiCheck = Optional.of(w.warmUp()), "whatsapp-warm-up");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** Feeds alarm state changes to the siren policy, runs its deadlines, and lights the LED for active alarms. */

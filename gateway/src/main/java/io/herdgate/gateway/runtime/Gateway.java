@@ -214,6 +214,7 @@ public final class Gateway implements AutoCloseable {
         Logger.info("herdgate started in {} ms: {} paired collars, {} cows with a baseline, links {}, http port {}, data {}",
                 startTime.toMillis(), registry.size(), detection.cows(), links.stream().map(l -> l.id().value()).toList(),
                 http.port(), c.dataDir());
+        alarmSide.warmUp(); // healthy already: the first alarm must not pay for a cold send path
     }
 
     private void openDatabase(GatewayConfig c) {

@@ -11,9 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** The two Cloud API calls the channel makes (send a message, upload an image) over the JDK HTTP client. */
+/**
+ * The Cloud API calls the channel makes (send a message, upload an image, look up its own phone number) over the
+ * JDK HTTP client, whose connections are kept alive between calls.
+ */
 final class CloudApi {
 
     /** What one call came back with. */
@@ -45,13 +50,28 @@ final class CloudApi {
     }
 
     Answer sendMessage(JsonNode message) {
-        byte[] body;
+        return call(settings.endpoint("messages"), "application/json", json(message), "messages", "0", "id");
+    }
+
+    /** A message's request body, UTF-8 JSON. */
+    static byte[] json(JsonNode message) {
         try {
-            body = JSON.writeValueAsBytes(message);
+            return JSON.writeValueAsBytes(message);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise a message", e);
         }
-        return call(settings.endpoint("messages"), "application/json", body, "messages", "0", "id");
+    }
+
+    /**
+     * {@code GET /{version}/{phone-number-id}}: the business number's own node ({@code PhoneNumberInfo}: id,
+     * display_phone_number, verified_name, quality_rating). Harmless, authenticated, and it opens the
+     * connection that the next message reuses (HTTP/1.1 keep-alive).
+     *
+     * @return the answer; {@link Answer.Accepted} carries the whole body as its id
+     */
+    Answer phoneNumber() {
+        HttpRequest request = request(settings.phoneNumberNode()).GET().build();
+        return answer(request, settings.phoneNumberNode(), body -> Optional.of(new String(body, StandardCharsets.UTF_8)));
     }
 
     Answer uploadPng(byte[] png) {
@@ -67,13 +87,36 @@ final class CloudApi {
     }
 
     private Answer call(URI uri, String contentType, byte[] body, String... idPath) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
-                .header("Authorization", "Bearer " + settings.accessToken().reveal())
+        HttpRequest request = request(uri)
                 .header("Content-Type", contentType)
-                .header("User-Agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+        return answer(request, uri, bytes -> {
+            try {
+                JsonNode node = JSON.readTree(bytes);
+                for (String step : idPath) {
+                    node = step.chars().allMatch(Character::isDigit) ? node.path(Integer.parseInt(step)) : node.path(step);
+                }
+                if (node.isTextual()) {
+                    MessageId.of(node.asText()); // the id must be usable later; a malformed one is no answer
+                    return Optional.of(node.asText());
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // Falls through to the malformed answer.
+            }
+            return Optional.empty();
+        });
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(settings.timeout())
+                .header("Authorization", "Bearer " + settings.accessToken().reveal())
+                .header("User-Agent", USER_AGENT);
+    }
+
+    /** Sends {@code request}; a 2xx answer is accepted with the id {@code id} finds in its body. */
+    private Answer answer(HttpRequest request, URI uri, Function<byte[], Optional<String>> id) {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -91,19 +134,9 @@ final class CloudApi {
             return new Answer.Refused(GraphError.parse(response.statusCode(), response.body(),
                     response.headers().firstValue("Retry-After")));
         }
-        try {
-            JsonNode node = JSON.readTree(response.body());
-            for (String step : idPath) {
-                node = step.chars().allMatch(Character::isDigit) ? node.path(Integer.parseInt(step)) : node.path(step);
-            }
-            if (node.isTextual()) {
-                MessageId.of(node.asText()); // the id must be usable later; a malformed one is no answer
-                return new Answer.Accepted(node.asText());
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // Falls through to the malformed answer below.
-        }
-        return new Answer.Unreachable("malformed", "HTTP " + response.statusCode() + " answer without an id from " + uri.getPath());
+        Optional<String> found = id.apply(response.body());
+        return found.<Answer>map(Answer.Accepted::new).orElseGet(() -> new Answer.Unreachable("malformed",
+                "HTTP " + response.statusCode() + " answer without an id from " + uri.getPath()));
     }
 
     private static void field(ByteArrayOutputStream out, String boundary, String name, String value) {

@@ -1,22 +1,29 @@
 package io.herdgate.gateway.whatsapp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herdgate.gateway.chart.ChartSource;
 import io.herdgate.gateway.chart.Png;
 import io.herdgate.gateway.notify.Channel;
 import io.herdgate.gateway.notify.ChannelName;
+import io.herdgate.gateway.notify.ContactId;
 import io.herdgate.gateway.notify.Content;
 import io.herdgate.gateway.notify.DeliveryResult;
 import io.herdgate.gateway.notify.Notification;
 import io.herdgate.gateway.notify.PhoneNumber;
 import io.herdgate.gateway.notify.Recipient;
 import io.herdgate.gateway.store.AlarmId;
+import io.herdgate.rules.alarm.AlarmType;
 import io.herdgate.rules.alarm.Severity;
+import io.herdgate.rules.series.CowId;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -47,6 +54,8 @@ import org.tinylog.Logger;
  */
 public final class WhatsAppChannel implements Channel, AutoCloseable {
 
+    /** The recipient of the messages rendered (never sent) by {@link #warmUp()}. */
+    private static final String WARM_UP_NUMBER = "+15550000000";
     /** WhatsApp's customer-service window. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     /** How long, on the gateway's clock, a chart waits for the rate limits to let it go before it is given up. */
@@ -132,6 +141,68 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
                     followUps.submit(a.alarm(), to.phone(), () -> sendChart(n, a, chartTemplate)));
         }
         return result;
+    }
+
+    /**
+     * Readies the send path before the first alarm needs it and checks the configuration: renders every alarm
+     * template (critical and not) into a message that is serialised and thrown away, so the classes a send
+     * uses are loaded, then asks the API for the business number's own node ({@code GET
+     * /{version}/{phone-number-id}}), which opens the connection the next message reuses. Blocks for one API
+     * call (at most the settings' timeout); the runtime calls it on a thread of its own once the gateway is
+     * healthy. Logs what it found; a refused token is an error the installer has to fix.
+     */
+    public ApiCheck warmUp() {
+        rehearse();
+        long start = System.nanoTime();
+        CloudApi.Answer answer = api.phoneNumber();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        ApiCheck check = check(answer, took);
+        if (check instanceof ApiCheck.Ready r) {
+            Logger.info("WhatsApp API ready: sending as {} ({}, quality {}), first call {} ms", r.displayPhoneNumber(),
+                    r.verifiedName(), r.qualityRating(), took.toMillis());
+        } else if (check instanceof ApiCheck.Refused r) {
+            Logger.error("WhatsApp API refused the gateway: {}", check.healthNote().orElse(r.error().message()));
+        } else if (check instanceof ApiCheck.Unreachable u) {
+            Logger.warn("WhatsApp API not reachable at start ({}: {}); alarms are queued and retried", u.code(), u.reason());
+        }
+        return check;
+    }
+
+    private static ApiCheck check(CloudApi.Answer answer, Duration took) {
+        if (answer instanceof CloudApi.Answer.Accepted a) {
+            try {
+                JsonNode node = new ObjectMapper().readTree(a.id());
+                return new ApiCheck.Ready(node.path("display_phone_number").asText("?"), node.path("verified_name").asText("?"),
+                        node.path("quality_rating").asText("?"), took);
+            } catch (IOException e) {
+                return new ApiCheck.Unreachable("malformed", "phone number answer is not JSON");
+            }
+        }
+        if (answer instanceof CloudApi.Answer.Refused r) {
+            GraphError e = r.error();
+            return e.httpStatus() >= 500 || e.transientError() ? new ApiCheck.Unreachable(Integer.toString(e.httpStatus()),
+                    e.message()) : new ApiCheck.Refused(e);
+        }
+        CloudApi.Answer.Unreachable u = (CloudApi.Answer.Unreachable) answer;
+        return new ApiCheck.Unreachable(u.code(), u.reason());
+    }
+
+    /** Renders and serialises a message from every alarm template, sending none. */
+    private void rehearse() {
+        Recipient to = Recipient.of(ContactId.of("warm-up"), "warm-up", PhoneNumber.of(WARM_UP_NUMBER), Locale.ENGLISH);
+        for (AlarmType type : AlarmType.values()) {
+            for (Severity sev : List.of(Severity.CRITICAL, Severity.WARNING)) {
+                Content.AlarmMessage content = new Content.AlarmMessage(AlarmId.of(1), type, sev, List.of(CowId.of("0")),
+                        clock.instant(), 0, Map.of());
+                templateFor(content).ifPresent(t -> {
+                    TemplateLanguage language = t.languageFor(TemplateLanguage.forLocale(to.language()));
+                    List<String> values = TemplateValues.of(t, content, settings.zone(), to.language());
+                    t.render(language, values);
+                    CloudApi.json(Messages.template(to.phone(), t, language, values,
+                            t.imageHeader() ? Optional.of("1") : Optional.empty(), Optional.of(content.alarm())));
+                });
+            }
+        }
     }
 
     /**

@@ -99,7 +99,12 @@ public record WhatsAppSettings(URI baseUrl, String apiVersion, PhoneNumberId pho
 
     /** {@code <base>/<version>/<phone-number-id>/<edge>}. */
     URI endpoint(String edge) {
+        return URI.create(phoneNumberNode() + "/" + edge);
+    }
+
+    /** {@code <base>/<version>/<phone-number-id>}. */
+    URI phoneNumberNode() {
         String base = baseUrl.toString().replaceAll("/+$", "");
-        return URI.create(base + "/" + apiVersion + "/" + phoneNumberId + "/" + edge);
+        return URI.create(base + "/" + apiVersion + "/" + phoneNumberId);
     }
 }
