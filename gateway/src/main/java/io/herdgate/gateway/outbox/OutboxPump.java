@@ -309,6 +309,11 @@ public final class OutboxPump {
                 e.attempts() + 1, clock.instant());
         try {
             DeliveryResult r = deliver(ch, e);
+            if (r instanceof DeliveryResult.Sent s) {
+                // Committed without the lock, so other workers can take rows meanwhile; the recipient stays
+                // busy until it is done, so nothing else goes to them before this row is marked sent.
+                recordSent(e, s);
+            }
             lock.lock();
             try {
                 settle(e, t.index(), r, t.at(), t.pair());
@@ -358,13 +363,7 @@ public final class OutboxPump {
 
     private void settle(OutboxEntry e, int index, DeliveryResult r, Instant now, Pair pair) {
         ChannelName name = channels.get(index).name();
-        if (r instanceof DeliveryResult.Sent s) {
-            Optional<DeliveryStatus> already;
-            synchronized (statusLock) {
-                outbox.sent(e.id(), s.providerId());
-                already = Optional.ofNullable(early.remove(s.providerId()));
-            }
-            already.ifPresent(this::onStatus);
+        if (r instanceof DeliveryResult.Sent) {
             working(name);
         } else if (r instanceof DeliveryResult.RetryLater later) {
             retryLater(e, index, later, now, pair);
@@ -382,6 +381,16 @@ public final class OutboxPump {
             moveOnOrElse(index, e, name + " " + d.code() + ": " + d.reason(),
                     error -> outbox.retryAt(e.id(), now.plus(recheck), error));
         }
+    }
+
+    /** Marks the row sent and applies a status for it that came before. */
+    private void recordSent(OutboxEntry e, DeliveryResult.Sent s) {
+        Optional<DeliveryStatus> already;
+        synchronized (statusLock) {
+            outbox.sent(e.id(), s.providerId());
+            already = Optional.ofNullable(early.remove(s.providerId()));
+        }
+        already.ifPresent(this::onStatus);
     }
 
     /** The channel answered a call normally: it is open again, and rows it held back are due now. */
