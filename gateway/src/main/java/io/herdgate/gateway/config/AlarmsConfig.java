@@ -16,7 +16,7 @@ import java.util.Optional;
 public record AlarmsConfig(LocalTime dailySummary, Optional<QuietHours> quietHours, Duration escalateAfter,
                            int deliveryWorkers) {
 
-    public static final int DEFAULT_DELIVERY_WORKERS = 4;
+    public static final int DEFAULT_DELIVERY_WORKERS = 8;
     public static final int MAX_DELIVERY_WORKERS = 16;
     public static final AlarmsConfig DEFAULT =
             new AlarmsConfig(LocalTime.of(7, 0), Optional.empty(), Duration.ofMinutes(15), DEFAULT_DELIVERY_WORKERS);

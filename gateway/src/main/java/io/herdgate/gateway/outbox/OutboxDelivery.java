@@ -20,8 +20,11 @@ public final class OutboxDelivery implements AutoCloseable {
 
     /** How long {@link #close()} lets channel calls under way finish before interrupting them. */
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    /** Workers the gateway runs: enough for a burst of critical alarms to a handful of farmers. */
-    public static final int WORKERS = 4;
+    /**
+     * Workers the gateway runs: a cow-down burst to eight different numbers goes out at once (a send holds its
+     * worker for the HTTP call and one fsync, some 50 ms); idle workers cost a parked thread each.
+     */
+    public static final int WORKERS = 8;
     /** At most this many workers. */
     public static final int MAX_WORKERS = 16;
 

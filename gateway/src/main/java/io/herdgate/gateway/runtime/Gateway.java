@@ -546,7 +546,7 @@ public final class Gateway implements AutoCloseable {
     /**
      * Checks the clock and runs the due scheduled jobs: the schedule thread does it every second; with
      * {@link Builder#manualSchedule()} the caller does (simulations), and then this also waits (at most
-     * {@link #DELIVERY_WAIT}) for the outbox's delivery thread to try what is due at the clock's time, so
+     * {@link #DELIVERY_WAIT}) for the outbox's delivery workers to try what is due at the clock's time, so
      * that a simulation's notifications go out in its own time.
      */
     public void runSchedule() {

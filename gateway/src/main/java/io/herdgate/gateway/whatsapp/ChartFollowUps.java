@@ -14,7 +14,7 @@ import org.tinylog.Logger;
 /**
  * The worker that sends critical alarms' charts after their messages, on a daemon thread of its own
  * ({@code whatsapp-charts}), so that drawing, encoding and uploading a chart never holds up the outbox's
- * delivery thread. One chart per alarm and recipient: a repeat of the same alarm to the same number gets
+ * delivery workers. One chart per alarm and recipient: a repeat of the same alarm to the same number gets
  * none. At most {@link #QUEUE} charts wait; beyond that a chart is dropped with a warning (the alarm's
  * message is out already). Charts are not durable: a chart waiting when the gateway stops is not sent.
  * Thread-safe.

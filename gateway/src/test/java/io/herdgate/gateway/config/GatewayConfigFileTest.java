@@ -110,6 +110,7 @@ class GatewayConfigFileTest {
             "links: {mqtt: {username: hg}}|herdgate.yaml:1:15: links.mqtt.password_file: username and password_file go together; allowed: both or neither",
             "alarms: {quiet_hours: {start: '22:00', end: '22:00'}}|herdgate.yaml:1:45: alarms.quiet_hours.end: quiet hours start and end at 22:00; allowed: an end different from the start",
             "retention: {features_days: 3}|herdgate.yaml:1:28: retention.features_days: 3 is out of range; allowed: 7..3650 (days)",
+            "alarms: {delivery_workers: 0}|herdgate.yaml:1:28: alarms.delivery_workers: 0 is out of range; allowed: 1..16",
             "http: [1, 2]|herdgate.yaml:1:7: http: a list is not allowed here; allowed: a mapping of keys",
             "rules_file: nowhere.yaml|herdgate.yaml:1:13: rules_file: '/etc/herdgate/nowhere.yaml' does not exist; allowed: a rules file (herdgate rules defaults writes one)",
             "http: {port: 80\\n|herdgate.yaml:1:16: not valid YAML: while parsing a flow mapping",
@@ -154,6 +155,7 @@ class GatewayConfigFileTest {
         assertEquals(Path.of("/dev/ttyUSB0"), g.links().serial().orElseThrow().device());
         assertEquals(URI.create("tcp://localhost:1883"), g.links().mqtt().orElseThrow().broker());
         assertEquals(Optional.of(QuietHours.of(LocalTime.of(22, 0), LocalTime.of(5, 30))), g.alarms().quietHours());
+        assertEquals(8, g.alarms().deliveryWorkers());
     }
 
     @Test
