@@ -47,11 +47,11 @@ import io.herdgate.gateway.summary.DailySummaryJob;
 import io.herdgate.gateway.summary.HerdSummary;
 import io.herdgate.gateway.summary.SummarySettings;
 import io.herdgate.gateway.summary.SummarySubscriber;
+import io.herdgate.gateway.whatsapp.ApiCheck;
 import io.herdgate.gateway.whatsapp.PhoneNumberId;
 import io.herdgate.gateway.whatsapp.Secret;
 import io.herdgate.gateway.whatsapp.TemplateCatalog;
 import io.herdgate.gateway.whatsapp.TemplateCatalogException;
-import io.herdgate.gateway.whatsapp.ApiCheck;
 import io.herdgate.gateway.whatsapp.WhatsAppChannel;
 import io.herdgate.gateway.whatsapp.WhatsAppSettings;
 import io.herdgate.gateway.whatsapp.WhatsAppWebhook;
@@ -294,7 +294,14 @@ final class AlarmSide implements AutoCloseable {
      */
     void warmUp() {
         whatsApp.ifPresent(w -> {
-            Thread t = new Thread(() -> apiCheck = Optional.of(w.warmUp()), "whatsapp-warm-up");
+            Thread t = new Thread(() -> {
+                try {
+                    apiCheck = Optional.of(w.warmUp());
+                } catch (RuntimeException e) {
+                    // Only readiness is lost: the first alarm sends on a cold path.
+                    Logger.warn("WhatsApp warm-up failed: {}", e.toString());
+                }
+            }, "whatsapp-warm-up");
             t.setDaemon(true);
             t.start();
         });
