@@ -208,7 +208,11 @@ final class SampleCoding {
 
     /**
      * Decodes {@code n} samples in {@code coding} from exactly {@code b[off, off+len)} into
-     * {@code xyz} (length {@code 3n}). Returns empty on success, else what is wrong.
+     * {@code xyz} (length {@code 3n}). Returns empty on success, else what is wrong with the coding.
+     * Whether the decoded counts stay in -2048..2047 is not checked here but once, by the
+     * {@link SampleBatch} constructor the caller wraps them in: a difference is at most ±4096 (zigzag
+     * 8191 at most), so the first count of a walk that leaves the range lies within ±6143 and is stored as
+     * itself (no short overflow can bring a walk back into the range unseen).
      */
     static String read(int coding, byte[] b, int off, int len, int n, short[] xyz) {
         return switch (coding) {
@@ -272,15 +276,14 @@ final class SampleCoding {
                     return "delta block of axis " + "xyz".charAt(axis) + " at sample " + start + " truncated";
                 }
                 int mask = (1 << width) - 1;
-                int outOfRange = 0;
-                if (p + bytes + 3 <= b.length) {
+                if (p + bytes + 4 <= b.length) {
                     // Branch-free: a value of at most 13 bits starting at bit (pos & 7) lies in one
                     // little-endian int (one load and one bounds check instead of three); bytes read past
-                    // the block (still inside the array) are masked away.
+                    // the block (still inside the array) are masked away. The 4 (not 3) spare bytes cover
+                    // a zero-width block, whose values are all read as an int at p itself.
                     for (int i = 0, pos = 0, idx = 3 * start + axis; i < k; i++, pos += width, idx += 3) {
                         int u = (int) INT_LE.get(b, p + (pos >>> 3)) >>> (pos & 7) & mask;
                         prev += u >>> 1 ^ -(u & 1);
-                        outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;
                         xyz[idx] = (short) prev;
                     }
                 } else {
@@ -296,13 +299,8 @@ final class SampleCoding {
                         acc >>>= width;
                         bits -= width;
                         prev += u >>> 1 ^ -(u & 1);
-                        outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;
                         xyz[3 * i + axis] = (short) prev;
                     }
-                }
-                if (outOfRange != 0) {
-                    return "delta block of axis " + "xyz".charAt(axis) + " at sample " + start
-                            + " leaves the range -2048..2047";
                 }
                 p += bytes;
             }
@@ -350,7 +348,6 @@ final class SampleCoding {
             // A code of at most FAST_BITS bits (56, what a refill guarantees) comes whole from the buffer.
             int fastMax = Math.min(FAST_BITS - 1 - k, maxQuotient);
             int prev = xyz[axis];
-            int outOfRange = 0;
             // Four codes that together fit the 56 bits a refill guarantees: the common case takes them with
             // one refill, four trailing-zero counts and one test of their quotients' sum (which also bounds
             // each quotient by maxQuotient); a bad guess is thrown away and the next code goes through the
@@ -379,16 +376,12 @@ final class SampleCoding {
                         buf = b3 >>> (q3 + 1 + k);
                         count -= quotients + 4 * (1 + k);
                         prev += UNZIGZAG[u0];
-                        outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx] = (short) prev;
                         prev += UNZIGZAG[u1];
-                        outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx + 3] = (short) prev;
                         prev += UNZIGZAG[u2];
-                        outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx + 6] = (short) prev;
                         prev += UNZIGZAG[u3];
-                        outOfRange |= prev - SampleBatch.MIN_COUNT;
                         xyz[idx + 9] = (short) prev;
                         i += 4;
                         idx += 12;
@@ -426,16 +419,12 @@ final class SampleCoding {
                     ptr += 7;
                 }
                 prev += UNZIGZAG[u];
-                outOfRange |= prev - SampleBatch.MIN_COUNT;
                 xyz[idx] = (short) prev;
                 i++;
                 idx += 3;
             }
             if (8L * (ptr - off) - count > limit) {
                 return "rice values of axis " + "xyz".charAt(axis) + " truncated";
-            }
-            if (outOfRange >>> 12 != 0) {
-                return "rice values of axis " + "xyz".charAt(axis) + " leave the range -2048..2047";
             }
         }
         return "";
