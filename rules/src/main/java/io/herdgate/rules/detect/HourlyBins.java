@@ -55,11 +55,11 @@ final class HourlyBins {
      * change once those days have closed, so a sliding window reads each only once; not part of the state
      * (recomputed from the ring after a restore), allocated on first use, and only when {@code cachePooled}:
      * up to 2.5 KB a cow, nearly the ring itself, which a replay's CPU time repays and a live gateway's
-     * memory does not (it closes one hour a cow an hour).
+     * memory does not (it closes one hour a cow an hour); both arrays are null without it.
      */
     private final boolean cachePooled;
-    private final long[][] pooledHour = new long[MEASURES][];
-    private final double[][] pooled = new double[MEASURES][];
+    private final long[][] pooledHour;
+    private final double[][] pooled;
     private int pooledDays = -1;
 
     /**
@@ -71,6 +71,8 @@ final class HourlyBins {
         this.size = size;
         this.cachePooled = cachePooled;
         this.cells = new int[size * MEASURES];
+        this.pooledHour = cachePooled ? new long[MEASURES][] : null;
+        this.pooled = cachePooled ? new double[MEASURES][] : null;
     }
 
     boolean cachesPooled() {
@@ -230,6 +232,9 @@ final class HourlyBins {
     }
 
     private void forgetPooled() {
+        if (!cachePooled) {
+            return;
+        }
         for (int m = 0; m < MEASURES; m++) {
             pooledHour[m] = null;
             pooled[m] = null;
