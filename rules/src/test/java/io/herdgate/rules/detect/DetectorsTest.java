@@ -250,6 +250,35 @@ class DetectorsTest {
         assertTrue(heats.get(0).explanation().features().get("own_baseline_days") < 3, heats.toString());
     }
 
+    /**
+     * Six cows from midnight, busy by day and quiet by night: the herd prior needs 20 contributions per clock
+     * hour (four days of six cows), so on the second night a window of the busy evening would be judged
+     * against the only earlier hour of her own, the quiet 00:00..01:00 of the first night.
+     */
+    @Test
+    void heat_smallHerdsFirstDays_withoutHerdPriorOrMinDaysOfHistory_areNotJudged() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        for (int h = 0; h < 3 * 24; h++) {
+            int hourOfDay = h % 24;
+            for (int c = 0; c < 6; c++) {
+                double act = (hourOfDay >= 6 && hourOfDay < 22 ? 40 : 10) + c;
+                e.accept(Observation.builder(CowId.of("s" + c), T0.plus(Duration.ofHours(h)), Duration.ofHours(1))
+                        .activity(act).build());
+            }
+        }
+        assertEquals(List.of(), raised(AlarmType.HEAT));
+    }
+
+    /** A small herd's cow is judged on her own baseline once it rests on baseline.min_days (3). */
+    @Test
+    void heat_smallHerd_isJudgedOnHerOwnMinDays() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        blocks(e, 5, 4, 3);
+        List<Alarm> heats = raised(AlarmType.HEAT);
+        assertEquals(1, heats.size(), heats.toString());
+        assertTrue(heats.get(0).explanation().features().get("own_baseline_days") >= 3, heats.toString());
+    }
+
     /** +78 %: over heat.rise_pct (70) but under the bar of a cow on one day of her own (70 + 15 × 6/7). */
     @Test
     void heat_riseOver70PctOnHerSecondDay_isHeldBackByTheWarmUpBar() {
