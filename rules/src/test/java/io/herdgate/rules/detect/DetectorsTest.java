@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
 import io.herdgate.rules.alarm.AlarmType;
+import io.herdgate.rules.params.BaselineParams;
+import io.herdgate.rules.params.RuleSet;
+import io.herdgate.rules.params.Rules;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.time.Duration;
@@ -266,6 +269,18 @@ class DetectorsTest {
                         .activity(act).build());
             }
         }
+        assertEquals(List.of(), raised(AlarmType.HEAT));
+    }
+
+    /** With baseline.prior_days 0 the herd prior is not used, so her second day has too thin a baseline. */
+    @Test
+    void heat_withoutHerdPriorByConfiguration_isNotJudgedBeforeMinDays() {
+        RuleSet d = RuleSet.defaults();
+        BaselineParams b = d.baseline();
+        DetectionEngine e = DetectionEngine.builder().listener(events::add).calendar(CalvingCalendar.none())
+                .rules(Rules.uniform(d.withBaseline(BaselineParams.of(b.days(), b.minCoveragePct(), 0, b.minDays()))))
+                .build();
+        herdWithLateJoiner(e, 0, 1);
         assertEquals(List.of(), raised(AlarmType.HEAT));
     }
 
