@@ -57,9 +57,6 @@ final class HeatDetector {
         double herd = ctx.herd().level(ctx.hourOfDay());
         double prior = herd * cow.level.ratio(b.priorDays() * 24);
         double base = blend(win, prior, b.priorDays());
-        // The least baseline a judgement needs: the herd prior (enough contributions at this clock hour), or
-        // baseline.min_days of her own. Without either (a small herd's first days) the own baseline may rest
-        // on an hour or two of one night, a thin bar that any ordinary evening clears.
         if (!track.isActive() && (Double.isNaN(base) || rate < base * (1 + p.clearPct() / 100))) {
             // Only ordinary hours teach the herd level and the cow's level: a heat must not raise its own bar.
             if (!newcomer) {
@@ -69,6 +66,9 @@ final class HeatDetector {
                 cow.level.add(rate, herd);
             }
         }
+        // The least baseline a judgement needs: the herd prior (enough contributions at this clock hour), or
+        // baseline.min_days of her own. Without either (a small herd's first days) the own baseline may rest
+        // on an hour or two of one night, a thin bar that any ordinary evening clears.
         boolean withoutPrior = Double.isNaN(prior) || b.priorDays() == 0;
         if (Double.isNaN(base) || base <= 0 || (newcomer || withoutPrior) && win.days() < b.minDays()) {
             aboveSinceSec = CowState.NONE;
