@@ -202,23 +202,28 @@ class SampleCodingTest {
         // The decoder leaves the range to SampleBatch, so the count must arrive unchanged (not wrapped).
         assertEquals("", readRice(coded, 0, 4, 0, us.length + 1, xyz));
         assertEquals(2048, xyz[3 * (at + 1)]);
+        assertEquals("SAMPLE_BATCH: sample " + (at + 1) + " axis x = 2048 out of the 12-bit range -2048..2047",
+                ((PayloadResult.Malformed) decodeRicePayload(coded, us.length + 1)).detail());
+    }
+
+    /** {@code coded} as the samples of a whole {@code SAMPLE_BATCH} payload of {@code n} samples, decoded. */
+    private static PayloadResult decodeRicePayload(byte[] coded, int n) {
         byte[] payload = new byte[PayloadCodec.SAMPLE_HEADER_SIZE + coded.length];
         payload[4] = (byte) 0xE8; // 1000 centi-Hz
         payload[5] = 0x03;
         payload[6] = (byte) AccelRange.G4.code();
         payload[7] = SampleCoding.RICE;
-        payload[8] = (byte) (us.length + 1);
+        payload[8] = (byte) n;
         System.arraycopy(coded, 0, payload, PayloadCodec.SAMPLE_HEADER_SIZE, coded.length);
-        PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length);
-        assertEquals("SAMPLE_BATCH: sample " + (at + 1) + " axis x = 2048 out of the 12-bit range -2048..2047",
-                ((PayloadResult.Malformed) r).detail());
+        return PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length);
     }
 
     @ParameterizedTest(name = "largest steps from {0}")
     @ValueSource(ints = {-2048, 2047})
     void rice_walkOfLargestStepsOutOfTheRange_neverWrapsBackUnseen(int start) {
-        // 48 steps of the largest difference away from the range: the first count outside is at most
-        // 4096 beyond it and so stored as itself, where SampleBatch sees it.
+        // 48 steps of the largest difference away from the range: the walk wraps the short many times,
+        // but its first count outside is at most 4096 beyond the range and so stored as itself, where
+        // SampleBatch sees it.
         int[] us = new int[48];
         Arrays.fill(us, start < 0 ? 8191 : 8190); // zigzag 8191 = -4096, 8190 = +4095
         short[] xyz = new short[3 * (us.length + 1)];
@@ -232,10 +237,12 @@ class SampleCodingTest {
                 bits.rice(0, 0);
             }
         }
-        assertEquals("", readRice(bits.toArray(), 0, 0, 0, us.length + 1, xyz));
+        byte[] coded = bits.toArray();
+        assertEquals("", readRice(coded, 0, 0, 0, us.length + 1, xyz));
         int first = start + (start < 0 ? -4096 : 4095);
         assertEquals(first, xyz[3]);
-        assertTrue(first < SampleBatch.MIN_COUNT || first > SampleBatch.MAX_COUNT);
+        assertEquals("SAMPLE_BATCH: sample 1 axis x = " + first + " out of the 12-bit range -2048..2047",
+                ((PayloadResult.Malformed) decodeRicePayload(coded, us.length + 1)).detail());
     }
 
     @ParameterizedTest(name = "{0} zeros")
