@@ -32,8 +32,10 @@ import java.util.function.ToDoubleFunction;
  * The calving analysis on the development split (not shipped): per calving the last 48 h of each
  * measure against the cow's own earlier days, the calving alarms of the shipped defaults (false ones
  * marked), a neighbourhood scan of the calving parameters and a leave-one-cow-out check.
- * Usage: {@code java -cp benchmarks.jar io.herdgate.bench.CalvingAnalysis <data dir> [table|alarms|scan|loco]...}
- * (all parts when none is named).
+ * Usage: {@code java -cp benchmarks.jar io.herdgate.bench.CalvingAnalysis <data dir> [--without-rumination]
+ * [table|alarms|scan|loco]...} (all parts when none is named). With {@code --without-rumination} every part
+ * runs on the calvings with the rumination column dropped, as a collar without a rumination measure (the
+ * gateway's raw 10-Hz collars) delivers them.
  */
 public final class CalvingAnalysis {
 
@@ -44,21 +46,32 @@ public final class CalvingAnalysis {
     private static final double[] DURATIONS = {120, 180, 240};
     private static final double[] UNITS = {25, 30, 35};
 
+    private static final String WITHOUT_RUMINATION = "--without-rumination";
+
     private final Path dataDir;
+    private final boolean withoutRumination;
     private final CalvingSet set;
 
-    private CalvingAnalysis(Path dataDir) {
+    private CalvingAnalysis(Path dataDir, boolean withoutRumination) {
         this.dataDir = dataDir;
-        this.set = CalvingSet.read(dataDir.resolve("calving"));
+        this.withoutRumination = withoutRumination;
+        CalvingSet read = CalvingSet.read(dataDir.resolve("calving"));
+        this.set = withoutRumination ? read.withoutRumination() : read;
     }
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: CalvingAnalysis <data dir> [table|alarms|scan|loco]...");
+            System.err.println("usage: CalvingAnalysis <data dir> [" + WITHOUT_RUMINATION + "] [table|alarms|scan|loco]...");
             return;
         }
-        CalvingAnalysis a = new CalvingAnalysis(Path.of(args[0]));
-        List<String> parts = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("table", "alarms", "scan", "loco");
+        List<String> rest = List.of(args).subList(1, args.length);
+        boolean withoutRumination = rest.contains(WITHOUT_RUMINATION);
+        CalvingAnalysis a = new CalvingAnalysis(Path.of(args[0]), withoutRumination);
+        List<String> named = rest.stream().filter(s -> !s.equals(WITHOUT_RUMINATION)).toList();
+        List<String> parts = named.isEmpty() ? List.of("table", "alarms", "scan", "loco") : named;
+        if (withoutRumination) {
+            System.out.println("== every part without rumination (the column dropped, as a collar without it delivers the data)");
+        }
         for (String part : parts) {
             switch (part) {
                 case "table" -> a.table();
@@ -135,7 +148,8 @@ public final class CalvingAnalysis {
             System.out.printf(Locale.ROOT, "%-8s %s%n", c.getKey().value(), at.isEmpty() ? "no alarm" : String.join("; ", at));
         }
         Outcome total = Outcome.of(set, byCow, set.calvings().keySet());
-        CalvingFigures f = Evaluation.of(dataDir).calving();
+        Evaluation evaluation = Evaluation.of(dataDir);
+        CalvingFigures f = withoutRumination ? evaluation.calvingWithoutRumination() : evaluation.calving();
         System.out.printf(Locale.ROOT, "alarmed %d of %d, false %d (evaluation: %d of %d, false %d, %.3f per cow-week)%n",
                 total.alarmed, total.calvings, total.falseAlarms, f.alarmed(), f.calvings(), f.falseAlarms(),
                 f.falseAlarmsPerCowWeek());
