@@ -48,7 +48,7 @@ final class RuleSetAssembler {
                         a.d(ILLNESS_REFRACTORY_H)),
                 CalvingParams.of(a.b(CALVING_ENABLED), a.s(CALVING_SEVERITY), a.i(CALVING_WINDOW_H),
                         a.d(CALVING_SCORE), a.d(CALVING_RUMINATION_DROP_PCT), a.d(CALVING_BOUT_SHORTENING_PCT),
-                        a.d(CALVING_MIN_DURATION_MIN), a.d(CALVING_CLEAR_H),
+                        a.i(CALVING_RESTLESS_WINDOW_H), a.d(CALVING_RESTLESS_RISE_PCT), a.d(CALVING_MIN_DURATION_MIN), a.d(CALVING_CLEAR_H),
                         a.d(CALVING_REFRACTORY_D), a.d(CALVING_RELABEL_BEFORE_H), a.d(CALVING_RELABEL_AFTER_H)),
                 NoMotionParams.of(a.b(NO_MOTION_ENABLED), a.s(NO_MOTION_SEVERITY), a.d(NO_MOTION_STILL_LEVEL),
                         a.d(NO_MOTION_MIN_DURATION_MIN), a.d(NO_MOTION_REFRACTORY_MIN)),

@@ -48,6 +48,15 @@ public final class Evaluation {
                 Rules.uniform(ruleSet));
     }
 
+    /**
+     * The part on the healthy per-minute cows alone (cow down, gaps, offline, false calving alarms).
+     *
+     * @throws DataFormatException when a file is missing or malformed (the message names file:line)
+     */
+    public MinuteFigures minute() {
+        return MinuteEvaluation.run(dataDir.resolve("minute"), Rules.uniform(ruleSet), ruleSet.offline().afterMin());
+    }
+
     /** @throws DataFormatException when a file is missing or malformed (the message names file:line) */
     public EvaluationReport run() {
         Rules rules = Rules.uniform(ruleSet);
@@ -55,6 +64,6 @@ public final class Evaluation {
                 HeatEvaluation.run(dataDir.resolve("heat"), rules),
                 calving(),
                 calvingWithoutRumination(),
-                MinuteEvaluation.run(dataDir.resolve("minute"), rules, ruleSet.offline().afterMin()));
+                minute());
     }
 }
