@@ -8,7 +8,6 @@ import io.herdgate.rules.detect.DetectionEngine;
 import io.herdgate.rules.evaluation.CalvingFigures;
 import io.herdgate.rules.evaluation.CalvingSet;
 import io.herdgate.rules.evaluation.Evaluation;
-import io.herdgate.rules.evaluation.MinuteFigures;
 import io.herdgate.rules.params.CalvingParams;
 import io.herdgate.rules.params.RuleSet;
 import io.herdgate.rules.params.Rules;
@@ -35,7 +34,8 @@ import java.util.function.ToDoubleFunction;
  * measure against the cow's own earlier days, the calving alarms of the shipped defaults (false ones
  * marked), a neighbourhood scan of the calving parameters and a leave-one-cow-out check.
  * Usage: {@code java -cp benchmarks.jar io.herdgate.bench.CalvingAnalysis <data dir> [--without-rumination]
- * [table|alarms|scan|loco]...} (all parts when none is named). With {@code --without-rumination} every part
+ * [table|alarms|scan|loco|restless]...} (table, alarms, scan and loco when none is named; restless scans
+ * the restlessness evidence's window and unit and cross-validates over cows). With {@code --without-rumination} every part
  * runs on the calvings with the rumination column dropped, as a collar without a rumination measure (the
  * gateway's raw 10-Hz collars) delivers them.
  */
@@ -67,7 +67,7 @@ public final class CalvingAnalysis {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: CalvingAnalysis <data dir> [" + WITHOUT_RUMINATION + "] [table|alarms|scan|loco]...");
+            System.err.println("usage: CalvingAnalysis <data dir> [" + WITHOUT_RUMINATION + "] [table|alarms|scan|loco|restless]...");
             return;
         }
         List<String> rest = List.of(args).subList(1, args.length);

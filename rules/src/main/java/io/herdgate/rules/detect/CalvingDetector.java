@@ -16,9 +16,9 @@ import java.util.OptionalDouble;
 /**
  * Calving: in the last day before calving rumination drops and the cow lies down and gets up again
  * often, so each lying bout is short. Over the last {@code calving.window_h} hours two measures, and
- * over the last {@code calving.restless_window_h} hours a third, are compared with the cow's usual day (the mean of whole 24-h days ending 24, 48 ... hours before the
- * window's end, up to {@code baseline.days}; the most recent day is skipped because the pre-calving
- * change starts within it):
+ * over the last {@code calving.restless_window_h} hours a third, are compared with the cow's usual day
+ * (the mean of whole 24-h days ending 24, 48 ... hours before the window's end, up to
+ * {@code baseline.days}; the most recent day is skipped because the pre-calving change starts within it):
  * <ul>
  *   <li>rumination evidence = drop of the rumination rate under the usual rate, in units of
  *       {@code calving.rumination_drop_pct};</li>
@@ -112,7 +112,7 @@ final class CalvingDetector {
      * @param bout         bout-length evidence, {@code [-1, 3]} or NaN
      * @param restless     restlessness evidence (more lying bouts per hour), {@code [-1, 3]} or NaN
      * @param score        sum of the present evidences / √{@code measures}; NaN when none is present
-     * @param measures     how many evidences are present, 0..3
+     * @param measures     how many evidences are present, 0..2 (restlessness only without rumination)
      * @param ruminationMin rumination minutes in the window (scaled to the whole window); NaN when not judged
      * @param ruminationUsualMin the usual rumination minutes for a window of that length
      * @param boutMin      lying minutes per bout in the window
@@ -157,7 +157,7 @@ final class CalvingDetector {
         Baseline.Value boutsUsual = Baseline.of(bins, HourlyBins.BOUTS, hour, REFERENCE_HOURS, b.days(), minCov);
         double restlessEvidence = Double.NaN;
         // Stands in for rumination where that is not judged: beside rumination it only repeats the bout
-        // length's story (both come from the same bouts) and cost three DEV calvings.
+        // length's story (both come from the same bouts) and cost two or three DEV calvings.
         if (Double.isNaN(rumEvidence) && !Double.isNaN(bouts) && boutsUsual.days() > 0) {
             double usual = Math.max(boutsUsual.mean(), RESTLESS_FLOOR_BOUTS_PER_DAY / perDay);
             double unit = Math.max(usual * p.restlessRisePct() / 100,
