@@ -215,7 +215,7 @@ final class SampleCoding {
      * {@code xyz} (length {@code 3n}). Returns empty on success, else what is wrong with the coding.
      * Whether the decoded counts stay in -2048..2047 is not checked here but once, by the
      * {@link SampleBatch} constructor the caller wraps them in: a difference is at most ±4096 (zigzag
-     * 8191 at most), so the first count of a walk that leaves the range lies within ±6143 and is stored as
+     * 8191 at most), so the first count of a walk that leaves the range lies within -6144..6142 and is stored as
      * itself (no short overflow can bring a walk back into the range unseen).
      */
     static String read(int coding, byte[] b, int off, int len, int n, short[] xyz) {

@@ -68,9 +68,11 @@ final class HeatDetector {
         }
         // The least baseline a judgement needs: the herd prior (enough contributions at this clock hour), or
         // baseline.min_days of her own. Without either (a small herd's first days) the own baseline may rest
-        // on an hour or two of one night, a thin bar that any ordinary evening clears.
+        // on an hour or two of one night, a thin bar that any ordinary evening clears. The rule stops raising
+        // only: a heat already raised is still judged (and cleared) on what there is.
         boolean withoutPrior = Double.isNaN(prior) || b.priorDays() == 0;
-        if (Double.isNaN(base) || base <= 0 || (newcomer || withoutPrior) && win.days() < b.minDays()) {
+        boolean thin = (newcomer || withoutPrior && !track.isActive()) && win.days() < b.minDays();
+        if (Double.isNaN(base) || base <= 0 || thin) {
             aboveSinceSec = CowState.NONE;
             return;
         }

@@ -26,9 +26,9 @@ public final class ParameterCatalog {
     public static final Number BASELINE_MIN_COVERAGE_PCT = Number.of("baseline.min_coverage_pct", "%", 10, 100, 75, false,
             "Least share of a window's time that must have data for the window to be judged (and for a day to enter the calving usual day).");
     public static final Number BASELINE_PRIOR_DAYS = Number.of("baseline.prior_days", "d", 0, 28, 2, false,
-            "Weight of the herd prior in days of own history: with d own days the own baseline weighs d/(d+prior_days).");
+            "Weight of the herd prior in days of own history: with d own days the own baseline weighs d/(d+prior_days); 0: no prior, heat waits for min_days of own history.");
     public static final Number BASELINE_MIN_DAYS = Number.of("baseline.min_days", "d", 1, 14, 3, true,
-            "Days of own history (minutes with data of the window's clock hours on earlier days, in window lengths) before illness is judged, and heat for a cow that joined a running herd: the warm-up.");
+            "Days of own history (minutes with data of the window's clock hours on earlier days, in window lengths) before illness is judged, and heat for a cow that joined a running herd or wherever there is no herd prior at that clock hour (a small herd's first days, or prior_days 0): the warm-up.");
 
     // --- heat -------------------------------------------------------------------------------------
     public static final Flag HEAT_ENABLED = Flag.of("heat.enabled", true, "Raise heat alarms.");
