@@ -26,14 +26,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The calving analysis on the development split (not shipped): per calving the last 48 h of each
  * measure against the cow's own earlier days, the calving alarms of the shipped defaults (false ones
  * marked), a neighbourhood scan of the calving parameters and a leave-one-cow-out check.
- * Usage: {@code java -cp benchmarks.jar io.herdgate.bench.CalvingAnalysis <data dir> [table|alarms|scan|loco]...}
- * (all parts when none is named).
+ * Usage: {@code java -cp benchmarks.jar io.herdgate.bench.CalvingAnalysis <data dir> [--without-rumination]
+ * [table|alarms|scan|loco|restless]...} (table, alarms, scan and loco when none is named; restless scans
+ * the restlessness evidence's window and unit and cross-validates over cows). With {@code --without-rumination} every part
+ * runs on the calvings with the rumination column dropped, as a collar without a rumination measure (the
+ * gateway's raw 10-Hz collars) delivers them.
  */
 public final class CalvingAnalysis {
 
@@ -43,29 +47,45 @@ public final class CalvingAnalysis {
     private static final double[] SCORES = {0.8, 0.9, 1.0, 1.1, 1.2};
     private static final double[] DURATIONS = {120, 180, 240};
     private static final double[] UNITS = {25, 30, 35};
+    private static final int[] RESTLESS_WINDOWS = {12, 16, 20, 24};
+    private static final double[] RESTLESS_UNITS = {150, 200, 300, 400, 500};
+    /** The healthy per-minute cows' false calving alarms the restlessness grid may keep (per cow-week). */
+    private static final double MAX_HEALTHY_PER_COW_WEEK = 0.1;
+
+    private static final String WITHOUT_RUMINATION = "--without-rumination";
 
     private final Path dataDir;
+    private final boolean withoutRumination;
     private final CalvingSet set;
 
-    private CalvingAnalysis(Path dataDir) {
+    private CalvingAnalysis(Path dataDir, boolean withoutRumination) {
         this.dataDir = dataDir;
-        this.set = CalvingSet.read(dataDir.resolve("calving"));
+        this.withoutRumination = withoutRumination;
+        CalvingSet read = CalvingSet.read(dataDir.resolve("calving"));
+        this.set = withoutRumination ? read.withoutRumination() : read;
     }
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: CalvingAnalysis <data dir> [table|alarms|scan|loco]...");
+            System.err.println("usage: CalvingAnalysis <data dir> [" + WITHOUT_RUMINATION + "] [table|alarms|scan|loco|restless]...");
             return;
         }
-        CalvingAnalysis a = new CalvingAnalysis(Path.of(args[0]));
-        List<String> parts = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("table", "alarms", "scan", "loco");
+        List<String> rest = List.of(args).subList(1, args.length);
+        boolean withoutRumination = rest.contains(WITHOUT_RUMINATION);
+        CalvingAnalysis a = new CalvingAnalysis(Path.of(args[0]), withoutRumination);
+        List<String> named = rest.stream().filter(s -> !s.equals(WITHOUT_RUMINATION)).toList();
+        List<String> parts = named.isEmpty() ? List.of("table", "alarms", "scan", "loco") : named;
+        if (withoutRumination) {
+            System.out.println("== every part without rumination (the column dropped, as a collar without it delivers the data)");
+        }
         for (String part : parts) {
             switch (part) {
                 case "table" -> a.table();
                 case "alarms" -> a.alarms();
                 case "scan" -> a.scan();
                 case "loco" -> a.leaveOneCowOut();
-                default -> System.err.println("unknown part '" + part + "'; allowed: table, alarms, scan, loco");
+                case "restless" -> a.restless();
+                default -> System.err.println("unknown part '" + part + "'; allowed: table, alarms, scan, loco, restless");
             }
         }
     }
@@ -135,10 +155,49 @@ public final class CalvingAnalysis {
             System.out.printf(Locale.ROOT, "%-8s %s%n", c.getKey().value(), at.isEmpty() ? "no alarm" : String.join("; ", at));
         }
         Outcome total = Outcome.of(set, byCow, set.calvings().keySet());
-        CalvingFigures f = Evaluation.of(dataDir).calving();
+        Evaluation evaluation = Evaluation.of(dataDir);
+        CalvingFigures f = withoutRumination ? evaluation.calvingWithoutRumination() : evaluation.calving();
         System.out.printf(Locale.ROOT, "alarmed %d of %d, false %d (evaluation: %d of %d, false %d, %.3f per cow-week)%n",
                 total.alarmed, total.calvings, total.falseAlarms, f.alarmed(), f.calvings(), f.falseAlarms(),
                 f.falseAlarmsPerCowWeek());
+    }
+
+    /**
+     * The restlessness evidence's own parameters (window and unit) with the rest at the defaults: the calvings
+     * alarmed and false, and the false calving alarms on the healthy per-minute cows (leg sensor, long history);
+     * then leave one cow out over that grid: for each calving cow the point with the most alarmed and no false
+     * alarm on the other 27 among the points that keep the healthy cows at or under
+     * {@value #MAX_HEALTHY_PER_COW_WEEK} false alarms per cow-week (ties: nearest the defaults) is judged on her.
+     */
+    private void restless() {
+        System.out.println("== restlessness window x unit (alarmed of 28 / false alarms; healthy per-minute cows: false calving alarms per cow-week)");
+        CalvingParams d = CalvingParams.defaults();
+        Map<CalvingParams, Map<CowId, List<Alarm>>> runs = new LinkedHashMap<>();
+        for (int w : RESTLESS_WINDOWS) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "restless window %2d h:", w));
+            for (double u : RESTLESS_UNITS) {
+                CalvingParams p = withRestless(d, w, u);
+                RuleSet rules = RuleSet.defaults().withCalving(p);
+                Map<CowId, List<Alarm>> alarms = raised(rules);
+                Outcome o = Outcome.of(set, alarms, set.calvings().keySet());
+                double healthy = Evaluation.of(dataDir, rules).minute().calvingAlarmsPerCowWeek();
+                if (healthy <= MAX_HEALTHY_PER_COW_WEEK) {
+                    runs.put(p, alarms);
+                }
+                line.append(String.format(Locale.ROOT, "  unit %3.0f %% %d/%d healthy %.3f", u, o.alarmed, o.falseAlarms, healthy));
+            }
+            System.out.println(line);
+        }
+        System.out.printf(Locale.ROOT, "== leave one cow out over the %d points with at most %.1f false alarms per healthy cow-week%n",
+                runs.size(), MAX_HEALTHY_PER_COW_WEEK);
+        leaveOneCowOut(runs, d, p -> String.format(Locale.ROOT, "restless window %d h unit %.0f %%",
+                p.restlessWindowHours(), p.restlessRisePct()));
+    }
+
+    private static CalvingParams withRestless(CalvingParams d, int window, double unitPct) {
+        return CalvingParams.of(d.enabled(), d.severity(), d.windowHours(), d.score(), d.ruminationDropPct(),
+                d.boutShorteningPct(), window, unitPct, d.minDurationMin(), d.clearHours(), d.refractoryDays(),
+                d.relabelBeforeHours(), d.relabelAfterHours());
     }
 
     /** Every grid point: figures, then one parameter at a time around the defaults. */
@@ -179,33 +238,37 @@ public final class CalvingAnalysis {
         }
     }
 
-    /**
-     * Leave one cow out: for each cow the grid point with the most alarmed and no false alarm on the other
-     * 27 (ties: the one nearest the defaults) is judged on that cow alone.
-     */
+    /** Leave one cow out over the grid of the scan (window, score, minimum duration, units). */
     private void leaveOneCowOut() {
         System.out.println("== leave one cow out (grid above; choice on 27 cows, judged on the left-out one)");
         CalvingParams d = CalvingParams.defaults();
-        List<CalvingParams> grid = new ArrayList<>();
+        Map<CalvingParams, Map<CowId, List<Alarm>>> runs = new LinkedHashMap<>();
         for (int w : WINDOWS) {
             for (double s : SCORES) {
                 for (double m : DURATIONS) {
                     for (double u : UNITS) {
-                        grid.add(with(d, w, s, m, u));
+                        CalvingParams p = with(d, w, s, m, u);
+                        runs.put(p, raised(RuleSet.defaults().withCalving(p)));
                     }
                 }
             }
         }
-        Map<CalvingParams, Map<CowId, List<Alarm>>> runs = new HashMap<>();
-        for (CalvingParams p : grid) {
-            runs.put(p, raised(RuleSet.defaults().withCalving(p)));
-        }
+        leaveOneCowOut(runs, d, p -> String.format(Locale.ROOT, "window %d h score %.1f %3.0f min units %.0f %%",
+                p.windowHours(), p.score(), p.minDurationMin(), p.ruminationDropPct()));
+    }
+
+    /**
+     * For each cow the grid point with the most alarmed and no false alarm on the other 27 (ties: the one
+     * nearest the defaults) is judged on that cow alone.
+     */
+    private void leaveOneCowOut(Map<CalvingParams, Map<CowId, List<Alarm>>> runs, CalvingParams d,
+                                Function<CalvingParams, String> describe) {
         int alarmed = 0;
         int falseAlarms = 0;
         int chosenDefaults = 0;
         for (CowId out : set.calvings().keySet()) {
             List<CowId> rest = set.calvings().keySet().stream().filter(c -> !c.equals(out)).toList();
-            CalvingParams best = grid.stream()
+            CalvingParams best = runs.keySet().stream()
                     .max(Comparator.<CalvingParams>comparingInt(p -> Outcome.of(set, runs.get(p), rest).merit())
                             .thenComparing(p -> -distance(p, d)))
                     .orElseThrow();
@@ -213,8 +276,7 @@ public final class CalvingAnalysis {
             alarmed += o.alarmed;
             falseAlarms += o.falseAlarms;
             chosenDefaults += best.equals(d) ? 1 : 0;
-            System.out.printf(Locale.ROOT, "%-8s chosen window %d h score %.1f %3.0f min units %.0f %%: %s%n", out.value(),
-                    best.windowHours(), best.score(), best.minDurationMin(), best.ruminationDropPct(),
+            System.out.printf(Locale.ROOT, "%-8s chosen %s: %s%n", out.value(), describe.apply(best),
                     o.alarmed == 1 ? "alarmed" : "missed" + (o.falseAlarms > 0 ? ", " + o.falseAlarms + " false" : ""));
         }
         System.out.printf(Locale.ROOT, "left-out cows alarmed %d of %d, false alarms %d; the defaults were chosen %d times%n",
@@ -223,12 +285,15 @@ public final class CalvingAnalysis {
 
     private static double distance(CalvingParams p, CalvingParams d) {
         return Math.abs(p.windowHours() - d.windowHours()) + Math.abs(p.score() - d.score()) * 10
-                + Math.abs(p.minDurationMin() - d.minDurationMin()) / 60 + Math.abs(p.ruminationDropPct() - d.ruminationDropPct()) / 5;
+                + Math.abs(p.minDurationMin() - d.minDurationMin()) / 60 + Math.abs(p.ruminationDropPct() - d.ruminationDropPct()) / 5
+                + Math.abs(p.restlessWindowHours() - d.restlessWindowHours()) / 4.0
+                + Math.abs(p.restlessRisePct() - d.restlessRisePct()) / 100;
     }
 
     /** The defaults with window, score, minimum duration and both evidence units (rumination and bout) changed. */
     private static CalvingParams with(CalvingParams d, int window, double score, double minDurationMin, double unitPct) {
-        return CalvingParams.of(d.enabled(), d.severity(), window, score, unitPct, unitPct, minDurationMin,
+        return CalvingParams.of(d.enabled(), d.severity(), window, score, unitPct, unitPct, d.restlessWindowHours(),
+                d.restlessRisePct(), minDurationMin,
                 d.clearHours(), d.refractoryDays(), d.relabelBeforeHours(), d.relabelAfterHours());
     }
 

@@ -41,17 +41,18 @@ public record SampleBatch(long firstSampleAgeMs, int rateCentiHz, AccelRange ran
         if (xyz.length > 3 * MAX_SAMPLES) {
             throw new IllegalArgumentException("samples out of 0.." + MAX_SAMPLES + ": " + xyz.length / 3);
         }
-        // One branch-free pass (every decoded frame comes through here): s - MIN_COUNT is 0..4095 exactly
-        // when s is in range, so bits above the 12th show up in the OR only for an offender, which is
-        // looked up only when there is one.
+        // The only range check of a decoded batch (the decoders leave it to this constructor): one
+        // branch-free pass, since s - MIN_COUNT is 0..4095 exactly when s is in range, so bits above the
+        // 12th show up in the OR only for an offender, which is looked up only when there is one.
         int outOfRange = 0;
         for (short s : xyz) {
             outOfRange |= s - MIN_COUNT;
         }
         if (outOfRange >>> 12 != 0) {
-            for (short s : xyz) {
-                if (s < MIN_COUNT || s > MAX_COUNT) {
-                    throw new IllegalArgumentException("sample out of 12-bit range: " + s);
+            for (int i = 0; i < xyz.length; i++) {
+                if (xyz[i] < MIN_COUNT || xyz[i] > MAX_COUNT) {
+                    throw new IllegalArgumentException("sample " + i / 3 + " axis " + "xyz".charAt(i % 3) + " = "
+                            + xyz[i] + " out of the 12-bit range " + MIN_COUNT + ".." + MAX_COUNT);
                 }
             }
         }

@@ -42,14 +42,18 @@ final class SampleCoding {
     private static final int FAST_BITS = 56;
 
     /**
-     * The signed difference of each zigzag value a Rice code can carry (0..8191: a quotient of at most
-     * 8190 >>> k shifted by k, and k remainder bits): one load instead of four operations per value.
+     * The signed difference of each zigzag value {@code u} a Rice code can carry (0..8191: a quotient of at
+     * most 8190 >>> k shifted by k, and k remainder bits), indexed by {@code 2u + 1}: the quotient shifted by
+     * k + 1 OR-ed with the code's stop bit and remainder as they lie in the bit buffer, so the decoder
+     * needs neither a shift to drop the stop bit nor the add that shift would wait for. One load instead
+     * of four operations per value; even indices (unused) hold the same values.
      */
-    private static final short[] UNZIGZAG = new short[MAX_ZIGZAG + 2];
+    private static final short[] UNZIGZAG = new short[2 * (MAX_ZIGZAG + 2)];
 
     static {
-        for (int u = 0; u < UNZIGZAG.length; u++) {
-            UNZIGZAG[u] = (short) (u >>> 1 ^ -(u & 1));
+        for (int c = 0; c < UNZIGZAG.length; c++) {
+            int u = c >>> 1;
+            UNZIGZAG[c] = (short) (u >>> 1 ^ -(u & 1));
         }
     }
 
@@ -208,7 +212,11 @@ final class SampleCoding {
 
     /**
      * Decodes {@code n} samples in {@code coding} from exactly {@code b[off, off+len)} into
-     * {@code xyz} (length {@code 3n}). Returns empty on success, else what is wrong.
+     * {@code xyz} (length {@code 3n}). Returns empty on success, else what is wrong with the coding.
+     * Whether the decoded counts stay in -2048..2047 is not checked here but once, by the
+     * {@link SampleBatch} constructor the caller wraps them in: a difference is at most ±4096 (zigzag
+     * 8191 at most), so the first count of a walk that leaves the range lies within -6144..6142 and is stored as
+     * itself (no short overflow can bring a walk back into the range unseen).
      */
     static String read(int coding, byte[] b, int off, int len, int n, short[] xyz) {
         return switch (coding) {
@@ -272,15 +280,14 @@ final class SampleCoding {
                     return "delta block of axis " + "xyz".charAt(axis) + " at sample " + start + " truncated";
                 }
                 int mask = (1 << width) - 1;
-                int outOfRange = 0;
-                if (p + bytes + 3 <= b.length) {
+                if (p + bytes + 4 <= b.length) {
                     // Branch-free: a value of at most 13 bits starting at bit (pos & 7) lies in one
                     // little-endian int (one load and one bounds check instead of three); bytes read past
-                    // the block (still inside the array) are masked away.
+                    // the block (still inside the array) are masked away. The 4 (not 3) spare bytes cover
+                    // a zero-width block, whose values are all read as an int at p itself.
                     for (int i = 0, pos = 0, idx = 3 * start + axis; i < k; i++, pos += width, idx += 3) {
                         int u = (int) INT_LE.get(b, p + (pos >>> 3)) >>> (pos & 7) & mask;
                         prev += u >>> 1 ^ -(u & 1);
-                        outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;
                         xyz[idx] = (short) prev;
                     }
                 } else {
@@ -296,13 +303,8 @@ final class SampleCoding {
                         acc >>>= width;
                         bits -= width;
                         prev += u >>> 1 ^ -(u & 1);
-                        outOfRange |= (prev - SampleBatch.MIN_COUNT) >>> 12;
                         xyz[3 * i + axis] = (short) prev;
                     }
-                }
-                if (outOfRange != 0) {
-                    return "delta block of axis " + "xyz".charAt(axis) + " at sample " + start
-                            + " leaves the range -2048..2047";
                 }
                 p += bytes;
             }
@@ -346,11 +348,12 @@ final class SampleCoding {
                 return "rice parameter " + k + " of axis " + "xyz".charAt(axis) + " out of 0.." + MAX_RICE_K;
             }
             int mask = (1 << k) - 1;
+            int k1 = k + 1;
+            int codeMask = (1 << k1) - 1; // stop bit and remainder
             int maxQuotient = MAX_ZIGZAG >>> k;
             // A code of at most FAST_BITS bits (56, what a refill guarantees) comes whole from the buffer.
             int fastMax = Math.min(FAST_BITS - 1 - k, maxQuotient);
             int prev = xyz[axis];
-            int outOfRange = 0;
             // Four codes that together fit the 56 bits a refill guarantees: the common case takes them with
             // one refill, four trailing-zero counts and one test of their quotients' sum (which also bounds
             // each quotient by maxQuotient); a bad guess is thrown away and the next code goes through the
@@ -363,32 +366,26 @@ final class SampleCoding {
                 ptr += (63 - count) >>> 3;
                 count |= 56;
                 if (i + 4 <= n) {
+                    // tN: the buffer from code N's stop bit on; its low k1 bits are stop bit and remainder.
                     int q0 = Long.numberOfTrailingZeros(buf);
-                    long b1 = buf >>> (q0 + 1 + k);
-                    int q1 = Long.numberOfTrailingZeros(b1);
-                    long b2 = b1 >>> (q1 + 1 + k);
-                    int q2 = Long.numberOfTrailingZeros(b2);
-                    long b3 = b2 >>> (q2 + 1 + k);
-                    int q3 = Long.numberOfTrailingZeros(b3);
+                    long t0 = buf >>> q0;
+                    int q1 = Long.numberOfTrailingZeros(t0 >>> k1);
+                    long t1 = t0 >>> k1 >>> q1;
+                    int q2 = Long.numberOfTrailingZeros(t1 >>> k1);
+                    long t2 = t1 >>> k1 >>> q2;
+                    int q3 = Long.numberOfTrailingZeros(t2 >>> k1);
+                    long t3 = t2 >>> k1 >>> q3;
                     int quotients = q0 + q1 + q2 + q3;
                     if (quotients <= groupQuotients) {
-                        int u0 = q0 << k | (int) (buf >>> (q0 + 1)) & mask;
-                        int u1 = q1 << k | (int) (b1 >>> (q1 + 1)) & mask;
-                        int u2 = q2 << k | (int) (b2 >>> (q2 + 1)) & mask;
-                        int u3 = q3 << k | (int) (b3 >>> (q3 + 1)) & mask;
-                        buf = b3 >>> (q3 + 1 + k);
-                        count -= quotients + 4 * (1 + k);
-                        prev += UNZIGZAG[u0];
-                        outOfRange |= prev - SampleBatch.MIN_COUNT;
+                        buf = t3 >>> k1;
+                        count -= quotients + 4 * k1;
+                        prev += UNZIGZAG[q0 << k1 | (int) t0 & codeMask];
                         xyz[idx] = (short) prev;
-                        prev += UNZIGZAG[u1];
-                        outOfRange |= prev - SampleBatch.MIN_COUNT;
+                        prev += UNZIGZAG[q1 << k1 | (int) t1 & codeMask];
                         xyz[idx + 3] = (short) prev;
-                        prev += UNZIGZAG[u2];
-                        outOfRange |= prev - SampleBatch.MIN_COUNT;
+                        prev += UNZIGZAG[q2 << k1 | (int) t2 & codeMask];
                         xyz[idx + 6] = (short) prev;
-                        prev += UNZIGZAG[u3];
-                        outOfRange |= prev - SampleBatch.MIN_COUNT;
+                        prev += UNZIGZAG[q3 << k1 | (int) t3 & codeMask];
                         xyz[idx + 9] = (short) prev;
                         i += 4;
                         idx += 12;
@@ -396,12 +393,12 @@ final class SampleCoding {
                     }
                 }
                 int q = Long.numberOfTrailingZeros(buf);
-                int u;
+                int code; // 2u + 1, see UNZIGZAG
                 if (q <= fastMax) {
-                    int used = q + 1 + k;
-                    u = q << k | (int) (buf >>> (q + 1)) & mask;
-                    buf >>>= used;
-                    count -= used;
+                    long t = buf >>> q;
+                    code = q << k1 | (int) t & codeMask;
+                    buf = t >>> k1;
+                    count -= q + k1;
                 } else {
                     // A long quotient (or one too large for k): count its zeros window by window, then
                     // restart the buffer after the code.
@@ -418,24 +415,20 @@ final class SampleCoding {
                                 + (q > maxQuotient ? " exceeds " + MAX_ZIGZAG : " truncated");
                     }
                     pos += q + 1;
-                    u = q << k | (int) window(b, off, pos) & mask;
+                    code = q << k1 | ((int) window(b, off, pos) & mask) << 1 | 1;
                     pos += k;
                     ptr = off + (pos >>> 3);
                     buf = load(b, ptr) >>> (pos & 7);
                     count = 56 - (pos & 7);
                     ptr += 7;
                 }
-                prev += UNZIGZAG[u];
-                outOfRange |= prev - SampleBatch.MIN_COUNT;
+                prev += UNZIGZAG[code];
                 xyz[idx] = (short) prev;
                 i++;
                 idx += 3;
             }
             if (8L * (ptr - off) - count > limit) {
                 return "rice values of axis " + "xyz".charAt(axis) + " truncated";
-            }
-            if (outOfRange >>> 12 != 0) {
-                return "rice values of axis " + "xyz".charAt(axis) + " leave the range -2048..2047";
             }
         }
         return "";

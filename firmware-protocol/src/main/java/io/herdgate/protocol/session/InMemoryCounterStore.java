@@ -6,12 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A {@link CounterStore} in memory, for tests, tools and simulated collars; forgets on restart. */
 public final class InMemoryCounterStore implements CounterStore {
 
-    /** One map per stream, so that a save (once per received frame) allocates no compound key. */
-    private final Map<CounterStream, ConcurrentMap<CollarEui, CounterState>> states =
+    /**
+     * One map per stream (a save allocates no compound key), holding one slot per collar: a save, once per
+     * received frame, is a lock-free map read and a release store into the slot, where replacing the map's
+     * value would lock the map's bin and fence the write.
+     */
+    private final Map<CounterStream, ConcurrentMap<CollarEui, AtomicReference<CounterState>>> states =
             new EnumMap<>(CounterStream.class);
 
     private InMemoryCounterStore() {
@@ -26,12 +31,18 @@ public final class InMemoryCounterStore implements CounterStore {
 
     @Override
     public Optional<CounterState> load(CollarEui eui, CounterStream stream) {
-        return Optional.ofNullable(states.get(stream).get(eui));
+        AtomicReference<CounterState> slot = states.get(stream).get(eui);
+        return Optional.ofNullable(slot == null ? null : slot.getAcquire());
     }
 
     @Override
     public void save(CollarEui eui, CounterStream stream, CounterState state) {
-        states.get(stream).put(eui, state);
+        ConcurrentMap<CollarEui, AtomicReference<CounterState>> map = states.get(stream);
+        AtomicReference<CounterState> slot = map.get(eui);
+        if (slot == null) {
+            slot = map.computeIfAbsent(eui, e -> new AtomicReference<>());
+        }
+        slot.setRelease(state);
     }
 
     @Override

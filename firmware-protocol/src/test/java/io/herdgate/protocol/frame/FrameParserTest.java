@@ -97,6 +97,21 @@ class FrameParserTest {
     }
 
     @Test
+    void isSound_agreesWithDiagnose_forEveryValueOfEveryHeaderByteAndEveryLength() {
+        byte[] b = Arrays.copyOf(frame, FrameLayout.MAX_FRAME + 1);
+        for (int at = 0; at < FrameLayout.HEADER_SIZE_SHORT; at++) {
+            for (int v = 0; v < 256; v++) {
+                byte[] m = b.clone();
+                m[at] = (byte) v;
+                for (int len = 0; len <= m.length; len++) {
+                    assertEquals(FrameParser.diagnose(m, 0, len).isEmpty(), FrameParser.isSound(m, 0, len),
+                            "byte " + at + " = " + v + ", length " + len);
+                }
+            }
+        }
+    }
+
+    @Test
     void check_atAnOffsetInsideALargerBuffer_readsOnlyItsRange() {
         byte[] buf = new byte[frame.length + 10];
         System.arraycopy(frame, 0, buf, 7, frame.length);

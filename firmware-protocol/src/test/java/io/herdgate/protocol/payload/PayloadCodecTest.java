@@ -238,7 +238,31 @@ class PayloadCodecTest {
         forged[p + 8] = 0; // y block: width 0
         forged[p + 9] = 0; // z block: width 0
         PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, forged, 0, PayloadCodec.SAMPLE_HEADER_SIZE + 10);
-        assertTrue(((PayloadResult.Malformed) r).detail().contains("leaves the range -2048..2047"), r.toString());
+        assertEquals("SAMPLE_BATCH: sample 1 axis x = 2048 out of the 12-bit range -2048..2047",
+                ((PayloadResult.Malformed) r).detail());
+    }
+
+    @Test
+    void sampleBatch_deltaZeroWidthBlockThreeBytesBeforeTheArrayEnd_decodes() {
+        // First sample (1, 2, 3), then x +1 and y, z unchanged: the y block is one width byte 0 with
+        // exactly three bytes after it in the array, where a four-byte read would run past the end.
+        byte[] payload = new byte[PayloadCodec.SAMPLE_HEADER_SIZE + 6 + 3 + 3];
+        payload[4] = (byte) 0xE8; // 1000 centi-Hz
+        payload[5] = 0x03;
+        payload[6] = (byte) AccelRange.G4.code();
+        payload[7] = SampleCoding.DELTA;
+        payload[8] = 2;
+        int p = PayloadCodec.SAMPLE_HEADER_SIZE;
+        payload[p] = 1;
+        payload[p + 2] = 2;
+        payload[p + 4] = 3;
+        payload[p + 6] = 2; // x block: width 2
+        payload[p + 7] = 2; // zigzag 2 = +1
+        payload[p + 8] = 0; // y block: width 0
+        payload[p + 9] = 0; // z block: width 0
+        PayloadResult r = PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, p + 10);
+        assertEquals(SampleBatch.of(0, 1000, AccelRange.G4, new short[] {1, 2, 3, 2, 2, 3}),
+                ((PayloadResult.Ok) r).message());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.protocol.message.AccelRange;
+import io.herdgate.protocol.message.MessageType;
 import io.herdgate.protocol.message.SampleBatch;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -189,7 +190,7 @@ class SampleCodingTest {
 
     @ParameterizedTest(name = "leaves at code {0}")
     @ValueSource(ints = {0, 1, 2, 3, 5, 9})
-    void rice_walkLeavingTheRangeInsideAGroup_isRejected(int at) {
+    void rice_walkLeavingTheRangeInsideAGroup_isDecodedAsItsOwnCountAndRejectedAsPayload(int at) {
         // Small steps up to 2040, then one of +8 takes x to 2048 at code `at`, first of a group or inside one.
         int[] us = new int[10];
         for (int i = 0; i < us.length; i++) {
@@ -197,8 +198,51 @@ class SampleCodingTest {
         }
         us[at] = 2 * (2048 - 204 * at);
         short[] xyz = new short[3 * (us.length + 1)];
-        assertEquals("rice values of axis x leave the range -2048..2047",
-                readRice(riceX(12, us), 0, 4, 0, us.length + 1, xyz));
+        byte[] coded = riceX(12, us);
+        // The decoder leaves the range to SampleBatch, so the count must arrive unchanged (not wrapped).
+        assertEquals("", readRice(coded, 0, 4, 0, us.length + 1, xyz));
+        assertEquals(2048, xyz[3 * (at + 1)]);
+        assertEquals("SAMPLE_BATCH: sample " + (at + 1) + " axis x = 2048 out of the 12-bit range -2048..2047",
+                ((PayloadResult.Malformed) decodeRicePayload(coded, us.length + 1)).detail());
+    }
+
+    /** {@code coded} as the samples of a whole {@code SAMPLE_BATCH} payload of {@code n} samples, decoded. */
+    private static PayloadResult decodeRicePayload(byte[] coded, int n) {
+        byte[] payload = new byte[PayloadCodec.SAMPLE_HEADER_SIZE + coded.length];
+        payload[4] = (byte) 0xE8; // 1000 centi-Hz
+        payload[5] = 0x03;
+        payload[6] = (byte) AccelRange.G4.code();
+        payload[7] = SampleCoding.RICE;
+        payload[8] = (byte) n;
+        System.arraycopy(coded, 0, payload, PayloadCodec.SAMPLE_HEADER_SIZE, coded.length);
+        return PayloadCodec.decode(MessageType.SAMPLE_BATCH, payload, 0, payload.length);
+    }
+
+    @ParameterizedTest(name = "largest steps from {0}")
+    @ValueSource(ints = {-2048, 2047})
+    void rice_walkOfLargestStepsOutOfTheRange_neverWrapsBackUnseen(int start) {
+        // 48 steps of the largest difference away from the range: the walk wraps the short many times,
+        // but its first count outside is at most 4096 beyond the range and so stored as itself, where
+        // SampleBatch sees it.
+        int[] us = new int[48];
+        Arrays.fill(us, start < 0 ? 8191 : 8190); // zigzag 8191 = -4096, 8190 = +4095
+        short[] xyz = new short[3 * (us.length + 1)];
+        Bits bits = new Bits().put(start, 12).put(0, 12).put(0, 12).put(13, 4);
+        for (int u : us) {
+            bits.rice(u, 13);
+        }
+        for (int axis = 1; axis < 3; axis++) {
+            bits.put(0, 4);
+            for (int i = 0; i < us.length; i++) {
+                bits.rice(0, 0);
+            }
+        }
+        byte[] coded = bits.toArray();
+        assertEquals("", readRice(coded, 0, 0, 0, us.length + 1, xyz));
+        int first = start + (start < 0 ? -4096 : 4095);
+        assertEquals(first, xyz[3]);
+        assertEquals("SAMPLE_BATCH: sample 1 axis x = " + first + " out of the 12-bit range -2048..2047",
+                ((PayloadResult.Malformed) decodeRicePayload(coded, us.length + 1)).detail());
     }
 
     @ParameterizedTest(name = "{0} zeros")

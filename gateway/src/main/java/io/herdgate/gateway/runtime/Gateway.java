@@ -281,7 +281,8 @@ public final class Gateway implements AutoCloseable {
             }
         };
         DetectionEngine.Builder eb = DetectionEngine.builder().rules(rules).clock(clock).zone(c.zone())
-                .calendar(Herd.of(db).calendar(c.zone())).listener(all);
+                .calendar(Herd.of(db).calendar(c.zone())).listener(all)
+                .baselineCache(false); // live: one hour a cow an hour; the cache costs up to 2.5 KB a cow
         checkpoints = Checkpoints.of(db);
         DetectionEngine engine = checkpoints.read((takenAt, in) -> restore(eb, takenAt, in)).orElseGet(eb::build);
         // Alarms still active in the restored state are already in the alarm log.

@@ -15,15 +15,21 @@ import java.util.OptionalDouble;
 
 /**
  * Calving: in the last day before calving rumination drops and the cow lies down and gets up again
- * often, so each lying bout is short. Over the last {@code calving.window_h} hours two measures are
- * compared with the cow's usual day (the mean of whole 24-h days ending 24, 48 ... hours before the
- * window's end, up to {@code baseline.days}; the most recent day is skipped because the pre-calving
- * change starts within it):
+ * often, so each lying bout is short. Over the last {@code calving.window_h} hours two measures, and
+ * over the last {@code calving.restless_window_h} hours a third, are compared with the cow's usual day
+ * (the mean of whole 24-h days ending 24, 48 ... hours before the window's end, up to
+ * {@code baseline.days}; the most recent day is skipped because the pre-calving change starts within it):
  * <ul>
  *   <li>rumination evidence = drop of the rumination rate under the usual rate, in units of
  *       {@code calving.rumination_drop_pct};</li>
  *   <li>bout evidence = shortening of the lying minutes per lying bout under the usual, in units of
  *       {@code calving.bout_shortening_pct}; judged only when the window holds at least half a bout.</li>
+ *   <li>restlessness evidence = rise of the lying bouts per hour (each one a standing up and lying down
+ *       again) over the usual rate, in units of {@code calving.restless_rise_pct}; judged over the longer
+ *       restless window because the restlessness builds up over the last 12-24 h and a single 4-h window
+ *       of bouts varies as much on ordinary days. Judged only where rumination is not (a collar without
+ *       it, such as the gateway's raw collars, or before its usual day): it stands in for rumination,
+ *       so such a collar's score no longer rests on the bout length alone.</li>
  * </ul>
  * With at least {@code baseline.min_days} usual days, the unit of each evidence is widened to the cow's
  * own spread of that measure (standard deviation over the windows tiling her usual days) where that is
@@ -51,6 +57,11 @@ final class CalvingDetector {
     private static final double BOUT_FLOOR_MIN = 10;
     /** A day with fewer bouts counts as one bout: a cow lying once in a day has one long bout. */
     private static final double MIN_BOUTS_PER_DAY = 1;
+    /**
+     * A usual rate under 4 bouts a day is treated as 4 a day, so a cow that lay down twice yesterday does
+     * not make four bouts today a large rise (real cows lie down 8..14 times a day).
+     */
+    private static final double RESTLESS_FLOOR_BOUTS_PER_DAY = 4;
     /** Judged windows needed before the cow's own spread may widen the evidence unit. */
     private static final int MIN_SPREAD_WINDOWS = 12;
 
@@ -84,6 +95,9 @@ final class CalvingDetector {
             f.put("rumination_min_" + p.windowHours() + "h_usual", e.ruminationUsualMin());
             f.put("lying_min_per_bout", e.boutMin());
             f.put("lying_min_per_bout_usual", e.boutUsualMin());
+            f.put("restless_evidence", e.restless());
+            f.put("lying_bouts_per_day_" + p.restlessWindowHours() + "h", e.boutsPerDay());
+            f.put("lying_bouts_per_day_usual", e.boutsPerDayUsual());
             Explanation x = Explanation.of("calving_score_" + p.windowHours() + "h", e.score(), OptionalDouble.empty(),
                     p.score(), Duration.ofSeconds(held), f);
             track.raise(Alarm.of(cow.id, AlarmType.CALVING, ctx.end(), p.severity(), x), ctx.listener());
@@ -96,15 +110,19 @@ final class CalvingDetector {
      *
      * @param rumination   rumination evidence, {@code [-1, 3]} or NaN
      * @param bout         bout-length evidence, {@code [-1, 3]} or NaN
+     * @param restless     restlessness evidence (more lying bouts per hour), {@code [-1, 3]} or NaN
      * @param score        sum of the present evidences / √{@code measures}; NaN when none is present
-     * @param measures     how many evidences are present, 0..2
+     * @param measures     how many evidences are present, 0..2 (restlessness only without rumination)
      * @param ruminationMin rumination minutes in the window (scaled to the whole window); NaN when not judged
      * @param ruminationUsualMin the usual rumination minutes for a window of that length
      * @param boutMin      lying minutes per bout in the window
      * @param boutUsualMin the usual lying minutes per bout
+     * @param boutsPerDay  lying bouts in the restless window, as bouts per 24 h
+     * @param boutsPerDayUsual the usual lying bouts per 24 h
      */
-    record Evidence(double rumination, double bout, double score, int measures, double ruminationMin,
-                    double ruminationUsualMin, double boutMin, double boutUsualMin) {
+    record Evidence(double rumination, double bout, double restless, double score, int measures,
+                    double ruminationMin, double ruminationUsualMin, double boutMin, double boutUsualMin,
+                    double boutsPerDay, double boutsPerDayUsual) {
     }
 
     static Evidence evidence(HourlyBins bins, long hour, CalvingParams p, BaselineParams b) {
@@ -133,11 +151,33 @@ final class CalvingDetector {
             boutEvidence = clip((usual - Math.max(boutMin, BOUT_FLOOR_MIN)) / unit);
         }
 
-        int n = (Double.isNaN(rumEvidence) ? 0 : 1) + (Double.isNaN(boutEvidence) ? 0 : 1);
-        double sum = (Double.isNaN(rumEvidence) ? 0 : rumEvidence) + (Double.isNaN(boutEvidence) ? 0 : boutEvidence);
-        return new Evidence(rumEvidence, boutEvidence, n == 0 ? Double.NaN : sum / Math.sqrt(n), n,
+        int rw = p.restlessWindowHours();
+        double perDay = REFERENCE_HOURS * 60.0;
+        double bouts = bins.rate(HourlyBins.BOUTS, hour, rw, minCov);
+        Baseline.Value boutsUsual = Baseline.of(bins, HourlyBins.BOUTS, hour, REFERENCE_HOURS, b.days(), minCov);
+        double restlessEvidence = Double.NaN;
+        // Stands in for rumination where that is not judged: beside rumination it only repeats the bout
+        // length's story (both come from the same bouts) and cost two or three DEV calvings.
+        if (Double.isNaN(rumEvidence) && !Double.isNaN(bouts) && boutsUsual.days() > 0) {
+            double usual = Math.max(boutsUsual.mean(), RESTLESS_FLOOR_BOUTS_PER_DAY / perDay);
+            double unit = Math.max(usual * p.restlessRisePct() / 100,
+                    spread(bins, hour, rw, b, minCov, CalvingDetector::boutRate));
+            restlessEvidence = clip((bouts - usual) / unit);
+        }
+
+        double[] present = {rumEvidence, boutEvidence, restlessEvidence};
+        int n = 0;
+        double sum = 0;
+        for (double v : present) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return new Evidence(rumEvidence, boutEvidence, restlessEvidence, n == 0 ? Double.NaN : sum / Math.sqrt(n), n,
                 Double.isNaN(rumEvidence) ? Double.NaN : rum * windowMin,
-                rumUsual.days() > 0 ? rumUsual.mean() * windowMin : Double.NaN, boutMin, boutUsual);
+                rumUsual.days() > 0 ? rumUsual.mean() * windowMin : Double.NaN, boutMin, boutUsual,
+                bouts * perDay, boutsUsual.days() > 0 ? boutsUsual.mean() * perDay : Double.NaN);
     }
 
     /** A measure of the window of {@code hours} ending with {@code hour}; NaN when not judged. */
@@ -148,6 +188,10 @@ final class CalvingDetector {
 
     private static double ruminationRate(HourlyBins bins, long hour, int hours, double minCov) {
         return bins.rate(HourlyBins.RUMINATION, hour, hours, minCov);
+    }
+
+    private static double boutRate(HourlyBins bins, long hour, int hours, double minCov) {
+        return bins.rate(HourlyBins.BOUTS, hour, hours, minCov);
     }
 
     /** Lying minutes per bout; NaN without half a bout (standing for hours says nothing about bouts). */

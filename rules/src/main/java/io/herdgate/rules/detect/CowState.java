@@ -27,10 +27,11 @@ final class CowState {
     final OfflineDetector offline = new OfflineDetector();
     final BatteryDetector battery = new BatteryDetector();
 
-    CowState(CowId id, RuleSet rules) {
+    /** @param cachePooled see {@link HourlyBins#HourlyBins(int, boolean)} */
+    CowState(CowId id, RuleSet rules, boolean cachePooled) {
         this.id = id;
         this.rules = rules;
-        this.bins = new HourlyBins(ringHours(rules));
+        this.bins = new HourlyBins(ringHours(rules), cachePooled);
     }
 
     /** Hours the ring must hold: every baseline day plus the longest window. */
@@ -43,7 +44,7 @@ final class CowState {
     /** Applies a new rule set; a ring of another size starts empty (a new warm-up). */
     void setRules(RuleSet r) {
         if (ringHours(r) != bins.size()) {
-            bins = new HourlyBins(ringHours(r));
+            bins = new HourlyBins(ringHours(r), bins.cachesPooled());
         }
         rules = r;
     }

@@ -19,7 +19,9 @@ import java.util.OptionalDouble;
  * Heat: the activity rate over the last {@code heat.window_h} hours against the blended baseline
  * (own same-clock-window mean and herd prior), raised at a rise of {@code heat.rise_pct}, cleared
  * under {@code heat.clear_pct}. Needs no own history: with none, the herd prior alone judges, except
- * for a cow that joined a running herd, who waits for {@code baseline.min_days} of her own.
+ * for a cow that joined a running herd, who waits for {@code baseline.min_days} of her own. Without a
+ * herd prior at that clock hour (a small herd's first days) the own baseline must rest on
+ * {@code baseline.min_days}: a judgement never rests on a few hours of one night.
  */
 final class HeatDetector {
 
@@ -64,7 +66,13 @@ final class HeatDetector {
                 cow.level.add(rate, herd);
             }
         }
-        if (Double.isNaN(base) || base <= 0 || newcomer && win.days() < b.minDays()) {
+        // The least baseline a judgement needs: the herd prior (enough contributions at this clock hour), or
+        // baseline.min_days of her own. Without either (a small herd's first days) the own baseline may rest
+        // on an hour or two of one night, a thin bar that any ordinary evening clears. The rule stops raising
+        // only: a heat already raised is still judged (and cleared) on what there is.
+        boolean withoutPrior = Double.isNaN(prior) || b.priorDays() == 0;
+        boolean thin = (newcomer || withoutPrior && !track.isActive()) && win.days() < b.minDays();
+        if (Double.isNaN(base) || base <= 0 || thin) {
             aboveSinceSec = CowState.NONE;
             return;
         }

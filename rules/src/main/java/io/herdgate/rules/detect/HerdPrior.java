@@ -20,7 +20,7 @@ final class HerdPrior {
     private final double[] level = new double[24];
     private final int[] count = new int[24];
 
-    /** The herd level at this clock hour, NaN before any cow contributed. */
+    /** The herd level at this clock hour, NaN until {@link #MIN_CONTRIBUTIONS} hours have contributed to it. */
     double level(int hourOfDay) {
         return count[hourOfDay] < MIN_CONTRIBUTIONS ? Double.NaN : level[hourOfDay];
     }

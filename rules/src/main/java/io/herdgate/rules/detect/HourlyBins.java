@@ -53,15 +53,30 @@ final class HourlyBins {
      * Per measure, the sums of value and covered minutes of single clock hours over the {@code pooledDays}
      * days before each, in a small ring by hour ({@code pooledHour} tags the hour a slot holds). They do not
      * change once those days have closed, so a sliding window reads each only once; not part of the state
-     * (recomputed from the ring after a restore), allocated on first use.
+     * (recomputed from the ring after a restore), allocated on first use, and only when {@code cachePooled}:
+     * up to 2.5 KB a cow, nearly the ring itself, which a replay's CPU time repays and a live gateway's
+     * memory does not (it closes one hour a cow an hour); both arrays are null without it.
      */
-    private final long[][] pooledHour = new long[MEASURES][];
-    private final double[][] pooled = new double[MEASURES][];
+    private final boolean cachePooled;
+    private final long[][] pooledHour;
+    private final double[][] pooled;
     private int pooledDays = -1;
 
-    HourlyBins(int size) {
+    /**
+     * @param size        hours the ring holds
+     * @param cachePooled whether {@link #pooledSum} and {@link #pooledCovered} keep what they read from the
+     *                    ring (same results either way, bit for bit)
+     */
+    HourlyBins(int size, boolean cachePooled) {
         this.size = size;
+        this.cachePooled = cachePooled;
         this.cells = new int[size * MEASURES];
+        this.pooledHour = cachePooled ? new long[MEASURES][] : null;
+        this.pooled = cachePooled ? new double[MEASURES][] : null;
+    }
+
+    boolean cachesPooled() {
+        return cachePooled;
     }
 
     int size() {
@@ -162,14 +177,36 @@ final class HourlyBins {
 
     /** Sum of {@code measure} within clock hour {@code hour - 24k} over {@code k = 1..days}. */
     double pooledSum(int measure, long hour, int days) {
+        if (!cachePooled) {
+            return ringPooledSum(measure, hour, days);
+        }
         int i = pooledSlot(measure, hour, days); // first: it may allocate the cache
         return pooled[measure][2 * i];
     }
 
     /** Covered minutes of clock hour {@code hour - 24k} over {@code k = 1..days}. */
     double pooledCovered(int measure, long hour, int days) {
+        if (!cachePooled) {
+            return ringPooledCovered(measure, hour, days);
+        }
         int i = pooledSlot(measure, hour, days);
         return pooled[measure][2 * i + 1];
+    }
+
+    private double ringPooledSum(int measure, long hour, int days) {
+        double total = 0;
+        for (int k = 1; k <= days; k++) {
+            total += hourSum(measure, hour - 24L * k);
+        }
+        return total;
+    }
+
+    private double ringPooledCovered(int measure, long hour, int days) {
+        double minutes = 0;
+        for (int k = 1; k <= days; k++) {
+            minutes += hourCovered(measure, hour - 24L * k);
+        }
+        return minutes;
     }
 
     /** The cache slot holding {@code hour}'s pooled sums, computed from the ring when it holds another hour. */
@@ -187,20 +224,17 @@ final class HourlyBins {
         }
         int i = (int) Math.floorMod(hour, (long) length);
         if (pooledHour[measure][i] != hour) {
-            double total = 0;
-            double minutes = 0;
-            for (int k = 1; k <= days; k++) {
-                total += hourSum(measure, hour - 24L * k);
-                minutes += hourCovered(measure, hour - 24L * k);
-            }
-            pooled[measure][2 * i] = total;
-            pooled[measure][2 * i + 1] = minutes;
+            pooled[measure][2 * i] = ringPooledSum(measure, hour, days);
+            pooled[measure][2 * i + 1] = ringPooledCovered(measure, hour, days);
             pooledHour[measure][i] = hour;
         }
         return i;
     }
 
     private void forgetPooled() {
+        if (!cachePooled) {
+            return;
+        }
         for (int m = 0; m < MEASURES; m++) {
             pooledHour[m] = null;
             pooled[m] = null;

@@ -42,12 +42,15 @@ final class StreamingEngine implements DetectionEngine {
     private final ZoneOffset fixedOffset;
     private final AlarmListener listener;
     private final CalvingCalendar calendar;
+    private final boolean baselineCache;
     private final HerdPrior herd = new HerdPrior();
     private final Map<CowId, CowState> cows = new HashMap<>();
     private Rules rules;
 
-    StreamingEngine(Rules rules, Clock clock, ZoneId zone, AlarmListener listener, CalvingCalendar calendar) {
+    StreamingEngine(Rules rules, Clock clock, ZoneId zone, AlarmListener listener, CalvingCalendar calendar,
+            boolean baselineCache) {
         this.rules = rules;
+        this.baselineCache = baselineCache;
         this.clock = clock;
         this.zone = zone;
         this.fixedOffset = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
@@ -59,7 +62,7 @@ final class StreamingEngine implements DetectionEngine {
     public Outcome accept(Observation o) {
         CowState cow = cows.get(o.cow());
         if (cow == null) {
-            cow = new CowState(o.cow(), rules.forCow(o.cow()));
+            cow = new CowState(o.cow(), rules.forCow(o.cow()), baselineCache);
             cow.heat.joinedEstablishedHerd(herd.established());
             cows.put(o.cow(), cow);
         }
@@ -260,10 +263,10 @@ final class StreamingEngine implements DetectionEngine {
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 CowId id = CowId.of(in.readUTF());
-                CowState cow = new CowState(id, rules.forCow(id));
+                CowState cow = new CowState(id, rules.forCow(id), baselineCache);
                 int ring = in.readInt();
                 if (ring != cow.bins.size()) {
-                    cow.bins = new HourlyBins(ring);
+                    cow.bins = new HourlyBins(ring, baselineCache);
                 }
                 cow.read(in, version);
                 cow.setRules(cow.rules);

@@ -54,4 +54,18 @@ public record CalvingSet(List<Observation> observations, Map<CowId, Instant> cal
         }
         return new CalvingSet(obs, calving);
     }
+
+    /**
+     * The same calvings as a collar without a rumination measure sees them (the gateway's own collars,
+     * whose behaviour classifier has no rumination class): every observation's rumination dropped, the
+     * leg's lying minutes, lying bouts, steps and motion index and the neck's activity kept.
+     */
+    public CalvingSet withoutRumination() {
+        List<Observation> obs = new ArrayList<>(observations.size());
+        for (Observation o : observations) {
+            obs.add(new Observation(o.cow(), o.start(), o.length(), o.activity(), Double.NaN, o.lyingMin(),
+                    o.lyingBouts(), o.steps(), o.motionIndex(), o.accelVarG2(), o.pitchDeg(), o.batteryMv()));
+        }
+        return new CalvingSet(obs, calvings);
+    }
 }

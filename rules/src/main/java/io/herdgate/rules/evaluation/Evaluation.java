@@ -37,12 +37,33 @@ public final class Evaluation {
         return CalvingEvaluation.run(CalvingSet.read(dataDir.resolve("calving")), Rules.uniform(ruleSet));
     }
 
+    /**
+     * The calving part on the same calvings with the rumination column dropped: what a collar without a
+     * rumination measure (the gateway's raw 10-Hz collars) gives the detector.
+     *
+     * @throws DataFormatException when a file is missing or malformed (the message names file:line)
+     */
+    public CalvingFigures calvingWithoutRumination() {
+        return CalvingEvaluation.run(CalvingSet.read(dataDir.resolve("calving")).withoutRumination(),
+                Rules.uniform(ruleSet));
+    }
+
+    /**
+     * The part on the healthy per-minute cows alone (cow down, gaps, offline, false calving alarms).
+     *
+     * @throws DataFormatException when a file is missing or malformed (the message names file:line)
+     */
+    public MinuteFigures minute() {
+        return MinuteEvaluation.run(dataDir.resolve("minute"), Rules.uniform(ruleSet), ruleSet.offline().afterMin());
+    }
+
     /** @throws DataFormatException when a file is missing or malformed (the message names file:line) */
     public EvaluationReport run() {
         Rules rules = Rules.uniform(ruleSet);
         return EvaluationReport.of(
                 HeatEvaluation.run(dataDir.resolve("heat"), rules),
                 calving(),
-                MinuteEvaluation.run(dataDir.resolve("minute"), rules, ruleSet.offline().afterMin()));
+                calvingWithoutRumination(),
+                minute());
     }
 }

@@ -2,11 +2,18 @@ package io.herdgate.rules.evaluation;
 
 import java.util.Locale;
 
-/** All evaluation figures; {@link #render()} gives them as text for people. */
-public record EvaluationReport(HeatFigures heat, CalvingFigures calving, MinuteFigures minute) {
+/**
+ * All evaluation figures; {@link #render()} gives them as text for people.
+ *
+ * @param calving           the calving set as delivered (leg and neck: rumination where the collar had it)
+ * @param calvingRaw        the same calvings with rumination dropped, as a collar without it sees them
+ */
+public record EvaluationReport(HeatFigures heat, CalvingFigures calving, CalvingFigures calvingRaw,
+                               MinuteFigures minute) {
 
-    public static EvaluationReport of(HeatFigures heat, CalvingFigures calving, MinuteFigures minute) {
-        return new EvaluationReport(heat, calving, minute);
+    public static EvaluationReport of(HeatFigures heat, CalvingFigures calving, CalvingFigures calvingRaw,
+                                      MinuteFigures minute) {
+        return new EvaluationReport(heat, calving, calvingRaw, minute);
     }
 
     public String render() {
@@ -20,6 +27,9 @@ public record EvaluationReport(HeatFigures heat, CalvingFigures calving, MinuteF
                   calvings                  %d
                   alarmed                   %d   share %.3f   (target >= 0.90)
                   false alarms              %d   per cow-week %.3f   (target <= 0.1; %.1f cow-weeks)
+                calving without rumination (the same calvings, rumination dropped: a collar that does not measure it)
+                  alarmed                   %d   share %.3f
+                  false alarms              %d   per cow-week %.3f
                 minute (minute/, healthy per-minute cows, %.1f cow-days)
                   cow-down alarms           %d   (target 0)
                   gaps cut                  %d, of which %d longer than the offline threshold
@@ -31,6 +41,8 @@ public record EvaluationReport(HeatFigures heat, CalvingFigures calving, MinuteF
                 heat.alarmsPer100CowDays(), heat.cowDays(),
                 calving.calvings(), calving.alarmed(), calving.alarmedShare(), calving.falseAlarms(),
                 calving.falseAlarmsPerCowWeek(), calving.cowWeeksBefore(),
+                calvingRaw.alarmed(), calvingRaw.alarmedShare(), calvingRaw.falseAlarms(),
+                calvingRaw.falseAlarmsPerCowWeek(),
                 minute.cowDays(), minute.noMotionAlarms(), minute.gaps(), minute.gapsOverThreshold(),
                 minute.offlineAlarms(), minute.offlineAlarmsInLongGaps(), minute.alarmsCausedByGaps(),
                 minute.calvingAlarms(), minute.calvingAlarmsPerCowWeek());

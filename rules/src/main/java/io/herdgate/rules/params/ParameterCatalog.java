@@ -26,9 +26,9 @@ public final class ParameterCatalog {
     public static final Number BASELINE_MIN_COVERAGE_PCT = Number.of("baseline.min_coverage_pct", "%", 10, 100, 75, false,
             "Least share of a window's time that must have data for the window to be judged (and for a day to enter the calving usual day).");
     public static final Number BASELINE_PRIOR_DAYS = Number.of("baseline.prior_days", "d", 0, 28, 2, false,
-            "Weight of the herd prior in days of own history: with d own days the own baseline weighs d/(d+prior_days).");
+            "Weight of the herd prior in days of own history: with d own days the own baseline weighs d/(d+prior_days); 0: no prior, heat waits for min_days of own history.");
     public static final Number BASELINE_MIN_DAYS = Number.of("baseline.min_days", "d", 1, 14, 3, true,
-            "Days of own history (minutes with data of the window's clock hours on earlier days, in window lengths) before illness is judged, and heat for a cow that joined a running herd: the warm-up.");
+            "Days of own history (minutes with data of the window's clock hours on earlier days, in window lengths) before illness is judged, and heat for a cow that joined a running herd or wherever there is no herd prior at that clock hour (a small herd's first days, or prior_days 0): the warm-up.");
 
     // --- heat -------------------------------------------------------------------------------------
     public static final Flag HEAT_ENABLED = Flag.of("heat.enabled", true, "Raise heat alarms.");
@@ -76,6 +76,10 @@ public final class ParameterCatalog {
             "Drop of the window's rumination under the cow's usual rate that counts as one unit of evidence.");
     public static final Number CALVING_BOUT_SHORTENING_PCT = Number.of("calving.bout_shortening_pct", "%", 5, 95, 30, false,
             "Shortening of the window's lying time per bout under the cow's usual that counts as one unit of evidence.");
+    public static final Number CALVING_RESTLESS_WINDOW_H = Number.of("calving.restless_window_h", "h", 4, 24, 16, true,
+            "Recent window whose lying bouts (each a lying down after standing up) are compared with the cow's usual day.");
+    public static final Number CALVING_RESTLESS_RISE_PCT = Number.of("calving.restless_rise_pct", "%", 10, 1000, 300, false,
+            "Rise of the lying bouts per hour in the restless window over the cow's usual day that counts as one unit of evidence.");
     public static final Number CALVING_MIN_DURATION_MIN = Number.of("calving.min_duration_min", "min", 0, 1440, 180, false,
             "The score must hold this long before the alarm is raised.");
     public static final Number CALVING_CLEAR_H = Number.of("calving.clear_h", "h", 1, 168, 24, false,
@@ -137,7 +141,7 @@ public final class ParameterCatalog {
             ILLNESS_ENABLED, ILLNESS_SEVERITY, ILLNESS_WINDOW_H, ILLNESS_DROP_PCT, ILLNESS_CLEAR_PCT,
             ILLNESS_MIN_DURATION_H, ILLNESS_REFRACTORY_H,
             CALVING_ENABLED, CALVING_SEVERITY, CALVING_WINDOW_H, CALVING_SCORE, CALVING_RUMINATION_DROP_PCT,
-            CALVING_BOUT_SHORTENING_PCT,
+            CALVING_BOUT_SHORTENING_PCT, CALVING_RESTLESS_WINDOW_H, CALVING_RESTLESS_RISE_PCT,
             CALVING_MIN_DURATION_MIN, CALVING_CLEAR_H, CALVING_REFRACTORY_D, CALVING_RELABEL_BEFORE_H,
             CALVING_RELABEL_AFTER_H,
             NO_MOTION_ENABLED, NO_MOTION_SEVERITY, NO_MOTION_STILL_LEVEL, NO_MOTION_MIN_DURATION_MIN,

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,7 +66,7 @@ class CalvingDetectorTest {
     private static RuleSet withMinDuration(double minutes) {
         CalvingParams d = CalvingParams.defaults();
         return RuleSet.defaults().withCalving(CalvingParams.of(d.enabled(), d.severity(), d.windowHours(), d.score(),
-                d.ruminationDropPct(), d.boutShorteningPct(), minutes, d.clearHours(), d.refractoryDays(),
+                d.ruminationDropPct(), d.boutShorteningPct(), d.restlessWindowHours(), d.restlessRisePct(), minutes, d.clearHours(), d.refractoryDays(),
                 d.relabelBeforeHours(), d.relabelAfterHours()));
     }
 
@@ -101,11 +102,24 @@ class CalvingDetectorTest {
     }
 
     @Test
-    void legOnlyCollar_isJudgedOnBoutLengthAlone() {
+    void legOnlyCollar_isJudgedOnBoutLengthAndRestlessness() {
         DetectionEngine e = engine(RuleSet.defaults());
         feed(e, DAYS * 12, PATTERN_FROM, false, true);
         assertEquals(1, calvings().size(), events.toString());
-        assertTrue(!calvings().get(0).explanation().features().containsKey("rumination_evidence"));
+        Map<String, Double> f = calvings().get(0).explanation().features();
+        assertTrue(!f.containsKey("rumination_evidence"), f.toString());
+        // four bouts a block against one: the 16-h window already holds more bouts than the usual day's rate
+        assertTrue(f.get("restless_evidence") > 0, f.toString());
+        assertTrue(f.get("lying_bouts_per_day_16h") > f.get("lying_bouts_per_day_usual"), f.toString());
+    }
+
+    @Test
+    void bothCollars_restlessnessStandsInOnlyForMissingRumination() {
+        DetectionEngine e = engine(RuleSet.defaults());
+        feed(e, DAYS * 12, PATTERN_FROM, true, true);
+        assertEquals(1, calvings().size(), events.toString());
+        Map<String, Double> f = calvings().get(0).explanation().features();
+        assertTrue(f.containsKey("rumination_evidence") && !f.containsKey("restless_evidence"), f.toString());
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
 import io.herdgate.rules.alarm.AlarmType;
+import io.herdgate.rules.params.BaselineParams;
+import io.herdgate.rules.params.RuleSet;
+import io.herdgate.rules.params.Rules;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.rules.series.Observation;
 import java.time.Duration;
@@ -248,6 +251,47 @@ class DetectorsTest {
         List<Alarm> heats = raised(AlarmType.HEAT);
         assertEquals(1, heats.size(), heats.toString());
         assertTrue(heats.get(0).explanation().features().get("own_baseline_days") < 3, heats.toString());
+    }
+
+    /**
+     * Six cows from midnight, busy by day and quiet by night: the herd prior needs 20 contributions per clock
+     * hour (four days of six cows), so on the second night a window of the busy evening would be judged
+     * against the only earlier hour of her own, the quiet 00:00..01:00 of the first night.
+     */
+    @Test
+    void heat_smallHerdsFirstDays_withoutHerdPriorOrMinDaysOfHistory_areNotJudged() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        for (int h = 0; h < 3 * 24; h++) {
+            int hourOfDay = h % 24;
+            for (int c = 0; c < 6; c++) {
+                double act = (hourOfDay >= 6 && hourOfDay < 22 ? 40 : 10) + c;
+                e.accept(Observation.builder(CowId.of("s" + c), T0.plus(Duration.ofHours(h)), Duration.ofHours(1))
+                        .activity(act).build());
+            }
+        }
+        assertEquals(List.of(), raised(AlarmType.HEAT));
+    }
+
+    /** With baseline.prior_days 0 the herd prior is not used, so her second day has too thin a baseline. */
+    @Test
+    void heat_withoutHerdPriorByConfiguration_isNotJudgedBeforeMinDays() {
+        RuleSet d = RuleSet.defaults();
+        BaselineParams b = d.baseline();
+        DetectionEngine e = DetectionEngine.builder().listener(events::add).calendar(CalvingCalendar.none())
+                .rules(Rules.uniform(d.withBaseline(BaselineParams.of(b.days(), b.minCoveragePct(), 0, b.minDays()))))
+                .build();
+        herdWithLateJoiner(e, 0, 1);
+        assertEquals(List.of(), raised(AlarmType.HEAT));
+    }
+
+    /** A small herd's cow is judged on her own baseline once it rests on baseline.min_days (3). */
+    @Test
+    void heat_smallHerd_isJudgedOnHerOwnMinDays() {
+        DetectionEngine e = engine(CalvingCalendar.none());
+        blocks(e, 5, 4, 3);
+        List<Alarm> heats = raised(AlarmType.HEAT);
+        assertEquals(1, heats.size(), heats.toString());
+        assertTrue(heats.get(0).explanation().features().get("own_baseline_days") >= 3, heats.toString());
     }
 
     /** +78 %: over heat.rise_pct (70) but under the bar of a cow on one day of her own (70 + 15 × 6/7). */

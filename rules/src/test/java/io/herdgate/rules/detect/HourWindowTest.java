@@ -3,6 +3,7 @@ package io.herdgate.rules.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class HourWindowTest {
 
     /** A ring with {@code minutes(hour)} covered minutes per hour, each at {@code factor(hour)} × the profile. */
     private static HourlyBins ring(LongToDoubleFunction minutes, LongToDoubleFunction factor) {
-        HourlyBins bins = new HourlyBins(DAYS * 24 + WINDOW + 1);
+        HourlyBins bins = new HourlyBins(DAYS * 24 + WINDOW + 1, true);
         for (long h = 0; h <= NOW; h++) {
             bins.openAt(h);
             double m = minutes.applyAsDouble(h);
@@ -83,7 +84,7 @@ class HourWindowTest {
 
     @Test
     void of_slidingWindow_equalsTheWindowOfAFreshlyFilledRing() {
-        HourlyBins sliding = new HourlyBins(DAYS * 24 + WINDOW + 1);
+        HourlyBins sliding = new HourlyBins(DAYS * 24 + WINDOW + 1, true);
         for (long h = 0; h <= NOW; h++) {
             sliding.openAt(h);
             sliding.add(HourlyBins.ACTIVITY, profile(h) * (h % 7 == 0 ? 30 : 55), (h % 7 == 0 ? 30 : 55) * 60);
@@ -92,6 +93,22 @@ class HourWindowTest {
         }
         HourWindow fresh = window(ring(h -> h % 7 == 0 ? 30 : 55, h -> 1));
         assertEquals(fresh, window(sliding));
+    }
+
+    @Test
+    void of_withoutPooledCache_equalsTheCachedWindowBitForBit() {
+        HourlyBins cached = new HourlyBins(DAYS * 24 + WINDOW + 1, true);
+        HourlyBins uncached = new HourlyBins(DAYS * 24 + WINDOW + 1, false);
+        for (long h = 0; h <= NOW; h++) {
+            for (HourlyBins bins : List.of(cached, uncached)) {
+                bins.openAt(h);
+                bins.add(HourlyBins.ACTIVITY, profile(h) * (h % 5 + 0.1) / 3, (int) (h % 61) * 59);
+                bins.flush();
+            }
+            // record equality compares the doubles' bits: the same sums in the same order
+            assertEquals(HourWindow.of(cached, HourlyBins.ACTIVITY, h, WINDOW, DAYS),
+                    HourWindow.of(uncached, HourlyBins.ACTIVITY, h, WINDOW, DAYS), "hour " + h);
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ class HourlyBinsTest {
 
     /** A ring filled with hours {@code 0..last} of {@link #value}, the last one open. */
     private static HourlyBins filled(long last) {
-        HourlyBins bins = new HourlyBins(SIZE);
+        HourlyBins bins = new HourlyBins(SIZE, true);
         for (long h = 0; h <= last; h++) {
             bins.openAt(h);
             bins.add(HourlyBins.ACTIVITY, value(h), seconds(h));
@@ -78,7 +78,7 @@ class HourlyBinsTest {
     void writeThenRead_givesTheSameRing() throws IOException {
         HourlyBins bins = filled(77);
         bins.add(HourlyBins.LYING, 12.5, 900);
-        HourlyBins copy = new HourlyBins(SIZE);
+        HourlyBins copy = new HourlyBins(SIZE, true);
         copy.read(new DataInputStream(new ByteArrayInputStream(bytes(bins))));
         assertEquals(bytes(bins).length, bytes(copy).length);
         assertEquals(java.util.Arrays.toString(bytes(bins)), java.util.Arrays.toString(bytes(copy)));
@@ -121,7 +121,7 @@ class HourlyBinsTest {
                 }
             }
         }
-        HourlyBins bins = new HourlyBins(SIZE);
+        HourlyBins bins = new HourlyBins(SIZE, true);
         bins.readVersion5(new DataInputStream(new ByteArrayInputStream(buf.toByteArray())));
         assertEquals(open, bins.openHour());
         for (int hours : new int[] {1, 10, SIZE - 2}) {
@@ -163,7 +163,7 @@ class HourlyBinsTest {
                 }
             }
         }
-        HourlyBins bins = new HourlyBins(SIZE);
+        HourlyBins bins = new HourlyBins(SIZE, true);
         bins.readVersion3(new DataInputStream(new ByteArrayInputStream(buf.toByteArray())));
         assertEquals(open, bins.openHour());
         for (int hours : new int[] {1, 10, SIZE - 2}) {

@@ -80,6 +80,25 @@ class SnapshotSplitTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void withoutBaselineCache_resumedMidway_givesTheEventsOfACachedRun(long seed) {
+        List<Observation> obs = herd(seed);
+        List<AlarmEvent> whole = runWhole(obs);
+        assertTrue(whole.stream().anyMatch(ev -> ev.alarm().type() == AlarmType.HEAT),
+                "the fixture must raise heats, which read the pooled baselines: " + whole);
+        List<AlarmEvent> events = new ArrayList<>();
+        DetectionEngine.Builder uncached = DetectionEngine.builder().listener(events::add).baselineCache(false);
+        DetectionEngine e = uncached.build();
+        for (int i = 0; i < obs.size(); i++) {
+            if (i == obs.size() / 2) {
+                e = uncached.restore(e.snapshot());
+            }
+            e.accept(obs.get(i));
+        }
+        assertEquals(whole, events);
+    }
+
     @Test
     void stateBytes_perCow_stayUnder4KiB() {
         // The ring of 7 baseline days plus the longest window (193 hours) at 4 measures x 4 bytes: 3.1 KB.

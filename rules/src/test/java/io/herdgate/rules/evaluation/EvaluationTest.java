@@ -43,10 +43,22 @@ class EvaluationTest {
         assertTrue(c.falseAlarmsPerCowWeek() <= 0.1, report.render());
     }
 
-    /** Leg data only, so bout length alone decides; the measured level is held (see DETECTORS.md "Calving"). */
+    /**
+     * The same calvings as a collar without rumination sees them (bout length and restlessness decide): the
+     * measured 25 of 28 is held as the floor (target 0.90 not reached; DETECTORS.md "Calving").
+     */
     @Test
-    void minute_healthyCows_raiseAtMostTheMeasuredFewFalseCalvingAlarms() {
-        assertTrue(report.minute().calvingAlarms() <= 5, report.render());
+    void calvingWithoutRumination_alarmsTheMeasured25Of28WithAtMostOneFalseAlarmPerTenCowWeeks() {
+        CalvingFigures c = report.calvingRaw();
+        assertEquals(28, c.calvings());
+        assertTrue(c.alarmed() >= 25, report.render());
+        assertTrue(c.falseAlarmsPerCowWeek() <= 0.1, report.render());
+    }
+
+    /** Leg data only, long history: bout length and restlessness judged on the cows' own spread. */
+    @Test
+    void minute_healthyCows_raiseAtMostOneFalseCalvingAlarmPerTenCowWeeks() {
+        assertTrue(report.minute().calvingAlarmsPerCowWeek() <= 0.1, report.render());
     }
 
     @Test
