@@ -48,11 +48,6 @@ public final class OutboxDelivery implements AutoCloseable {
         }
     }
 
-    /** Starts one delivery worker; see {@link #start(OutboxPump, Duration, int)}. */
-    public static OutboxDelivery start(OutboxPump pump, Duration idle) {
-        return start(pump, idle, 1);
-    }
-
     /**
      * Starts the delivery workers.
      *

@@ -102,8 +102,12 @@ public final class OutboxPump {
     private record Pair(ChannelName channel, PhoneNumber phone) {
     }
 
-    /** A row claimed for a call on channel {@code index}. */
-    private record Taken(OutboxEntry entry, int index, Pair pair, Instant at) {
+    /** A row claimed for a call on channel {@code index}; {@code probe}: the call that reopens a paused channel. */
+    private record Taken(OutboxEntry entry, int index, Pair pair, Instant at, boolean probe) {
+
+        Taken asProbe() {
+            return new Taken(entry, index, pair, at, true);
+        }
     }
 
     private OutboxPump(Outbox outbox, List<Channel> channels, Clock clock, Backoff backoff) {
@@ -188,11 +192,17 @@ public final class OutboxPump {
         } finally {
             lock.unlock();
         }
-        int sent = 0;
-        for (Taken probe : probes) {
-            call(probe);
-            sent++;
+        int called = 0;
+        try {
+            for (Taken probe : probes) {
+                called++;
+                call(probe);
+            }
+        } finally {
+            // A call that threw must not leave the probes after it holding their recipients and channels.
+            probes.subList(called, probes.size()).forEach(this::release);
         }
+        int sent = probes.size();
         lock.lock();
         try {
             moveStuckRows(clock.instant());
@@ -225,7 +235,7 @@ public final class OutboxPump {
                     Optional<Taken> t = claim(probe.get(), i, now);
                     t.ifPresent(taken -> {
                         probing.add(c);
-                        probes.add(taken);
+                        probes.add(taken.asProbe());
                     });
                 }
             }
@@ -297,7 +307,7 @@ public final class OutboxPump {
         hold(pair, now.plus(settings.pairInterval()));
         calls.add(pair);
         calling.incrementAndGet();
-        return Optional.of(new Taken(e, index, pair, now));
+        return Optional.of(new Taken(e, index, pair, now, false));
     }
 
     /** Calls the channel for a claimed row (no lock held) and settles the answer. */
@@ -318,13 +328,25 @@ public final class OutboxPump {
             try {
                 settle(e, t.index(), r, t.at(), t.pair());
             } finally {
-                calls.remove(t.pair());
-                probing.remove(ch.name());
                 lock.unlock();
             }
         } finally {
-            calling.decrementAndGet();
+            release(t);
         }
+    }
+
+    /** The recipient (and, for a probe, its channel) free for other calls again, whatever the call did. */
+    private void release(Taken t) {
+        lock.lock();
+        try {
+            calls.remove(t.pair());
+            if (t.probe()) {
+                probing.remove(t.pair().channel());
+            }
+        } finally {
+            lock.unlock();
+        }
+        calling.decrementAndGet();
     }
 
     /** Takes a provider's later status; a FAILED one re-sends the row on the next channel, if any. */

@@ -228,6 +228,7 @@ public final class Database implements AutoCloseable {
             s.execute("SAVEPOINT " + savepoint);
         }
         depth++;
+        int hooksBefore = afterCommit.size();
         try {
             T result = work.run(connection);
             try (Statement s = connection.createStatement()) {
@@ -239,6 +240,8 @@ public final class Database implements AutoCloseable {
                 s.execute("ROLLBACK TO " + savepoint);
                 s.execute("RELEASE " + savepoint);
             }
+            // What the rolled-back part asked to run after the commit refers to rows that are gone.
+            afterCommit.subList(hooksBefore, afterCommit.size()).clear();
             throw e;
         } finally {
             depth--;

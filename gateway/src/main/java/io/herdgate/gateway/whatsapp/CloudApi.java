@@ -62,6 +62,11 @@ final class CloudApi {
         }
     }
 
+    /** A JSON body read with the client's own mapper. */
+    static JsonNode parse(String body) throws IOException {
+        return JSON.readTree(body);
+    }
+
     /**
      * {@code GET /{version}/{phone-number-id}}: the business number's own node ({@code PhoneNumberInfo}: id,
      * display_phone_number, verified_name, quality_rating). Harmless, authenticated, and it opens the

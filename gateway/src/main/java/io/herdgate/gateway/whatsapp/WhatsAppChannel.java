@@ -1,7 +1,6 @@
 package io.herdgate.gateway.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herdgate.gateway.chart.ChartSource;
 import io.herdgate.gateway.chart.Png;
@@ -168,10 +167,10 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
         return check;
     }
 
-    private static ApiCheck check(CloudApi.Answer answer, Duration took) {
+    private ApiCheck check(CloudApi.Answer answer, Duration took) {
         if (answer instanceof CloudApi.Answer.Accepted a) {
             try {
-                JsonNode node = new ObjectMapper().readTree(a.id());
+                JsonNode node = CloudApi.parse(a.id());
                 return new ApiCheck.Ready(node.path("display_phone_number").asText("?"), node.path("verified_name").asText("?"),
                         node.path("quality_rating").asText("?"), took);
             } catch (IOException e) {
@@ -179,9 +178,10 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
             }
         }
         if (answer instanceof CloudApi.Answer.Refused r) {
+            // Judged as a send's answer would be: what a send would retry is not a refusal.
             GraphError e = r.error();
-            return e.httpStatus() >= 500 || e.transientError() ? new ApiCheck.Unreachable(Integer.toString(e.httpStatus()),
-                    e.message()) : new ApiCheck.Refused(e);
+            return ErrorPolicy.result(e, settings.pairInterval()) instanceof DeliveryResult.RetryLater
+                    ? new ApiCheck.Unreachable(Integer.toString(e.httpStatus()), e.message()) : new ApiCheck.Refused(e);
         }
         CloudApi.Answer.Unreachable u = (CloudApi.Answer.Unreachable) answer;
         return new ApiCheck.Unreachable(u.code(), u.reason());

@@ -199,6 +199,23 @@ class DatabaseTest {
     }
 
     @Test
+    void write_failingInsideAnotherWrite_dropsOnlyItsOwnAfterCommit() {
+        try (Database db = withScratchTable(dir.resolve("herdgate.db"))) {
+            List<String> seen = new ArrayList<>();
+            db.write(Durability.FULL, c -> {
+                db.afterCommit(() -> seen.add("outer"));
+                assertThrows(IllegalStateException.class, () -> db.write(Durability.FULL, c2 -> {
+                    db.afterCommit(() -> seen.add("rolled back"));
+                    throw new IllegalStateException("refused");
+                }));
+                return null;
+            });
+
+            assertEquals(List.of("outer"), seen);
+        }
+    }
+
+    @Test
     void write_outerRolledBack_takesTheWritesInsideIt_andDropsTheirAfterCommit() {
         try (Database db = withScratchTable(dir.resolve("herdgate.db"))) {
             List<String> seen = new ArrayList<>();

@@ -44,6 +44,8 @@ final class CalvingDetector {
 
     /** The usual day is judged over whole days, which evens out the daily rhythm. */
     static final int REFERENCE_HOURS = 24;
+    /** Minutes in the usual day of {@link #REFERENCE_HOURS}: rates per minute times this are per day. */
+    private static final double MINUTES_PER_DAY = REFERENCE_HOURS * 60.0;
     /** Evidence bounds: one extreme measure cannot decide alone, one going the other way vetoes mildly. */
     static final double MIN_EVIDENCE = -1;
     static final double MAX_EVIDENCE = 3;
@@ -136,7 +138,7 @@ final class CalvingDetector {
         if (!Double.isNaN(rum) && rumUsual.days() > 0) {
             double usual = Math.max(rumUsual.mean(), RUMINATION_FLOOR_PER_MIN);
             double unit = Math.max(usual * p.ruminationDropPct() / 100,
-                    spread(bins, hour, w, b, minCov, CalvingDetector::ruminationRate));
+                    spread(bins, hour, w, b, minCov, rateOf(HourlyBins.RUMINATION)));
             rumEvidence = clip((usual - rum) / unit);
         }
 
@@ -152,16 +154,15 @@ final class CalvingDetector {
         }
 
         int rw = p.restlessWindowHours();
-        double perDay = REFERENCE_HOURS * 60.0;
         double bouts = bins.rate(HourlyBins.BOUTS, hour, rw, minCov);
         Baseline.Value boutsUsual = Baseline.of(bins, HourlyBins.BOUTS, hour, REFERENCE_HOURS, b.days(), minCov);
         double restlessEvidence = Double.NaN;
         // Stands in for rumination where that is not judged: beside rumination it only repeats the bout
         // length's story (both come from the same bouts) and cost two or three DEV calvings.
         if (Double.isNaN(rumEvidence) && !Double.isNaN(bouts) && boutsUsual.days() > 0) {
-            double usual = Math.max(boutsUsual.mean(), RESTLESS_FLOOR_BOUTS_PER_DAY / perDay);
+            double usual = Math.max(boutsUsual.mean(), RESTLESS_FLOOR_BOUTS_PER_DAY / MINUTES_PER_DAY);
             double unit = Math.max(usual * p.restlessRisePct() / 100,
-                    spread(bins, hour, rw, b, minCov, CalvingDetector::boutRate));
+                    spread(bins, hour, rw, b, minCov, rateOf(HourlyBins.BOUTS)));
             restlessEvidence = clip((bouts - usual) / unit);
         }
 
@@ -177,7 +178,7 @@ final class CalvingDetector {
         return new Evidence(rumEvidence, boutEvidence, restlessEvidence, n == 0 ? Double.NaN : sum / Math.sqrt(n), n,
                 Double.isNaN(rumEvidence) ? Double.NaN : rum * windowMin,
                 rumUsual.days() > 0 ? rumUsual.mean() * windowMin : Double.NaN, boutMin, boutUsual,
-                bouts * perDay, boutsUsual.days() > 0 ? boutsUsual.mean() * perDay : Double.NaN);
+                bouts * MINUTES_PER_DAY, boutsUsual.days() > 0 ? boutsUsual.mean() * MINUTES_PER_DAY : Double.NaN);
     }
 
     /** A measure of the window of {@code hours} ending with {@code hour}; NaN when not judged. */
@@ -186,12 +187,9 @@ final class CalvingDetector {
         double of(HourlyBins bins, long hour, int hours, double minCov);
     }
 
-    private static double ruminationRate(HourlyBins bins, long hour, int hours, double minCov) {
-        return bins.rate(HourlyBins.RUMINATION, hour, hours, minCov);
-    }
-
-    private static double boutRate(HourlyBins bins, long hour, int hours, double minCov) {
-        return bins.rate(HourlyBins.BOUTS, hour, hours, minCov);
+    /** The per-minute rate of one of the ring's measures ({@link HourlyBins#RUMINATION}, ...). */
+    private static WindowMeasure rateOf(int measure) {
+        return (bins, hour, hours, minCov) -> bins.rate(measure, hour, hours, minCov);
     }
 
     /** Lying minutes per bout; NaN without half a bout (standing for hours says nothing about bouts). */
@@ -241,8 +239,7 @@ final class CalvingDetector {
             double lying = bins.rate(HourlyBins.LYING, last, REFERENCE_HOURS, minCov);
             double bouts = bins.rate(HourlyBins.BOUTS, last, REFERENCE_HOURS, minCov);
             if (!Double.isNaN(lying) && !Double.isNaN(bouts)) {
-                double perDay = 24 * 60.0;
-                sum += lying * perDay / Math.max(bouts * perDay, MIN_BOUTS_PER_DAY);
+                sum += lying * MINUTES_PER_DAY / Math.max(bouts * MINUTES_PER_DAY, MIN_BOUTS_PER_DAY);
                 n++;
             }
         }

@@ -61,11 +61,6 @@ public record CalvingSet(List<Observation> observations, Map<CowId, Instant> cal
      * leg's lying minutes, lying bouts, steps and motion index and the neck's activity kept.
      */
     public CalvingSet withoutRumination() {
-        List<Observation> obs = new ArrayList<>(observations.size());
-        for (Observation o : observations) {
-            obs.add(new Observation(o.cow(), o.start(), o.length(), o.activity(), Double.NaN, o.lyingMin(),
-                    o.lyingBouts(), o.steps(), o.motionIndex(), o.accelVarG2(), o.pitchDeg(), o.batteryMv()));
-        }
-        return new CalvingSet(obs, calvings);
+        return new CalvingSet(observations.stream().map(o -> o.withRuminationMin(Double.NaN)).toList(), calvings);
     }
 }

@@ -34,7 +34,7 @@ public final class Evaluation {
      * @throws DataFormatException when a file is missing or malformed (the message names file:line)
      */
     public CalvingFigures calving() {
-        return CalvingEvaluation.run(CalvingSet.read(dataDir.resolve("calving")), Rules.uniform(ruleSet));
+        return CalvingEvaluation.run(calvingSet(), Rules.uniform(ruleSet));
     }
 
     /**
@@ -44,8 +44,7 @@ public final class Evaluation {
      * @throws DataFormatException when a file is missing or malformed (the message names file:line)
      */
     public CalvingFigures calvingWithoutRumination() {
-        return CalvingEvaluation.run(CalvingSet.read(dataDir.resolve("calving")).withoutRumination(),
-                Rules.uniform(ruleSet));
+        return CalvingEvaluation.run(calvingSet().withoutRumination(), Rules.uniform(ruleSet));
     }
 
     /**
@@ -54,16 +53,25 @@ public final class Evaluation {
      * @throws DataFormatException when a file is missing or malformed (the message names file:line)
      */
     public MinuteFigures minute() {
-        return MinuteEvaluation.run(dataDir.resolve("minute"), Rules.uniform(ruleSet), ruleSet.offline().afterMin());
+        return minute(Rules.uniform(ruleSet));
     }
 
     /** @throws DataFormatException when a file is missing or malformed (the message names file:line) */
     public EvaluationReport run() {
         Rules rules = Rules.uniform(ruleSet);
+        CalvingSet calvings = calvingSet();
         return EvaluationReport.of(
                 HeatEvaluation.run(dataDir.resolve("heat"), rules),
-                calving(),
-                calvingWithoutRumination(),
-                minute());
+                CalvingEvaluation.run(calvings, rules),
+                CalvingEvaluation.run(calvings.withoutRumination(), rules),
+                minute(rules));
+    }
+
+    private CalvingSet calvingSet() {
+        return CalvingSet.read(dataDir.resolve("calving"));
+    }
+
+    private MinuteFigures minute(Rules rules) {
+        return MinuteEvaluation.run(dataDir.resolve("minute"), rules, ruleSet.offline().afterMin());
     }
 }

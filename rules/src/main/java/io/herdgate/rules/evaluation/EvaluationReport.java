@@ -5,15 +5,15 @@ import java.util.Locale;
 /**
  * All evaluation figures; {@link #render()} gives them as text for people.
  *
- * @param calving           the calving set as delivered (leg and neck: rumination where the collar had it)
- * @param calvingRaw        the same calvings with rumination dropped, as a collar without it sees them
+ * @param calving the calving set as delivered (leg and neck: rumination where the collar had it)
+ * @param calvingWithoutRumination the same calvings with rumination dropped, as a collar without it sees them
  */
-public record EvaluationReport(HeatFigures heat, CalvingFigures calving, CalvingFigures calvingRaw,
+public record EvaluationReport(HeatFigures heat, CalvingFigures calving, CalvingFigures calvingWithoutRumination,
                                MinuteFigures minute) {
 
-    public static EvaluationReport of(HeatFigures heat, CalvingFigures calving, CalvingFigures calvingRaw,
+    public static EvaluationReport of(HeatFigures heat, CalvingFigures calving, CalvingFigures calvingWithoutRumination,
                                       MinuteFigures minute) {
-        return new EvaluationReport(heat, calving, calvingRaw, minute);
+        return new EvaluationReport(heat, calving, calvingWithoutRumination, minute);
     }
 
     public String render() {
@@ -41,8 +41,8 @@ public record EvaluationReport(HeatFigures heat, CalvingFigures calving, Calving
                 heat.alarmsPer100CowDays(), heat.cowDays(),
                 calving.calvings(), calving.alarmed(), calving.alarmedShare(), calving.falseAlarms(),
                 calving.falseAlarmsPerCowWeek(), calving.cowWeeksBefore(),
-                calvingRaw.alarmed(), calvingRaw.alarmedShare(), calvingRaw.falseAlarms(),
-                calvingRaw.falseAlarmsPerCowWeek(),
+                calvingWithoutRumination.alarmed(), calvingWithoutRumination.alarmedShare(), calvingWithoutRumination.falseAlarms(),
+                calvingWithoutRumination.falseAlarmsPerCowWeek(),
                 minute.cowDays(), minute.noMotionAlarms(), minute.gaps(), minute.gapsOverThreshold(),
                 minute.offlineAlarms(), minute.offlineAlarmsInLongGaps(), minute.alarmsCausedByGaps(),
                 minute.calvingAlarms(), minute.calvingAlarmsPerCowWeek());

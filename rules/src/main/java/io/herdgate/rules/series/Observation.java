@@ -85,6 +85,12 @@ public record Observation(CowId cow, Instant start, Duration length,
                 motionIndex, accelVarG2, pitchDeg, mv);
     }
 
+    /** This observation with the rumination minutes set (NaN = not measured), every other measure kept. */
+    public Observation withRuminationMin(double min) {
+        return new Observation(cow, start, length, activity, min, lyingMin, lyingBouts, steps,
+                motionIndex, accelVarG2, pitchDeg, batteryMv);
+    }
+
     public OptionalDouble activityIfPresent() {
         return opt(activity);
     }

@@ -49,7 +49,7 @@ class EvaluationTest {
      */
     @Test
     void calvingWithoutRumination_alarmsTheMeasured25Of28WithAtMostOneFalseAlarmPerTenCowWeeks() {
-        CalvingFigures c = report.calvingRaw();
+        CalvingFigures c = report.calvingWithoutRumination();
         assertEquals(28, c.calvings());
         assertTrue(c.alarmed() >= 25, report.render());
         assertTrue(c.falseAlarmsPerCowWeek() <= 0.1, report.render());
