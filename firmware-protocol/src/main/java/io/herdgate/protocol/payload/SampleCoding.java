@@ -38,7 +38,7 @@ final class SampleCoding {
     private static final int MAX_ZIGZAG = 8190;
     /** Bits of a window from {@link #window} that are always valid: 64 minus the 7 of the bit offset. */
     private static final int WINDOW_BITS = 57;
-    /** Longest Rice code taken straight from the decoder's bit buffer; longer ones are counted window by window. */
+    /** Most bits a group of four Rice codes may take: all of them then lie in one 8-byte load at any bit offset. */
     private static final int FAST_BITS = 56;
 
     /**
@@ -316,7 +316,7 @@ final class SampleCoding {
         if (n == 0) {
             return "";
         }
-        long limit = 8L * len;
+        int limit = 8 * len;
         if (limit < 36 + 12) {
             return "rice coding needs 6 bytes for the first sample and the parameters, got " + len;
         }
@@ -324,114 +324,117 @@ final class SampleCoding {
         for (int axis = 0; axis < 3; axis++) {
             xyz[axis] = (short) ((int) (first >>> (12 * axis)) << 20 >> 20);
         }
-        // Bit buffer with a branch-free refill: buf holds the stream from the next unread bit on, `count`
-        // of its bits are known good (56..63 right after a refill), and byte `ptr` of b starts at bit `count`
-        // of buf. Bits above `count` are zero or already the stream's own, so the next load can be OR-ed in.
-        // The refill's load depends only on the count before the step, so per code the dependency chain is
-        // a trailing-zero count, an add and a shift, and the only branch on the code lengths (a group of
-        // four that does not fit) is rarely taken.
-        int ptr = off + 4; // bit 36 of the stream: byte 4, bit 4
-        long buf = load(b, ptr) >>> 4;
-        int count = 56 - 4;
-        ptr += 7;
+        int pos = 36; // bit position after off
         for (int axis = 0; axis < 3; axis++) {
-            buf |= load(b, ptr) << count;
-            ptr += (63 - count) >>> 3;
-            count |= 56;
-            if (8L * (ptr - off) - count + 4 > limit) {
+            if (pos + 4 > limit) {
                 return "rice parameter of axis " + "xyz".charAt(axis) + " missing";
             }
-            int k = (int) buf & 0xF;
-            buf >>>= 4;
-            count -= 4;
+            int k = (int) window(b, off, pos) & 0xF;
+            pos += 4;
             if (k > MAX_RICE_K) {
                 return "rice parameter " + k + " of axis " + "xyz".charAt(axis) + " out of 0.." + MAX_RICE_K;
             }
-            int mask = (1 << k) - 1;
-            int k1 = k + 1;
-            int codeMask = (1 << k1) - 1; // stop bit and remainder
             int maxQuotient = MAX_ZIGZAG >>> k;
-            // A code of at most FAST_BITS bits (56, what a refill guarantees) comes whole from the buffer.
-            int fastMax = Math.min(FAST_BITS - 1 - k, maxQuotient);
-            int prev = xyz[axis];
-            // Four codes that together fit the 56 bits a refill guarantees: the common case takes them with
-            // one refill, four trailing-zero counts and one test of their quotients' sum (which also bounds
-            // each quotient by maxQuotient); a bad guess is thrown away and the next code goes through the
-            // single-code path.
-            int groupQuotients = Math.min(FAST_BITS - 4 * (1 + k), maxQuotient);
+            int fit = Math.min(FAST_BITS - 4 * (k + 1), maxQuotient);
             int i = 1;
             int idx = 3 + axis;
             while (i < n) {
-                buf |= load(b, ptr) << count;
-                ptr += (63 - count) >>> 3;
-                count |= 56;
-                if (i + 4 <= n) {
-                    // tN: the buffer from code N's stop bit on; its low k1 bits are stop bit and remainder.
-                    int q0 = Long.numberOfTrailingZeros(buf);
-                    long t0 = buf >>> q0;
-                    int q1 = Long.numberOfTrailingZeros(t0 >>> k1);
-                    long t1 = t0 >>> k1 >>> q1;
-                    int q2 = Long.numberOfTrailingZeros(t1 >>> k1);
-                    long t2 = t1 >>> k1 >>> q2;
-                    int q3 = Long.numberOfTrailingZeros(t2 >>> k1);
-                    long t3 = t2 >>> k1 >>> q3;
-                    int quotients = q0 + q1 + q2 + q3;
-                    if (quotients <= groupQuotients) {
-                        buf = t3 >>> k1;
-                        count -= quotients + 4 * k1;
-                        prev += UNZIGZAG[q0 << k1 | (int) t0 & codeMask];
-                        xyz[idx] = (short) prev;
-                        prev += UNZIGZAG[q1 << k1 | (int) t1 & codeMask];
-                        xyz[idx + 3] = (short) prev;
-                        prev += UNZIGZAG[q2 << k1 | (int) t2 & codeMask];
-                        xyz[idx + 6] = (short) prev;
-                        prev += UNZIGZAG[q3 << k1 | (int) t3 & codeMask];
-                        xyz[idx + 9] = (short) prev;
-                        i += 4;
-                        idx += 12;
-                        continue;
+                int groups = (n - i) >>> 2;
+                if (groups > 0) {
+                    // One call site per k: the JIT inlines the hot ones and compiles each with its k as a
+                    // constant, so the shifts by k + 1 become single instructions (see riceGroups).
+                    long done = switch (k) {
+                        case 0 -> riceGroups(b, off, pos, 0, fit, groups, xyz, idx);
+                        case 1 -> riceGroups(b, off, pos, 1, fit, groups, xyz, idx);
+                        case 2 -> riceGroups(b, off, pos, 2, fit, groups, xyz, idx);
+                        case 3 -> riceGroups(b, off, pos, 3, fit, groups, xyz, idx);
+                        case 4 -> riceGroups(b, off, pos, 4, fit, groups, xyz, idx);
+                        case 5 -> riceGroups(b, off, pos, 5, fit, groups, xyz, idx);
+                        case 6 -> riceGroups(b, off, pos, 6, fit, groups, xyz, idx);
+                        case 7 -> riceGroups(b, off, pos, 7, fit, groups, xyz, idx);
+                        case 8 -> riceGroups(b, off, pos, 8, fit, groups, xyz, idx);
+                        case 9 -> riceGroups(b, off, pos, 9, fit, groups, xyz, idx);
+                        case 10 -> riceGroups(b, off, pos, 10, fit, groups, xyz, idx);
+                        case 11 -> riceGroups(b, off, pos, 11, fit, groups, xyz, idx);
+                        case 12 -> riceGroups(b, off, pos, 12, fit, groups, xyz, idx);
+                        default -> riceGroups(b, off, pos, 13, fit, groups, xyz, idx);
+                    };
+                    pos = (int) (done >>> 32);
+                    int codes = 4 * (int) done;
+                    i += codes;
+                    idx += 3 * codes;
+                    if (i >= n) {
+                        break;
                     }
                 }
-                int q = Long.numberOfTrailingZeros(buf);
-                int code; // 2u + 1, see UNZIGZAG
-                if (q <= fastMax) {
-                    long t = buf >>> q;
-                    code = q << k1 | (int) t & codeMask;
-                    buf = t >>> k1;
-                    count -= q + k1;
-                } else {
-                    // A long quotient (or one too large for k): count its zeros window by window, then
-                    // restart the buffer after the code.
-                    int pos = 8 * (ptr - off) - count;
-                    q = 0;
-                    int zeros;
-                    while ((zeros = Long.numberOfTrailingZeros(window(b, off, pos + q))) >= WINDOW_BITS
-                            && q <= maxQuotient && pos + q <= limit) {
-                        q += WINDOW_BITS;
-                    }
-                    q += zeros;
-                    if (q > maxQuotient || pos + q + 1 + k > limit) {
-                        return "rice value of axis " + "xyz".charAt(axis) + " at sample " + i
-                                + (q > maxQuotient ? " exceeds " + MAX_ZIGZAG : " truncated");
-                    }
-                    pos += q + 1;
-                    code = q << k1 | ((int) window(b, off, pos) & mask) << 1 | 1;
-                    pos += k;
-                    ptr = off + (pos >>> 3);
-                    buf = load(b, ptr) >>> (pos & 7);
-                    count = 56 - (pos & 7);
-                    ptr += 7;
+                // One code alone: the last 1..3 of the axis, or the first of a group that did not fit. Its
+                // zeros are counted window by window, so a quotient of any length is bounded and checked.
+                int q = 0;
+                int zeros;
+                while ((zeros = Long.numberOfTrailingZeros(window(b, off, pos + q))) >= WINDOW_BITS
+                        && q <= maxQuotient && pos + q <= limit) {
+                    q += WINDOW_BITS;
                 }
-                prev += UNZIGZAG[code];
-                xyz[idx] = (short) prev;
+                q += zeros;
+                if (q > maxQuotient || pos + q + 1 + k > limit) {
+                    return "rice value of axis " + "xyz".charAt(axis) + " at sample " + i
+                            + (q > maxQuotient ? " exceeds " + MAX_ZIGZAG : " truncated");
+                }
+                pos += q + 1;
+                int code = q << (k + 1) | ((int) window(b, off, pos) & ((1 << k) - 1)) << 1 | 1;
+                pos += k;
+                xyz[idx] = (short) (xyz[idx - 3] + UNZIGZAG[code]);
                 i++;
                 idx += 3;
             }
-            if (8L * (ptr - off) - count > limit) {
+            if (pos > limit) {
                 return "rice values of axis " + "xyz".charAt(axis) + " truncated";
             }
         }
         return "";
+    }
+
+    /**
+     * Decodes up to {@code groups} groups of four Rice codes of parameter {@code k} from bit {@code pos}
+     * after {@code off} into every third entry of {@code xyz} from {@code idx} on, each count the one three
+     * entries before plus the code's difference; stops before the first group whose quotients add up to more
+     * than {@code fit} (at most 56 - 4(k + 1), so that four codes lie in one 8-byte load, and at most
+     * 8190 >>> k, which bounds each quotient too). Returns the bit position after the last group decoded in
+     * the high 32 bits and the number of groups decoded in the low ones. Positions are not checked against
+     * the payload's length here: the caller checks where the axis ends (bytes past the array read as zero).
+     *
+     * <p>Kept under the JIT's inlining limit for hot methods (325 bytes of bytecode): inlined at a call site
+     * with a constant {@code k}, its shifts by {@code k + 1} compile to one instruction each, where Java 17's
+     * C2 makes a shift by a variable count three (SHR r, CL); that is a fifth of the Rice decoding time.
+     */
+    private static long riceGroups(byte[] b, int off, int pos, int k, int fit, int groups, short[] xyz, int idx) {
+        int k1 = k + 1;
+        int codeMask = (1 << k1) - 1; // stop bit and remainder
+        int prev = xyz[idx - 3];
+        int g = 0;
+        for (; g < groups; g++, idx += 12) {
+            // tN: the bits from code N's stop bit on; its low k1 bits are the stop bit and remainder, i.e.
+            // the quotient shifted by k1 OR-ed with them is the code's 2u + 1 (see UNZIGZAG).
+            long t0 = load(b, off + (pos >>> 3)) >>> (pos & 7);
+            int q0 = Long.numberOfTrailingZeros(t0);
+            t0 >>>= q0;
+            int q1 = Long.numberOfTrailingZeros(t0 >>> k1);
+            long t1 = t0 >>> k1 >>> q1;
+            int q2 = Long.numberOfTrailingZeros(t1 >>> k1);
+            long t2 = t1 >>> k1 >>> q2;
+            int q3 = Long.numberOfTrailingZeros(t2 >>> k1);
+            long t3 = t2 >>> k1 >>> q3;
+            int quotients = q0 + q1 + q2 + q3;
+            if (quotients > fit) {
+                break;
+            }
+            pos += quotients + 4 * k1;
+            xyz[idx] = (short) (prev += UNZIGZAG[q0 << k1 | (int) t0 & codeMask]);
+            xyz[idx + 3] = (short) (prev += UNZIGZAG[q1 << k1 | (int) t1 & codeMask]);
+            xyz[idx + 6] = (short) (prev += UNZIGZAG[q2 << k1 | (int) t2 & codeMask]);
+            xyz[idx + 9] = (short) (prev += UNZIGZAG[q3 << k1 | (int) t3 & codeMask]);
+        }
+        return (long) pos << 32 | g;
     }
 
     /** The eight bytes of {@code b} from {@code i} on as a little-endian long; bytes past the array read as zero. */
