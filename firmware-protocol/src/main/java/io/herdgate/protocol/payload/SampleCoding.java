@@ -376,9 +376,11 @@ final class SampleCoding {
                     q += WINDOW_BITS;
                 }
                 q += zeros;
-                if (q > maxQuotient || pos + q + 1 + k > limit) {
+                // Zeros past the payload's end are not the collar's: too many of them is a truncation.
+                boolean exceeds = Math.min(q, limit - pos) > maxQuotient;
+                if (exceeds || pos + q + 1 + k > limit) {
                     return "rice value of axis " + "xyz".charAt(axis) + " at sample " + i
-                            + (q > maxQuotient ? " exceeds " + MAX_ZIGZAG : " truncated");
+                            + (exceeds ? " exceeds " + MAX_ZIGZAG : " truncated");
                 }
                 pos += q + 1;
                 int code = q << (k + 1) | ((int) window(b, off, pos) & ((1 << k) - 1)) << 1 | 1;

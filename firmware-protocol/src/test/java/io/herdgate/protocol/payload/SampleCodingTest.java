@@ -18,7 +18,7 @@ class SampleCodingTest {
 
     /** A bit string written least significant bit first, as the codings are. */
     private static final class Bits {
-        private final byte[] bytes = new byte[2048];
+        private final byte[] bytes = new byte[1 << 16];
         private int length;
 
         Bits put(long value, int width) {
@@ -172,6 +172,100 @@ class SampleCodingTest {
                 }
             }
         }
+    }
+
+    /** Every k of the three axes of a test stream: axis x has {@code k}, y and z the parameters after it. */
+    private static int[] parameters(int k) {
+        return new int[] {k, (k + 5) % 14, (k + 9) % 14};
+    }
+
+    /**
+     * A stream of {@code n} samples whose axes use {@code ks}: mostly short codes (quotients 0..3, taken four at
+     * a time), every seventh or so a long one (up to 70 zeros, as far as k allows) that stops a group; the
+     * walk is kept in -2048..2047. Fills {@code expected} with the counts.
+     */
+    private static byte[] riceStream(int[] ks, int n, long seed, short[] expected) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] first = {random.nextInt(-2048, 2048), random.nextInt(-2048, 2048), random.nextInt(-2048, 2048)};
+        Bits bits = new Bits().put(first[0], 12).put(first[1], 12).put(first[2], 12);
+        for (int axis = 0; axis < 3; axis++) {
+            int k = ks[axis];
+            int maxQuotient = 8190 >>> k;
+            bits.put(k, 4);
+            int prev = first[axis];
+            expected[axis] = (short) prev;
+            for (int i = 1; i < n; i++) {
+                int q = Math.min(random.nextInt(7) == 0 ? random.nextInt(71) : random.nextInt(4), maxQuotient);
+                int u = q << k | random.nextInt(1 << k);
+                int d = u >>> 1 ^ -(u & 1);
+                if (prev + d > SampleBatch.MAX_COUNT || prev + d < SampleBatch.MIN_COUNT) {
+                    u ^= 1; // the same magnitude the other way: back towards the middle
+                    d = u >>> 1 ^ -(u & 1);
+                }
+                prev += d;
+                expected[3 * i + axis] = (short) prev;
+                bits.rice(u, k);
+            }
+        }
+        return bits.toArray();
+    }
+
+    @ParameterizedTest(name = "k = {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
+    void rice_everyParameterOnEveryAxis_decodesGroupsTailsAndLongCodes(int k) {
+        // Each k is decoded by its own compiled copy of the group loop, so every one is tried on every axis,
+        // with 0..3 codes after the last whole group and groups that a long code stops.
+        for (int n : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 17, 33, 34, 48, 49}) {
+            for (long seed = 1; seed <= 6; seed++) {
+                short[] expected = new short[3 * n];
+                byte[] coded = riceStream(parameters(k), n, 31 * seed + n, expected);
+                for (int off = 0; off < 4; off++) {
+                    String where = "n " + n + ", seed " + seed + ", off " + off;
+                    short[] xyz = new short[3 * n];
+                    assertEquals("", readRice(coded, off, off, 0xFF, n, xyz), where);
+                    assertArrayEquals(expected, xyz, where);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "k = {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
+    void rice_everyCutOfTheStream_isRejectedThoughTheBytesAfterHoldTheRest(int k) {
+        // Every byte of a stream holds at least one of its bits, so every shorter length must be refused
+        // (never decoded from the bytes after the cut, never thrown).
+        short[] expected = new short[3 * SampleBatch.MAX_SAMPLES];
+        byte[] coded = riceStream(parameters(k), SampleBatch.MAX_SAMPLES, k, expected);
+        byte[] b = Arrays.copyOf(coded, coded.length + 8);
+        for (int len = 0; len < coded.length; len++) {
+            short[] xyz = new short[expected.length];
+            String problem = SampleCoding.read(SampleCoding.RICE, b, 0, len, SampleBatch.MAX_SAMPLES, xyz);
+            assertTrue(problem.contains("truncated") || problem.contains("missing") || problem.contains("needs"),
+                    "length " + len + " of " + coded.length + ": '" + problem + "'");
+        }
+    }
+
+    @ParameterizedTest(name = "k = {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
+    void rice_walkFromEndToEndOfTheRange_decodesExactly(int k) {
+        // x: -2048, then +4095 and -4095 in turn (zigzag 8190, 8189); y the same from 2047; z stays at 0.
+        int n = 13;
+        Bits bits = new Bits().put(-2048, 12).put(2047, 12).put(0, 12);
+        short[] expected = new short[3 * n];
+        for (int axis = 0; axis < 3; axis++) {
+            bits.put(k, 4);
+            int prev = axis == 0 ? -2048 : axis == 1 ? 2047 : 0;
+            expected[axis] = (short) prev;
+            for (int i = 1; i < n; i++) {
+                int u = axis == 2 ? 0 : prev < 0 ? 8190 : 8189;
+                prev += u >>> 1 ^ -(u & 1);
+                expected[3 * i + axis] = (short) prev;
+                bits.rice(u, k);
+            }
+        }
+        short[] xyz = new short[3 * n];
+        assertEquals("", readRice(bits.toArray(), 1, 0, 0xFF, n, xyz));
+        assertArrayEquals(expected, xyz);
     }
 
     @ParameterizedTest(name = "{0} zeros after {1} short codes")
