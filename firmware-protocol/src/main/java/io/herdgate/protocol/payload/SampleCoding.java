@@ -336,6 +336,7 @@ final class SampleCoding {
             }
             int maxQuotient = MAX_ZIGZAG >>> k;
             int fit = Math.min(FAST_BITS - 4 * (k + 1), maxQuotient);
+            int singleQuotients = Math.min(WINDOW_BITS - 1 - k, maxQuotient);
             int i = 1;
             int idx = 3 + axis;
             while (i < n) {
@@ -367,24 +368,33 @@ final class SampleCoding {
                         break;
                     }
                 }
-                // One code alone: the last 1..3 of the axis, or the first of a group that did not fit. Its
-                // zeros are counted window by window, so a quotient of any length is bounded and checked.
-                int q = 0;
-                int zeros;
-                while ((zeros = Long.numberOfTrailingZeros(window(b, off, pos + q))) >= WINDOW_BITS
-                        && q <= maxQuotient && pos + q <= limit) {
-                    q += WINDOW_BITS;
+                // One code alone: the last 1..3 of the axis, or the first of a group that did not fit. It
+                // comes from one window when it lies in it (and in the payload); else its zeros are counted
+                // window by window, so that a quotient of any length is bounded and checked.
+                long w = window(b, off, pos);
+                int q = Long.numberOfTrailingZeros(w);
+                int code; // 2u + 1, see UNZIGZAG
+                if (q <= singleQuotients && pos + q + 1 + k <= limit) {
+                    code = q << (k + 1) | (int) (w >>> q) & ((2 << k) - 1);
+                    pos += q + 1 + k;
+                } else {
+                    q = 0;
+                    int zeros;
+                    while ((zeros = Long.numberOfTrailingZeros(window(b, off, pos + q))) >= WINDOW_BITS
+                            && q <= maxQuotient && pos + q <= limit) {
+                        q += WINDOW_BITS;
+                    }
+                    q += zeros;
+                    // Zeros past the payload's end are not the collar's: too many of them is a truncation.
+                    boolean exceeds = Math.min(q, limit - pos) > maxQuotient;
+                    if (exceeds || pos + q + 1 + k > limit) {
+                        return "rice value of axis " + "xyz".charAt(axis) + " at sample " + i
+                                + (exceeds ? " exceeds " + MAX_ZIGZAG : " truncated");
+                    }
+                    pos += q + 1;
+                    code = q << (k + 1) | ((int) window(b, off, pos) & ((1 << k) - 1)) << 1 | 1;
+                    pos += k;
                 }
-                q += zeros;
-                // Zeros past the payload's end are not the collar's: too many of them is a truncation.
-                boolean exceeds = Math.min(q, limit - pos) > maxQuotient;
-                if (exceeds || pos + q + 1 + k > limit) {
-                    return "rice value of axis " + "xyz".charAt(axis) + " at sample " + i
-                            + (exceeds ? " exceeds " + MAX_ZIGZAG : " truncated");
-                }
-                pos += q + 1;
-                int code = q << (k + 1) | ((int) window(b, off, pos) & ((1 << k) - 1)) << 1 | 1;
-                pos += k;
                 xyz[idx] = (short) (xyz[idx - 3] + UNZIGZAG[code]);
                 i++;
                 idx += 3;
