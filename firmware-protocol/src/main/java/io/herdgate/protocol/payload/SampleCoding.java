@@ -38,8 +38,10 @@ final class SampleCoding {
     private static final int MAX_ZIGZAG = 8190;
     /** Bits of a window from {@link #window} that are always valid: 64 minus the 7 of the bit offset. */
     private static final int WINDOW_BITS = 57;
-    /** Most bits a group of four Rice codes may take: all of them then lie in one 8-byte load at any bit offset. */
+    /** Most bits a group of Rice codes may take: all of them then lie in one 8-byte load at any bit offset. */
     private static final int FAST_BITS = 56;
+    /** Rice codes decoded together, from one 8-byte load, when they fit in it. */
+    private static final int GROUP = 5;
 
     /**
      * The signed difference of each zigzag value {@code u} a Rice code can carry (0..8191: a quotient of at
@@ -335,40 +337,41 @@ final class SampleCoding {
                 return "rice parameter " + k + " of axis " + "xyz".charAt(axis) + " out of 0.." + MAX_RICE_K;
             }
             int maxQuotient = MAX_ZIGZAG >>> k;
-            int fit = Math.min(FAST_BITS - 4 * (k + 1), maxQuotient);
+            int fit = Math.min(FAST_BITS - GROUP * (k + 1), maxQuotient);
             int singleQuotients = Math.min(WINDOW_BITS - 1 - k, maxQuotient);
             int i = 1;
             int idx = 3 + axis;
             while (i < n) {
-                int groups = (n - i) >>> 2;
+                int groups = (n - i) / GROUP;
                 if (groups > 0) {
-                    // One call site per k: the JIT inlines the hot ones and compiles each with its k as a
-                    // constant, so the shifts by k + 1 become single instructions (see riceGroups).
+                    int prev = xyz[idx - 3];
+                    // One call site per k: the JIT inlines the hot ones and compiles each with its k + 1 as a
+                    // constant, so the shifts by it become single instructions (see riceGroups).
                     long done = switch (k) {
-                        case 0 -> riceGroups(b, off, pos, 0, fit, groups, xyz, idx);
-                        case 1 -> riceGroups(b, off, pos, 1, fit, groups, xyz, idx);
-                        case 2 -> riceGroups(b, off, pos, 2, fit, groups, xyz, idx);
-                        case 3 -> riceGroups(b, off, pos, 3, fit, groups, xyz, idx);
-                        case 4 -> riceGroups(b, off, pos, 4, fit, groups, xyz, idx);
-                        case 5 -> riceGroups(b, off, pos, 5, fit, groups, xyz, idx);
-                        case 6 -> riceGroups(b, off, pos, 6, fit, groups, xyz, idx);
-                        case 7 -> riceGroups(b, off, pos, 7, fit, groups, xyz, idx);
-                        case 8 -> riceGroups(b, off, pos, 8, fit, groups, xyz, idx);
-                        case 9 -> riceGroups(b, off, pos, 9, fit, groups, xyz, idx);
-                        case 10 -> riceGroups(b, off, pos, 10, fit, groups, xyz, idx);
-                        case 11 -> riceGroups(b, off, pos, 11, fit, groups, xyz, idx);
-                        case 12 -> riceGroups(b, off, pos, 12, fit, groups, xyz, idx);
-                        default -> riceGroups(b, off, pos, 13, fit, groups, xyz, idx);
+                        case 0 -> riceGroups(1, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 1 -> riceGroups(2, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 2 -> riceGroups(3, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 3 -> riceGroups(4, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 4 -> riceGroups(5, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 5 -> riceGroups(6, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 6 -> riceGroups(7, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 7 -> riceGroups(8, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 8 -> riceGroups(9, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 9 -> riceGroups(10, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 10 -> riceGroups(11, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 11 -> riceGroups(12, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 12 -> riceGroups(13, prev, idx, xyz, b, off, pos, fit, groups);
+                        default -> riceGroups(14, prev, idx, xyz, b, off, pos, fit, groups);
                     };
                     pos = (int) (done >>> 32);
-                    int codes = 4 * (int) done;
+                    int codes = GROUP * (int) done;
                     i += codes;
                     idx += 3 * codes;
                     if (i >= n) {
                         break;
                     }
                 }
-                // One code alone: the last 1..3 of the axis, or the first of a group that did not fit. It
+                // One code alone: the last 1..4 of the axis, or the first of a group that did not fit. It
                 // comes from one window when it lies in it (and in the payload); else its zeros are counted
                 // window by window, so that a quotient of any length is bounded and checked.
                 long w = window(b, off, pos);
@@ -407,26 +410,25 @@ final class SampleCoding {
     }
 
     /**
-     * Decodes up to {@code groups} groups of four Rice codes of parameter {@code k} from bit {@code pos}
-     * after {@code off} into every third entry of {@code xyz} from {@code idx} on, each count the one three
-     * entries before plus the code's difference; stops before the first group whose quotients add up to more
-     * than {@code fit} (at most 56 - 4(k + 1), so that four codes lie in one 8-byte load, and at most
-     * 8190 >>> k, which bounds each quotient too). Returns the bit position after the last group decoded in
-     * the high 32 bits and the number of groups decoded in the low ones. Positions are not checked against
-     * the payload's length here: the caller checks where the axis ends (bytes past the array read as zero).
+     * Decodes up to {@code groups} groups of five Rice codes of parameter {@code k1 - 1} from bit {@code pos}
+     * after {@code off} into every third entry of {@code xyz} from {@code idx} on, each count the one before
+     * it ({@code prev} for the first) plus the code's difference; stops before the first group whose
+     * quotients add up to more than {@code fit} (at most 56 - 5 k1, so that the five codes lie in one 8-byte
+     * load, and at most 8190 >>> k, which bounds each quotient too). Returns the bit position after the
+     * last group decoded in the high 32 bits and the number of groups decoded in the low ones. Positions are
+     * not checked against the payload's length here: the caller checks where the axis ends (bytes past the
+     * array read as zero).
      *
-     * <p>Kept under the JIT's inlining limit for hot methods (325 bytes of bytecode): inlined at a call site
-     * with a constant {@code k}, its shifts by {@code k + 1} compile to one instruction each, where Java 17's
-     * C2 makes a shift by a variable count three (SHR r, CL); that is a fifth of the Rice decoding time.
+     * <p>Kept under the JIT's inlining limit for hot methods (325 bytes of bytecode; the parameters used most
+     * come first, as their loads take one byte): inlined at a call site with a constant {@code k1}, its shifts
+     * by {@code k1} compile to one instruction each, where Java 17's C2 makes a shift by a variable count
+     * three (SHR r, CL); that is a fifth of the Rice decoding time.
      */
-    private static long riceGroups(byte[] b, int off, int pos, int k, int fit, int groups, short[] xyz, int idx) {
-        int k1 = k + 1;
-        int codeMask = (1 << k1) - 1; // stop bit and remainder
-        int prev = xyz[idx - 3];
+    private static long riceGroups(int k1, int prev, int idx, short[] xyz, byte[] b, int off, int pos, int fit,
+            int groups) {
         int g = 0;
-        for (; g < groups; g++, idx += 12) {
-            // tN: the bits from code N's stop bit on; its low k1 bits are the stop bit and remainder, i.e.
-            // the quotient shifted by k1 OR-ed with them is the code's 2u + 1 (see UNZIGZAG).
+        for (; g < groups; g++, idx += 3 * GROUP) {
+            // tN: the bits from code N's stop bit on; its low k1 bits are the stop bit and remainder.
             long t0 = load(b, off + (pos >>> 3)) >>> (pos & 7);
             int q0 = Long.numberOfTrailingZeros(t0);
             t0 >>>= q0;
@@ -436,17 +438,31 @@ final class SampleCoding {
             long t2 = t1 >>> k1 >>> q2;
             int q3 = Long.numberOfTrailingZeros(t2 >>> k1);
             long t3 = t2 >>> k1 >>> q3;
-            int quotients = q0 + q1 + q2 + q3;
+            int q4 = Long.numberOfTrailingZeros(t3 >>> k1);
+            long t4 = t3 >>> k1 >>> q4;
+            int quotients = q0 + q1 + q2 + q3 + q4;
             if (quotients > fit) {
                 break;
             }
-            pos += quotients + 4 * k1;
-            xyz[idx] = (short) (prev += UNZIGZAG[q0 << k1 | (int) t0 & codeMask]);
-            xyz[idx + 3] = (short) (prev += UNZIGZAG[q1 << k1 | (int) t1 & codeMask]);
-            xyz[idx + 6] = (short) (prev += UNZIGZAG[q2 << k1 | (int) t2 & codeMask]);
-            xyz[idx + 9] = (short) (prev += UNZIGZAG[q3 << k1 | (int) t3 & codeMask]);
+            pos += quotients + GROUP * k1;
+            prev = put(xyz, idx, prev, q0, t0, k1);
+            prev = put(xyz, idx + 3, prev, q1, t1, k1);
+            prev = put(xyz, idx + 6, prev, q2, t2, k1);
+            prev = put(xyz, idx + 9, prev, q3, t3, k1);
+            prev = put(xyz, idx + 12, prev, q4, t4, k1);
         }
         return (long) pos << 32 | g;
+    }
+
+    /**
+     * Stores at {@code xyz[idx]} the count {@code prev} plus the difference of the code with quotient {@code q}
+     * whose stop bit and remainder are the low {@code k1} bits of {@code t} (its 2u + 1 is then
+     * {@code q << k1} OR-ed with them, see UNZIGZAG); returns that count.
+     */
+    private static int put(short[] xyz, int idx, int prev, int q, long t, int k1) {
+        int count = prev + UNZIGZAG[q << k1 | (int) t & ((1 << k1) - 1)];
+        xyz[idx] = (short) count;
+        return count;
     }
 
     /** The eight bytes of {@code b} from {@code i} on as a little-endian long; bytes past the array read as zero. */

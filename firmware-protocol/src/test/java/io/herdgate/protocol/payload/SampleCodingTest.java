@@ -88,8 +88,8 @@ class SampleCodingTest {
     @ParameterizedTest(name = "k = {0}")
     @ValueSource(ints = {0, 1, 5, 12, 13})
     void rice_codesAroundTheFastPathLimit_decodeWherever8ByteLoadsSplitThem(int k) {
-        // Quotients 0..60, as far as k allows (8190 >>> k): short codes come four to a refill, codes up to
-        // 56 bits one by one from the bit buffer, longer ones are counted the slow way. Each phase starts
+        // Quotients 0..60, as far as k allows (8190 >>> k): short codes come five to a load, codes up to 57
+        // bits one by one from a window, longer ones are counted window by window. Each phase starts
         // the quotient sequence elsewhere, so codes land at every position of the 64-bit loads and groups.
         int maxQuotient = 8190 >>> k;
         for (int phase = 0; phase < 64; phase++) {
@@ -150,16 +150,16 @@ class SampleCodingTest {
     @ParameterizedTest(name = "k = {0}")
     @ValueSource(ints = {0, 2, 5, 9})
     void rice_groupsAtTheirQuotientLimitAndOneOver_decodeInEveryPositionOfAGroup(int k) {
-        // Four codes are taken at once when their quotients add up to at most min(56 - 4 (k + 1), 8190 >>> k);
+        // Five codes are taken at once when their quotients add up to at most min(56 - 5 (k + 1), 8190 >>> k);
         // one quotient more anywhere in a group sends the decoder through the single-code path and back.
-        // Lengths 8..11 leave 0..3 codes after the last whole group. Low remainder bits alternate the signs.
-        int limit = Math.min(56 - 4 * (k + 1), 8190 >>> k);
+        // Lengths 10..14 leave 0..4 codes after the last whole group. Low remainder bits alternate the signs.
+        int limit = Math.min(56 - 5 * (k + 1), 8190 >>> k);
         for (int over = 0; over <= 1; over++) {
-            for (int codes = 8; codes <= 11; codes++) {
+            for (int codes = 10; codes <= 14; codes++) {
                 for (int at = -1; at < codes; at++) {
                     int[] us = new int[codes];
                     for (int i = 0; i < codes; i++) {
-                        int q = limit / 4 + (i == at ? limit % 4 + over : 0);
+                        int q = limit / 5 + (i == at ? limit % 5 + over : 0);
                         us[i] = q << k | (k > 0 ? i & 1 : 0);
                     }
                     for (int off = 0; off < 8; off += 3) {
@@ -180,7 +180,7 @@ class SampleCodingTest {
     }
 
     /**
-     * A stream of {@code n} samples whose axes use {@code ks}: mostly short codes (quotients 0..3, taken four at
+     * A stream of {@code n} samples whose axes use {@code ks}: mostly short codes (quotients 0..3, taken five at
      * a time), every seventh or so a long one (up to 70 zeros, as far as k allows) that stops a group; the
      * walk is kept in -2048..2047. Fills {@code expected} with the counts.
      */
@@ -214,7 +214,7 @@ class SampleCodingTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
     void rice_everyParameterOnEveryAxis_decodesGroupsTailsAndLongCodes(int k) {
         // Each k is decoded by its own compiled copy of the group loop, so every one is tried on every axis,
-        // with 0..3 codes after the last whole group and groups that a long code stops.
+        // with 0..4 codes after the last whole group and groups that a long code stops.
         for (int n : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 17, 33, 34, 48, 49}) {
             for (long seed = 1; seed <= 6; seed++) {
                 short[] expected = new short[3 * n];
@@ -269,10 +269,11 @@ class SampleCodingTest {
     }
 
     @ParameterizedTest(name = "{0} zeros after {1} short codes")
-    @CsvSource({"55, 0", "55, 1", "55, 4", "55, 5", "56, 0", "56, 3", "56, 4", "120, 2"})
-    void rice_codesAtTheBitBufferLimit_decodeFromTheBufferOrTheSlowPath(int zeros, int before) {
-        // k = 0: 55 zeros and the stop bit are the longest code a refill guarantees (56 bits); one more zero
-        // goes through the slow path, which must hand the buffer back exactly after the code.
+    @CsvSource({"55, 0", "55, 5", "56, 0", "56, 1", "56, 5", "56, 6", "57, 0", "57, 4", "57, 5", "120, 2"})
+    void rice_codesAtTheWindowLimit_decodeFromOneWindowOrTheSlowPath(int zeros, int before) {
+        // k = 0: 56 zeros and the stop bit are the longest code one window holds (57 bits at any bit offset);
+        // one more zero goes through the slow path, which must go on exactly after the code. Codes before it
+        // (0..6) put it first in a group, inside one, or after the last one.
         int[] us = new int[before + 6];
         for (int i = 0; i < us.length; i++) {
             us[i] = i == before ? zeros : (i & 1) + 1;
