@@ -40,6 +40,8 @@ final class SampleCoding {
     private static final int WINDOW_BITS = 57;
     /** Most bits a group of Rice codes may take: all of them then lie in one 8-byte load at any bit offset. */
     private static final int FAST_BITS = 56;
+    /** Rice codes decoded together, from one 8-byte load, when they fit in it. */
+    private static final int GROUP = 5;
 
     /**
      * The signed difference of each zigzag value {@code u} a Rice code can carry (0..8191: a quotient of at
@@ -335,58 +337,41 @@ final class SampleCoding {
                 return "rice parameter " + k + " of axis " + "xyz".charAt(axis) + " out of 0.." + MAX_RICE_K;
             }
             int maxQuotient = MAX_ZIGZAG >>> k;
-            // Groups of five codes take fewer loads, groups of four leave fewer codes alone at the end of the
-            // axis: the size that leaves fewer (on a tie five) is used for the whole axis.
-            int size = (n - 1) % 5 <= (n - 1) % 4 ? 5 : 4;
-            int fit = Math.min(FAST_BITS - size * (k + 1), maxQuotient);
+            int fit = Math.min(FAST_BITS - GROUP * (k + 1), maxQuotient);
             int singleQuotients = Math.min(WINDOW_BITS - 1 - k, maxQuotient);
             int i = 1;
             int idx = 3 + axis;
             while (i < n) {
-                int groups = (n - i) / size;
+                int groups = (n - i) / GROUP;
                 if (groups > 0) {
                     int prev = xyz[idx - 3];
-                    // One call site per k and size: the JIT inlines the hot ones and compiles each with its
-                    // k + 1 and size as constants, so the shifts by k + 1 become single instructions.
-                    long done = switch (k << 1 | size & 1) {
-                        case 0 -> riceGroups(1, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 1 -> riceGroups(1, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 2 -> riceGroups(2, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 3 -> riceGroups(2, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 4 -> riceGroups(3, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 5 -> riceGroups(3, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 6 -> riceGroups(4, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 7 -> riceGroups(4, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 8 -> riceGroups(5, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 9 -> riceGroups(5, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 10 -> riceGroups(6, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 11 -> riceGroups(6, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 12 -> riceGroups(7, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 13 -> riceGroups(7, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 14 -> riceGroups(8, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 15 -> riceGroups(8, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 16 -> riceGroups(9, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 17 -> riceGroups(9, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 18 -> riceGroups(10, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 19 -> riceGroups(10, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 20 -> riceGroups(11, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 21 -> riceGroups(11, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 22 -> riceGroups(12, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 23 -> riceGroups(12, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 24 -> riceGroups(13, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 25 -> riceGroups(13, 5, prev, idx, xyz, b, off, pos, fit, groups);
-                        case 26 -> riceGroups(14, 4, prev, idx, xyz, b, off, pos, fit, groups);
-                        default -> riceGroups(14, 5, prev, idx, xyz, b, off, pos, fit, groups);
+                    // One call site per k: the JIT inlines the hot ones and compiles each with its k + 1 as a
+                    // constant, so the shifts by it become single instructions (see riceGroups).
+                    long done = switch (k) {
+                        case 0 -> riceGroups(1, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 1 -> riceGroups(2, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 2 -> riceGroups(3, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 3 -> riceGroups(4, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 4 -> riceGroups(5, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 5 -> riceGroups(6, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 6 -> riceGroups(7, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 7 -> riceGroups(8, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 8 -> riceGroups(9, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 9 -> riceGroups(10, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 10 -> riceGroups(11, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 11 -> riceGroups(12, prev, idx, xyz, b, off, pos, fit, groups);
+                        case 12 -> riceGroups(13, prev, idx, xyz, b, off, pos, fit, groups);
+                        default -> riceGroups(14, prev, idx, xyz, b, off, pos, fit, groups);
                     };
                     pos = (int) (done >>> 32);
-                    int codes = size * (int) done;
+                    int codes = GROUP * (int) done;
                     i += codes;
                     idx += 3 * codes;
                     if (i >= n) {
                         break;
                     }
                 }
-                // One code alone: the last 0..4 of the axis, or the first of a group that did not fit. It
+                // One code alone: the last 1..4 of the axis, or the first of a group that did not fit. It
                 // comes from one window when it lies in it (and in the payload); else its zeros are counted
                 // window by window, so that a quotient of any length is bounded and checked.
                 long w = window(b, off, pos);
@@ -425,24 +410,24 @@ final class SampleCoding {
     }
 
     /**
-     * Decodes up to {@code groups} groups of {@code size} (4 or 5) Rice codes of parameter {@code k1 - 1} from
-     * bit {@code pos} after {@code off} into every third entry of {@code xyz} from {@code idx} on, each count
-     * the one before it ({@code prev} for the first) plus the code's difference; stops before the first group
-     * whose quotients add up to more than {@code fit} (at most 56 - size k1, so that the group lies in one
-     * 8-byte load, and at most 8190 >>> k, which bounds each quotient too). Returns the bit position after
-     * the last group decoded in the high 32 bits and the number of groups decoded in the low ones. Positions
-     * are not checked against the payload's length here: the caller checks where the axis ends (bytes past
-     * the array read as zero).
+     * Decodes up to {@code groups} groups of five Rice codes of parameter {@code k1 - 1} from bit {@code pos}
+     * after {@code off} into every third entry of {@code xyz} from {@code idx} on, each count the one before
+     * it ({@code prev} for the first) plus the code's difference; stops before the first group whose
+     * quotients add up to more than {@code fit} (at most 56 - 5 k1, so that the five codes lie in one 8-byte
+     * load, and at most 8190 >>> k, which bounds each quotient too). Returns the bit position after the
+     * last group decoded in the high 32 bits and the number of groups decoded in the low ones. Positions are
+     * not checked against the payload's length here: the caller checks where the axis ends (bytes past the
+     * array read as zero).
      *
      * <p>Kept under the JIT's inlining limit for hot methods (325 bytes of bytecode; the parameters used most
-     * come first, as their loads take one byte): inlined at a call site with constant {@code k1} and
-     * {@code size}, its shifts by {@code k1} compile to one instruction each, where Java 17's C2 makes a shift
-     * by a variable count three (SHR r, CL), and the tests of the size go away.
+     * come first, as their loads take one byte): inlined at a call site with a constant {@code k1}, its shifts
+     * by {@code k1} compile to one instruction each, where Java 17's C2 makes a shift by a variable count
+     * three (SHR r, CL); that is a fifth of the Rice decoding time.
      */
-    private static long riceGroups(int k1, int size, int prev, int idx, short[] xyz, byte[] b, int off, int pos,
-            int fit, int groups) {
+    private static long riceGroups(int k1, int prev, int idx, short[] xyz, byte[] b, int off, int pos, int fit,
+            int groups) {
         int g = 0;
-        for (; g < groups; g++, idx += 3 * size) {
+        for (; g < groups; g++, idx += 3 * GROUP) {
             // tN: the bits from code N's stop bit on; its low k1 bits are the stop bit and remainder.
             long t0 = load(b, off + (pos >>> 3)) >>> (pos & 7);
             int q0 = Long.numberOfTrailingZeros(t0);
@@ -453,20 +438,18 @@ final class SampleCoding {
             long t2 = t1 >>> k1 >>> q2;
             int q3 = Long.numberOfTrailingZeros(t2 >>> k1);
             long t3 = t2 >>> k1 >>> q3;
-            int q4 = size == 5 ? Long.numberOfTrailingZeros(t3 >>> k1) : 0;
+            int q4 = Long.numberOfTrailingZeros(t3 >>> k1);
             long t4 = t3 >>> k1 >>> q4;
             int quotients = q0 + q1 + q2 + q3 + q4;
             if (quotients > fit) {
                 break;
             }
-            pos += quotients + size * k1;
+            pos += quotients + GROUP * k1;
             prev = put(xyz, idx, prev, q0, t0, k1);
             prev = put(xyz, idx + 3, prev, q1, t1, k1);
             prev = put(xyz, idx + 6, prev, q2, t2, k1);
             prev = put(xyz, idx + 9, prev, q3, t3, k1);
-            if (size == 5) {
-                prev = put(xyz, idx + 12, prev, q4, t4, k1);
-            }
+            prev = put(xyz, idx + 12, prev, q4, t4, k1);
         }
         return (long) pos << 32 | g;
     }

@@ -88,7 +88,7 @@ class SampleCodingTest {
     @ParameterizedTest(name = "k = {0}")
     @ValueSource(ints = {0, 1, 5, 12, 13})
     void rice_codesAroundTheFastPathLimit_decodeWherever8ByteLoadsSplitThem(int k) {
-        // Quotients 0..60, as far as k allows (8190 >>> k): short codes come four or five to a load, codes up to 57
+        // Quotients 0..60, as far as k allows (8190 >>> k): short codes come five to a load, codes up to 57
         // bits one by one from a window, longer ones are counted window by window. Each phase starts
         // the quotient sequence elsewhere, so codes land at every position of the 64-bit loads and groups.
         int maxQuotient = 8190 >>> k;
@@ -150,18 +150,16 @@ class SampleCodingTest {
     @ParameterizedTest(name = "k = {0}")
     @ValueSource(ints = {0, 2, 5, 9})
     void rice_groupsAtTheirQuotientLimitAndOneOver_decodeInEveryPositionOfAGroup(int k) {
-        // An axis of c codes is taken in groups of five when c % 5 <= c % 4, else of four; a group is taken
-        // at once when its quotients add up to at most min(56 - size (k + 1), 8190 >>> k); one quotient more
-        // anywhere in a group sends the decoder through the single-code path and back. Lengths 8..15 use
-        // both sizes and leave 0..3 codes after the last whole group. Low remainder bits alternate the signs.
+        // Five codes are taken at once when their quotients add up to at most min(56 - 5 (k + 1), 8190 >>> k);
+        // one quotient more anywhere in a group sends the decoder through the single-code path and back.
+        // Lengths 10..14 leave 0..4 codes after the last whole group. Low remainder bits alternate the signs.
+        int limit = Math.min(56 - 5 * (k + 1), 8190 >>> k);
         for (int over = 0; over <= 1; over++) {
-            for (int codes = 8; codes <= 15; codes++) {
-                int size = codes % 5 <= codes % 4 ? 5 : 4;
-                int limit = Math.min(56 - size * (k + 1), 8190 >>> k);
+            for (int codes = 10; codes <= 14; codes++) {
                 for (int at = -1; at < codes; at++) {
                     int[] us = new int[codes];
                     for (int i = 0; i < codes; i++) {
-                        int q = limit / size + (i == at ? limit % size + over : 0);
+                        int q = limit / 5 + (i == at ? limit % 5 + over : 0);
                         us[i] = q << k | (k > 0 ? i & 1 : 0);
                     }
                     for (int off = 0; off < 8; off += 3) {
@@ -182,7 +180,7 @@ class SampleCodingTest {
     }
 
     /**
-     * A stream of {@code n} samples whose axes use {@code ks}: mostly short codes (quotients 0..3, taken four or five at
+     * A stream of {@code n} samples whose axes use {@code ks}: mostly short codes (quotients 0..3, taken five at
      * a time), every seventh or so a long one (up to 70 zeros, as far as k allows) that stops a group; the
      * walk is kept in -2048..2047. Fills {@code expected} with the counts.
      */
@@ -216,7 +214,7 @@ class SampleCodingTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
     void rice_everyParameterOnEveryAxis_decodesGroupsTailsAndLongCodes(int k) {
         // Each k is decoded by its own compiled copy of the group loop, so every one is tried on every axis,
-        // with codes left after the last whole group and groups that a long code stops.
+        // with 0..4 codes after the last whole group and groups that a long code stops.
         for (int n : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 17, 33, 34, 48, 49}) {
             for (long seed = 1; seed <= 6; seed++) {
                 short[] expected = new short[3 * n];
