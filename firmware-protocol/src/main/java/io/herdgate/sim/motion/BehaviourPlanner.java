@@ -48,8 +48,14 @@ public final class BehaviourPlanner {
         }
     }
 
-    /** Median bout length in s, columns in {@link #CHOICES} order. */
+    /** Median bout length in s, columns in {@link #CHOICES} order; lying and ruminating are parts of a lying bout. */
     private static final double[] MEDIAN_BOUT_S = {40 * 60, 35 * 60, 8 * 60, 35 * 60, 90};
+    /**
+     * Median length of a whole lying bout (lying down to getting up, lying and ruminating parts together), s.
+     * The leg-sensor minute recordings show bouts of 25..55 min on average per cow and 10.6..11 h of lying a
+     * day; without it lying and ruminating followed each other for hours (bouts of 50..120 min, 13..17 h).
+     */
+    private static final double MEDIAN_LYING_BOUT_S = 35 * 60;
     private static final double BOUT_SIGMA = 0.6;
     private static final Duration SHORTEST_BOUT = Duration.ofSeconds(10);
 
@@ -58,7 +64,8 @@ public final class BehaviourPlanner {
     private final List<Episode> episodes;
     private final Rng rng;
     private final double[] weights = new double[CHOICES.length];
-    private Behaviour last = Behaviour.LYING;
+    private Behaviour last = Behaviour.STANDING;
+    private double lyingLeftS; // time left in the current lying bout, s
 
     private BehaviourPlanner(CowTraits traits, ZoneId zone, List<Episode> episodes) {
         this.traits = traits;
@@ -89,14 +96,15 @@ public final class BehaviourPlanner {
         double total = 0;
         for (int i = 0; i < CHOICES.length; i++) {
             Behaviour b = CHOICES[i];
-            double w = b == last ? 0 : base[i] * fx.weight[i];
+            double w = b == last || (last.isLying() && b.isLying()) ? 0 : base[i] * fx.weight[i];
             if (b == Behaviour.RUMINATING && last == Behaviour.GRAZING) {
                 w *= 2; // rumination tends to follow a meal
             }
             weights[i] = w;
             total += w;
         }
-        double pick = rng.nextDouble() * total;
+        double draw = rng.nextDouble();
+        double pick = draw * total;
         int chosen = CHOICES.length - 1;
         for (int i = 0; i < CHOICES.length; i++) {
             pick -= weights[i];
@@ -105,11 +113,25 @@ public final class BehaviourPlanner {
                 break;
             }
         }
+        if ((last == Behaviour.LYING || last == Behaviour.RUMINATING) && lyingLeftS > 0) {
+            // Her lying bout goes on, resting or ruminating by the hour's weights, until its length is used up;
+            // then she gets up.
+            double rest = base[0] * fx.weight[0];
+            double chew = base[1] * fx.weight[1];
+            chosen = rest + chew > 0 && draw < chew / (rest + chew) ? 1 : 0;
+        }
         double medianS = MEDIAN_BOUT_S[chosen] * traits.boutScale() * fx.boutScale[chosen];
         if ((hour == 5 || hour == 16) && CHOICES[chosen] == Behaviour.WALKING) {
             medianS *= 3; // the walk to and from the parlour
         }
         long seconds = Math.max(SHORTEST_BOUT.toSeconds(), Math.round(rng.logNormal(medianS, BOUT_SIGMA)));
+        if (CHOICES[chosen].isLying()) {
+            if (!last.isLying()) {
+                lyingLeftS = rng.logNormal(MEDIAN_LYING_BOUT_S * traits.boutScale() * fx.boutScale[0], BOUT_SIGMA);
+            }
+            seconds = Math.max(SHORTEST_BOUT.toSeconds(), Math.min(seconds, Math.round(lyingLeftS)));
+            lyingLeftS -= seconds;
+        }
         Instant end = t.plusSeconds(seconds);
         if (end.isAfter(boundary)) {
             end = boundary;
