@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * from the classifier's own calls), against the labelled 10 Hz recordings run the same way (in recording order).
  * Per true behaviour, the share of 10-s windows called each class. The demo and the end-to-end tests judge the
  * detectors on what this classifier makes of simulated cows, so the simulator must be read like a real cow:
- * before grazing's biting noise moved up from 1.6 Hz, 31 % of simulated grazing windows were called walking
- * (recordings 3 %), the learnt walking posture sat 20° towards head-down and simulated standing was called
- * lying 69 % of the time (recordings 3 %). Tolerance: 10 percentage points.
+ * before grazing's biting noise moved up from 1.6 Hz, 46 % of these cows' grazing windows were called walking
+ * (recordings 3 %), the learnt walking posture sat about 20° towards head-down and their standing was called
+ * standing 8 % of the time (recordings 88 %). Tolerance: 10 percentage points.
  */
 class SimulatedCollarClassificationTest {
 
