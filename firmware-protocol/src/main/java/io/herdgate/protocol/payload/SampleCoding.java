@@ -422,7 +422,9 @@ final class SampleCoding {
      * <p>Kept under the JIT's inlining limit for hot methods (325 bytes of bytecode; the parameters used most
      * come first, as their loads take one byte): inlined at a call site with a constant {@code k1}, its shifts
      * by {@code k1} compile to one instruction each, where Java 17's C2 makes a shift by a variable count
-     * three (SHR r, CL); that is a fifth of the Rice decoding time.
+     * three (SHR r, CL); that is a fifth of the Rice decoding time. Its own compiled code (C2 compiles it
+     * alone too) must also stay small, under the 2,500 bytes above which C2 no longer inlines a compiled
+     * method: a group size passed as a parameter, for instance, broke that.
      */
     private static long riceGroups(int k1, int prev, int idx, short[] xyz, byte[] b, int off, int pos, int fit,
             int groups) {
