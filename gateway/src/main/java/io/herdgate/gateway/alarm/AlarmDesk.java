@@ -190,7 +190,8 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
      */
     @Override
     public synchronized void onEvent(AlarmEvent event) {
-        db.write(Durability.FULL, c -> {
+        // Ahead of the ingest's bulk writes waiting for the connection: the alarm's message waits for this commit.
+        db.writeFirst(Durability.FULL, c -> {
             take(event);
             return null;
         });
