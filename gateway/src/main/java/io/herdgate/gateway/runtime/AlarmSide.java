@@ -56,7 +56,6 @@ import io.herdgate.gateway.whatsapp.WhatsAppChannel;
 import io.herdgate.gateway.whatsapp.WhatsAppSettings;
 import io.herdgate.gateway.whatsapp.WhatsAppWebhook;
 import io.herdgate.rules.alarm.AlarmEvent;
-import io.herdgate.rules.detect.AlarmListener;
 import io.herdgate.rules.params.Rules;
 import java.nio.file.Path;
 import java.time.Clock;
