@@ -1,7 +1,10 @@
 package io.herdgate.gateway.outbox;
 
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -17,10 +20,24 @@ final class Handoff {
     /** Rows waiting at most: a cow-down burst is a few dozen; more than this is a backlog the poll drains. */
     static final int CAPACITY = 64;
 
-    private final List<OutboxEntry> waiting = new ArrayList<>();
+    /** Ids {@link #remove removed} before they were offered, newest last; at most this many are remembered. */
+    static final int GONE = 256;
 
-    /** Takes {@code e} (pending, due now); false when {@link #CAPACITY} rows wait already. */
+    private final List<OutboxEntry> waiting = new ArrayList<>();
+    /**
+     * Rows the poll claimed (or a cancel took) in the moment between their commit and their offer: their offer,
+     * when it comes, must not hand them out a second time.
+     */
+    private final Set<OutboxId> gone = new LinkedHashSet<>();
+
+    /**
+     * Takes {@code e} (pending, due now); false when {@link #CAPACITY} rows wait already. A row already removed
+     * (claimed by the poll first) is not taken, and true is returned: there is nothing left to hand out.
+     */
     synchronized boolean offer(OutboxEntry e) {
+        if (gone.remove(e.id())) {
+            return true;
+        }
         if (waiting.size() >= CAPACITY) {
             return false;
         }
@@ -43,9 +60,16 @@ final class Handoff {
         return waiting.stream().anyMatch(ready);
     }
 
-    /** Forgets row {@code id} (claimed through the database, cancelled or dropped meanwhile). */
+    /** Forgets row {@code id} (claimed through the database, or cancelled), also if its offer is still to come. */
     synchronized void remove(OutboxId id) {
-        waiting.removeIf(e -> e.id().equals(id));
+        if (!waiting.removeIf(e -> e.id().equals(id))) {
+            gone.add(id);
+            if (gone.size() > GONE) {
+                Iterator<OutboxId> eldest = gone.iterator();
+                eldest.next();
+                eldest.remove();
+            }
+        }
     }
 
     synchronized int size() {

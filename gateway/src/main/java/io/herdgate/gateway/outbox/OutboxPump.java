@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -101,6 +102,9 @@ public final class OutboxPump {
      * database (never marked in flight), so the database's rows are checked against this set before one is claimed.
      */
     private final Set<OutboxId> inHand = new HashSet<>();
+    /** A thread is reading the due rows; another asked for a read after it started. */
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean pollAgain = new AtomicBoolean();
     private Instant nextHousekeeping = Instant.MIN;
 
     /** One recipient on one channel. */
@@ -296,17 +300,45 @@ public final class OutboxPump {
             } finally {
                 lock.unlock();
             }
-            List<OutboxEntry> due = outbox.due(now, 64);
-            Optional<Taken> chosen = choose(due, now, more);
+            Optional<Taken> chosen = poll(more);
             if (chosen.isEmpty()) {
                 return chosen;
             }
             // Conditional on the row being pending and due still: another worker may have sent it, or a retry
             // postponed it, since it was read.
-            if (outbox.claim(chosen.get().entry().id(), now)) {
+            if (outbox.claim(chosen.get().entry().id(), chosen.get().at())) {
                 return chosen;
             }
             free(chosen.get(), false);
+        }
+    }
+
+    /**
+     * Reads the due rows and reserves the most urgent one that can be called now, if any. One worker reads at a
+     * time: the others, finding no handed-off row ready, do not queue behind it for the database (where they
+     * would sit, every one of them, while the next critical row waits in the hand-off); they ask it to read
+     * once more when it is done, so nothing committed meanwhile waits for the idle pass.
+     */
+    private Optional<Taken> poll(boolean[] more) {
+        while (true) {
+            if (!polling.compareAndSet(false, true)) {
+                pollAgain.set(true);
+                if (polling.get()) {
+                    return Optional.empty(); // the reader sees pollAgain once it is done
+                }
+                continue; // it has just finished: read here
+            }
+            Optional<Taken> chosen;
+            try {
+                pollAgain.set(false);
+                Instant now = clock.instant();
+                chosen = choose(outbox.due(now, 64), now, more);
+            } finally {
+                polling.set(false);
+            }
+            if (chosen.isPresent() || !pollAgain.getAndSet(false)) {
+                return chosen;
+            }
         }
     }
 
