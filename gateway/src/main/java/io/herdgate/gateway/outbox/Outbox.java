@@ -238,7 +238,8 @@ public final class Outbox {
      * @param counted whether {@link #claim} counted the attempt already (false for a row taken from the hand-off)
      */
     void sent(OutboxId id, String providerId, boolean counted) {
-        db.write(Durability.FULL, c -> {
+        // Ahead of the bulk writes: the delivery worker (and its recipient) is held until this commit.
+        db.writeFirst(Durability.FULL, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET state = 'sent', done_ms = ?, provider_id = ?, "
                     + "delivery = 'sent', attempts = attempts + ? WHERE id = ?")) {
                 s.setLong(1, clock.millis());

@@ -50,7 +50,8 @@ public final class SqliteMessageLog implements MessageLog {
     public void recordSent(MessageId id, NotificationKey key, Optional<AlarmId> alarm, PhoneNumber to, Instant at) {
         // NORMAL: no fsync of its own on the delivery path; the outbox's FULL commit of the send, right after,
         // syncs the log up to it. A kill loses neither; a power cut in between re-sends the message anyway.
-        db.write(Durability.NORMAL, c -> {
+        // Ahead of the bulk writes: the delivery worker (and its recipient) is held until the send is recorded.
+        db.writeFirst(Durability.NORMAL, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO whatsapp_sent "
                     + "(wamid, notification_key, alarm_id, phone, sent_at) VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, id.value());
