@@ -32,7 +32,7 @@ public record CowTraits(long seed, double mountRollRad, boolean reversed, double
                 r.logNormal(1.0, 0.01),
                 r.uniform(0.003, 0.006),
                 // about one collar in five shows almost none of it, as in the recordings
-                r.nextDouble() < 0.2 ? r.logNormal(0.004, 0.3) : r.logNormal(0.036, 0.3),
+                r.nextDouble() < 0.2 ? r.logNormal(0.004, 0.3) : r.logNormal(0.036, 0.2),
                 r.uniform(2.3, 2.8),
                 r.uniform(0.75, 1.05),
                 r.uniform(0.9, 1.3),

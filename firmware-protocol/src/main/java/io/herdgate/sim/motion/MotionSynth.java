@@ -176,7 +176,7 @@ public final class MotionSynth {
                 ampMedian = 1; ampSigma = 0.2; bandG = 0.185; swingRad = 0.10; stepG = 0.12; stepDuty = 0.2;
                 bandX = 0.85;
                 bandY = 1.15;
-                band.tune(1.6, 2.5, dt);
+                band.tune(3.2, 2.5, dt);
             }
             case WALKING -> {
                 ampMedian = 1; ampSigma = 0.65; bandG = 0.07; stepG = 0.16; stepDuty = 1;

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoRunTest {
 
     private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
-    /** Unexplained alarms of the default story run (deterministic), each explained in BENCHMARKS.md "Demo story": 4 in the last run. */
-    private static final int MOST_UNEXPLAINED = 4;
+    /**
+     * Unexplained alarms of the default story run (deterministic), each explained in BENCHMARKS.md "Demo story": 2 calvings
+     * on day 3, each judged against a single usual day (4 before the simulator's grazing and lying bouts were mended).
+     */
+    private static final int MOST_UNEXPLAINED = 2;
 
     @Test
     void run_smallHerd_throughTheRealGateway_everyFrameAccepted_andEveryCowObservedEveryMinute(@TempDir Path dir) {
@@ -59,7 +62,7 @@ class DemoRunTest {
     }
 
     @Test
-    void run_story_everyInjectedEventButCalvingRaisesItsAlarmThroughTheRealDetectors_andTheUnexplainedAlarmsAreTheKnownWarmUpOnes() {
+    void run_story_everyInjectedEventButCalvingRaisesItsAlarmThroughTheRealDetectors_andTheUnexplainedAlarmsAreTheKnownEarlyCalvings() {
         DemoSettings s = DemoSettings.of(6, Duration.ofHours(5 * 24 + 12), DemoSettings.STORY, 7, START);
         DemoRun run = DemoRun.of(s, e -> { }, t -> { });
 
@@ -71,26 +74,22 @@ class DemoRunTest {
                 + " at " + a.raisedAt()));
         assertEquals(6, r.outcomes().size(), r.outcomes().toString());
         for (EventOutcome o : r.outcomes()) {
-            // Known limit: the live gateway's classifier gives no rumination, so the calving score rests on the
-            // lying bouts (bout length and the 16-h restlessness); the simulated cow's restless night is read as
-            // one long lying bout (simulated standing looks like lying), and with 3 usual days the bout unit
-            // widens to her spread of 4-h bout lengths, about as large as the usual bout itself
-            // (BENCHMARKS.md, Demo story).
+            // Known limit of the detector, not of the simulated cow: without rumination the calving score rests on the
+            // lying bouts. The gateway reads the calving cow's last day like the calving recordings (1.8 times the
+            // lying bouts, 0.6 times as long, 2.1 times the usual 16-h bout rate at the birth), but with 4 usual days
+            // the bout unit widens to her spread of 4-h bout lengths (about 65 % of the usual bout), so the score
+            // peaks just under 1 for two hours at the birth (BENCHMARKS.md, Demo story; rules/DETECTORS.md,
+            // "Which collars can detect calving").
             if (o.expected() != AlarmType.CALVING) {
                 assertTrue(o.alarm().isPresent(), o.episode() + " on cow " + o.cow() + " raised no " + o.expected().jsonName());
             }
         }
-        // The unexplained alarms are heats and calvings judged on thin baselines in the first days (BENCHMARKS.md,
-        // Demo story, lists each with its cause); never a cow down, fallen collar, silence or illness.
-        assertTrue(r.unexplained().stream().allMatch(a -> a.type() == AlarmType.HEAT || a.type() == AlarmType.CALVING),
-                r.unexplained().toString());
+        // The unexplained alarms are calvings judged on a single usual day in the first days (BENCHMARKS.md,
+        // Demo story, lists each with its cause); never a heat, cow down, fallen collar, silence or illness.
+        assertTrue(r.unexplained().stream().allMatch(a -> a.type() == AlarmType.CALVING), r.unexplained().toString());
         assertTrue(r.unexplained().size() <= MOST_UNEXPLAINED, r.unexplained().size() + " unexplained alarms, at most "
                 + MOST_UNEXPLAINED + " expected: " + r.unexplained());
-        // After the warm-up only the calving cow's morning heat (a rise over her own thin baseline) is known.
-        String calvingCow = r.outcomes().stream().filter(o -> o.expected() == AlarmType.CALVING)
-                .findFirst().orElseThrow().cow().toString();
-        List<Alarm> afterWarmUp = r.unexplained().stream().filter(a -> !a.raisedAt().isBefore(run.warmupEnd()))
-                .filter(a -> !(a.type() == AlarmType.HEAT && a.cow().value().equals(calvingCow))).toList();
+        List<Alarm> afterWarmUp = r.unexplained().stream().filter(a -> !a.raisedAt().isBefore(run.warmupEnd())).toList();
         assertEquals(List.of(), afterWarmUp, "alarms after the warm-up that no injected event explains");
         String fallenCollarCow = r.outcomes().stream().filter(o -> o.expected() == AlarmType.COLLAR_OFF)
                 .findFirst().orElseThrow().cow().toString();
