@@ -189,11 +189,30 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
      * commit together (one fsync before the message can go out, instead of one per table).
      */
     @Override
-    public synchronized void onEvent(AlarmEvent event) {
-        db.write(Durability.FULL, c -> {
-            take(event);
+    public void onEvent(AlarmEvent event) {
+        onEvents(List.of(event));
+    }
+
+    /**
+     * As {@link #onEvent} for events told together (one pass of the detection engine), in one transaction: one
+     * fsync for all of them; critical alarms are taken (and so queued for sending) first, the others in the order
+     * given. If the commit fails, none of them is recorded.
+     */
+    public synchronized void onEvents(List<AlarmEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        // Ahead of the ingest's bulk writes waiting for the connection: the alarms' messages wait for this commit.
+        db.writeFirst(Durability.FULL, c -> {
+            events.stream().filter(this::critical).forEach(this::take);
+            events.stream().filter(e -> !critical(e)).forEach(this::take);
             return null;
         });
+    }
+
+    /** Critical as routed (the contacts file may raise or lower a type's severity). */
+    private boolean critical(AlarmEvent e) {
+        return severity(e.alarm()) == Severity.CRITICAL;
     }
 
     private void take(AlarmEvent event) {

@@ -1,5 +1,6 @@
 package io.herdgate.gateway.config;
 
+import io.herdgate.gateway.outbox.OutboxDelivery;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public record AlarmsConfig(LocalTime dailySummary, Optional<QuietHours> quietHours, Duration escalateAfter,
                            int deliveryWorkers) {
 
-    public static final int DEFAULT_DELIVERY_WORKERS = 8;
+    public static final int DEFAULT_DELIVERY_WORKERS = OutboxDelivery.WORKERS;
     public static final int MAX_DELIVERY_WORKERS = 16;
     public static final AlarmsConfig DEFAULT =
             new AlarmsConfig(LocalTime.of(7, 0), Optional.empty(), Duration.ofMinutes(15), DEFAULT_DELIVERY_WORKERS);

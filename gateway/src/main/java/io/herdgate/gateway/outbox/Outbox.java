@@ -5,6 +5,7 @@ import io.herdgate.gateway.notify.DeliveryStatus;
 import io.herdgate.gateway.notify.Notification;
 import io.herdgate.gateway.notify.NotificationKey;
 import io.herdgate.gateway.notify.PhoneNumber;
+import io.herdgate.gateway.notify.Priority;
 import io.herdgate.gateway.store.AlarmId;
 import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.Durability;
@@ -30,6 +31,21 @@ import org.tinylog.Logger;
  * power cut or a kill), except the mark that a send is in flight ({@link Durability#NORMAL}: it survives a kill,
  * and if a power cut loses it the row is re-sent all the same). Thread-safe (the database serialises).
  *
+ * <p>A critical row due at once is also handed to the delivery workers in memory once its transaction has
+ * committed ({@link Handoff}), and its first send is claimed there, without the {@code in_flight} mark: nothing
+ * between the commit and the channel call waits for the database. What that means when the process stops
+ * mid-send:
+ * <ul>
+ * <li>kill -9 (or a crash) before the provider took the message: the row is {@code pending} (committed FULL
+ *     before the hand-off) and is sent at the next start;</li>
+ * <li>kill -9 after the provider took it, before the {@code sent} commit: the row is {@code pending} and is
+ *     sent again at the next start: the recipient sees it twice, exactly as for a row that was {@code in_flight};
+ *     the start's warning counts both (it cannot tell them apart, so it says "may");</li>
+ * <li>a power cut: the same as a kill, as the row's FULL commit came before the hand-off; a {@code sent} commit
+ *     is FULL too, so a row marked sent stays sent.</li>
+ * </ul>
+ * At least once either way; the in-flight mark only ever served to say which rows might be duplicates.
+ *
  * <p>Opening it returns rows found {@code in_flight} to {@code pending}: the process died while a channel
  * was being asked, so the provider may or may not have taken the message; it is sent again (at least once).
  */
@@ -43,6 +59,7 @@ public final class Outbox {
     private final Clock clock;
     private final OutboxWatcher watcher;
     private final int recovered;
+    private final Handoff handoff = new Handoff();
     private boolean full;
 
     private Outbox(Database db, OutboxSettings settings, Clock clock, OutboxWatcher watcher) {
@@ -52,9 +69,12 @@ public final class Outbox {
         this.watcher = watcher;
         this.recovered = db.write(Durability.FULL, c -> update(c,
                 "UPDATE outbox SET state = 'pending' WHERE state = 'in_flight'"));
-        if (recovered > 0) {
-            Logger.warn("outbox: {} notification(s) were being sent when the gateway stopped; sending them again "
-                    + "(a recipient may see one of them twice)", recovered);
+        // A critical row's first send is not marked in flight (see the class): one never tried may have been under way.
+        int untried = db.read(c -> count(c, "SELECT count(*) FROM outbox WHERE state = 'pending' AND attempts = 0 "
+                + "AND priority = " + Priority.CRITICAL.ordinal()));
+        if (recovered > 0 || untried > 0) {
+            Logger.warn("outbox: {} notification(s) were being sent when the gateway stopped, and {} critical one(s) "
+                    + "may have been; sending them now (a recipient may see one of them twice)", recovered, untried);
         }
     }
 
@@ -102,6 +122,7 @@ public final class Outbox {
                 if (dropped == 0) {
                     return new EnqueueResult.Full(settings.capacity());
                 }
+                // Only rows below critical are dropped, and only critical rows are handed off: nothing to forget.
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (nkey, priority, phone, body, state, channel, "
                     + "channel_since_ms, created_ms, due_ms) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?) RETURNING id")) {
@@ -122,14 +143,24 @@ public final class Outbox {
         watchFill();
         if (r instanceof EnqueueResult.Accepted a) {
             // Inside a caller's transaction (the desk's) the row is not there for the workers before its commit.
+            OutboxEntry entry = new OutboxEntry(a.id(), n, OutboxState.PENDING, first, now, 0, created, now,
+                    Optional.empty(), Optional.empty(), Optional.empty());
             db.afterCommit(() -> {
                 // The instant is the alarm-latency harness's "queued" mark (raise → queued → picked → POST).
                 Logger.info("outbox: queued {} ({}) as {} on {}, committed {}", n.key().value(), n.priority(),
                         a.id().value(), first, clock.instant());
+                if (n.priority() == Priority.CRITICAL && !now.isAfter(created)) {
+                    handoff.offer(entry); // full: the workers' poll finds it
+                }
                 watcher.onQueued();
             });
         }
         return r;
+    }
+
+    /** Critical rows just committed, for the delivery workers to take without reading the database. */
+    Handoff handoff() {
+        return handoff;
     }
 
     /** Pending rows due at {@code now}, most urgent first (priority, then due time, then age); immutable. */
@@ -189,29 +220,41 @@ public final class Outbox {
     }
 
     /**
-     * Marks a pending row in flight before its channel is called, counting the attempt.
+     * Marks a pending row due by {@code dueBy} in flight before its channel is called, counting the attempt.
      *
-     * @return false when the row is no longer pending (cancelled meanwhile): do not send it
+     * @return false when the row is no longer pending or due later (sent, cancelled or postponed meanwhile):
+     *         do not send it
      */
-    boolean claim(OutboxId id) {
-        // NORMAL (no fsync, on the path to the send): in WAL mode the commit still survives a kill -9; a power
-        // cut may lose it, and then the row is pending at the next start, which re-sends it just as in_flight would.
+    boolean claim(OutboxId id, Instant dueBy) {
+        // NORMAL (no fsync): in WAL mode the commit still survives a kill -9; a power cut may lose it, and then
+        // the row is pending at the next start, which re-sends it just as in_flight would.
         return db.write(Durability.NORMAL, c -> update(c, "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 "
-                + "WHERE id = " + id.value() + " AND state = 'pending'")) == 1;
+                + "WHERE id = " + id.value() + " AND state = 'pending' AND due_ms <= " + dueBy.toEpochMilli())) == 1;
     }
 
-    /** The provider took it. */
-    void sent(OutboxId id, String providerId) {
-        db.write(Durability.FULL, c -> {
+    /**
+     * The provider took it.
+     *
+     * @param counted whether {@link #claim} counted the attempt already (false for a row taken from the hand-off)
+     */
+    void sent(OutboxId id, String providerId, boolean counted) {
+        // Ahead of the bulk writes: the delivery worker (and its recipient) is held until this commit.
+        db.writeFirst(Durability.FULL, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET state = 'sent', done_ms = ?, provider_id = ?, "
-                    + "delivery = 'sent' WHERE id = ?")) {
+                    + "delivery = 'sent', attempts = attempts + ? WHERE id = ?")) {
                 s.setLong(1, clock.millis());
                 s.setString(2, providerId);
-                s.setLong(3, id.value());
+                s.setInt(3, counted ? 0 : 1);
+                s.setLong(4, id.value());
                 return s.executeUpdate();
             }
         });
         watchFill();
+    }
+
+    /** Counts an attempt that {@link #claim} did not (a row taken from the hand-off whose call failed). */
+    void attempted(OutboxId id) {
+        db.write(Durability.FULL, c -> update(c, "UPDATE outbox SET attempts = attempts + 1 WHERE id = " + id.value()));
     }
 
     /** Back to pending on the same channel, not before {@code due}. */
@@ -324,14 +367,22 @@ public final class Outbox {
     }
 
     private int cancelWhere(String where, String arg) {
-        int n = db.write(Durability.FULL, c -> {
+        List<OutboxId> ids = db.write(Durability.FULL, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET state = 'cancelled', done_ms = ? "
-                    + "WHERE state = 'pending' AND " + where)) {
+                    + "WHERE state = 'pending' AND " + where + " RETURNING id")) {
                 s.setLong(1, clock.millis());
                 s.setString(2, arg);
-                return s.executeUpdate();
+                List<OutboxId> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(OutboxId.of(rs.getLong(1)));
+                    }
+                }
+                return out;
             }
         });
+        ids.forEach(handoff::remove);
+        int n = ids.size();
         if (n > 0) {
             watchFill();
         }
@@ -369,8 +420,11 @@ public final class Outbox {
     }
 
     private static int unsent(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox WHERE state IN ('pending', 'in_flight')");
-             ResultSet rs = s.executeQuery()) {
+        return count(c, "SELECT count(*) FROM outbox WHERE state IN ('pending', 'in_flight')");
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         }

@@ -21,10 +21,12 @@ public final class OutboxDelivery implements AutoCloseable {
     /** How long {@link #close()} lets channel calls under way finish before interrupting them. */
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
     /**
-     * Workers the gateway runs: a cow-down burst to eight different numbers goes out at once (a send holds its
-     * worker for the HTTP call and one fsync, some 50 ms); idle workers cost a parked thread each.
+     * Workers the gateway runs: a burst of critical alarms to up to sixteen different numbers goes out at once
+     * (a send holds its worker for the HTTP call and the commits recording it, tens to hundreds of ms under
+     * load; in the alarm-latency harness a catch-up raised 12 at once, and with 8 workers the last four waited
+     * some 250 ms for one); an idle worker costs a parked thread.
      */
-    public static final int WORKERS = 8;
+    public static final int WORKERS = 16;
     /** At most this many workers. */
     public static final int MAX_WORKERS = 16;
 

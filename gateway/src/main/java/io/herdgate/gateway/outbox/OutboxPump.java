@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -96,17 +97,28 @@ public final class OutboxPump {
     private final Set<Pair> calls = new HashSet<>();
     /** Channels being probed after a pause: their other rows wait for the probe's answer. */
     private final Set<ChannelName> probing = EnumSet.noneOf(ChannelName.class);
+    /**
+     * Rows a thread has taken and not yet settled. One from the outbox's {@link Handoff} is {@code pending} in the
+     * database (never marked in flight), so the database's rows are checked against this set before one is claimed.
+     */
+    private final Set<OutboxId> inHand = new HashSet<>();
+    /** A thread is reading the due rows; another asked for a read after it started. */
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean pollAgain = new AtomicBoolean();
     private Instant nextHousekeeping = Instant.MIN;
 
     /** One recipient on one channel. */
     private record Pair(ChannelName channel, PhoneNumber phone) {
     }
 
-    /** A row claimed for a call on channel {@code index}; {@code probe}: the call that reopens a paused channel. */
-    private record Taken(OutboxEntry entry, int index, Pair pair, Instant at, boolean probe) {
+    /**
+     * A row claimed for a call on channel {@code index}; {@code probe}: the call that reopens a paused channel;
+     * {@code marked}: claimed in the database (in flight, attempt counted), else taken from the hand-off.
+     */
+    private record Taken(OutboxEntry entry, int index, Pair pair, Instant at, boolean probe, boolean marked) {
 
         Taken asProbe() {
-            return new Taken(entry, index, pair, at, true);
+            return new Taken(entry, index, pair, at, true, marked);
         }
     }
 
@@ -181,16 +193,22 @@ public final class OutboxPump {
     public int pumpDue(Runnable another) {
         Instant now = clock.instant();
         List<Taken> probes;
+        boolean housekeeping;
         lock.lock();
         try {
-            if (!now.isBefore(nextHousekeeping)) {
-                outbox.expireOlderThan(now.minus(settings.expireAfter()));
-                outbox.purgeDoneBefore(now.minus(KEEP_DONE));
+            // Not while a critical row waits in the hand-off: the pass that finds it must not wait for the database.
+            housekeeping = !now.isBefore(nextHousekeeping) && outbox.handoff().size() == 0;
+            if (housekeeping) {
                 nextHousekeeping = now.plus(HOUSEKEEPING);
             }
             probes = takeProbes(now);
         } finally {
             lock.unlock();
+        }
+        if (housekeeping) {
+            // Without the lock, so that other workers take handed-off rows meanwhile.
+            outbox.expireOlderThan(now.minus(settings.expireAfter()));
+            outbox.purgeDoneBefore(now.minus(KEEP_DONE));
         }
         int called = 0;
         try {
@@ -231,12 +249,15 @@ public final class OutboxPump {
             ChannelName c = channels.get(i).name();
             if (closedUntil.containsKey(c) && !after(closedUntil.get(c), now) && !isDown(c) && !probing.contains(c)) {
                 Optional<OutboxEntry> probe = outbox.mostUrgentOn(c);
-                if (probe.isPresent() && !busy(new Pair(c, probe.get().notification().to().phone()), now)) {
-                    Optional<Taken> t = claim(probe.get(), i, now);
-                    t.ifPresent(taken -> {
+                if (probe.isPresent() && !inHand.contains(probe.get().id())
+                        && !busy(new Pair(c, probe.get().notification().to().phone()), now)) {
+                    OutboxEntry e = onChannel(probe.get(), i);
+                    // A probe goes whatever its row's own due time; rare, so claimed under the lock.
+                    if (outbox.claim(e.id(), Instant.ofEpochMilli(Long.MAX_VALUE))) {
+                        outbox.handoff().remove(e.id());
                         probing.add(c);
-                        probes.add(taken.asProbe());
-                    });
+                        probes.add(reserve(e, i, now, true).asProbe());
+                    }
                 }
             }
         }
@@ -249,7 +270,7 @@ public final class OutboxPump {
             ChannelName c = channels.get(i).name();
             if (isDown(c) || after(closedUntil.get(c), now)) {
                 for (OutboxEntry e : outbox.pendingOn(c)) {
-                    if (!now.isBefore(e.channelSince().plus(patience(e)))) {
+                    if (!inHand.contains(e.id()) && !now.isBefore(e.channelSince().plus(patience(e)))) {
                         final int index = i;
                         nextUp(i).ifPresent(n -> outbox.moveTo(e.id(), channels.get(n).name(),
                                 channels.get(index).name() + " unusable for " + patience(e)));
@@ -261,14 +282,75 @@ public final class OutboxPump {
 
     /**
      * Claims the most urgent due row that no hold, pause or call under way blocks; sets {@code more[0]} when
-     * another row is ready for a different recipient.
+     * another row is ready for a different recipient. A critical row just handed off comes first and is taken
+     * in memory (no database read or write); else the due rows are read and the chosen one claimed in the
+     * database, both without the lock, so that a worker waiting for the database (behind the desk's or the
+     * ingest's transactions) never holds up another taking a handed-off row.
      */
     private Optional<Taken> take(boolean[] more) {
+        while (true) {
+            Instant now = clock.instant();
+            lock.lock();
+            try {
+                Optional<OutboxEntry> fresh = outbox.handoff().take(e -> ready(e, now));
+                if (fresh.isPresent()) {
+                    more[0] = outbox.handoff().any(e -> ready(e, now));
+                    return Optional.of(reserve(fresh.get(), indexOf(fresh.get().channel()), now, false));
+                }
+            } finally {
+                lock.unlock();
+            }
+            Optional<Taken> chosen = poll(more);
+            if (chosen.isEmpty()) {
+                return chosen;
+            }
+            // Conditional on the row being pending and due still: another worker may have sent it, or a retry
+            // postponed it, since it was read.
+            if (outbox.claim(chosen.get().entry().id(), chosen.get().at())) {
+                return chosen;
+            }
+            free(chosen.get(), false);
+        }
+    }
+
+    /**
+     * Reads the due rows and reserves the most urgent one that can be called now, if any. One worker reads at a
+     * time: the others, finding no handed-off row ready, do not queue behind it for the database (where they
+     * would sit, every one of them, while the next critical row waits in the hand-off); they ask it to read
+     * once more when it is done, so nothing committed meanwhile waits for the idle pass.
+     */
+    private Optional<Taken> poll(boolean[] more) {
+        while (true) {
+            if (!polling.compareAndSet(false, true)) {
+                pollAgain.set(true);
+                if (polling.get()) {
+                    return Optional.empty(); // the reader sees pollAgain once it is done
+                }
+                continue; // it has just finished: read here
+            }
+            Optional<Taken> chosen;
+            try {
+                pollAgain.set(false);
+                Instant now = clock.instant();
+                chosen = choose(outbox.due(now, 64), now, more);
+            } finally {
+                polling.set(false);
+            }
+            if (chosen.isPresent() || !pollAgain.getAndSet(false)) {
+                return chosen;
+            }
+        }
+    }
+
+    /** Reserves the most urgent of {@code due} that can be called now, if any. */
+    private Optional<Taken> choose(List<OutboxEntry> due, Instant now, boolean[] more) {
         lock.lock();
         try {
-            Instant now = clock.instant();
-            Optional<Taken> taken = Optional.empty();
-            for (OutboxEntry e : outbox.due(now, 64)) {
+            Optional<Taken> chosen = Optional.empty();
+            for (OutboxEntry e : due) {
+                if (inHand.contains(e.id())) {
+                    continue;
+                }
                 int index = indexOf(e.channel());
                 ChannelName c = channels.get(index).name();
                 if (isDown(c)) {
@@ -281,33 +363,45 @@ public final class OutboxPump {
                 if (after(closedUntil.get(c), now) || probing.contains(c) || busy(new Pair(c, e.notification().to().phone()), now)) {
                     continue;
                 }
-                if (taken.isPresent()) {
+                if (chosen.isPresent()) {
                     more[0] = true;
                     break;
                 }
-                taken = claim(e, index, now);
+                outbox.handoff().remove(e.id()); // the poll came first: the hand-off must not send it again
+                chosen = Optional.of(reserve(onChannel(e, index), index, now, true));
             }
-            return taken;
+            return chosen;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Claims {@code e} for channel {@code index}; empty when it was no longer pending (cancelled meanwhile). */
-    private Optional<Taken> claim(OutboxEntry e, int index, Instant now) {
-        Channel ch = channels.get(index);
-        if (e.channel() != ch.name()) {
-            // The row's channel is no longer configured: it starts again on this one.
-            outbox.moveTo(e.id(), ch.name(), e.channel() + " is not configured");
+    /** Whether a handed-off row can be called now: its channel configured and open, its recipient free. */
+    private boolean ready(OutboxEntry e, Instant now) {
+        ChannelName c = e.channel();
+        return channels.get(indexOf(c)).name() == c && !isDown(c) && !after(closedUntil.get(c), now)
+                && !probing.contains(c) && !busy(new Pair(c, e.notification().to().phone()), now);
+    }
+
+    /** {@code e} on channel {@code index}: a row whose channel is no longer configured starts again on it. */
+    private OutboxEntry onChannel(OutboxEntry e, int index) {
+        ChannelName c = channels.get(index).name();
+        if (e.channel() != c) {
+            outbox.moveTo(e.id(), c, e.channel() + " is not configured");
         }
-        if (!outbox.claim(e.id())) {
-            return Optional.empty();
-        }
-        Pair pair = new Pair(ch.name(), e.notification().to().phone());
-        hold(pair, now.plus(settings.pairInterval()));
+        return e;
+    }
+
+    /**
+     * Marks {@code e} and its recipient as being called by this thread (guarded by the lock); {@code marked}: it
+     * is (or is about to be) claimed in the database, else it came from the hand-off.
+     */
+    private Taken reserve(OutboxEntry e, int index, Instant now, boolean marked) {
+        Pair pair = new Pair(channels.get(index).name(), e.notification().to().phone());
+        inHand.add(e.id());
         calls.add(pair);
         calling.incrementAndGet();
-        return Optional.of(new Taken(e, index, pair, now, false));
+        return new Taken(e, index, pair, now, false, marked);
     }
 
     /** Calls the channel for a claimed row (no lock held) and settles the answer. */
@@ -322,7 +416,9 @@ public final class OutboxPump {
             if (r instanceof DeliveryResult.Sent s) {
                 // Committed without the lock, so other workers can take rows meanwhile; the recipient stays
                 // busy until it is done, so nothing else goes to them before this row is marked sent.
-                recordSent(e, s);
+                recordSent(e, s, t.marked());
+            } else if (!t.marked()) {
+                outbox.attempted(e.id());
             }
             lock.lock();
             try {
@@ -335,11 +431,23 @@ public final class OutboxPump {
         }
     }
 
-    /** The recipient (and, for a probe, its channel) free for other calls again, whatever the call did. */
+    /**
+     * The recipient (and, for a probe, its channel) free for other calls again, whatever the call did; the pair
+     * rate holds the recipient for {@link OutboxSettings#pairInterval()} from when the row was taken.
+     */
     private void release(Taken t) {
+        free(t, true);
+    }
+
+    /** As {@link #release}; {@code called} false: the row was not called after all (its claim failed), no hold. */
+    private void free(Taken t, boolean called) {
         lock.lock();
         try {
+            if (called) {
+                hold(t.pair(), t.at().plus(settings.pairInterval()));
+            }
             calls.remove(t.pair());
+            inHand.remove(t.entry().id()); // settled in the database by now (sent, or pending with its next due time)
             if (t.probe()) {
                 probing.remove(t.pair().channel());
             }
@@ -406,10 +514,10 @@ public final class OutboxPump {
     }
 
     /** Marks the row sent and applies a status for it that came before. */
-    private void recordSent(OutboxEntry e, DeliveryResult.Sent s) {
+    private void recordSent(OutboxEntry e, DeliveryResult.Sent s, boolean counted) {
         Optional<DeliveryStatus> already;
         synchronized (statusLock) {
-            outbox.sent(e.id(), s.providerId());
+            outbox.sent(e.id(), s.providerId(), counted);
             already = Optional.ofNullable(early.remove(s.providerId()));
         }
         already.ifPresent(this::onStatus);

@@ -56,7 +56,6 @@ import io.herdgate.gateway.whatsapp.WhatsAppChannel;
 import io.herdgate.gateway.whatsapp.WhatsAppSettings;
 import io.herdgate.gateway.whatsapp.WhatsAppWebhook;
 import io.herdgate.rules.alarm.AlarmEvent;
-import io.herdgate.rules.detect.AlarmListener;
 import io.herdgate.rules.params.Rules;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -229,14 +228,10 @@ final class AlarmSide implements AutoCloseable {
         return SummarySettings.of(config.alarms().dailySummary(), SummarySettings.defaults().lookaheadDays());
     }
 
-    /** Tells the detector events to the desk (which records them) and times the raise. */
-    AlarmListener listener() {
-        return event -> {
-            desk.onEvent(event);
-            if (event instanceof AlarmEvent.Raised) {
-                latency.raised();
-            }
-        };
+    /** Tells the desk one pass's detector events (it records them in one commit) and times the raises. */
+    void record(List<AlarmEvent> events) {
+        desk.onEvents(events);
+        events.stream().filter(e -> e instanceof AlarmEvent.Raised).forEach(e -> latency.raised());
     }
 
     /** {@code handler} with frame arrivals timed up to the alarms they raise. */

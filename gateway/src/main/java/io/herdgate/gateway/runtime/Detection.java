@@ -18,20 +18,26 @@ final class Detection {
     private final DetectionEngine engine;
     private final FeatureHistory history;
     private final ClockJumpGuard guard;
+    private final AlarmPass alarms;
     private final AtomicLong observations = new AtomicLong();
     private volatile int cows;
 
-    Detection(DetectionEngine engine, FeatureHistory history, ClockJumpGuard guard) {
+    /** {@code alarms}: the listener the engine was built with; each call below is one pass of it. */
+    Detection(DetectionEngine engine, FeatureHistory history, ClockJumpGuard guard, AlarmPass alarms) {
         this.engine = engine;
         this.history = history;
         this.guard = guard;
+        this.alarms = alarms;
         this.cows = engine.cows().size();
     }
 
     /** One per-minute observation from the pipeline: to the engine and the feature history. */
     synchronized void observe(Observation o) {
         guard.check();
-        engine.accept(o);
+        alarms.run(() -> {
+            engine.accept(o);
+            return null;
+        });
         history.append(o);
         observations.incrementAndGet();
     }
@@ -39,14 +45,17 @@ final class Detection {
     /** The engine's watermark follows the clock (offline detection); the history is written when due. */
     synchronized void tick() {
         guard.check();
-        engine.tick();
+        alarms.run(() -> {
+            engine.tick();
+            return null;
+        });
         cows = engine.cows().size();
         history.flushIfDue();
     }
 
     /** Runs {@code work} with the engine held. */
     synchronized <T> T withEngine(Function<DetectionEngine, T> work) {
-        return work.apply(engine);
+        return alarms.run(() -> work.apply(engine));
     }
 
     long observations() {

@@ -267,19 +267,20 @@ public final class Gateway implements AutoCloseable {
         history = FeatureHistory.of(db, settings.flushPolicy, clock);
         alarmSide = track(AlarmSide.of(c, db, history, rules, clock, System.getenv()));
         upstream.ifPresent(u -> alarmSide.desk().addListener(u.desk()));
-        AlarmListener deskFirst = alarmSide.listener();
-        AlarmListener all = event -> {
-            Instant raised = clock.instant(); // before the desk's work: the moment the detector raised it
-            deskFirst.onEvent(event); // the desk records the alarm, so listeners see it stored
-            count(event, raised);
-            for (AlarmListener l : listeners) {
-                try {
-                    l.onEvent(event);
-                } catch (RuntimeException e) {
-                    Logger.error(e, "alarm listener failed on {}", event);
+        AlarmPass all = new AlarmPass(clock, told -> {
+            // The desk records a pass's alarms in one commit first, so listeners see them stored.
+            alarmSide.record(told.stream().map(AlarmPass.Told::event).toList());
+            for (AlarmPass.Told t : told) {
+                count(t.event(), t.at()); // t.at(): before the desk's work, the moment the detector raised it
+                for (AlarmListener l : listeners) {
+                    try {
+                        l.onEvent(t.event());
+                    } catch (RuntimeException e) {
+                        Logger.error(e, "alarm listener failed on {}", t.event());
+                    }
                 }
             }
-        };
+        });
         DetectionEngine.Builder eb = DetectionEngine.builder().rules(rules).clock(clock).zone(c.zone())
                 .calendar(Herd.of(db).calendar(c.zone())).listener(all)
                 .baselineCache(false); // live: one hour a cow an hour; the cache costs up to 2.5 KB a cow
@@ -289,7 +290,7 @@ public final class Gateway implements AutoCloseable {
         activeAlarms.set(engine.activeAlarms().size());
         engine.resumeAt(clock.instant());
         ClockJumpGuard guard = ClockJumpGuard.of(clock, settings.ticker, ClockJumpGuard.DEFAULT_TOLERANCE);
-        detection = new Detection(engine, history, guard);
+        detection = new Detection(engine, history, guard, all);
         guard.addListener(jump -> {
             if (jump.forward()) {
                 detection.withEngine(e -> {

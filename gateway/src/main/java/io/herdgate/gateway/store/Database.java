@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One SQLite database file holding the gateway's durable state, opened in WAL mode with foreign keys on.
@@ -28,8 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One connection, serialised: safe for use from several threads, one transaction at a time, taken in
  * the order asked for (a fair lock). Why fair: the ingest's bulk writes (counters, per-minute features)
  * come one after another from the same threads, and an unfair monitor may hand the connection back to
- * them again and again while an alarm's write waits; in order, an alarm waits for at most the
- * transactions already queued.
+ * them again and again while an alarm's write waits. An alarm's write goes further ({@link #writeFirst}):
+ * it is served before every transaction waiting, so it waits for the one under way only.
  */
 public final class Database implements AutoCloseable {
 
@@ -49,7 +48,7 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final boolean synced;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Turns lock = new Turns();
     private Durability durability = Durability.FULL;
     /** Nesting of the write under way (guarded by {@link #lock}): 0 outside, 1 in the outer transaction. */
     private int depth;
@@ -161,7 +160,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only work outside a transaction. */
     public <T> T read(SqlWork<T> work) {
-        lock.lock();
+        lock.lock(false);
         try {
             return work.run(connection);
         } catch (SQLException e) {
@@ -182,9 +181,21 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException for a {@link Durability#FULL} write inside a {@link Durability#NORMAL} one
      */
     public <T> T write(Durability d, SqlWork<T> work) {
+        return write(d, work, false);
+    }
+
+    /**
+     * As {@link #write}, served before every read and write waiting for the connection (those asked for the same
+     * way first, in order): for an alarm's transaction, which must not queue behind the ingest's bulk writes.
+     */
+    public <T> T writeFirst(Durability d, SqlWork<T> work) {
+        return write(d, work, true);
+    }
+
+    private <T> T write(Durability d, SqlWork<T> work, boolean first) {
         T result;
         List<Runnable> hooks;
-        lock.lock();
+        lock.lock(first);
         try {
             if (depth > 0) {
                 return nested(d, work);
@@ -265,7 +276,7 @@ public final class Database implements AutoCloseable {
     /** Closes the connection; SQLite checkpoints the WAL into the main file. */
     @Override
     public void close() {
-        lock.lock();
+        lock.lock(false);
         try {
             connection.close();
         } catch (SQLException e) {

@@ -8,7 +8,9 @@ import io.herdgate.gateway.whatsapp.MessageLog;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The WhatsApp {@link MessageLog} in tables {@code whatsapp_sent}, {@code whatsapp_status} and
@@ -19,11 +21,27 @@ import java.util.Optional;
 public final class SqliteMessageLog implements MessageLog {
 
     private final Database db;
+    /**
+     * The last inbound message per number (E.164), loaded at open and kept with every inbound recorded through
+     * this log: a send asks it before its POST, which must not wait for the database.
+     */
+    private final Map<String, Long> lastInbound = new ConcurrentHashMap<>();
 
     private SqliteMessageLog(Database db) {
         this.db = db;
+        db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT phone, MAX(received_at) FROM whatsapp_inbound GROUP BY phone");
+                 var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lastInbound.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return null;
+        });
     }
 
+    /** The log in {@code db}; the gateway opens one and shares it (inbound messages are remembered per instance). */
     public static SqliteMessageLog of(Database db) {
         return new SqliteMessageLog(db);
     }
@@ -32,7 +50,8 @@ public final class SqliteMessageLog implements MessageLog {
     public void recordSent(MessageId id, NotificationKey key, Optional<AlarmId> alarm, PhoneNumber to, Instant at) {
         // NORMAL: no fsync of its own on the delivery path; the outbox's FULL commit of the send, right after,
         // syncs the log up to it. A kill loses neither; a power cut in between re-sends the message anyway.
-        db.write(Durability.NORMAL, c -> {
+        // Ahead of the bulk writes: the delivery worker (and its recipient) is held until the send is recorded.
+        db.writeFirst(Durability.NORMAL, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO whatsapp_sent "
                     + "(wamid, notification_key, alarm_id, phone, sent_at) VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, id.value());
@@ -114,7 +133,7 @@ public final class SqliteMessageLog implements MessageLog {
 
     @Override
     public boolean recordInbound(MessageId id, PhoneNumber from, Instant at) {
-        return db.write(Durability.FULL, c -> {
+        boolean added = db.write(Durability.FULL, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT OR IGNORE INTO whatsapp_inbound (wamid, phone, received_at) VALUES (?, ?, ?)")) {
                 s.setString(1, id.value());
@@ -123,22 +142,15 @@ public final class SqliteMessageLog implements MessageLog {
                 return s.executeUpdate() == 1;
             }
         });
+        if (added) {
+            lastInbound.merge(from.e164(), at.toEpochMilli(), Math::max);
+        }
+        return added;
     }
 
+    /** From memory, kept since the open: no database read. */
     @Override
     public Optional<Instant> lastInbound(PhoneNumber from) {
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT MAX(received_at) FROM whatsapp_inbound WHERE phone = ?")) {
-                s.setString(1, from.e164());
-                try (var rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    long v = rs.getLong(1);
-                    return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
-                }
-            }
-        });
+        return Optional.ofNullable(lastInbound.get(from.e164())).map(Instant::ofEpochMilli);
     }
 }

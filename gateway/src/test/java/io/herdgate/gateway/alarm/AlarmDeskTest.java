@@ -2,6 +2,7 @@ package io.herdgate.gateway.alarm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.gateway.notify.ChannelName;
@@ -21,6 +22,8 @@ import io.herdgate.gateway.routing.ContactsFile;
 import io.herdgate.gateway.routing.RoutingConfig;
 import io.herdgate.gateway.store.AlarmId;
 import io.herdgate.gateway.store.Database;
+import io.herdgate.gateway.store.Durability;
+import io.herdgate.gateway.store.StoreException;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
 import io.herdgate.rules.alarm.AlarmType;
@@ -456,5 +459,37 @@ class AlarmDeskTest {
         assertTrue(c.ack().resolved());
         assertEquals(List.of(), desk.alarms(false));
         assertInstanceOf(AckResult.NotFound.class, desk.acknowledge(AlarmId.of(999), "x", "cli"));
+    }
+
+    @Test
+    void eventsOfOnePass_commitTogether_withTheCriticalAlarmTakenFirst() {
+        desk.onEvents(List.of(AlarmEvent.Raised.of(alarm("17", AlarmType.HEAT, clock.instant())),
+                AlarmEvent.Raised.of(alarm("22", AlarmType.NO_MOTION, clock.instant()))));
+        pump.pumpDue();
+
+        List<AlarmView> views = desk.alarms(false);
+        long down = views.stream().filter(v -> v.cow().value().equals("22")).findFirst().orElseThrow().id().value();
+        long heat = views.stream().filter(v -> v.cow().value().equals("17")).findFirst().orElseThrow().id().value();
+        assertTrue(down < heat, "the cow-down alarm was recorded (and queued) before the heat");
+        assertEquals(List.of("anna/0/[22]"), sent(), "the critical one at once; the heat waits for its group");
+    }
+
+    @Test
+    void passWhoseCommitFails_recordsAndQueuesNoneOfItsAlarms() {
+        db.write(Durability.FULL, c -> c.createStatement().execute("CREATE TRIGGER refuse_99 BEFORE INSERT ON alarm "
+                + "WHEN (SELECT name FROM cow WHERE id = NEW.cow_id) = '99' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"));
+
+        assertThrows(StoreException.class, () -> desk.onEvents(List.of(
+                AlarmEvent.Raised.of(alarm("17", AlarmType.NO_MOTION, clock.instant())),
+                AlarmEvent.Raised.of(alarm("99", AlarmType.NO_MOTION, clock.instant())))));
+        pump.pumpDue();
+
+        assertEquals(0, (int) db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT (SELECT count(*) FROM alarm) + (SELECT count(*) FROM outbox)")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }), "neither alarm nor outbox rows");
+        assertEquals(List.of(), sent(), "nothing handed to the workers");
     }
 }

@@ -155,7 +155,7 @@ class GatewayConfigFileTest {
         assertEquals(Path.of("/dev/ttyUSB0"), g.links().serial().orElseThrow().device());
         assertEquals(URI.create("tcp://localhost:1883"), g.links().mqtt().orElseThrow().broker());
         assertEquals(Optional.of(QuietHours.of(LocalTime.of(22, 0), LocalTime.of(5, 30))), g.alarms().quietHours());
-        assertEquals(8, g.alarms().deliveryWorkers());
+        assertEquals(16, g.alarms().deliveryWorkers());
     }
 
     @Test

@@ -73,7 +73,7 @@ class OutboxTest {
             Outbox o = open(db, 100, OutboxWatcher.none());
             EnqueueResult.Accepted a = (EnqueueResult.Accepted) o.enqueue(alarm(1, anna(), 0, Priority.NORMAL),
                     ChannelName.WHATSAPP);
-            assertTrue(o.claim(a.id()));
+            assertTrue(o.claim(a.id(), clock.instant()));
             // No "sent" mark: the process dies here.
         }
         try (Database db = Database.open(dir.resolve("h.db"))) {

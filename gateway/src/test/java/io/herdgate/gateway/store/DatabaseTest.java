@@ -12,8 +12,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -239,5 +242,52 @@ class DatabaseTest {
             }));
             assertEquals(0, rows(db));
         }
+    }
+
+    @Test
+    void writeFirst_isServedBeforeTheWritesAlreadyWaiting_whichKeepTheirOrder() throws Exception {
+        try (Database db = withScratchTable(dir.resolve("herdgate.db"))) {
+            List<String> order = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch letGo = new CountDownLatch(1);
+            Thread bulk = new Thread(() -> db.write(Durability.FULL, c -> {
+                holding.countDown();
+                try {
+                    letGo.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            bulk.start();
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            List<Thread> waiting = new ArrayList<>();
+            for (String name : List.of("counters", "features")) {
+                waiting.add(waitingFor(db, () -> db.write(Durability.FULL, c -> order.add(name))));
+            }
+            waiting.add(waitingFor(db, () -> db.read(c -> order.add("read"))));
+            waiting.add(waitingFor(db, () -> db.writeFirst(Durability.FULL, c -> order.add("alarm"))));
+            waiting.add(waitingFor(db, () -> db.writeFirst(Durability.FULL, c -> order.add("second alarm"))));
+
+            letGo.countDown();
+            bulk.join(10_000);
+            for (Thread t : waiting) {
+                t.join(10_000);
+            }
+
+            assertEquals(List.of("alarm", "second alarm", "counters", "features", "read"), order);
+        }
+    }
+
+    /** Starts {@code work} on a thread of its own and returns once that thread waits for the connection. */
+    private static Thread waitingFor(Database db, Runnable work) throws InterruptedException {
+        Thread t = new Thread(work);
+        t.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(Thread.State.WAITING, t.getState(), "waits for the connection");
+        return t;
     }
 }
