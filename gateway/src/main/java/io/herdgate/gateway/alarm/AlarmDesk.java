@@ -51,6 +51,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.tinylog.Logger;
 
 /**
@@ -196,18 +197,70 @@ public final class AlarmDesk implements AlarmListener, ReplyHandler, OutboxWatch
     /**
      * As {@link #onEvent} for events told together (one pass of the detection engine), in one transaction: one
      * fsync for all of them; critical alarms are taken (and so queued for sending) first, the others in the order
-     * given. If the commit fails, none of them is recorded.
+     * given. If that commit fails, the desk forgets what it took from it (it reloads from the database, as a
+     * restart would) and records the events one transaction each, critical first, so that one event that cannot
+     * be stored does not take the pass's other alarms with it; the first failure is then thrown, any later ones
+     * suppressed in it.
      */
     public synchronized void onEvents(List<AlarmEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        // Ahead of the ingest's bulk writes waiting for the connection: the alarms' messages wait for this commit.
-        db.writeFirst(Durability.FULL, c -> {
-            events.stream().filter(this::critical).forEach(this::take);
-            events.stream().filter(e -> !critical(e)).forEach(this::take);
-            return null;
-        });
+        List<AlarmEvent> ordered = Stream.concat(events.stream().filter(this::critical),
+                events.stream().filter(e -> !critical(e))).toList();
+        Optional<RuntimeException> together = commit(ordered);
+        if (together.isEmpty()) {
+            return;
+        }
+        if (ordered.size() == 1) {
+            throw together.get();
+        }
+        Logger.warn("alarm desk: the {} events of one pass did not commit together ({}); recording them one by one",
+                ordered.size(), together.get().getMessage());
+        RuntimeException first = null;
+        for (AlarmEvent event : ordered) {
+            Optional<RuntimeException> e = commit(List.of(event));
+            if (e.isPresent() && first == null) {
+                first = e.get();
+            } else if (e.isPresent()) {
+                first.addSuppressed(e.get());
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Takes the events in one transaction; on failure reloads the desk's memory and returns the failure. */
+    private Optional<RuntimeException> commit(List<AlarmEvent> events) {
+        try {
+            // Ahead of the ingest's bulk writes waiting for the connection: the alarms' messages wait for this commit.
+            db.writeFirst(Durability.FULL, c -> {
+                events.forEach(this::take);
+                return null;
+            });
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            try {
+                reload();
+            } catch (RuntimeException r) {
+                e.addSuppressed(r);
+            }
+            return Optional.of(e);
+        }
+    }
+
+    /** Forgets what the desk holds in memory and resumes from the database, as {@link #open} does. */
+    private void reload() {
+        alarms.clear();
+        pages.clear();
+        leadOf.clear();
+        groups.clear();
+        held.clear();
+        notes.clear();
+        acks.clear();
+        acks.putAll(tables.acks());
+        resume();
     }
 
     /** Critical as routed (the contacts file may raise or lower a type's severity). */

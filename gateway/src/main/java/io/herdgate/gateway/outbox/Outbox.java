@@ -369,7 +369,7 @@ public final class Outbox {
     private int cancelWhere(String where, String arg) {
         List<OutboxId> ids = db.write(Durability.FULL, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET state = 'cancelled', done_ms = ? "
-                    + "WHERE state = 'pending' AND " + where + " RETURNING id")) {
+                    + "WHERE state IN ('pending', 'in_flight') AND " + where + " RETURNING id")) {
                 s.setLong(1, clock.millis());
                 s.setString(2, arg);
                 List<OutboxId> out = new ArrayList<>();
@@ -391,7 +391,10 @@ public final class Outbox {
 
     private void change(OutboxId id, String set, Object... args) {
         db.write(Durability.FULL, c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET " + set + " WHERE id = ?")) {
+            // Only a row still under way: one cancelled meanwhile (acknowledged, cleared, STOP) stays cancelled,
+            // even when the call that was in flight asks for a retry or another channel.
+            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET " + set
+                    + " WHERE id = ? AND state IN ('pending', 'in_flight')")) {
                 for (int i = 0; i < args.length; i++) {
                     s.setObject(i + 1, args[i]);
                 }

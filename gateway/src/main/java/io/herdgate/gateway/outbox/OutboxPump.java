@@ -336,7 +336,15 @@ public final class OutboxPump {
             } finally {
                 polling.set(false);
             }
-            if (chosen.isPresent() || !pollAgain.getAndSet(false)) {
+            if (chosen.isPresent()) {
+                // Rows committed during this read wait for the next one; a worker is woken for it rather than
+                // leaving them until this call is over.
+                if (pollAgain.getAndSet(false)) {
+                    more[0] = true;
+                }
+                return chosen;
+            }
+            if (!pollAgain.getAndSet(false)) {
                 return chosen;
             }
         }

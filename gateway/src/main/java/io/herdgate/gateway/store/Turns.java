@@ -7,9 +7,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * The lock of the database's one connection: reentrant, taken in the order asked for, except that a thread
  * asking for it {@linkplain #lock(boolean) ahead} is served before every thread waiting without (in order
  * among themselves). An alarm's transaction thus waits for the transaction under way only, never for a
- * queue of the ingest's bulk writes. Not interruptible, like {@link ReentrantLock#lock()}.
+ * queue of the ingest's bulk writes. So that a steady stream of such turns (sixteen delivery workers draining a
+ * backlog) cannot hold the ingest off for good, after {@link #MOST_AHEAD_IN_A_ROW} turns served ahead while a
+ * thread waited in order, that thread goes next. Not interruptible, like {@link ReentrantLock#lock()}.
  */
 final class Turns {
+
+    /** Turns served ahead in a row while a thread waits in order, before that thread goes. */
+    static final int MOST_AHEAD_IN_A_ROW = 8;
 
     private final ReentrantLock guard = new ReentrantLock();
     private final Condition freed = guard.newCondition();
@@ -20,6 +25,7 @@ final class Turns {
     private long aheadServed;
     private long inOrderTickets;
     private long inOrderServed;
+    private int aheadInARow;
 
     /** Takes the lock; {@code ahead}: before every thread waiting without. */
     void lock(boolean ahead) {
@@ -31,19 +37,28 @@ final class Turns {
                 return;
             }
             long ticket = ahead ? aheadTickets++ : inOrderTickets++;
-            while (owner != null || !(ahead ? ticket == aheadServed : ticket == inOrderServed && aheadServed == aheadTickets)) {
+            while (owner != null || !mayGo(ahead, ticket)) {
                 freed.awaitUninterruptibly();
             }
             if (ahead) {
                 aheadServed++;
+                aheadInARow = inOrderTickets > inOrderServed ? aheadInARow + 1 : 0;
             } else {
                 inOrderServed++;
+                aheadInARow = 0;
             }
             owner = me;
             holds = 1;
         } finally {
             guard.unlock();
         }
+    }
+
+    /** Whether the holder of {@code ticket} in its class is next; under {@link #guard}. */
+    private boolean mayGo(boolean ahead, long ticket) {
+        boolean inOrderDue = aheadInARow >= MOST_AHEAD_IN_A_ROW && inOrderTickets > inOrderServed;
+        return ahead ? ticket == aheadServed && !inOrderDue
+                : ticket == inOrderServed && (aheadServed == aheadTickets || inOrderDue);
     }
 
     void unlock() {

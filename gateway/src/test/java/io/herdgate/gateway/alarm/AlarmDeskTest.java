@@ -475,21 +475,28 @@ class AlarmDeskTest {
     }
 
     @Test
-    void passWhoseCommitFails_recordsAndQueuesNoneOfItsAlarms() {
+    void passWhoseCommitFails_recordsItsOtherAlarmsOneByOne_andForgetsTheOneThatFailed() {
         db.write(Durability.FULL, c -> c.createStatement().execute("CREATE TRIGGER refuse_99 BEFORE INSERT ON alarm "
                 + "WHEN (SELECT name FROM cow WHERE id = NEW.cow_id) = '99' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"));
 
         assertThrows(StoreException.class, () -> desk.onEvents(List.of(
-                AlarmEvent.Raised.of(alarm("17", AlarmType.NO_MOTION, clock.instant())),
-                AlarmEvent.Raised.of(alarm("99", AlarmType.NO_MOTION, clock.instant())))));
+                AlarmEvent.Raised.of(alarm("99", AlarmType.NO_MOTION, clock.instant())),
+                AlarmEvent.Raised.of(alarm("17", AlarmType.NO_MOTION, clock.instant())))));
         pump.pumpDue();
 
-        assertEquals(0, (int) db.read(c -> {
-            try (var rs = c.createStatement().executeQuery("SELECT (SELECT count(*) FROM alarm) + (SELECT count(*) FROM outbox)")) {
+        assertEquals(List.of("17"), desk.alarms(false).stream().map(v -> v.cow().value()).toList(),
+                "cow 17 recorded; cow 99, refused, not even in memory");
+        assertEquals(1, (int) db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM alarm")) {
                 rs.next();
                 return rs.getInt(1);
             }
-        }), "neither alarm nor outbox rows");
-        assertEquals(List.of(), sent(), "nothing handed to the workers");
+        }));
+        assertEquals(List.of("anna/0/[17]"), sent(), "the stored alarm's message goes out");
+
+        // The desk goes on: the next alarm is recorded and sent as usual (after the pair rate's pause).
+        clock.advance(Duration.ofSeconds(10));
+        raise("23", AlarmType.NO_MOTION);
+        assertEquals(List.of("anna/0/[17]", "anna/0/[23]"), sent());
     }
 }

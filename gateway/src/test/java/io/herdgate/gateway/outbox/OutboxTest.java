@@ -136,6 +136,28 @@ class OutboxTest {
     }
 
     @Test
+    void rowCancelledWhileItsCallIsUnderWay_staysCancelled_whenTheCallAsksForARetryOrAnotherChannel() {
+        try (Database db = Database.open(dir.resolve("h.db"))) {
+            Outbox o = open(db, 100, OutboxWatcher.none());
+            // One row taken by the poll (in flight), one handed off (still pending while its call runs).
+            EnqueueResult.Accepted polled = (EnqueueResult.Accepted) o.enqueue(alarm(1, anna(), 0, Priority.NORMAL),
+                    ChannelName.WHATSAPP);
+            EnqueueResult.Accepted handed = (EnqueueResult.Accepted) o.enqueue(alarm(2, anna(), 0, Priority.NORMAL),
+                    ChannelName.WHATSAPP);
+            assertTrue(o.claim(polled.id(), clock.instant()));
+
+            // Acknowledged and opted out during the calls.
+            assertEquals(1, o.cancelAlarm(AlarmId.of(1)));
+            assertEquals(1, o.cancelTo(anna().phone()));
+            o.retryAt(polled.id(), clock.instant(), "429");
+            o.moveTo(handed.id(), ChannelName.SMS, "no answer");
+
+            assertEquals(List.of(), o.unsent());
+            assertEquals(List.of(), o.due(clock.instant().plusSeconds(3600), 10));
+        }
+    }
+
+    @Test
     void rowsUnsentPastExpiry_areGivenUp() {
         try (Database db = Database.open(dir.resolve("h.db"))) {
             Outbox o = open(db, 100, OutboxWatcher.none());

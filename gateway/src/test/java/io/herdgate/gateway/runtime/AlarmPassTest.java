@@ -51,10 +51,14 @@ class AlarmPassTest {
         pass.onEvent(raised("5"));
         assertEquals(1, handed.size());
 
-        pass.run(() -> pass.run(() -> {
-            pass.onEvent(raised("6"));
+        pass.run(() -> {
+            pass.run(() -> {
+                pass.onEvent(raised("6"));
+                return null;
+            });
+            assertEquals(1, handed.size(), "the inner pass hands nothing on");
             return null;
-        }));
+        });
         assertEquals(2, handed.size());
         assertEquals(1, handed.get(1).size());
     }
