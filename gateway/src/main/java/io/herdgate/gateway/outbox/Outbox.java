@@ -249,7 +249,7 @@ public final class Outbox {
                 return s.executeUpdate();
             }
         });
-        watchFill();
+        watchDrain();
     }
 
     /** Counts an attempt that {@link #claim} did not (a row taken from the hand-off whose call failed). */
@@ -292,7 +292,7 @@ public final class Outbox {
     /** No channel can deliver it. */
     void failed(OutboxId id, String error) {
         change(id, "state = 'failed', done_ms = ?, last_error = ?", clock.millis(), error);
-        watchFill();
+        watchDrain();
     }
 
     /**
@@ -319,7 +319,7 @@ public final class Outbox {
                 + " WHERE state = 'pending' AND created_ms < " + cutoff.toEpochMilli()));
         if (n > 0) {
             Logger.warn("outbox: gave up {} notification(s) unsent for longer than {}", n, settings.expireAfter());
-            watchFill();
+            watchDrain();
         }
         return n;
     }
@@ -384,7 +384,7 @@ public final class Outbox {
         ids.forEach(handoff::remove);
         int n = ids.size();
         if (n > 0) {
-            watchFill();
+            watchDrain();
         }
         return n;
     }
@@ -402,6 +402,19 @@ public final class Outbox {
                 return s.executeUpdate();
             }
         });
+    }
+
+    /**
+     * As {@link #watchFill} after a row left the unsent ones, which can only drain the outbox: nothing to count
+     * unless it is full (so a delivery worker does not wait for the database after every send).
+     */
+    private void watchDrain() {
+        synchronized (this) {
+            if (!full) {
+                return;
+            }
+        }
+        watchFill();
     }
 
     /** Tells the watcher when the outbox crosses full (up) or half full (down). */

@@ -42,17 +42,32 @@ final class AlarmPass implements AlarmListener {
         }
     }
 
-    /** Runs one pass of the engine; what it told is handed on when it returns (or throws). */
+    /**
+     * Runs one pass of the engine; what it told is handed on when it returns (or throws: then a failure of the
+     * hand-on is suppressed in the pass's own exception, which is the one thrown).
+     */
     <T> T run(Supplier<T> pass) {
         depth++;
+        T result;
         try {
-            return pass.get();
-        } finally {
-            if (--depth == 0 && !told.isEmpty()) {
-                List<Told> out = List.copyOf(told);
-                told.clear();
-                handler.accept(out);
+            result = pass.get();
+        } catch (RuntimeException | Error e) {
+            try {
+                leave();
+            } catch (RuntimeException handOn) {
+                e.addSuppressed(handOn);
             }
+            throw e;
+        }
+        leave();
+        return result;
+    }
+
+    private void leave() {
+        if (--depth == 0 && !told.isEmpty()) {
+            List<Told> out = List.copyOf(told);
+            told.clear();
+            handler.accept(out);
         }
     }
 }

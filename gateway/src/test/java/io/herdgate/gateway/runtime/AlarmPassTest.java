@@ -71,4 +71,19 @@ class AlarmPassTest {
         }));
         assertEquals(1, handed.size());
     }
+
+    @Test
+    void passThatThrows_whileHandingOnFails_throwsItsOwnException_withTheHandOnsSuppressed() {
+        AlarmPass failing = new AlarmPass(clock, told -> {
+            throw new IllegalStateException("desk failed");
+        });
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> failing.run(() -> {
+            failing.onEvent(raised("17"));
+            throw new IllegalStateException("engine failed");
+        }));
+
+        assertEquals("engine failed", e.getMessage());
+        assertEquals(List.of("desk failed"), java.util.Arrays.stream(e.getSuppressed()).map(Throwable::getMessage).toList());
+    }
 }
