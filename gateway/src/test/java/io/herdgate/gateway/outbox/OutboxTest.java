@@ -36,6 +36,12 @@ class OutboxTest {
         return Outbox.open(db, OutboxSettings.defaults().withCapacity(capacity), clock, w);
     }
 
+    /** Queues alarm {@code alarmId}'s first message to Anna on WhatsApp; returns its row. */
+    private static OutboxId queued(Outbox o, long alarmId) {
+        return assertInstanceOf(EnqueueResult.Accepted.class,
+                o.enqueue(alarm(alarmId, anna(), 0, Priority.NORMAL), ChannelName.WHATSAPP)).id();
+    }
+
     @Test
     void enqueue_sameKeyTwice_storesOneRow() {
         try (Database db = Database.open(dir.resolve("h.db"))) {
@@ -71,9 +77,8 @@ class OutboxTest {
     void inFlightRowAtOpen_goesBackToPending_andIsCounted() {
         try (Database db = Database.open(dir.resolve("h.db"))) {
             Outbox o = open(db, 100, OutboxWatcher.none());
-            EnqueueResult.Accepted a = (EnqueueResult.Accepted) o.enqueue(alarm(1, anna(), 0, Priority.NORMAL),
-                    ChannelName.WHATSAPP);
-            assertTrue(o.claim(a.id(), clock.instant()));
+            OutboxId a = queued(o, 1);
+            assertTrue(o.claim(a, clock.instant()));
             // No "sent" mark: the process dies here.
         }
         try (Database db = Database.open(dir.resolve("h.db"))) {
@@ -140,17 +145,15 @@ class OutboxTest {
         try (Database db = Database.open(dir.resolve("h.db"))) {
             Outbox o = open(db, 100, OutboxWatcher.none());
             // One row taken by the poll (in flight), one handed off (still pending while its call runs).
-            EnqueueResult.Accepted polled = (EnqueueResult.Accepted) o.enqueue(alarm(1, anna(), 0, Priority.NORMAL),
-                    ChannelName.WHATSAPP);
-            EnqueueResult.Accepted handed = (EnqueueResult.Accepted) o.enqueue(alarm(2, anna(), 0, Priority.NORMAL),
-                    ChannelName.WHATSAPP);
-            assertTrue(o.claim(polled.id(), clock.instant()));
+            OutboxId polled = queued(o, 1);
+            OutboxId handed = queued(o, 2);
+            assertTrue(o.claim(polled, clock.instant()));
 
             // Acknowledged and opted out during the calls.
             assertEquals(1, o.cancelAlarm(AlarmId.of(1)));
             assertEquals(1, o.cancelTo(anna().phone()));
-            o.retryAt(polled.id(), clock.instant(), "429");
-            o.moveTo(handed.id(), ChannelName.SMS, "no answer");
+            o.retryAt(polled, clock.instant(), "429");
+            o.moveTo(handed, ChannelName.SMS, "no answer");
 
             assertEquals(List.of(), o.unsent());
             assertEquals(List.of(), o.due(clock.instant().plusSeconds(3600), 10));
