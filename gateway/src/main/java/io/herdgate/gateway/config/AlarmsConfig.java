@@ -18,7 +18,7 @@ public record AlarmsConfig(LocalTime dailySummary, Optional<QuietHours> quietHou
                            int deliveryWorkers) {
 
     public static final int DEFAULT_DELIVERY_WORKERS = OutboxDelivery.WORKERS;
-    public static final int MAX_DELIVERY_WORKERS = 16;
+    public static final int MAX_DELIVERY_WORKERS = OutboxDelivery.MAX_WORKERS;
     public static final AlarmsConfig DEFAULT =
             new AlarmsConfig(LocalTime.of(7, 0), Optional.empty(), Duration.ofMinutes(15), DEFAULT_DELIVERY_WORKERS);
     public static final int MAX_ESCALATE_MIN = 240;
