@@ -19,7 +19,8 @@ import org.tinylog.Logger;
 /**
  * The bounded hand-off between the links and the {@link FramePipeline}, and the one thread that feeds
  * the pipeline. Links put frames in; when {@code capacity} frames are waiting (besides at most
- * {@value #BATCH} the ingest thread has taken off to handle in a row), a link waits until there is room (the serial reader stops reading, MQTT stops acknowledging, so the broker holds the rest).
+ * {@value #BATCH} the ingest thread has taken off to handle in a row), a link waits until there is room
+ * (the serial reader stops reading, MQTT stops acknowledging, so the broker holds the rest).
  * Nothing is dropped here and nothing is queued without bound. The pipeline's downlinks go out through
  * the {@link Downlinks} given, to the link each collar was last heard on.
  */
