@@ -166,10 +166,11 @@ public final class Ingest implements AutoCloseable {
             // A bug on one uplink must not stop the gateway; it is logged and the next one handled.
             failed.incrementAndGet();
             Logger.error(e, "pipeline failed on an uplink from link {}", a.link());
-        } finally {
-            handled.incrementAndGet();
-            a.onHandled().run();
         }
+        // Not in a finally: an Error (which stops this thread) must not acknowledge an uplink it never
+        // handled; unacknowledged, the broker delivers it again after the restart.
+        handled.incrementAndGet();
+        a.onHandled().run();
     }
 
     private IngestResult frame(Arrival.Frame a) {

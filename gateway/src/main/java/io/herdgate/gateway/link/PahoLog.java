@@ -26,8 +26,12 @@ public final class PahoLog implements Logger {
     public PahoLog() {
     }
 
-    /** Makes every Paho client of this JVM log through this class (a process-wide Paho setting). */
-    static void install() {
+    /**
+     * Makes every Paho logger created from now on log through this class (a process-wide Paho setting).
+     * Paho fixes some loggers when their class is loaded, so the gateway calls this before its first
+     * Paho client exists; calling it again changes nothing.
+     */
+    public static void install() {
         LoggerFactory.setLogger(PahoLog.class.getName());
     }
 

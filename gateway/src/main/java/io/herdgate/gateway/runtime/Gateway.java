@@ -26,6 +26,7 @@ import io.herdgate.gateway.installer.InstallerApi;
 import io.herdgate.gateway.link.Downlinks;
 import io.herdgate.gateway.link.Ingest;
 import io.herdgate.gateway.link.IngestHandler;
+import io.herdgate.gateway.link.PahoLog;
 import io.herdgate.gateway.link.Link;
 import io.herdgate.gateway.link.LinkId;
 import io.herdgate.gateway.link.LinkState;
@@ -196,6 +197,8 @@ public final class Gateway implements AutoCloseable {
 
     private void start() {
         GatewayConfig c = settings.config;
+        // Before any Paho client exists (upstream starts first): Paho fixes some loggers per class at load.
+        PahoLog.install();
         try {
             openDatabase(c);
             Rules rules = rules(c);

@@ -21,6 +21,7 @@ package org.eclipse.paho.mqttv5.common.packet.util;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 /**
  * Takes the place of Paho 1.2.5's class of the same name (the gateway's shaded jar leaves Paho's copy
@@ -32,8 +33,8 @@ import java.io.InputStream;
  * received packet and of every PUBLISH payload ({@code MqttWireMessage.createWireMessage},
  * {@code MqttPublish(byte, byte[])}) went through a synchronized {@code ByteArrayInputStream.read()} once
  * per byte: 16 % of the gateway's CPU samples at 2,000 collars (BENCHMARKS.md, "End to end: Paho's
- * receive path"). Paho only ever wraps a {@code ByteArrayInputStream} (or the socket's stream) in it and
- * reads the counter as bytes consumed, which a bulk read counts the same. If Paho is upgraded, check
+ * receive path"). Paho only ever wraps a {@code ByteArrayInputStream} (or, for a message restored from
+ * persistence, its {@code MultiByteArrayInputStream}) in it, never the socket, and reads the counter as bytes consumed, which a bulk read counts the same. If Paho is upgraded, check
  * that this class's public members still match its own ({@code CountingInputStreamTest}, and
  * {@code ShippedJarTest} in the deploy module for the shaded jar); the Paho version is pinned in the
  * parent pom with a note saying so.
@@ -58,6 +59,10 @@ public class CountingInputStream extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0; // InputStream's contract, also at the end (ByteArrayInputStream would answer -1)
+        }
         int n = in.read(b, off, len);
         if (n > 0) {
             counter += n;
