@@ -253,7 +253,7 @@ public final class OutboxPump {
                         && !busy(new Pair(c, probe.get().notification().to().phone()), now)) {
                     OutboxEntry e = onChannel(probe.get(), i);
                     // A probe goes whatever its row's own due time; rare, so claimed under the lock.
-                    if (outbox.claim(e.id(), Instant.ofEpochMilli(Long.MAX_VALUE))) {
+                    if (outbox.claim(e.id(), c, Instant.ofEpochMilli(Long.MAX_VALUE))) {
                         outbox.handoff().remove(e.id());
                         probing.add(c);
                         probes.add(reserve(e, i, now, true).asProbe());
@@ -304,9 +304,10 @@ public final class OutboxPump {
             if (chosen.isEmpty()) {
                 return chosen;
             }
-            // Conditional on the row being pending and due still: another worker may have sent it, or a retry
-            // postponed it, since it was read.
-            if (outbox.claim(chosen.get().entry().id(), chosen.get().at())) {
+            // Conditional on the row being pending, due and on the channel read still: another worker may have
+            // sent it, a retry postponed it or a fallback moved it to the next channel, since it was read.
+            Taken t = chosen.get();
+            if (outbox.claim(t.entry().id(), channels.get(t.index()).name(), t.at())) {
                 return chosen;
             }
             free(chosen.get(), false);

@@ -4,6 +4,7 @@ import static io.herdgate.gateway.outbox.Notifications.alarm;
 import static io.herdgate.gateway.outbox.Notifications.anna;
 import static io.herdgate.gateway.outbox.Notifications.bob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +79,7 @@ class OutboxTest {
         try (Database db = Database.open(dir.resolve("h.db"))) {
             Outbox o = open(db, 100, OutboxWatcher.none());
             OutboxId a = queued(o, 1);
-            assertTrue(o.claim(a, clock.instant()));
+            assertTrue(o.claim(a, ChannelName.WHATSAPP, clock.instant()));
             // No "sent" mark: the process dies here.
         }
         try (Database db = Database.open(dir.resolve("h.db"))) {
@@ -87,6 +88,23 @@ class OutboxTest {
             OutboxEntry row = o.due(clock.instant(), 10).get(0);
             assertEquals(OutboxState.PENDING, row.state());
             assertEquals(1, row.attempts());
+        }
+    }
+
+    @Test
+    void claim_ofARowMovedToAnotherChannelSinceItWasRead_isRefused() {
+        try (Database db = Database.open(dir.resolve("h.db"))) {
+            Outbox o = open(db, 100, OutboxWatcher.none());
+            OutboxId a = queued(o, 1);
+            OutboxEntry read = o.due(clock.instant(), 10).get(0);
+            o.moveTo(a, ChannelName.SMS, "WHATSAPP unusable"); // another worker's fallback, after the read
+
+            assertFalse(o.claim(read.id(), read.channel(), clock.instant()));
+            OutboxEntry row = o.due(clock.instant(), 10).get(0);
+            assertEquals(OutboxState.PENDING, row.state());
+            assertEquals(ChannelName.SMS, row.channel());
+            assertEquals(0, row.attempts());
+            assertTrue(o.claim(a, ChannelName.SMS, clock.instant()));
         }
     }
 
@@ -147,7 +165,7 @@ class OutboxTest {
             // One row taken by the poll (in flight), one handed off (still pending while its call runs).
             OutboxId polled = queued(o, 1);
             OutboxId handed = queued(o, 2);
-            assertTrue(o.claim(polled, clock.instant()));
+            assertTrue(o.claim(polled, ChannelName.WHATSAPP, clock.instant()));
 
             // Acknowledged and opted out during the calls.
             assertEquals(1, o.cancelAlarm(AlarmId.of(1)));
