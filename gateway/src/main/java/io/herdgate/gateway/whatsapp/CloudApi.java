@@ -46,7 +46,9 @@ final class CloudApi {
 
     CloudApi(WhatsAppSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        // HTTP/1.1 and no h2c: the client's default (HTTP/2) adds "Upgrade: h2c" to the first request of every new
+        // connection, which the Cloud API (TLS, ALPN) never needs, and takes the HTTP/2 connection lookup each call.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout()).build();
     }
 
     Answer sendMessage(JsonNode message) {
