@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,7 +239,7 @@ public final class AlarmLatencyHarness {
     /** One line per down cow's alarm, in the order raised (see the class comment). */
     private static void perAlarm(List<Sample> samples, List<Instant> everyRaise, GcPauses gc) {
         List<Sample> byRaise = new ArrayList<>(samples);
-        byRaise.sort(java.util.Comparator.comparing(Sample::raised));
+        byRaise.sort(Comparator.comparing(Sample::raised));
         System.out.println("per alarm (raise order; ms): cow burst since-previous raised-1s-before raise→queued "
                 + "queued→picked picked→POST raise→POST | GC pauses in raise→POST");
         for (Sample s : byRaise) {
