@@ -5,6 +5,8 @@ import io.herdgate.gateway.ingest.IngestResult;
 import io.herdgate.protocol.frame.CollarEui;
 import io.herdgate.protocol.frame.FrameLayout;
 import io.herdgate.protocol.frame.FrameParser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,8 +18,9 @@ import org.tinylog.Logger;
 
 /**
  * The bounded hand-off between the links and the {@link FramePipeline}, and the one thread that feeds
- * the pipeline. Links put frames in; when {@code capacity} frames are waiting, a link waits until there
- * is room (the serial reader stops reading, MQTT stops acknowledging, so the broker holds the rest).
+ * the pipeline. Links put frames in; when {@code capacity} frames are waiting (besides at most
+ * {@value #BATCH} the ingest thread has taken off to handle in a row), a link waits until there is room
+ * (the serial reader stops reading, MQTT stops acknowledging, so the broker holds the rest).
  * Nothing is dropped here and nothing is queued without bound. The pipeline's downlinks go out through
  * the {@link Downlinks} given, to the link each collar was last heard on.
  */
@@ -25,6 +28,8 @@ public final class Ingest implements AutoCloseable {
 
     /** Default capacity: a few seconds of a 1000-collar herd at one frame per 4 s each. */
     public static final int DEFAULT_CAPACITY = 1024;
+    /** Most uplinks the ingest thread takes off the hand-off at once. */
+    static final int BATCH = 64;
 
     private final BlockingQueue<Arrival> queue;
     private final int capacity;
@@ -122,17 +127,25 @@ public final class Ingest implements AutoCloseable {
     }
 
     private void run() {
+        List<Arrival> batch = new ArrayList<>(BATCH);
         while (true) {
-            Arrival a;
+            Arrival first;
             try {
-                a = closing ? queue.poll() : queue.take();
+                first = closing ? queue.poll() : queue.take();
             } catch (InterruptedException e) {
                 continue; // closing is set: drain what is left, then stop
             }
-            if (a == null) {
+            if (first == null) {
                 return;
             }
-            handle(a);
+            handle(first);
+            // What queued meanwhile is taken in one go: one lock, and one wake-up of a link waiting for
+            // room, per batch instead of per frame (the MQTT link waits on a full hand-off under load).
+            queue.drainTo(batch, BATCH);
+            for (Arrival a : batch) {
+                handle(a);
+            }
+            batch.clear();
         }
     }
 

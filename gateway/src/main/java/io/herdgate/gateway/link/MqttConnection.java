@@ -24,6 +24,10 @@ import org.tinylog.Logger;
  */
 final class MqttConnection implements AutoCloseable {
 
+    static {
+        PahoLog.install();
+    }
+
     /** What happens to the connection; called on Paho's or the connector's thread, keep it short. */
     interface Listener {
         /** Connected (again); runs on the connector thread, which may block here (e.g. to subscribe). */

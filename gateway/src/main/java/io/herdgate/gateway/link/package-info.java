@@ -7,5 +7,7 @@
  * nothing is queued without bound and nothing is dropped silently. Downlinks go back to each collar over
  * the link it was last heard on ({@link io.herdgate.gateway.link.Downlinks}). Links survive unplugs and
  * broker restarts by themselves; their {@link io.herdgate.gateway.link.LinkStats} feed {@code /health}.
+ * Paho logs through {@link io.herdgate.gateway.link.PahoLog}; its {@code CountingInputStream} is replaced
+ * by the gateway's own copy (bulk reads; in {@code org.eclipse.paho.mqttv5.common.packet.util}).
  */
 package io.herdgate.gateway.link;

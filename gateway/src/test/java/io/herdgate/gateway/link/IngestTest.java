@@ -121,6 +121,37 @@ class IngestTest {
     }
 
     @Test
+    void aBurstOfSeveralBatches_isHandledInArrivalOrder_eachAcknowledgedRightAfterItsOwnHandling() throws Exception {
+        int frames = 3 * Ingest.BATCH + 5;
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        List<String> wrongAcks = new CopyOnWriteArrayList<>();
+        CountDownLatch allAcked = new CountDownLatch(frames);
+        try (Ingest ingest = Ingest.start(pipeline(f -> {
+            await(release);
+            handled.add(f.receivedAt().getEpochSecond());
+            return accepted();
+        }), Downlinks.create(), frames, (l, r) -> { })) {
+            LinkId link = LinkId.of("mqtt");
+            for (int i = 0; i < frames; i++) {
+                long n = i;
+                // The frame's number rides in its reception time; its acknowledgement checks it was the last handled.
+                InboundFrame f = InboundFrame.of(frame(COW_1).bytes(), Instant.ofEpochSecond(n));
+                ingest.put(new Arrival.Frame(link, f, () -> {
+                    if (handled.size() != n + 1 || handled.get((int) n) != n) {
+                        wrongAcks.add("ack of " + n + " after " + handled);
+                    }
+                    allAcked.countDown();
+                }));
+            }
+            release.countDown();
+            assertTrue(allAcked.await(10, TimeUnit.SECONDS), "every frame acknowledged");
+        }
+        assertEquals(java.util.stream.LongStream.range(0, frames).boxed().toList(), handled);
+        assertEquals(List.of(), wrongAcks);
+    }
+
+    @Test
     void capacity_outOfRange_isRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> Ingest.start(pipeline(f -> accepted()), Downlinks.create(), 0, (l, r) -> { }));
