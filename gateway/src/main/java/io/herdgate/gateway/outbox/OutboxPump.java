@@ -67,12 +67,15 @@ public final class OutboxPump {
     static final String PAIR_RATE = "131056";
     /** Statuses that came before their send was recorded (a fast webhook) are kept, at most this many. */
     static final int EARLY_STATUSES = 64;
+    /** How long a critical call may hold back the threads that step aside for it ({@link #criticalCalls()}). */
+    public static final Duration CRITICAL_GRACE = Duration.ofMillis(100);
 
     private final Outbox outbox;
     private final OutboxSettings settings;
     private final List<Channel> channels;
     private final Clock clock;
     private final Backoff backoff;
+    private final CriticalCalls critical = CriticalCalls.of(CRITICAL_GRACE);
     /** Read by {@link #onStatus} on other threads; the other maps are guarded by {@link #lock}. */
     private final Map<ChannelName, Instant> downUntil = new ConcurrentHashMap<>();
     /**
@@ -410,6 +413,9 @@ public final class OutboxPump {
         inHand.add(e.id());
         calls.add(pair);
         calling.incrementAndGet();
+        if (e.notification().priority() == Priority.CRITICAL) {
+            critical.started();
+        }
         return new Taken(e, index, pair, now, false, marked);
     }
 
@@ -464,6 +470,14 @@ public final class OutboxPump {
             lock.unlock();
         }
         calling.decrementAndGet();
+        if (t.entry().notification().priority() == Priority.CRITICAL) {
+            critical.ended();
+        }
+    }
+
+    /** The critical rows being called now, for a busy thread to step aside for (the ingest). */
+    public CriticalCalls criticalCalls() {
+        return critical;
     }
 
     /** Takes a provider's later status; a FAILED one re-sends the row on the next channel, if any. */
