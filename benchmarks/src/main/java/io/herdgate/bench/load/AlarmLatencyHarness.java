@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.herdgate.bench.load.AlarmLatencyHarness \
  *     [--collars 2000] [--backlog-min 45] [--down 20] [--down-spacing-s 20] [--burst 1] [--pace 4] [--connections 4]
- *     [--xmx 64m]
+ *     [--xmx 64m] [--per-alarm]
  *     [--jvm "options"] [--jar gateway/target/herdgate.jar]
  * </pre>
  *
@@ -56,6 +57,11 @@ import java.util.regex.Pattern;
  * critical alarms and for all alarms routed to a farmer; where the time goes, from the gateway's log (the
  * outbox row committed, a delivery worker taking it); when each critical alarm's chart followed; the
  * gateway's frame-to-alarm p50/p99 for the same alarms, and the gateway's CPU time.
+ *
+ * <p>{@code --per-alarm} also prints each down cow's alarm on a line of its own, in the order raised: its burst,
+ * the time since the previous down cow's raise, how many alarms (routed or not) the gateway raised in the
+ * second before it, each step's ms, and the gateway's GC pauses inside its raise → POST window (the harness
+ * adds {@code -Xlog:gc:file=<work>/gc.log:time} to the gateway's options for that).
  */
 public final class AlarmLatencyHarness {
 
@@ -86,7 +92,8 @@ public final class AlarmLatencyHarness {
         }
         double pace = Double.parseDouble(a.getOrDefault("pace", "4"));
         int connections = Integer.parseInt(a.getOrDefault("connections", "4"));
-        List<String> jvm = LoadHarness.jvmOptions(a);
+        List<String> jvm = new ArrayList<>(LoadHarness.jvmOptions(a));
+        boolean perAlarm = Boolean.parseBoolean(a.getOrDefault("per-alarm", "false"));
         Path jar = Path.of(a.getOrDefault("jar", "gateway/target/herdgate.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("alarm latency: " + jar + " not found; build it first: mvn -B -q -DskipTests package");
@@ -99,6 +106,10 @@ public final class AlarmLatencyHarness {
             return;
         }
         Path work = Files.createTempDirectory("herdgate-alarm-latency");
+        Path gcLog = work.resolve("gc.log");
+        if (perAlarm) {
+            jvm.add("-Xlog:gc:file=" + gcLog + ":time");
+        }
         System.out.printf("alarm latency: %d collars, backlog %d min at %.1fx real time, %d cows down in bursts of %d, %d s "
                 + "apart, gateway %s, work %s%n", collars, backlog.toMinutes(), pace, down, burst, spacing.toSeconds(),
                 String.join(" ", jvm), work);
@@ -115,7 +126,8 @@ public final class AlarmLatencyHarness {
                 Map<String, Double> metrics = gw.metrics();
                 Duration cpu = gw.cpu();
                 gw.stopAndReadIo();
-                report(work.resolve("herdgate.log"), phones, down, cpu, metrics);
+                report(work.resolve("herdgate.log"), phones, down, burst, cpu, metrics,
+                        perAlarm ? Optional.of(GcPauses.read(gcLog)) : Optional.empty());
             }
         }
     }
@@ -152,8 +164,8 @@ public final class AlarmLatencyHarness {
         }
     }
 
-    private static void report(Path log, FakeCloudApi phones, int down, Duration cpu, Map<String, Double> metrics)
-            throws IOException {
+    private static void report(Path log, FakeCloudApi phones, int down, int burst, Duration cpu,
+                               Map<String, Double> metrics, Optional<GcPauses> gc) throws IOException {
         Map<String, Long> streams = new LinkedHashMap<>();
         metrics.forEach((k, v) -> {
             if (k.startsWith(STREAMS + "{stream=\"")) {
@@ -164,10 +176,12 @@ public final class AlarmLatencyHarness {
         Map<String, Raise> raised = new HashMap<>();
         Map<Integer, Instant> queued = new HashMap<>();
         Map<Integer, Instant> picked = new HashMap<>();
+        List<Instant> everyRaise = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {
             Matcher m = RAISED.matcher(line);
             if (m.find()) {
                 raised.putIfAbsent(m.group(1), new Raise(m.group(2), m.group(3).equals("critical"), Instant.parse(m.group(4))));
+                everyRaise.add(Instant.parse(m.group(4)));
             }
             m = QUEUED.matcher(line);
             if (m.find()) {
@@ -184,6 +198,7 @@ public final class AlarmLatencyHarness {
         List<Double> toPicked = new ArrayList<>();
         List<Double> toPost = new ArrayList<>();
         List<Double> toChart = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         int missing = 0;
         for (int i = 0; i < down; i++) {
             List<Delivered> inbox = phones.inbox(farmer(i));
@@ -201,6 +216,7 @@ public final class AlarmLatencyHarness {
                 toQueued.add(ms(r.at(), queued.get(i)));
                 toPicked.add(ms(queued.get(i), picked.get(i)));
                 toPost.add(ms(picked.get(i), post));
+                samples.add(new Sample(i, i / burst, r.at(), queued.get(i), picked.get(i), post));
             }
             inbox.stream().skip(1).filter(d -> d.image().isPresent()).findFirst()
                     .ifPresent(chart -> toChart.add(ms(r.at(), chart.at())));
@@ -217,6 +233,35 @@ public final class AlarmLatencyHarness {
                 + "(bucket upper bounds of herdgate_frame_to_alarm_seconds)%n", l.p50(), l.p99(), l.count()));
         System.out.printf("gateway CPU:       %.1f s (user + system)%n", cpu.toMillis() / 1000.0);
         System.out.printf("violations:        %s%n", phones.violations());
+        gc.ifPresent(pauses -> perAlarm(samples, everyRaise, pauses));
+    }
+
+    /** One line per down cow's alarm, in the order raised (see the class comment). */
+    private static void perAlarm(List<Sample> samples, List<Instant> everyRaise, GcPauses gc) {
+        List<Sample> byRaise = new ArrayList<>(samples);
+        byRaise.sort(Comparator.comparing(Sample::raised));
+        System.out.println("per alarm (raise order; ms): cow burst since-previous raised-1s-before raise→queued "
+                + "queued→picked picked→POST raise→POST | GC pauses in raise→POST");
+        for (Sample s : byRaise) {
+            Optional<Instant> previous = byRaise.stream().map(Sample::raised).filter(t -> t.isBefore(s.raised()))
+                    .max(Instant::compareTo);
+            long before = everyRaise.stream().filter(t -> t.isBefore(s.raised())
+                    && !t.isBefore(s.raised().minusSeconds(1))).count();
+            List<GcPauses.Pause> pauses = gc.within(s.raised(), s.post());
+            String gcText = pauses.isEmpty() ? "-" : pauses.size() + " (" + String.join(", ", pauses.stream()
+                    .map(p -> String.format(Locale.ROOT, "%s %.1f", p.kind(), p.ms())).toList()) + ")";
+            System.out.printf(Locale.ROOT, "  %3d %3d %8s %4d %7.1f %7.1f %7.1f %7.1f | %s%n", s.cow(), s.burst(),
+                    previous.map(p -> String.format(Locale.ROOT, "%.0f", ms(p, s.raised()))).orElse("-"), before,
+                    ms(s.raised(), s.queued()), ms(s.queued(), s.picked()), ms(s.picked(), s.post()),
+                    ms(s.raised(), s.post()), gcText);
+        }
+        System.out.printf(Locale.ROOT, "gc: %d pauses, %d full; %.0f ms in all%n", gc.pauses().size(),
+                gc.pauses().stream().filter(p -> p.kind().equals("Full")).count(),
+                gc.pauses().stream().mapToDouble(GcPauses.Pause::ms).sum());
+    }
+
+    /** One down cow's alarm on its way: raised, outbox row committed, picked by a worker, POST received. */
+    private record Sample(int cow, int burst, Instant raised, Instant queued, Instant picked, Instant post) {
     }
 
     /** A detector's raise as the gateway logged it. */

@@ -422,13 +422,15 @@ public final class LoadHarness {
         return config;
     }
 
+    /** {@code --name value} pairs; a {@code --name} followed by another option or by nothing is a flag, "true". */
     static Map<String, String> options(String[] args) {
         Map<String, String> m = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
             }
-            m.put(args[i].substring(2), args[i + 1]);
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+            m.put(args[i].substring(2), flag ? "true" : args[++i]);
         }
         return m;
     }

@@ -36,6 +36,7 @@ public final class Ingest implements AutoCloseable {
     private final IngestHandler handler;
     private final Downlinks downlinks;
     private final BiConsumer<LinkId, IngestResult> listener;
+    private final Runnable stepAside;
     private final Thread consumer;
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -45,13 +46,15 @@ public final class Ingest implements AutoCloseable {
     private final AtomicLong fullWaits = new AtomicLong();
     private volatile boolean closing;
 
-    private Ingest(IngestHandler handler, Downlinks downlinks, int capacity, BiConsumer<LinkId, IngestResult> listener) {
+    private Ingest(IngestHandler handler, Downlinks downlinks, int capacity, BiConsumer<LinkId, IngestResult> listener,
+                   Runnable stepAside) {
         if (capacity < 1 || capacity > 1_000_000) {
             throw new IllegalArgumentException("ingest capacity must be 1..1000000 frames, got " + capacity);
         }
         this.handler = Objects.requireNonNull(handler, "handler");
         this.downlinks = Objects.requireNonNull(downlinks, "downlinks");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.stepAside = Objects.requireNonNull(stepAside, "stepAside");
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.consumer = new Thread(this::run, "herdgate-ingest");
@@ -75,7 +78,17 @@ public final class Ingest implements AutoCloseable {
      */
     public static Ingest start(IngestHandler handler, Downlinks downlinks, int capacity,
                                BiConsumer<LinkId, IngestResult> listener) {
-        Ingest ingest = new Ingest(handler, downlinks, capacity, listener);
+        return start(handler, downlinks, capacity, listener, () -> { });
+    }
+
+    /**
+     * As {@link #start(IngestHandler, Downlinks, int, BiConsumer)}; {@code stepAside} is run on the ingest thread
+     * before each uplink and may hold it briefly (bounded) so that more urgent work gets the cores, e.g. critical
+     * alarms on their way out. Nothing is lost meanwhile: the hand-off is bounded and the links wait.
+     */
+    public static Ingest start(IngestHandler handler, Downlinks downlinks, int capacity,
+                               BiConsumer<LinkId, IngestResult> listener, Runnable stepAside) {
+        Ingest ingest = new Ingest(handler, downlinks, capacity, listener, stepAside);
         ingest.consumer.start();
         return ingest;
     }
@@ -150,6 +163,7 @@ public final class Ingest implements AutoCloseable {
     }
 
     private void handle(Arrival a) {
+        stepAside.run();
         try {
             IngestResult r = a instanceof Arrival.Frame f ? frame(f)
                     : json((Arrival.Json) a);

@@ -220,16 +220,19 @@ public final class Outbox {
     }
 
     /**
-     * Marks a pending row due by {@code dueBy} in flight before its channel is called, counting the attempt.
+     * Marks a pending row due by {@code dueBy} on {@code channel} in flight before that channel is called,
+     * counting the attempt.
      *
-     * @return false when the row is no longer pending or due later (sent, cancelled or postponed meanwhile):
-     *         do not send it
+     * @param channel the channel the caller read the row on and is about to call
+     * @return false when the row is no longer pending on {@code channel} or due later (sent, cancelled, postponed
+     *         or moved to another channel meanwhile): do not send it
      */
-    boolean claim(OutboxId id, Instant dueBy) {
+    boolean claim(OutboxId id, ChannelName channel, Instant dueBy) {
         // NORMAL (no fsync): in WAL mode the commit still survives a kill -9; a power cut may lose it, and then
         // the row is pending at the next start, which re-sends it just as in_flight would.
         return db.write(Durability.NORMAL, c -> update(c, "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 "
-                + "WHERE id = " + id.value() + " AND state = 'pending' AND due_ms <= " + dueBy.toEpochMilli())) == 1;
+                + "WHERE id = ? AND state = 'pending' AND channel = ? AND due_ms <= ?",
+                id.value(), channel.name(), dueBy.toEpochMilli())) == 1;
     }
 
     /**
@@ -342,11 +345,16 @@ public final class Outbox {
 
     /**
      * Records a provider's later status for the sent row it names (the furthest state wins; FAILED is final).
+     * FAILED is committed {@link Durability#FULL} (it sends the row again on the next channel); sent, delivered
+     * and read {@link Durability#NORMAL}: a power cut may lose one, which leaves the row at an earlier delivery
+     * state, as a status that never came would.
      *
      * @return the row, as updated, when the status was for a row of this outbox
      */
     public Optional<OutboxEntry> onStatus(DeliveryStatus status) {
-        return db.write(Durability.FULL, c -> {
+        // Three statuses follow every message; one fsync each took the database from the alarms raised meanwhile.
+        Durability d = status.state() == DeliveryStatus.State.FAILED ? Durability.FULL : Durability.NORMAL;
+        return db.write(d, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET delivery = ?, last_error = CASE WHEN ? "
                     + "THEN ? ELSE last_error END WHERE provider_id = ? AND (delivery IS NULL OR (delivery <> 'failed' "
                     + "AND ? > CASE delivery WHEN 'sent' THEN 0 WHEN 'delivered' THEN 1 WHEN 'read' THEN 2 ELSE 3 END))")) {
@@ -455,8 +463,11 @@ public final class Outbox {
         }
     }
 
-    private static int update(Connection c, String sql) throws SQLException {
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
             return s.executeUpdate();
         }
     }

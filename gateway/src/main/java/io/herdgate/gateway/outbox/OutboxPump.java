@@ -67,12 +67,15 @@ public final class OutboxPump {
     static final String PAIR_RATE = "131056";
     /** Statuses that came before their send was recorded (a fast webhook) are kept, at most this many. */
     static final int EARLY_STATUSES = 64;
+    /** How long a critical call may hold back the threads that step aside for it ({@link #criticalCalls()}). */
+    public static final Duration CRITICAL_GRACE = Duration.ofMillis(100);
 
     private final Outbox outbox;
     private final OutboxSettings settings;
     private final List<Channel> channels;
     private final Clock clock;
     private final Backoff backoff;
+    private final CriticalCalls critical = CriticalCalls.of(CRITICAL_GRACE);
     /** Read by {@link #onStatus} on other threads; the other maps are guarded by {@link #lock}. */
     private final Map<ChannelName, Instant> downUntil = new ConcurrentHashMap<>();
     /**
@@ -253,7 +256,7 @@ public final class OutboxPump {
                         && !busy(new Pair(c, probe.get().notification().to().phone()), now)) {
                     OutboxEntry e = onChannel(probe.get(), i);
                     // A probe goes whatever its row's own due time; rare, so claimed under the lock.
-                    if (outbox.claim(e.id(), Instant.ofEpochMilli(Long.MAX_VALUE))) {
+                    if (outbox.claim(e.id(), c, Instant.ofEpochMilli(Long.MAX_VALUE))) {
                         outbox.handoff().remove(e.id());
                         probing.add(c);
                         probes.add(reserve(e, i, now, true).asProbe());
@@ -304,9 +307,10 @@ public final class OutboxPump {
             if (chosen.isEmpty()) {
                 return chosen;
             }
-            // Conditional on the row being pending and due still: another worker may have sent it, or a retry
-            // postponed it, since it was read.
-            if (outbox.claim(chosen.get().entry().id(), chosen.get().at())) {
+            // Conditional on the row being pending, due and on the channel read still: another worker may have
+            // sent it, a retry postponed it or a fallback moved it to the next channel, since it was read.
+            Taken t = chosen.get();
+            if (outbox.claim(t.entry().id(), channels.get(t.index()).name(), t.at())) {
                 return chosen;
             }
             free(chosen.get(), false);
@@ -409,6 +413,9 @@ public final class OutboxPump {
         inHand.add(e.id());
         calls.add(pair);
         calling.incrementAndGet();
+        if (e.notification().priority() == Priority.CRITICAL) {
+            critical.started();
+        }
         return new Taken(e, index, pair, now, false, marked);
     }
 
@@ -463,6 +470,14 @@ public final class OutboxPump {
             lock.unlock();
         }
         calling.decrementAndGet();
+        if (t.entry().notification().priority() == Priority.CRITICAL) {
+            critical.ended();
+        }
+    }
+
+    /** The critical rows being called now, for a busy thread to step aside for (the ingest). */
+    public CriticalCalls criticalCalls() {
+        return critical;
     }
 
     /** Takes a provider's later status; a FAILED one re-sends the row on the next channel, if any. */

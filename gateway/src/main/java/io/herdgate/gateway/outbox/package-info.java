@@ -14,6 +14,7 @@
  * for the database. A process killed between the provider accepting a message and the {@code sent} commit
  * re-sends that one row after restart, so the recipient can see that message twice; nothing is ever lost. The outbox is bounded ({@link io.herdgate.gateway.outbox.OutboxSettings#capacity()});
  * when it fills, lower-priority rows make way for higher ones and the {@link io.herdgate.gateway.outbox.OutboxWatcher}
- * is told, so that the gateway can raise its own alarm.
+ * is told, so that the gateway can raise its own alarm. {@link io.herdgate.gateway.outbox.CriticalCalls} counts
+ * the critical rows being called, so that the ingest can step aside (briefly, bounded) while they go out.
  */
 package io.herdgate.gateway.outbox;

@@ -234,6 +234,15 @@ final class AlarmSide implements AutoCloseable {
         events.stream().filter(e -> e instanceof AlarmEvent.Raised).forEach(e -> latency.raised());
     }
 
+    /**
+     * Holds the calling thread (the ingest) while critical alarms are being sent, for at most
+     * {@link io.herdgate.gateway.outbox.OutboxPump#CRITICAL_GRACE} after the latest began; returns at once when
+     * none is (or nothing is configured to send them).
+     */
+    void stepAside() {
+        alarms.pump().ifPresent(p -> p.criticalCalls().stepAside());
+    }
+
     /** {@code handler} with frame arrivals timed up to the alarms they raise. */
     IngestHandler timed(IngestHandler handler) {
         return latency.around(handler);

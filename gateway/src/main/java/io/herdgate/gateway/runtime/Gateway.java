@@ -328,7 +328,7 @@ public final class Gateway implements AutoCloseable {
             } else if (r instanceof IngestResult.Dropped d) {
                 Logger.debug("frame from {} dropped: {}", link, d.detail());
             }
-        }));
+        }, alarmSide::stepAside));
     }
 
     /** A per-minute observation from the pipeline: to the engine and history, then upstream. */

@@ -46,7 +46,16 @@ final class CloudApi {
 
     CloudApi(WhatsAppSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.http = HttpClient.newBuilder().version(version(settings.baseUrl())).connectTimeout(settings.timeout()).build();
+    }
+
+    /**
+     * HTTP/2 over TLS (the Cloud API; ALPN decides, and concurrent sends share one warm connection), HTTP/1.1 on a
+     * plain {@code http://} root (the fake, a local relay): there the client's HTTP/2 default only adds an
+     * {@code Upgrade: h2c} offer to the first request of every new connection, which such a server declines.
+     */
+    static HttpClient.Version version(URI baseUrl) {
+        return "https".equals(baseUrl.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 
     Answer sendMessage(JsonNode message) {

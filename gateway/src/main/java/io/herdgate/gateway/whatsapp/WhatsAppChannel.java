@@ -241,14 +241,13 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
     }
 
     /**
-     * On the chart worker: draws the chart of critical alarm {@code a}, waits for the rate limits to let a
-     * message to the recipient go (at most {@link #CHART_PATIENCE}), uploads it and sends it.
+     * On the chart worker: waits for the rate limits to let a message to the recipient go (at most
+     * {@link #CHART_PATIENCE}), then draws the chart of critical alarm {@code a}, uploads it and sends it.
      */
     private void sendChart(Notification n, Content.AlarmMessage a, MessageTemplate template) {
         if (stoppedSince(n, a)) {
             return;
         }
-        byte[] png = chart(a.alarm());
         if (!awaitTurn(n.to().phone())) {
             Logger.warn("WhatsApp chart of alarm {} to {} given up: the rate limits held it for {}", a.alarm(),
                     n.to().contact(), CHART_PATIENCE);
@@ -258,6 +257,9 @@ public final class WhatsAppChannel implements Channel, AutoCloseable {
         if (stoppedSince(n, a)) {
             return;
         }
+        // Drawn only now, a pair interval after the alarm went out: drawing at once took CPU, the database and
+        // young collections from the critical alarms raised with this one, still on their way to the API.
+        byte[] png = chart(a.alarm());
         CloudApi.Answer upload = api.uploadPng(png);
         if (!(upload instanceof CloudApi.Answer.Accepted accepted)) {
             failed(n, "chart upload", upload);

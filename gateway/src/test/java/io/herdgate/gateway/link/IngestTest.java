@@ -98,6 +98,26 @@ class IngestTest {
     }
 
     @Test
+    void whileItsStepAsideHoldsIt_theIngestHandlesNothing_andResumesAfter() throws Exception {
+        CountDownLatch callsEnded = new CountDownLatch(1); // stands for the critical sends under way (CriticalCalls)
+        AtomicInteger handled = new AtomicInteger();
+        try (Ingest ingest = Ingest.start(pipeline(f -> {
+            handled.incrementAndGet();
+            return accepted();
+        }), Downlinks.create(), 4, (l, r) -> { }, () -> await(callsEnded))) {
+            ingest.put(Arrival.of(LinkId.of("mqtt"), frame(COW_1)));
+            Thread.sleep(200);
+            assertEquals(0, handled.get(), "held while the sends are under way");
+            callsEnded.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (handled.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, handled.get(), "handled once they ended");
+        }
+    }
+
+    @Test
     void aPipelineFailure_isCounted_andTheNextFrameIsStillHandled() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger acked = new AtomicInteger();

@@ -62,6 +62,49 @@ class OutboxHandoffTest {
     }
 
     @Test
+    void criticalRow_isCountedAsACriticalCallWhileItsChannelIsCalled_andNoLongerAfter() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        int[] seen = new int[1];
+        whatsapp.answer(n -> {
+            seen[0] = pump.criticalCalls().underWay();
+            called.countDown();
+            await(release);
+            return new DeliveryResult.Sent("wamid." + n.key().value());
+        });
+        outbox.enqueue(alarm(1, anna(), 0, Priority.CRITICAL), ChannelName.WHATSAPP);
+
+        Thread worker = new Thread(pump::pumpDue);
+        worker.start();
+        assertTrue(called.await(10, TimeUnit.SECONDS));
+        assertEquals(1, seen[0], "under way during the call");
+        release.countDown();
+        worker.join(10_000);
+        assertEquals(0, pump.criticalCalls().underWay(), "settled");
+        assertFalse(pump.criticalCalls().stepAside(), "nothing to step aside for");
+    }
+
+    @Test
+    void nonCriticalRow_isNoCriticalCall() {
+        int[] seen = {-1};
+        whatsapp.answer(n -> {
+            seen[0] = pump.criticalCalls().underWay();
+            return new DeliveryResult.Sent("wamid." + n.key().value());
+        });
+        outbox.enqueue(alarm(1, anna(), 0, Priority.HIGH), ChannelName.WHATSAPP);
+
+        pump.pumpDue();
+        assertEquals(0, seen[0]);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void criticalRow_isCalledWhileAnotherTransactionHoldsTheDatabase_andMarkedSentAfter() throws Exception {
         Notification n = alarm(1, anna(), 0, Priority.CRITICAL);
         outbox.enqueue(n, ChannelName.WHATSAPP);

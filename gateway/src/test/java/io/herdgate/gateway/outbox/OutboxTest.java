@@ -4,16 +4,20 @@ import static io.herdgate.gateway.outbox.Notifications.alarm;
 import static io.herdgate.gateway.outbox.Notifications.anna;
 import static io.herdgate.gateway.outbox.Notifications.bob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.gateway.notify.ChannelName;
 import io.herdgate.gateway.notify.Content;
+import io.herdgate.gateway.notify.DeliveryStatus;
 import io.herdgate.gateway.notify.Notification;
 import io.herdgate.gateway.notify.NotificationKey;
 import io.herdgate.gateway.notify.Priority;
 import io.herdgate.gateway.store.AlarmId;
 import io.herdgate.gateway.store.Database;
+import io.herdgate.gateway.store.Durability;
 import io.herdgate.rules.series.CowId;
 import io.herdgate.sim.herd.ManualClock;
 import java.nio.file.Path;
@@ -22,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +83,7 @@ class OutboxTest {
         try (Database db = Database.open(dir.resolve("h.db"))) {
             Outbox o = open(db, 100, OutboxWatcher.none());
             OutboxId a = queued(o, 1);
-            assertTrue(o.claim(a, clock.instant()));
+            assertTrue(o.claim(a, ChannelName.WHATSAPP, clock.instant()));
             // No "sent" mark: the process dies here.
         }
         try (Database db = Database.open(dir.resolve("h.db"))) {
@@ -87,6 +92,42 @@ class OutboxTest {
             OutboxEntry row = o.due(clock.instant(), 10).get(0);
             assertEquals(OutboxState.PENDING, row.state());
             assertEquals(1, row.attempts());
+        }
+    }
+
+    @Test
+    void claim_ofARowMovedToAnotherChannelSinceItWasRead_isRefused() {
+        try (Database db = Database.open(dir.resolve("h.db"))) {
+            Outbox o = open(db, 100, OutboxWatcher.none());
+            OutboxId a = queued(o, 1);
+            OutboxEntry read = o.due(clock.instant(), 10).get(0);
+            o.moveTo(a, ChannelName.SMS, "WHATSAPP unusable"); // another worker's fallback, after the read
+
+            assertFalse(o.claim(read.id(), read.channel(), clock.instant()));
+            OutboxEntry row = o.due(clock.instant(), 10).get(0);
+            assertEquals(OutboxState.PENDING, row.state());
+            assertEquals(ChannelName.SMS, row.channel());
+            assertEquals(0, row.attempts());
+            assertTrue(o.claim(a, ChannelName.SMS, clock.instant()));
+        }
+    }
+
+    @Test
+    void onStatus_deliveredCommitsUnsynced_failedSynced() {
+        try (Database db = Database.open(dir.resolve("h.db"))) {
+            Outbox o = open(db, 100, OutboxWatcher.none());
+            OutboxId a = queued(o, 1);
+            assertTrue(o.claim(a, ChannelName.WHATSAPP, clock.instant()));
+            o.sent(a, "wamid.1", true);
+
+            // A NORMAL status joins a NORMAL transaction; a FULL one inside it is refused, so this shows each's durability.
+            OutboxEntry delivered = db.write(Durability.NORMAL, c -> o.onStatus(
+                    DeliveryStatus.of("wamid.1", DeliveryStatus.State.DELIVERED, clock.instant(), ""))).orElseThrow();
+            assertEquals(Optional.of("delivered"), delivered.delivery());
+            assertThrows(IllegalStateException.class, () -> db.write(Durability.NORMAL, c -> o.onStatus(
+                    DeliveryStatus.of("wamid.1", DeliveryStatus.State.FAILED, clock.instant(), "131026"))));
+            assertEquals(Optional.of("failed"), o.onStatus(
+                    DeliveryStatus.of("wamid.1", DeliveryStatus.State.FAILED, clock.instant(), "131026")).orElseThrow().delivery());
         }
     }
 
@@ -147,7 +188,7 @@ class OutboxTest {
             // One row taken by the poll (in flight), one handed off (still pending while its call runs).
             OutboxId polled = queued(o, 1);
             OutboxId handed = queued(o, 2);
-            assertTrue(o.claim(polled, clock.instant()));
+            assertTrue(o.claim(polled, ChannelName.WHATSAPP, clock.instant()));
 
             // Acknowledged and opted out during the calls.
             assertEquals(1, o.cancelAlarm(AlarmId.of(1)));

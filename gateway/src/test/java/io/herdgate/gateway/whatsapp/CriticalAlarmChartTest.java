@@ -2,6 +2,7 @@ package io.herdgate.gateway.whatsapp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,11 +120,14 @@ class CriticalAlarmChartTest {
     }
 
     @Test
-    void deliver_criticalCowDown_isSentWithButtonsAndNoImageWhileItsChartIsStillBeingDrawn() throws InterruptedException {
+    void deliver_criticalCowDown_isSentWithButtonsAndNoImage_andItsChartIsDrawnOnlyWhenItsTurnComes() throws InterruptedException {
         DeliveryResult r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> channel.deliver(cowDown(42, 0)));
 
         assertInstanceOf(DeliveryResult.Sent.class, r);
-        assertTrue(drawing.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the chart is drawn after the message, off its path");
+        assertFalse(drawing.await(300, TimeUnit.MILLISECONDS),
+                "no chart drawn while the pair interval holds the recipient (other critical alarms may still be on their way)");
+        clock.advance(settings.pairInterval());
+        assertTrue(drawing.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the chart is drawn once its turn came, off the path");
         Delivered d = fake.inbox(ANNA).get(0);
         assertEquals(Optional.of("herd_cow_down_critical/en"), d.template());
         assertEquals("Cow down: cow 7019 has not moved since 11/21/26, 2:10 AM. Please check her now. "
