@@ -235,12 +235,12 @@ final class AlarmSide implements AutoCloseable {
     }
 
     /**
-     * Holds the calling thread (the ingest) while critical alarms are being sent, for at most
-     * {@link io.herdgate.gateway.outbox.OutboxPump#CRITICAL_GRACE} after the latest began; returns at once when
-     * none is (or nothing is configured to send them).
+     * What the ingest runs before each uplink: holds it while critical alarms are being sent, for at most
+     * {@link io.herdgate.gateway.outbox.OutboxPump#CRITICAL_GRACE} after the latest began, and returns at once when
+     * none is; does nothing when no channel is configured. Resolved once: the pump is fixed at assembly.
      */
-    void stepAside() {
-        alarms.pump().ifPresent(p -> p.criticalCalls().stepAside());
+    Runnable stepAside() {
+        return alarms.pump().<Runnable>map(p -> p.criticalCalls()::stepAside).orElse(() -> { });
     }
 
     /** {@code handler} with frame arrivals timed up to the alarms they raise. */

@@ -26,7 +26,6 @@ import io.herdgate.gateway.installer.InstallerApi;
 import io.herdgate.gateway.link.Downlinks;
 import io.herdgate.gateway.link.Ingest;
 import io.herdgate.gateway.link.IngestHandler;
-import io.herdgate.gateway.link.PahoLog;
 import io.herdgate.gateway.link.Link;
 import io.herdgate.gateway.link.LinkId;
 import io.herdgate.gateway.link.LinkState;
@@ -34,6 +33,7 @@ import io.herdgate.gateway.link.LocalLink;
 import io.herdgate.gateway.link.MqttLink;
 import io.herdgate.gateway.link.MqttLinkSettings;
 import io.herdgate.gateway.link.MqttPassword;
+import io.herdgate.gateway.link.PahoLog;
 import io.herdgate.gateway.link.SerialLink;
 import io.herdgate.gateway.link.SerialLinkSettings;
 import io.herdgate.gateway.metrics.Labels;
@@ -328,7 +328,7 @@ public final class Gateway implements AutoCloseable {
             } else if (r instanceof IngestResult.Dropped d) {
                 Logger.debug("frame from {} dropped: {}", link, d.detail());
             }
-        }, alarmSide::stepAside));
+        }, alarmSide.stepAside()));
     }
 
     /** A per-minute observation from the pipeline: to the engine and history, then upstream. */
