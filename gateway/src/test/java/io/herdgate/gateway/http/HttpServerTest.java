@@ -49,6 +49,18 @@ class HttpServerTest {
     }
 
     @Test
+    void runningServer_keepsNoAcceptorSessionScavengerOrLowResourceThread() throws Exception {
+        start(HttpSettings.loopbackAnyPort(), app -> app.get("/hello", ctx -> ctx.result("hi")));
+        assertEquals(200, send(HttpRequest.newBuilder(uri("/hello"))).statusCode());
+
+        List<String> idle = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.contains("acceptor") || n.startsWith("Session-HouseKeeper") || n.startsWith("Scheduler-"))
+                .toList();
+
+        assertEquals(List.of(), idle);
+    }
+
+    @Test
     void unknownPath_isAJsonNotFound() throws Exception {
         start(HttpSettings.loopbackAnyPort());
 
