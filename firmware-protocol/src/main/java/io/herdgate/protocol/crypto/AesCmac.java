@@ -85,12 +85,17 @@ public final class AesCmac {
         x[2] = 0;
         x[3] = 0;
         for (int b = 0; b < padded; b += 16) {
-            x[0] ^= (int) INT.get(s, b);
-            x[1] ^= (int) INT.get(s, b + 4);
-            x[2] ^= (int) INT.get(s, b + 8);
-            x[3] ^= (int) INT.get(s, b + 12);
+            x[0] ^= bigEndianInt(s, b);
+            x[1] ^= bigEndianInt(s, b + 4);
+            x[2] ^= bigEndianInt(s, b + 8);
+            x[3] ^= bigEndianInt(s, b + 12);
             aes.encrypt(x);
         }
+    }
+
+    /** Written out: under C1 a byte-array VarHandle is a chain of calls, a tenth of the MIC at one per word. */
+    private static int bigEndianInt(byte[] b, int i) {
+        return (b[i] << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
     }
 
     /** out = (in << 1) XOR (msb(in) ? Rb : 0), with Rb = 0x87 (RFC 4493 subkey generation). */
