@@ -72,6 +72,8 @@ public final class CollarRegistry implements CollarDirectory {
     private final Map<CollarEui, Optional<FirmwareVersion>> firmwareSaved = new HashMap<>();
     private final Map<CollarEui, CollarSighting> unsaved = new HashMap<>();
     private Instant healthFlushedAt;
+    /** {@code healthFlushedAt} plus {@link #SAVE_HEALTH_EVERY}, kept so that a sighting adds no Instant. */
+    private Instant healthDueAt;
 
     private CollarRegistry(Database db, Clock clock) {
         this.db = db;
@@ -79,6 +81,7 @@ public final class CollarRegistry implements CollarDirectory {
         this.history = PairingHistory.of(db);
         this.clock = clock;
         this.healthFlushedAt = clock.instant();
+        this.healthDueAt = healthFlushedAt.plus(SAVE_HEALTH_EVERY);
         this.paired = load();
     }
 
@@ -242,11 +245,14 @@ public final class CollarRegistry implements CollarDirectory {
      */
     public synchronized void seen(CollarSighting s) {
         CollarEui eui = s.eui();
-        unsaved.merge(eui, s, CollarRegistry::later);
+        CollarSighting older = unsaved.put(eui, s);
+        if (older != null && lacksWhatItHas(s, older)) {
+            unsaved.put(eui, later(older, s));
+        }
         boolean first = !healthSavedAt.containsKey(eui);
         boolean newFirmware = s.firmware().isPresent() && !s.firmware().equals(firmwareSaved.get(eui));
         Instant at = s.at();
-        if (first || newFirmware || !at.isBefore(healthFlushedAt.plus(SAVE_HEALTH_EVERY)) || at.isBefore(healthFlushedAt)) {
+        if (first || newFirmware || !at.isBefore(healthDueAt) || at.isBefore(healthFlushedAt)) {
             flushHealth(at);
         }
     }
@@ -258,6 +264,7 @@ public final class CollarRegistry implements CollarDirectory {
 
     private void flushHealth(Instant at) {
         healthFlushedAt = at;
+        healthDueAt = at.plus(SAVE_HEALTH_EVERY);
         if (unsaved.isEmpty()) {
             return;
         }
@@ -268,6 +275,13 @@ public final class CollarRegistry implements CollarDirectory {
             healthSavedAt.put(s.eui(), s.at());
             s.firmware().ifPresent(f -> firmwareSaved.put(s.eui(), Optional.of(f)));
         }
+    }
+
+    /** Whether {@code newer} lacks a value {@code older} has (most don't: a sample batch after a sample batch). */
+    private static boolean lacksWhatItHas(CollarSighting newer, CollarSighting older) {
+        return newer.rssiDbm().isEmpty() && older.rssiDbm().isPresent()
+                || newer.batteryMv().isEmpty() && older.batteryMv().isPresent()
+                || newer.firmware().isEmpty() && older.firmware().isPresent();
     }
 
     /** The newer sighting, keeping values the newer one lacks from the older. */
