@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ public final class CollarRegistry implements CollarDirectory {
     // Health, guarded by this.
     private final Map<CollarEui, Instant> healthSavedAt = new HashMap<>();
     private final Map<CollarEui, Optional<FirmwareVersion>> firmwareSaved = new HashMap<>();
-    private final Map<CollarEui, CollarSighting> unsaved = new HashMap<>();
+    private final Map<CollarEui, Unsaved> unsaved = new HashMap<>();
     private Instant healthFlushedAt;
     /** {@code healthFlushedAt} plus {@link #SAVE_HEALTH_EVERY}, kept so that a sighting adds no Instant. */
     private Instant healthDueAt;
@@ -245,9 +246,11 @@ public final class CollarRegistry implements CollarDirectory {
      */
     public synchronized void seen(CollarSighting s) {
         CollarEui eui = s.eui();
-        CollarSighting older = unsaved.put(eui, s);
-        if (older != null && lacksWhatItHas(s, older)) {
-            unsaved.put(eui, later(older, s));
+        Unsaved u = unsaved.get(eui);
+        if (u == null) {
+            unsaved.put(eui, new Unsaved(s));
+        } else {
+            u.add(s);
         }
         boolean first = !healthSavedAt.containsKey(eui);
         boolean newFirmware = s.firmware().isPresent() && !s.firmware().equals(firmwareSaved.get(eui));
@@ -268,7 +271,7 @@ public final class CollarRegistry implements CollarDirectory {
         if (unsaved.isEmpty()) {
             return;
         }
-        List<CollarSighting> batch = List.copyOf(unsaved.values());
+        List<CollarSighting> batch = unsaved.values().stream().map(Unsaved::sighting).toList();
         unsaved.clear();
         collars.saveHealth(batch);
         for (CollarSighting s : batch) {
@@ -277,19 +280,46 @@ public final class CollarRegistry implements CollarDirectory {
         }
     }
 
-    /** Whether {@code newer} lacks a value {@code older} has (most don't: a sample batch after a sample batch). */
-    private static boolean lacksWhatItHas(CollarSighting newer, CollarSighting older) {
-        return newer.rssiDbm().isEmpty() && older.rssiDbm().isPresent()
-                || newer.batteryMv().isEmpty() && older.batteryMv().isPresent()
-                || newer.firmware().isEmpty() && older.firmware().isPresent();
-    }
+    /**
+     * A collar's sightings since the last save, merged: the newest time, and of each value the newest
+     * sighting that had one. Kept as values, not the sightings themselves: one held until the collar's next
+     * frame would outlive a young collection of a busy gateway and be promoted, only to die in the old
+     * generation.
+     */
+    private static final class Unsaved {
+        private static final int NONE = Integer.MIN_VALUE;
 
-    /** The newer sighting, keeping values the newer one lacks from the older. */
-    private static CollarSighting later(CollarSighting older, CollarSighting newer) {
-        return CollarSighting.of(newer.eui(), newer.at(),
-                newer.rssiDbm().isPresent() ? newer.rssiDbm() : older.rssiDbm(),
-                newer.batteryMv().isPresent() ? newer.batteryMv() : older.batteryMv(),
-                newer.firmware().isPresent() ? newer.firmware() : older.firmware());
+        private final CollarEui eui;
+        private long atSecond;
+        private int atNano;
+        private int rssiDbm = NONE;
+        private int batteryMv = NONE;
+        private Optional<FirmwareVersion> firmware = Optional.empty();
+
+        Unsaved(CollarSighting s) {
+            eui = s.eui();
+            add(s);
+        }
+
+        void add(CollarSighting s) {
+            atSecond = s.at().getEpochSecond();
+            atNano = s.at().getNano();
+            if (s.rssiDbm().isPresent()) {
+                rssiDbm = s.rssiDbm().getAsInt();
+            }
+            if (s.batteryMv().isPresent()) {
+                batteryMv = s.batteryMv().getAsInt();
+            }
+            if (s.firmware().isPresent()) {
+                firmware = s.firmware();
+            }
+        }
+
+        CollarSighting sighting() {
+            return CollarSighting.of(eui, Instant.ofEpochSecond(atSecond, atNano),
+                    rssiDbm == NONE ? OptionalInt.empty() : OptionalInt.of(rssiDbm),
+                    batteryMv == NONE ? OptionalInt.empty() : OptionalInt.of(batteryMv), firmware);
+        }
     }
 
     private boolean pairingOpen() {

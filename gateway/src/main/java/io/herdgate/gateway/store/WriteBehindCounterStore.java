@@ -42,7 +42,9 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     /**
      * Uplink streams saved since the last flush: last state and frames accepted, one entry per collar, so a
      * frame's save is one look-up by EUI (whose equals and hashCode are written out; the key record's are
-     * method handles, slow under C1) and no allocation once the collar has an entry.
+     * method handles, slow under C1) and no allocation once the collar has an entry. The state is kept as
+     * values, not the caller's object: held until the collar's next frame, that object would outlive a young
+     * collection of a busy gateway and be promoted, only to die in the old generation.
      */
     private final Map<CollarEui, Pending> pending = new HashMap<>();
     /** The batch being written (guarded by {@code this}); empty between flushes. */
@@ -68,7 +70,7 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
         synchronized (this) {
             Pending p = stream == CounterStream.UPLINK ? pending.get(eui) : null;
             // Else taken by a flush, maybe not on disk yet.
-            CounterState s = p != null ? p.state : inFlight.get(CounterKey.of(eui, stream));
+            CounterState s = p != null ? p.state() : inFlight.get(CounterKey.of(eui, stream));
             if (s != null) {
                 return Optional.of(s);
             }
@@ -87,7 +89,8 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
             if (p == null) {
                 pending.put(eui, new Pending(state, 1));
             } else {
-                p.state = state;
+                p.counter = state.counter();
+                p.mic = state.mic();
                 p.frames++;
             }
         }
@@ -134,7 +137,7 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
                 counts = new HashMap<>(pending.size() * 2);
                 pending.forEach((eui, p) -> {
                     CounterKey key = CounterKey.of(eui, CounterStream.UPLINK);
-                    batch.put(key, p.state);
+                    batch.put(key, p.state());
                     counts.put(key, p.frames);
                 });
                 inFlight = batch;
@@ -171,12 +174,18 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
 
     /** One collar's uplink stream since the last flush (guarded by the store). */
     private static final class Pending {
-        CounterState state;
+        long counter;
+        int mic;
         long frames;
 
         Pending(CounterState state, long frames) {
-            this.state = state;
+            this.counter = state.counter();
+            this.mic = state.mic();
             this.frames = frames;
+        }
+
+        CounterState state() {
+            return CounterState.of(counter, mic);
         }
     }
 }
