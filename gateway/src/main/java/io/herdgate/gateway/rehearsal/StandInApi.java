@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for the Cloud API's send and upload edges on the loopback interface, for the rehearsal only:
  * {@code POST .../messages} answers as WhatsApp does for an accepted message ({@code messages[0].id}), {@code POST
- * .../media} with a media id, anything else 404. It checks nothing; it counts what it answered.
+ * .../media} with a media id, anything else 404. It checks nothing; it counts the uploads.
  */
 final class StandInApi implements AutoCloseable {
 
@@ -45,11 +45,6 @@ final class StandInApi implements AutoCloseable {
     URI root() {
         InetSocketAddress a = server.getAddress();
         return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
-    }
-
-    /** Messages accepted so far. */
-    int messages() {
-        return messages.get();
     }
 
     /** Media uploads accepted so far. */
