@@ -50,9 +50,10 @@ import org.tinylog.Logger;
  * Runs made-up critical alarms through the code a farmer's alarm takes, before any real alarm needs it: the
  * desk records and routes each pass of events in one commit, the outbox hands the rows to delivery workers,
  * the WhatsApp channel renders the critical template and POSTs it with the JDK HTTP client, and the alarm's
- * chart is uploaded and sent after it (drawn for the first {@link #CHARTS_DRAWN} alarms). Everything is scratch: a database in a temporary directory
- * (deleted afterwards), contacts and cows of its own, and a stand-in API on the loopback interface, so
- * nothing reaches a farmer, the Cloud API or the gateway's database, and no alarm is counted.
+ * chart is uploaded and sent after it (really drawn for the first {@link #CHARTS_DRAWN} alarms). Everything is
+ * scratch: a database in a temporary directory (deleted afterwards), contacts and cows of its own, and a
+ * stand-in API on the loopback interface, so nothing reaches a farmer, the Cloud API or the gateway's
+ * database, and no alarm is counted.
  *
  * <p>Why: the first alarms after a start spent 20–40 ms per step in class loading, linking and the
  * interpreter (the gateway runs C1 only, with one compiler thread). What stays cold: the gateway's own
@@ -91,8 +92,11 @@ public final class AlarmRehearsal {
     /**
      * A rehearsal of the gateway's WhatsApp path.
      *
-     * @param settings  the gateway's WhatsApp settings (the API root is replaced by the stand-in's)
+     * @param settings  the gateway's WhatsApp settings (the API root is replaced by the stand-in's, the rate limits
+     *                  lifted)
      * @param templates the gateway's template catalog
+     * @param rules     the gateway's rules (the chart reads the baseline parameters from them)
+     * @param clock     the gateway's clock (the scratch alarms are raised at its now)
      * @param workers   delivery workers, as the gateway runs them (1..16)
      */
     public static AlarmRehearsal of(WhatsAppSettings settings, TemplateCatalog templates, Rules rules, Clock clock,
@@ -101,8 +105,8 @@ public final class AlarmRehearsal {
     }
 
     /**
-     * Runs the rehearsal; blocks until every alarm's message and chart reached the stand-in, or
-     * {@link #PATIENCE} passed.
+     * Runs the rehearsal; blocks until the channel has sent and recorded every message expected (each alarm's,
+     * and its chart's), or {@link #PATIENCE} passed; then closes and deletes every scratch part.
      *
      * @throws InterruptedException when the gateway stops meanwhile (the scratch parts are closed and deleted first)
      * @throws UncheckedIOException when the scratch directory cannot be made

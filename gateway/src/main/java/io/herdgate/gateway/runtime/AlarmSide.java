@@ -338,8 +338,8 @@ final class AlarmSide implements AutoCloseable {
     }
 
     private void rehearse() throws InterruptedException {
-        if (rehearsal.isEmpty()) {
-            return;
+        if (rehearsal.isEmpty() || Thread.currentThread().isInterrupted()) {
+            return; // none, or the gateway is stopping
         }
         AlarmRehearsal.Rehearsed r = rehearsal.get().run();
         if (r.complete()) {
