@@ -30,13 +30,21 @@ import java.util.Optional;
  */
 public final class CollarSession {
 
+    private static final long NONE = -1;
+
     private final CollarEui eui;
     private final FrameCodec codec;
     private final CounterStore store;
     private final Direction receives;
     private final CounterStream inbound;
     private final CounterStream outbound;
-    private CounterState lastIn;
+    /**
+     * The last counter accepted from the other side ({@link #NONE} before the first frame of the session) and
+     * its frame's MIC, as values: a state object per frame kept here until the next frame would outlive the
+     * young generation of a busy gateway and be collected with the old one.
+     */
+    private long lastInCounter;
+    private int lastInMic;
     private CounterState lastOut;
 
     private CollarSession(CollarEui eui, SessionKeys keys, CounterStore store, Direction receives) {
@@ -46,7 +54,9 @@ public final class CollarSession {
         this.receives = receives;
         this.inbound = receives == Direction.UP ? CounterStream.UPLINK : CounterStream.DOWNLINK;
         this.outbound = receives == Direction.UP ? CounterStream.DOWNLINK : CounterStream.UPLINK;
-        this.lastIn = store.load(eui, inbound).orElse(null);
+        Optional<CounterState> in = store.load(eui, inbound);
+        this.lastInCounter = in.map(CounterState::counter).orElse(NONE);
+        this.lastInMic = in.map(CounterState::mic).orElse(0);
         this.lastOut = store.load(eui, outbound).orElse(null);
     }
 
@@ -66,7 +76,7 @@ public final class CollarSession {
 
     /** The last counter accepted from the other side, empty before the first frame of the session. */
     public Optional<CounterState> lastReceived() {
-        return Optional.ofNullable(lastIn);
+        return lastInCounter == NONE ? Optional.empty() : Optional.of(CounterState.of(lastInCounter, lastInMic));
     }
 
     /** The last counter this side sent, empty before the first frame of the session. */
@@ -94,7 +104,7 @@ public final class CollarSession {
             return reject(RejectReason.UNSUPPORTED_TYPE, onAir,
                     "join frames are authenticated with the root key, not session keys");
         }
-        long last = lastIn == null ? -1 : lastIn.counter();
+        long last = lastInCounter;
         long full = CounterWindow.rebuild(last, onAir.counter(), onAir.shortCounter());
         if (full == CounterWindow.BEFORE_ZERO || full > 0xFFFF_FFFFL) {
             return reject(RejectReason.REPLAYED, onAir, "16-bit counter " + onAir.counter()
@@ -108,14 +118,15 @@ public final class CollarSession {
                     + FrameLayout.MAX_SHORT_COUNTER_GAP + " frames the sender must use the 32-bit form)" : ""));
         }
         int mic = FrameParser.mic(b, off, len);
-        if (lastIn != null && full <= lastIn.counter()) {
-            if (full == lastIn.counter() && mic == lastIn.mic()) {
+        if (lastInCounter != NONE && full <= lastInCounter) {
+            if (full == lastInCounter && mic == lastInMic) {
                 return codec.open(h, b, off, MicCheck.OK, Freshness.DUPLICATE);
             }
-            return reject(RejectReason.REPLAYED, h, "counter " + full + " not above last accepted " + lastIn.counter());
+            return reject(RejectReason.REPLAYED, h, "counter " + full + " not above last accepted " + lastInCounter);
         }
-        lastIn = CounterState.of(full, mic);
-        store.save(eui, inbound, lastIn);
+        lastInCounter = full;
+        lastInMic = mic;
+        store.save(eui, inbound, CounterState.of(full, mic));
         return codec.open(h, b, off, MicCheck.OK, Freshness.FRESH);
     }
 

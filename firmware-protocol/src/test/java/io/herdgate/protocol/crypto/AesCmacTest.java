@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,5 +94,62 @@ class AesCmacTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void mac_randomKeysAndLengths_equalsRfc4493OverTheJdksAes() throws Exception {
+        SplittableRandom random = new SplittableRandom(4493);
+        for (int n = 0; n < 300; n++) {
+            byte[] key = new byte[16];
+            random.nextBytes(key);
+            byte[] msg = new byte[random.nextInt(0, 200)];
+            random.nextBytes(msg);
+            int off = random.nextInt(0, msg.length + 1);
+            int len = random.nextInt(0, msg.length - off + 1);
+            byte[] expected = referenceCmac(key, Arrays.copyOfRange(msg, off, off + len));
+            assertArrayEquals(expected, AesCmac.of(AesKey.of(key)).mac(msg, off, len),
+                    () -> "key " + HEX.formatHex(key) + ", " + len + " bytes at " + off);
+        }
+    }
+
+    /** RFC 4493 section 2.4, step by step, each block through the JDK's AES. */
+    private static byte[] referenceCmac(byte[] key, byte[] m) throws Exception {
+        Cipher aes = Cipher.getInstance("AES/ECB/NoPadding");
+        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+        byte[] k1 = dbl(aes.doFinal(new byte[16]));
+        byte[] k2 = dbl(k1);
+        int blocks = Math.max(1, (m.length + 15) / 16);
+        boolean complete = m.length > 0 && m.length % 16 == 0;
+        byte[] x = new byte[16];
+        for (int b = 0; b < blocks; b++) {
+            byte[] block = new byte[16];
+            int n = Math.min(16, m.length - 16 * b);
+            System.arraycopy(m, 16 * b, block, 0, Math.max(0, n));
+            if (b == blocks - 1) {
+                if (!complete) {
+                    block[Math.max(0, n)] = (byte) 0x80;
+                }
+                byte[] k = complete ? k1 : k2;
+                for (int i = 0; i < 16; i++) {
+                    block[i] ^= k[i];
+                }
+            }
+            for (int i = 0; i < 16; i++) {
+                x[i] ^= block[i];
+            }
+            x = aes.doFinal(x);
+        }
+        return x;
+    }
+
+    private static byte[] dbl(byte[] in) {
+        byte[] out = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            out[i] = (byte) ((in[i] << 1) | (i < 15 ? (in[i + 1] & 0xFF) >>> 7 : 0));
+        }
+        if ((in[0] & 0x80) != 0) {
+            out[15] ^= (byte) 0x87;
+        }
+        return out;
     }
 }

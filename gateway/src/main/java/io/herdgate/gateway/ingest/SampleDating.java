@@ -62,6 +62,12 @@ final class SampleDating {
     static final Duration SILENCE_MARGIN = Duration.ofSeconds(30);
 
     private static final long NO_COUNTER = -1;
+    // The limits in nanoseconds: a batch's checks are long arithmetic on epoch nanoseconds, since
+    // Duration.negated() and Duration.between() allocate (the former through BigDecimal) on every batch.
+    private static final long TOLERANCE_NS = CONTINUITY_TOLERANCE.toNanos();
+    private static final long MAX_SKEW_NS = MAX_DELIVERY_SKEW.toNanos();
+    private static final long SILENCE_MARGIN_NS = SILENCE_MARGIN.toNanos();
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final CowId cow;
     private final BehaviourClassifier classifier;
@@ -69,12 +75,14 @@ final class SampleDating {
     private MinuteObserver observer;
     private int rateCentiHz;
     private double milliGPerCount;
-    private Instant anchor;
+    /** Epoch nanoseconds of the stream's first sample. */
+    private long anchorNs;
     private long samples;
     private long lastCounter = NO_COUNTER;
     private boolean newSession;
-    private Instant lastHeard;
-    private Duration lastSpan = Duration.ZERO;
+    /** Epoch nanoseconds of the collar's last frame, or {@link #NEVER}. */
+    private long lastHeardNs = NEVER;
+    private long lastSpanNs;
 
     /** A stream of {@code cow} whose posture reference so far is {@code posture}. */
     SampleDating(CowId cow, BehaviourClassifier classifier, PostureReference posture) {
@@ -92,55 +100,56 @@ final class SampleDating {
             return Continuity.STALE;
         }
         boolean consecutive = lastCounter != NO_COUNTER && counter == lastCounter + 1;
-        boolean mayHaveDropped = lastHeard != null
-                && Duration.between(lastHeard, receivedAt).compareTo(lastSpan.plus(SILENCE_MARGIN)) > 0
-                && Duration.ofMillis(batch.firstSampleAgeMs()).compareTo(span(batch).plus(SILENCE_MARGIN)) > 0;
+        long receivedNs = epochNanos(receivedAt);
+        boolean mayHaveDropped = lastHeardNs != NEVER
+                && receivedNs - lastHeardNs > lastSpanNs + SILENCE_MARGIN_NS
+                && batch.firstSampleAgeMs() * 1_000_000L > spanNanos(batch) + SILENCE_MARGIN_NS;
         lastCounter = counter;
-        Continuity c = feed(batch, receivedAt, consecutive ? Continuity.CONTINUED : Continuity.LOST_FRAME,
-                consecutive && !mayHaveDropped ? MAX_DELIVERY_SKEW : CONTINUITY_TOLERANCE, out);
-        lastHeard = receivedAt;
+        Continuity c = feed(batch, receivedNs, consecutive ? Continuity.CONTINUED : Continuity.LOST_FRAME,
+                consecutive && !mayHaveDropped ? MAX_SKEW_NS : TOLERANCE_NS, out);
+        lastHeardNs = receivedNs;
         return c;
     }
 
     /** Feeds a batch that carries no counter (a JSON uplink); completed minutes go to {@code out}. */
     Continuity add(SampleBatch batch, Instant receivedAt, Consumer<Observation> out) {
-        return feed(batch, receivedAt, Continuity.CONTINUED, CONTINUITY_TOLERANCE, out);
+        return feed(batch, epochNanos(receivedAt), Continuity.CONTINUED, TOLERANCE_NS, out);
     }
 
     /** Another frame of the collar's session (status, event, ...) used {@code counter}. */
     void counted(long counter, Instant receivedAt) {
         if (counter > lastCounter) {
             lastCounter = counter;
-            lastHeard = receivedAt;
+            lastHeardNs = epochNanos(receivedAt);
         }
     }
 
     /** The collar joined again: its counters restart, and so does its sampling. */
     void newSession() {
         lastCounter = NO_COUNTER;
-        lastHeard = null;
+        lastHeardNs = NEVER;
         newSession = true;
     }
 
-    private Continuity feed(SampleBatch batch, Instant receivedAt, Continuity byCounter, Duration lateLimit,
+    private Continuity feed(SampleBatch batch, long receivedNs, Continuity byCounter, long lateLimitNs,
                             Consumer<Observation> out) {
         if (batch.count() == 0) {
             return Continuity.CONTINUED;
         }
-        Instant own = receivedAt.minusMillis(batch.firstSampleAgeMs());
+        long ownNs = receivedNs - batch.firstSampleAgeMs() * 1_000_000L;
         Continuity c;
-        Duration offset = Duration.ZERO;
+        long offsetNs = 0;
         if (observer == null) {
             c = Continuity.FIRST;
         } else {
-            offset = Duration.between(expectedNext(), own);
+            offsetNs = ownNs - expectedNextNs();
             if (newSession) {
                 c = Continuity.NEW_SESSION;
             } else if (rateCentiHz != batch.rateCentiHz() || milliGPerCount != batch.range().milliGPerCount()) {
                 c = Continuity.SETTINGS;
             } else if (byCounter != Continuity.CONTINUED) {
                 c = byCounter;
-            } else if (offset.compareTo(lateLimit) > 0 || offset.compareTo(MAX_DELIVERY_SKEW.negated()) < 0) {
+            } else if (offsetNs > lateLimitNs || offsetNs < -MAX_SKEW_NS) {
                 c = Continuity.TIME;
             } else {
                 c = Continuity.CONTINUED;
@@ -149,12 +158,12 @@ final class SampleDating {
         if (c != Continuity.CONTINUED) {
             if (c != Continuity.FIRST) {
                 Logger.debug("cow {}: new sample stream ({}), batch {} ms from where the last one ended", cow, c,
-                        offset.toMillis());
+                        offsetNs / 1_000_000L);
             }
-            start(batch, startOf(own, offset));
+            start(batch, startOf(ownNs, offsetNs));
         }
         newSession = false;
-        lastSpan = span(batch);
+        lastSpanNs = spanNanos(batch);
         double toG = milliGPerCount / 1000.0;
         for (int i = 0; i < batch.count(); i++) {
             observer.add(batch.x(i) * toG, batch.y(i) * toG, batch.z(i) * toG).ifPresent(out);
@@ -164,28 +173,33 @@ final class SampleDating {
     }
 
     /** Where a new stream starts: at the batch's own time, but not inside the old stream (see class comment). */
-    private Instant startOf(Instant own, Duration offset) {
-        boolean overlapsOld = observer != null && offset.isNegative()
-                && offset.compareTo(MAX_DELIVERY_SKEW.negated()) >= 0;
-        return overlapsOld ? expectedNext() : own;
+    private long startOf(long ownNs, long offsetNs) {
+        boolean overlapsOld = observer != null && offsetNs < 0 && offsetNs >= -MAX_SKEW_NS;
+        return overlapsOld ? expectedNextNs() : ownNs;
     }
 
-    private void start(SampleBatch batch, Instant at) {
+    private void start(SampleBatch batch, long atNs) {
+        Instant at = Instant.ofEpochSecond(Math.floorDiv(atNs, 1_000_000_000L), Math.floorMod(atNs, 1_000_000_000L));
         rateCentiHz = batch.rateCentiHz();
         milliGPerCount = batch.range().milliGPerCount();
         observer = MinuteObserver.of(cow, at, SampleRate.ofHz(rateCentiHz / 100.0), Unit.G, classifier,
                 posture());
-        anchor = at;
+        anchorNs = atNs;
         samples = 0;
     }
 
-    private static Duration span(SampleBatch batch) {
-        return Duration.ofNanos(Math.round(batch.count() * 1e11 / batch.rateCentiHz()));
+    private static long spanNanos(SampleBatch batch) {
+        return Math.round(batch.count() * 1e11 / batch.rateCentiHz());
     }
 
-    /** Time of the stream's next sample: the anchor plus one period per sample so far. */
-    private Instant expectedNext() {
-        return anchor.plusNanos(Math.round(samples * 1e11 / rateCentiHz));
+    /** Epoch nanoseconds of the stream's next sample: the anchor plus one period per sample so far. */
+    private long expectedNextNs() {
+        return anchorNs + Math.round(samples * 1e11 / rateCentiHz);
+    }
+
+    /** {@code t} in nanoseconds since the epoch (exact for the years 1678 to 2262). */
+    private static long epochNanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
     /** The cow's posture reference as learnt so far. */

@@ -137,7 +137,7 @@ public final class MqttLink implements Link {
                 return;
             }
             hand(new Arrival.Json(id(), eui, ((ReadResult.Ok) read).message(), clock.instant(),
-                    () -> ack(client, message)));
+                    acknowledger(client, message)));
             return;
         }
         if (payload.length >= FrameLayout.MIN_FRAME && FrameParser.euiValue(payload, 0) != eui.value()) {
@@ -145,7 +145,7 @@ public final class MqttLink implements Link {
                     + topic + " dropped (unknown_collar: the frame's EUI must be the topic's)");
             return;
         }
-        hand(new Arrival.Frame(id(), InboundFrame.of(payload, clock.instant()), () -> ack(client, message)));
+        hand(new Arrival.Frame(id(), InboundFrame.of(payload, clock.instant()), acknowledger(client, message)));
     }
 
     /** Into the ingest, waiting while it is full (then nothing is acknowledged and the broker holds back). */
@@ -163,15 +163,26 @@ public final class MqttLink implements Link {
     private void reject(MqttAsyncClient client, MqttMessage message, String why) {
         counters.rejected.incrementAndGet();
         Logger.warn("link {}: {}", id(), why);
-        ack(client, message);
+        ack(client, message.getId(), message.getQos());
     }
 
-    private void ack(MqttAsyncClient client, MqttMessage message) {
+    /**
+     * The acknowledgement of {@code message}, to run once it is handled. It keeps the message's id and QoS
+     * only, not the message (its properties weigh more than a frame): up to a full hand-off of them wait at
+     * every young collection, and what the survivor space cannot hold is promoted to the old generation.
+     */
+    private Runnable acknowledger(MqttAsyncClient client, MqttMessage message) {
+        int messageId = message.getId();
+        int qos = message.getQos();
+        return () -> ack(client, messageId, qos);
+    }
+
+    private void ack(MqttAsyncClient client, int messageId, int qos) {
         try {
-            client.messageArrivedComplete(message.getId(), message.getQos());
+            client.messageArrivedComplete(messageId, qos);
         } catch (MqttException | RuntimeException e) {
             // Lost with its connection: the broker sends it again and the pipeline sees a duplicate.
-            Logger.debug("link {}: ack of message {} failed: {}", id(), message.getId(), e.getMessage());
+            Logger.debug("link {}: ack of message {} failed: {}", id(), messageId, e.getMessage());
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -70,8 +71,10 @@ public final class CollarRegistry implements CollarDirectory {
     // Health, guarded by this.
     private final Map<CollarEui, Instant> healthSavedAt = new HashMap<>();
     private final Map<CollarEui, Optional<FirmwareVersion>> firmwareSaved = new HashMap<>();
-    private final Map<CollarEui, CollarSighting> unsaved = new HashMap<>();
+    private final Map<CollarEui, Unsaved> unsaved = new HashMap<>();
     private Instant healthFlushedAt;
+    /** {@code healthFlushedAt} plus {@link #SAVE_HEALTH_EVERY}, kept so that a sighting adds no Instant. */
+    private Instant healthDueAt;
 
     private CollarRegistry(Database db, Clock clock) {
         this.db = db;
@@ -79,6 +82,7 @@ public final class CollarRegistry implements CollarDirectory {
         this.history = PairingHistory.of(db);
         this.clock = clock;
         this.healthFlushedAt = clock.instant();
+        this.healthDueAt = healthFlushedAt.plus(SAVE_HEALTH_EVERY);
         this.paired = load();
     }
 
@@ -242,11 +246,16 @@ public final class CollarRegistry implements CollarDirectory {
      */
     public synchronized void seen(CollarSighting s) {
         CollarEui eui = s.eui();
-        unsaved.merge(eui, s, CollarRegistry::later);
+        Unsaved u = unsaved.get(eui);
+        if (u == null) {
+            unsaved.put(eui, new Unsaved(s));
+        } else {
+            u.add(s);
+        }
         boolean first = !healthSavedAt.containsKey(eui);
         boolean newFirmware = s.firmware().isPresent() && !s.firmware().equals(firmwareSaved.get(eui));
         Instant at = s.at();
-        if (first || newFirmware || !at.isBefore(healthFlushedAt.plus(SAVE_HEALTH_EVERY)) || at.isBefore(healthFlushedAt)) {
+        if (first || newFirmware || !at.isBefore(healthDueAt) || at.isBefore(healthFlushedAt)) {
             flushHealth(at);
         }
     }
@@ -258,10 +267,11 @@ public final class CollarRegistry implements CollarDirectory {
 
     private void flushHealth(Instant at) {
         healthFlushedAt = at;
+        healthDueAt = at.plus(SAVE_HEALTH_EVERY);
         if (unsaved.isEmpty()) {
             return;
         }
-        List<CollarSighting> batch = List.copyOf(unsaved.values());
+        List<CollarSighting> batch = unsaved.values().stream().map(Unsaved::sighting).toList();
         unsaved.clear();
         collars.saveHealth(batch);
         for (CollarSighting s : batch) {
@@ -270,12 +280,46 @@ public final class CollarRegistry implements CollarDirectory {
         }
     }
 
-    /** The newer sighting, keeping values the newer one lacks from the older. */
-    private static CollarSighting later(CollarSighting older, CollarSighting newer) {
-        return CollarSighting.of(newer.eui(), newer.at(),
-                newer.rssiDbm().isPresent() ? newer.rssiDbm() : older.rssiDbm(),
-                newer.batteryMv().isPresent() ? newer.batteryMv() : older.batteryMv(),
-                newer.firmware().isPresent() ? newer.firmware() : older.firmware());
+    /**
+     * A collar's sightings since the last save, merged: the newest time, and of each value the newest
+     * sighting that had one. Kept as values, not the sightings themselves: one held until the collar's next
+     * frame would outlive a young collection of a busy gateway and be promoted, only to die in the old
+     * generation.
+     */
+    private static final class Unsaved {
+        private static final int NONE = Integer.MIN_VALUE;
+
+        private final CollarEui eui;
+        private long atSecond;
+        private int atNano;
+        private int rssiDbm = NONE;
+        private int batteryMv = NONE;
+        private Optional<FirmwareVersion> firmware = Optional.empty();
+
+        Unsaved(CollarSighting s) {
+            eui = s.eui();
+            add(s);
+        }
+
+        void add(CollarSighting s) {
+            atSecond = s.at().getEpochSecond();
+            atNano = s.at().getNano();
+            if (s.rssiDbm().isPresent()) {
+                rssiDbm = s.rssiDbm().getAsInt();
+            }
+            if (s.batteryMv().isPresent()) {
+                batteryMv = s.batteryMv().getAsInt();
+            }
+            if (s.firmware().isPresent()) {
+                firmware = s.firmware();
+            }
+        }
+
+        CollarSighting sighting() {
+            return CollarSighting.of(eui, Instant.ofEpochSecond(atSecond, atNano),
+                    rssiDbm == NONE ? OptionalInt.empty() : OptionalInt.of(rssiDbm),
+                    batteryMv == NONE ? OptionalInt.empty() : OptionalInt.of(batteryMv), firmware);
+        }
     }
 
     private boolean pairingOpen() {

@@ -25,6 +25,7 @@ import io.herdgate.gateway.notify.Reply;
 import io.herdgate.gateway.notify.ReplyHandler;
 import io.herdgate.gateway.outbox.OutboxSettings;
 import io.herdgate.gateway.outbox.OutboxState;
+import io.herdgate.gateway.rehearsal.AlarmRehearsal;
 import io.herdgate.gateway.routing.ContactsFile;
 import io.herdgate.gateway.routing.ContactsFileException;
 import io.herdgate.gateway.routing.FlapDamping;
@@ -86,6 +87,8 @@ final class AlarmSide implements AutoCloseable {
 
     /** How often the siren and LED follow the alarms. */
     static final Duration SIREN = Duration.ofSeconds(1);
+    /** How long stopping waits for the warm-up to close its scratch parts. */
+    private static final Duration STOP_WARM_UP = Duration.ofSeconds(5);
 
     private final GatewayConfig config;
     private final Database db;
@@ -101,6 +104,10 @@ final class AlarmSide implements AutoCloseable {
     private final Map<AlarmId, Class<?>> sirenKnows = new HashMap<>();
     private final FrameLatency latency;
     private Optional<WhatsAppChannel> whatsApp = Optional.empty();
+    /** The rehearsal of the WhatsApp path, run after its warm-up; empty without WhatsApp. */
+    private Optional<AlarmRehearsal> rehearsal = Optional.empty();
+    /** The thread warming up, while it runs; {@link #close()} stops it. */
+    private volatile Optional<Thread> warming = Optional.empty();
     /** What the WhatsApp warm-up found, once it has run. */
     private volatile Optional<ApiCheck> apiCheck = Optional.empty();
 
@@ -116,7 +123,9 @@ final class AlarmSide implements AutoCloseable {
         List<Channel> channels = new ArrayList<>();
         Optional<WhatsAppSettings> wa = c.whatsapp().map(w -> whatsAppSettings(w, c, env));
         wa.ifPresent(s -> {
-            WhatsAppChannel whatsApp = WhatsAppChannel.of(s, templates(c.whatsapp().get()),
+            TemplateCatalog templates = templates(c.whatsapp().get());
+            this.rehearsal = Optional.of(AlarmRehearsal.of(s, templates, rules, clock, c.alarms().deliveryWorkers()));
+            WhatsAppChannel whatsApp = WhatsAppChannel.of(s, templates,
                     StoredAlarmChart.of(AlarmLog.of(db), history, rules, ChartSettings.defaults(c.zone()), clock), messages, clock,
                     OptOuts.of(db)::isOptedOut);
             parts.add(whatsApp);
@@ -292,23 +301,54 @@ final class AlarmSide implements AutoCloseable {
     }
 
     /**
-     * Readies the WhatsApp send path on a thread of its own ({@link WhatsAppChannel#warmUp()}): called once the
-     * gateway is healthy, so start-up does not wait for it, and the first alarm does not pay for it. A refused
-     * token or phone number id becomes a line of the health report.
+     * Readies the WhatsApp send path on a thread of its own ({@link WhatsAppChannel#warmUp()}), then rehearses
+     * the whole alarm path on scratch parts ({@link AlarmRehearsal}): called once the gateway is healthy, so
+     * start-up does not wait for it, and the first alarm does not pay for it. A refused token or phone number id
+     * becomes a line of the health report.
      */
     void warmUp() {
         whatsApp.ifPresent(w -> {
             Thread t = new Thread(() -> {
                 try {
                     apiCheck = Optional.of(w.warmUp());
+                    rehearse();
                 } catch (RuntimeException e) {
                     // Only readiness is lost: the first alarm sends on a cold path.
                     Logger.warn("WhatsApp warm-up failed: {}", e.toString());
+                } catch (InterruptedException e) {
+                    // The gateway is stopping.
+                } finally {
+                    warming = Optional.empty();
                 }
             }, "whatsapp-warm-up");
             t.setDaemon(true);
+            warming = Optional.of(t);
             t.start();
         });
+    }
+
+    /** Waits for the warm-up started by {@link #warmUp()} to end; true when it has (or none runs). */
+    boolean awaitWarmUp(Duration timeout) throws InterruptedException {
+        Optional<Thread> t = warming;
+        if (t.isPresent()) {
+            t.get().join(timeout.toMillis());
+            return !t.get().isAlive();
+        }
+        return true;
+    }
+
+    private void rehearse() throws InterruptedException {
+        if (rehearsal.isEmpty() || Thread.currentThread().isInterrupted()) {
+            return; // none, or the gateway is stopping
+        }
+        AlarmRehearsal.Rehearsed r = rehearsal.get().run();
+        if (r.complete()) {
+            Logger.info("alarm path rehearsed: {} made-up critical alarms, {} messages and {} charts to a loopback stand-in "
+                    + "in {} ms; nothing was sent to anybody", r.alarms(), r.messages(), r.uploads(), r.took().toMillis());
+        } else {
+            Logger.warn("alarm path rehearsal incomplete after {} ms ({} of {} messages); the first alarms may be slower",
+                    r.took().toMillis(), r.messages(), r.expected());
+        }
     }
 
     /** Feeds alarm state changes to the siren policy, runs its deadlines, and lights the LED for active alarms. */
@@ -339,12 +379,23 @@ final class AlarmSide implements AutoCloseable {
 
     @Override
     public void close() {
+        warming.ifPresent(AlarmSide::stop);
         for (AutoCloseable p : reversed(parts)) {
             try {
                 p.close();
             } catch (Exception e) {
                 Logger.error("stopping {} failed: {}", p, e.getMessage());
             }
+        }
+    }
+
+    /** Interrupts the warm-up and waits for it to put its scratch parts away. */
+    private static void stop(Thread warmUp) {
+        warmUp.interrupt();
+        try {
+            warmUp.join(STOP_WARM_UP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -20,8 +20,11 @@ import java.util.Optional;
 final class FrameLatency {
 
     private final Clock clock;
-    /** The frame being handled on this (the ingest) thread. */
-    private final ThreadLocal<Instant> arrival = new ThreadLocal<>();
+    /**
+     * The arrival of the frame being handled on this (the ingest) thread, in a holder per thread: a
+     * thread-local's set after a remove makes a new weak map entry, once per frame.
+     */
+    private final ThreadLocal<Instant[]> arrival = ThreadLocal.withInitial(() -> new Instant[1]);
     volatile Optional<Histogram> histogram = Optional.empty();
 
     FrameLatency(Clock clock) {
@@ -33,28 +36,36 @@ final class FrameLatency {
         return new IngestHandler() {
             @Override
             public IngestResult frame(InboundFrame frame) {
-                return during(frame.receivedAt(), () -> handler.frame(frame));
+                Instant[] at = handling(frame.receivedAt());
+                try {
+                    return handler.frame(frame);
+                } finally {
+                    at[0] = null;
+                }
             }
 
             @Override
             public IngestResult json(CollarEui eui, Message message, Instant receivedAt) {
-                return during(receivedAt, () -> handler.json(eui, message, receivedAt));
+                Instant[] at = handling(receivedAt);
+                try {
+                    return handler.json(eui, message, receivedAt);
+                } finally {
+                    at[0] = null;
+                }
             }
         };
     }
 
-    private IngestResult during(Instant receivedAt, java.util.function.Supplier<IngestResult> work) {
-        arrival.set(receivedAt);
-        try {
-            return work.get();
-        } finally {
-            arrival.remove();
-        }
+    /** Notes on this thread that the frame that arrived at {@code receivedAt} is being handled. */
+    private Instant[] handling(Instant receivedAt) {
+        Instant[] at = arrival.get();
+        at[0] = receivedAt;
+        return at;
     }
 
     /** An alarm was raised: timed when it was raised while a frame was handled on this thread. */
     void raised() {
-        Instant at = arrival.get();
+        Instant at = arrival.get()[0];
         if (at != null) {
             Duration d = Duration.between(at, clock.instant());
             histogram.ifPresent(h -> h.observeNanos(Math.max(0, d.toNanos())));

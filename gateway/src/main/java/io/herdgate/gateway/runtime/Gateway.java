@@ -613,6 +613,11 @@ public final class Gateway implements AutoCloseable {
         return upstream.map(UpstreamSide::status);
     }
 
+    /** Waits for the warm-up of the alarm path that follows the start to end; true when it has (or none runs). */
+    boolean awaitWarmUp(Duration timeout) throws InterruptedException {
+        return alarmSide.awaitWarmUp(timeout);
+    }
+
     /** The database, for parts that keep their own tables. */
     public Database database() {
         return db;

@@ -5,7 +5,6 @@ import io.herdgate.protocol.session.CounterState;
 import io.herdgate.protocol.session.CounterStore;
 import io.herdgate.protocol.session.CounterStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,20 +39,26 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     private final SqliteCounterStore store;
     private final FlushPolicy policy;
     private final Clock clock;
-    private final Map<CounterKey, CounterState> pending = new HashMap<>();
-    /** Uplink frames accepted per stream since the last flush. */
-    private final Map<CounterKey, Long> accepted = new HashMap<>();
+    /**
+     * Uplink streams saved since the last flush: last state and frames accepted, one entry per collar, so a
+     * frame's save is one look-up by EUI (whose equals and hashCode are written out; the key record's are
+     * method handles, slow under C1) and no allocation once the collar has an entry. The state is kept as
+     * values, not the caller's object: held until the collar's next frame, that object would outlive a young
+     * collection of a busy gateway and be promoted, only to die in the old generation.
+     */
+    private final Map<CollarEui, Pending> pending = new HashMap<>();
     /** The batch being written (guarded by {@code this}); empty between flushes. */
     private Map<CounterKey, CounterState> inFlight = Map.of();
     /** Held for a whole flush or clear: batches reach the disk in the order they were taken. */
     private final Object writing = new Object();
-    private Instant lastFlush;
+    /** Clock millis of the last flush. */
+    private long lastFlush;
 
     private WriteBehindCounterStore(SqliteCounterStore store, FlushPolicy policy, Clock clock) {
         this.store = store;
         this.policy = policy;
         this.clock = clock;
-        this.lastFlush = clock.instant();
+        this.lastFlush = clock.millis();
     }
 
     public static WriteBehindCounterStore of(SqliteCounterStore store, FlushPolicy policy, Clock clock) {
@@ -63,11 +68,9 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     @Override
     public Optional<CounterState> load(CollarEui eui, CounterStream stream) {
         synchronized (this) {
-            CounterKey key = CounterKey.of(eui, stream);
-            CounterState s = pending.get(key);
-            if (s == null) {
-                s = inFlight.get(key); // taken by a flush, maybe not on disk yet
-            }
+            Pending p = stream == CounterStream.UPLINK ? pending.get(eui) : null;
+            // Else taken by a flush, maybe not on disk yet.
+            CounterState s = p != null ? p.state() : inFlight.get(CounterKey.of(eui, stream));
             if (s != null) {
                 return Optional.of(s);
             }
@@ -81,10 +84,15 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
             store.save(eui, stream, state);
             return;
         }
-        CounterKey key = CounterKey.of(eui, stream);
         synchronized (this) {
-            pending.put(key, state);
-            accepted.merge(key, 1L, Long::sum);
+            Pending p = pending.get(eui);
+            if (p == null) {
+                pending.put(eui, new Pending(state, 1));
+            } else {
+                p.counter = state.counter();
+                p.mic = state.mic();
+                p.frames++;
+            }
         }
         flushIfDue();
     }
@@ -93,9 +101,9 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     public void flushIfDue() {
         boolean due;
         synchronized (this) {
-            Instant now = clock.instant();
+            long now = clock.millis();
             // A clock stepped backwards must not hold writes back for longer than the interval.
-            due = !pending.isEmpty() && (!now.isBefore(lastFlush.plus(policy.interval())) || now.isBefore(lastFlush));
+            due = !pending.isEmpty() && (now - lastFlush >= policy.interval().toMillis() || now < lastFlush);
         }
         if (due) {
             flush();
@@ -105,9 +113,10 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     @Override
     public void clear(CollarEui eui, CounterStream stream) {
         synchronized (writing) {
-            synchronized (this) {
-                pending.remove(CounterKey.of(eui, stream));
-                accepted.remove(CounterKey.of(eui, stream));
+            if (stream == CounterStream.UPLINK) {
+                synchronized (this) {
+                    pending.remove(eui);
+                }
             }
             store.clear(eui, stream);
         }
@@ -124,19 +133,30 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
             Map<CounterKey, CounterState> batch;
             Map<CounterKey, Long> counts;
             synchronized (this) {
-                batch = Map.copyOf(pending);
-                counts = Map.copyOf(accepted);
+                batch = new HashMap<>(pending.size() * 2);
+                counts = new HashMap<>(pending.size() * 2);
+                pending.forEach((eui, p) -> {
+                    CounterKey key = CounterKey.of(eui, CounterStream.UPLINK);
+                    batch.put(key, p.state());
+                    counts.put(key, p.frames);
+                });
                 inFlight = batch;
                 pending.clear();
-                accepted.clear();
-                lastFlush = clock.instant();
+                lastFlush = clock.millis();
             }
             try {
                 store.saveAll(batch, counts);
             } catch (StoreException e) {
                 synchronized (this) {
-                    batch.forEach(pending::putIfAbsent); // keep them for the next attempt, newer states win
-                    counts.forEach((k, n) -> accepted.merge(k, n, Long::sum));
+                    // Kept for the next attempt: newer states win, frame counts add up.
+                    batch.forEach((k, state) -> {
+                        Pending newer = pending.get(k.eui());
+                        if (newer == null) {
+                            pending.put(k.eui(), new Pending(state, counts.get(k)));
+                        } else {
+                            newer.frames += counts.get(k);
+                        }
+                    });
                 }
                 throw e;
             } finally {
@@ -150,5 +170,22 @@ public final class WriteBehindCounterStore implements CounterStore, AutoCloseabl
     @Override
     public void close() {
         flush();
+    }
+
+    /** One collar's uplink stream since the last flush (guarded by the store). */
+    private static final class Pending {
+        long counter;
+        int mic;
+        long frames;
+
+        Pending(CounterState state, long frames) {
+            this.counter = state.counter();
+            this.mic = state.mic();
+            this.frames = frames;
+        }
+
+        CounterState state() {
+            return CounterState.of(counter, mic);
+        }
     }
 }

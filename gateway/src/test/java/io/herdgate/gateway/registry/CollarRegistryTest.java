@@ -185,6 +185,24 @@ class CollarRegistryTest {
     }
 
     @Test
+    void seen_betweenSaves_keepsValuesTheLaterSightingsLack_andTheirNewestTime() {
+        registry.pair(A, Optional.of(KEY_A), COW);
+        registry.seen(CollarSighting.of(A, T0, OptionalInt.of(-71), OptionalInt.of(3650),
+                Optional.of(FirmwareVersion.of(1, 2, 0))));
+        // Unsaved until the five minutes are up: a status report, then sample batches without a battery.
+        registry.seen(CollarSighting.of(A, T0.plusSeconds(60), OptionalInt.of(-75), OptionalInt.of(3590), Optional.empty()));
+        registry.seen(CollarSighting.of(A, T0.plusSeconds(90), OptionalInt.empty(), OptionalInt.empty(), Optional.empty()));
+        registry.seen(CollarSighting.of(A, T0.plusSeconds(120), OptionalInt.of(-77), OptionalInt.empty(), Optional.empty()));
+        registry.flushHealth();
+
+        CollarView v = registry.collars().get(0);
+        assertEquals(OptionalInt.of(-77), v.rssiDbm());
+        assertEquals(OptionalInt.of(3590), v.batteryMv(), "the status report's, not the one saved at T0");
+        assertEquals(Optional.of(T0.plusSeconds(120)), v.lastSeen());
+        assertEquals(Optional.of(FirmwareVersion.of(1, 2, 0)), v.firmware());
+    }
+
+    @Test
     void collarTable_listsPairedCollarsByCowNumber_thenSpares() {
         CollarEui c = CollarEui.parse("70B3D5499A000003");
         registry.pair(A, Optional.of(KEY_A), CowId.of("10"));

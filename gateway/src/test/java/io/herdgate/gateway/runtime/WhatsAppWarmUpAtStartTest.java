@@ -55,6 +55,21 @@ class WhatsAppWarmUpAtStartTest {
     }
 
     @Test
+    void warmUp_rehearsesTheAlarmPath_leavingNoRowAndSendingNothing(@TempDir Path dir) throws Exception {
+        try (FakeCloudApi api = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET, clock));
+             Gateway g = start(dir, api, TOKEN)) {
+            assertTrue(g.awaitWarmUp(WAIT), "the warm-up and its rehearsal ended");
+            for (String table : List.of("alarm", "alarm_page", "alarm_hold", "outbox", "whatsapp_sent", "cow")) {
+                assertEquals(0, rows(g, table), table + " rows");
+            }
+            assertEquals(List.of(), g.alarmDesk().alarms(true), "no alarm on the desk");
+            assertEquals(1, api.connections(), "only the warm-up's own request reached the API");
+            assertEquals(0, api.phones().size(), "nobody was sent anything");
+            assertEquals(List.of(), api.violations());
+        }
+    }
+
+    @Test
     void tokenRefusedByWhatsApp_showsOnHealth_namingWhatToFix(@TempDir Path dir) throws Exception {
         try (FakeCloudApi api = FakeCloudApi.start(FakeCloudApiSettings.of(PhoneNumberId.of(PHONE_ID), TOKEN, APP_SECRET, clock));
              Gateway g = start(dir, api, Secret.of("expired-access-token"))) {
@@ -78,6 +93,15 @@ class WhatsAppWarmUpAtStartTest {
         ConfigCheck.Valid valid = assertInstanceOf(ConfigCheck.Valid.class, check, check.toString());
         return Gateway.builder(valid.config()).clock(clock).manualSchedule().unsyncedStorage()
                 .localLink((eui, frame) -> { }).start();
+    }
+
+    private static long rows(Gateway g, String table) {
+        return g.database().read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     private static String health(Gateway g) {

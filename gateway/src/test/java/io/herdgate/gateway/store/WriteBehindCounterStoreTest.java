@@ -1,6 +1,7 @@
 package io.herdgate.gateway.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herdgate.protocol.Samples;
@@ -9,6 +10,7 @@ import io.herdgate.protocol.session.CounterState;
 import io.herdgate.protocol.session.CounterStream;
 import io.herdgate.sim.herd.ManualClock;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,6 +165,37 @@ class WriteBehindCounterStoreTest {
             store.close();
             assertEquals(Optional.of(UplinkTally.of(Samples.EUI, frames - 1, frames)), SqliteCounterStore.of(db).uplinkTally(Samples.EUI));
         }
+    }
+
+    @Test
+    void flushThatFails_keepsItsStatesForTheNext_newerStatesWinning_andCountsAddingUp() {
+        try (Database db = Database.open(dir.resolve("h.db"))) {
+            SqliteCounterStore disk = SqliteCounterStore.of(db);
+            WriteBehindCounterStore store = WriteBehindCounterStore.of(disk, FIVE_MINUTES, clock);
+            store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(1, 11));
+            store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(2, 12));
+            store.save(OTHER, CounterStream.UPLINK, CounterState.of(7, 17));
+            renameTable(db, "frame_counter", "frame_counter_away"); // the next write fails
+
+            assertThrows(StoreException.class, store::flush);
+            assertEquals(2, store.pending());
+            store.save(Samples.EUI, CounterStream.UPLINK, CounterState.of(3, 13));
+            assertEquals(Optional.of(CounterState.of(7, 17)), store.load(OTHER, CounterStream.UPLINK));
+
+            renameTable(db, "frame_counter_away", "frame_counter");
+            store.flush();
+            assertEquals(Optional.of(UplinkTally.of(Samples.EUI, 3, 3)), disk.uplinkTally(Samples.EUI));
+            assertEquals(Optional.of(UplinkTally.of(OTHER, 7, 1)), disk.uplinkTally(OTHER));
+            assertEquals(Optional.of(CounterState.of(3, 13)), disk.load(Samples.EUI, CounterStream.UPLINK));
+        }
+    }
+
+    private static void renameTable(Database db, String from, String to) {
+        db.write(Durability.FULL, c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("ALTER TABLE " + from + " RENAME TO " + to);
+            }
+        });
     }
 
     @Test
