@@ -18,11 +18,30 @@ import org.junit.jupiter.api.Test;
 class ShippedJvmOptionsTest {
 
     private static final Path OPTIONS = Path.of("src/deb/share/jvm.options");
+    private static final Path OPTIONAL = Path.of("src/deb/share/jvm-optional.options");
 
     @Test
     void shippedOptions_startTheJvmWithoutAWarning() throws IOException, InterruptedException {
+        assertStartsWithoutAWarning(options());
+    }
+
+    /**
+     * The launcher adds each optional option only where the JVM accepts it; on the Java the project builds
+     * with every one must be accepted without a warning, or the file holds an option that never applies.
+     */
+    @Test
+    void optionalOptions_areAcceptedBesideTheShippedOnesByTheBuildJvm() throws IOException, InterruptedException {
+        List<String> optional = JvmOptions.read(OPTIONAL);
+        assertTrue(optional.contains("-XX:TrimNativeHeapInterval=5000"), optional.toString());
+
+        List<String> all = new ArrayList<>(options());
+        all.addAll(optional);
+        assertStartsWithoutAWarning(all);
+    }
+
+    private static void assertStartsWithoutAWarning(List<String> options) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(options());
+        cmd.addAll(options);
         cmd.add("-version");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

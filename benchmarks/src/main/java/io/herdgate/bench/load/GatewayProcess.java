@@ -52,6 +52,15 @@ final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(p, URI.create("http://127.0.0.1:" + httpPort), dataDir, t0);
     }
 
+    /** Whether the JVM the gateway runs on starts with {@code options} and {@code option} (as the launcher tries it). */
+    static boolean accepts(List<String> options, String option) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        cmd.addAll(options);
+        cmd.addAll(List.of(option, "-version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor() == 0;
+    }
+
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

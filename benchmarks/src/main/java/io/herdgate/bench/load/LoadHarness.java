@@ -56,6 +56,8 @@ public final class LoadHarness {
     static final String GATEWAY = "load";
     /** The JVM options file the package installs, relative to the repository root (the harness's working directory). */
     static final Path PACKAGED_JVM_OPTIONS = Path.of("deploy/src/deb/share/jvm.options");
+    /** The options the launcher adds to the service's when the JVM accepts them, relative to the repository root. */
+    static final Path PACKAGED_OPTIONAL_JVM_OPTIONS = Path.of("deploy/src/deb/share/jvm-optional.options");
 
     private LoadHarness() {
     }
@@ -98,12 +100,20 @@ public final class LoadHarness {
     }
 
     /**
-     * The packaged options ({@code --jvm} replaces them), then those of {@code --jvm-add} (e.g.
+     * The packaged options and, as {@code /usr/bin/herdgate} adds them to the service's, the optional ones
+     * this JVM accepts ({@code --jvm} replaces both), then those of {@code --jvm-add} (e.g.
      * {@code -XX:NativeMemoryTracking=summary}), then {@code -Xmx} of {@code --xmx} (the later option wins).
      */
-    static List<String> jvmOptions(Map<String, String> a) throws IOException {
+    static List<String> jvmOptions(Map<String, String> a) throws IOException, InterruptedException {
         List<String> jvm = new ArrayList<>(a.containsKey("jvm") ? List.of(a.get("jvm").trim().split("\\s+"))
                 : JvmOptions.read(PACKAGED_JVM_OPTIONS));
+        if (!a.containsKey("jvm")) {
+            for (String o : JvmOptions.read(PACKAGED_OPTIONAL_JVM_OPTIONS)) {
+                if (GatewayProcess.accepts(jvm, o)) {
+                    jvm.add(o);
+                }
+            }
+        }
         if (a.containsKey("jvm-add")) {
             jvm.addAll(List.of(a.get("jvm-add").trim().split("\\s+")));
         }

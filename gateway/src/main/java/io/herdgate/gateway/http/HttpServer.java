@@ -8,6 +8,13 @@ import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LowResourceMonitor;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.session.DefaultSessionIdManager;
+import org.eclipse.jetty.server.session.HouseKeeper;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.tinylog.Logger;
 
@@ -46,6 +53,8 @@ public final class HttpServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.jetty.threadPool = threadPool();
+            config.jetty.modifyServer(HttpServer::withoutIdleThreads);
+            config.jetty.addConnector((server, http) -> connector(server, http, settings));
         });
         app.before(ctx -> refuseOversizedBody(ctx, settings.maxRequestBytes()));
         auth.register(app);
@@ -98,7 +107,38 @@ public final class HttpServer implements AutoCloseable {
     private static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         pool.setName("http");
+        pool.setReservedThreads(0); // no threads parked for bursts: requests are few and small
         return pool;
+    }
+
+    /**
+     * One selector thread that also accepts, instead of Jetty's dedicated acceptor thread beside it: a
+     * handful of local callers do not need a thread blocked in {@code accept()}.
+     */
+    private static ServerConnector connector(Server server, HttpConfiguration http, HttpSettings settings) {
+        ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.bindAddress());
+        connector.setPort(settings.port());
+        return connector;
+    }
+
+    /**
+     * Drops the two threads Javalin's default server keeps for features the gateway does not use: the
+     * low-resources monitor's scheduler (it only shortens idle timeouts when the pool runs dry) and the
+     * session house keeper's scavenger (the gateway keeps no HTTP sessions; {@link ApiAuth} reads a token
+     * on each request).
+     */
+    private static void withoutIdleThreads(Server server) {
+        server.getBeans(LowResourceMonitor.class).forEach(server::removeBean);
+        DefaultSessionIdManager sessionIds = new DefaultSessionIdManager(server);
+        HouseKeeper houseKeeper = new HouseKeeper();
+        try {
+            houseKeeper.setIntervalSec(0); // never scavenge: no sessions are ever created
+        } catch (Exception e) { // declared by Jetty for a running house keeper; this one is not started
+            throw new IllegalStateException(e);
+        }
+        sessionIds.setSessionHouseKeeper(houseKeeper);
+        server.setSessionIdManager(sessionIds);
     }
 
     private static void refuseOversizedBody(Context ctx, long maxBytes) {

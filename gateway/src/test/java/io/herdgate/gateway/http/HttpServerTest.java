@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,20 @@ class HttpServerTest {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/hello")));
         assertEquals(200, r.statusCode());
         assertEquals("hi", r.body());
+    }
+
+    @Test
+    void runningServer_keepsNoAcceptorSessionScavengerOrLowResourceThread() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet(); // other tests' threads are not this server's
+        start(HttpSettings.loopbackAnyPort(), app -> app.get("/hello", ctx -> ctx.result("hi")));
+        assertEquals(200, send(HttpRequest.newBuilder(uri("/hello"))).statusCode());
+
+        List<String> idle = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                .map(Thread::getName)
+                .filter(n -> n.contains("acceptor") || n.startsWith("Session-HouseKeeper") || n.startsWith("Scheduler-"))
+                .toList();
+
+        assertEquals(List.of(), idle);
     }
 
     @Test
