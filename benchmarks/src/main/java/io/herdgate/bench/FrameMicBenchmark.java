@@ -42,6 +42,7 @@ public class FrameMicBenchmark {
     private byte[] frame;
     private FrameMic mic;
     private Cipher cbc;
+    private byte[] k1;
     private byte[] k2;
     private byte[] in;
     private byte[] out;
@@ -59,7 +60,8 @@ public class FrameMicBenchmark {
         cbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
         Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding");
         ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
-        k2 = dbl(dbl(ecb.doFinal(new byte[16])));
+        k1 = dbl(ecb.doFinal(new byte[16]));
+        k2 = dbl(k1);
         in = new byte[length + 32];
         out = new byte[length + 32];
     }
@@ -69,7 +71,10 @@ public class FrameMicBenchmark {
         return mic.compute(0, 0x70B3D57ED0001234L, counter++, frame, 0, length);
     }
 
-    /** B0, the frame, 0x80 padding and the K2 mask, then one CBC encryption through the JDK's Cipher. */
+    /**
+     * B0 and the frame, masked as RFC 4493 says (K1 on a complete last block, else 0x80 padding and K2), then
+     * one CBC encryption through the JDK's Cipher.
+     */
     @Benchmark
     public int jdkCbcDoFinal() throws GeneralSecurityException {
         in[0] = 0x49;
@@ -77,12 +82,14 @@ public class FrameMicBenchmark {
         System.arraycopy(frame, 0, in, 16, length);
         int total = 16 + length;
         int padded = (total + 15) / 16 * 16;
+        byte[] k = k1;
         if (padded != total) {
             in[total] = (byte) 0x80;
             java.util.Arrays.fill(in, total + 1, padded, (byte) 0);
+            k = k2;
         }
         for (int i = 0; i < 16; i++) {
-            in[padded - 16 + i] ^= k2[i];
+            in[padded - 16 + i] ^= k[i];
         }
         cbc.doFinal(in, 0, padded, out, 0);
         return out[padded - 16];

@@ -15,6 +15,7 @@ import io.herdgate.gateway.store.FeatureHistory;
 import io.herdgate.gateway.store.FlushPolicy;
 import io.herdgate.gateway.store.Herd;
 import io.herdgate.gateway.store.SqliteMessageLog;
+import io.herdgate.gateway.whatsapp.Secret;
 import io.herdgate.gateway.whatsapp.TemplateCatalog;
 import io.herdgate.gateway.whatsapp.TemplateUse;
 import io.herdgate.gateway.whatsapp.WhatsAppChannel;
@@ -72,6 +73,10 @@ public final class AlarmRehearsal {
     static final int CHARTS_DRAWN = 2;
     /** The channel's throughput limit for the rehearsal: the highest allowed, far above its messages. */
     private static final int MOST_PER_SECOND = 1000;
+    /** How often the rehearsal looks whether the channel has recorded the messages of a pass. */
+    private static final long POLL_MILLIS = 10;
+    /** Access token, app secret and verify token of the scratch channel. */
+    private static final Secret SCRATCH_TOKEN = Secret.of("rehearsal");
     /** The types critical by default, rehearsed in turn. */
     private static final List<AlarmType> TYPES = List.of(AlarmType.NO_MOTION, AlarmType.CALVING);
 
@@ -133,9 +138,11 @@ public final class AlarmRehearsal {
             // One drawing loads and links the chart code; the other alarms carry the channel's stand-in picture.
             AtomicInteger drawn = new AtomicInteger();
             ChartSource charts = alarm -> drawn.getAndIncrement() < CHARTS_DRAWN ? stored.chart(alarm) : Optional.empty();
-            WhatsAppChannel channel = WhatsAppChannel.of(
-                    settings.withBaseUrl(api.root()).withLimits(MOST_PER_SECOND, Duration.ZERO), templates, charts,
-                    SqliteMessageLog.of(db), clock);
+            // The stand-in, no rate limits, and a made-up token: the real one never leaves for the loopback.
+            WhatsAppSettings scratch = new WhatsAppSettings(api.root(), settings.apiVersion(), settings.phoneNumberId(),
+                    SCRATCH_TOKEN, SCRATCH_TOKEN, SCRATCH_TOKEN, settings.timeout(), MOST_PER_SECOND, Duration.ZERO,
+                    settings.zone());
+            WhatsAppChannel channel = WhatsAppChannel.of(scratch, templates, charts, SqliteMessageLog.of(db), clock);
             AlarmService service = AlarmService.open(db, routing, OutboxSettings.defaults(), List.of(channel), clock);
             try {
                 service.start(Scheduler.of(clock, settings.zone()), workers);
@@ -153,8 +160,7 @@ public final class AlarmRehearsal {
                 return new Rehearsed(alarms, expected, sentRecorded(db), api.uploads(),
                         Duration.ofNanos(System.nanoTime() - start));
             } finally {
-                service.close();
-                channel.close();
+                closeUninterrupted(service, channel);
             }
         } finally {
             delete(dir);
@@ -173,10 +179,35 @@ public final class AlarmRehearsal {
         }
     }
 
-    /** Two when the catalog sends the type's critical alarm at once and its chart after it, else one. */
+    /**
+     * Two when the catalog sends the type's critical alarm at once and its chart after it, one when it has only
+     * the type's alarm template, none when it has neither (the channel sends nothing, and nothing is waited for).
+     */
     private int messagesFor(AlarmType type) {
-        return templates.forUse(TemplateUse.criticalAlarm(type)).isPresent()
-                && templates.forUse(TemplateUse.alarmChart()).isPresent() ? 2 : 1;
+        if (templates.forUse(TemplateUse.criticalAlarm(type)).isPresent()) {
+            return templates.forUse(TemplateUse.alarmChart()).isPresent() ? 2 : 1;
+        }
+        return templates.forUse(TemplateUse.alarm(type)).isPresent() ? 1 : 0;
+    }
+
+    /**
+     * Closes the scratch service, then the channel, even when the gateway's stop interrupted this thread (a
+     * join would give up at once and leave the workers on a closed database); the interrupt is kept for the
+     * caller.
+     */
+    private static void closeUninterrupted(AlarmService service, WhatsAppChannel channel) throws InterruptedException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            service.close();
+        } finally {
+            try {
+                channel.close();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private List<AlarmEvent> events(int pass) {
@@ -204,7 +235,7 @@ public final class AlarmRehearsal {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(2);
+            Thread.sleep(POLL_MILLIS);
         }
         return true;
     }

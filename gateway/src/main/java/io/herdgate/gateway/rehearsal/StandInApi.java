@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,8 +44,13 @@ final class StandInApi implements AutoCloseable {
 
     /** The root the channel is pointed at ({@code http://127.0.0.1:<port>}). */
     URI root() {
+        // The address's own URI form (an IPv6 loopback in brackets), whichever loopback the JVM prefers.
         InetSocketAddress a = server.getAddress();
-        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+        try {
+            return new URI("http", null, a.getAddress().getHostAddress(), a.getPort(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("no URI for the loopback address " + a, e);
+        }
     }
 
     /** Media uploads accepted so far. */
