@@ -6,6 +6,7 @@ import io.herdgate.gateway.runtime.Gateway;
 import io.herdgate.gateway.runtime.GatewayStatus;
 import io.herdgate.gateway.store.AlarmLog;
 import io.herdgate.gateway.store.Database;
+import io.herdgate.gateway.store.ScratchDirectory;
 import io.herdgate.rules.alarm.Alarm;
 import io.herdgate.rules.alarm.AlarmEvent;
 import io.herdgate.sim.event.Episode;
@@ -33,7 +34,6 @@ import java.util.Optional;
 import java.net.URI;
 import io.herdgate.gateway.schedule.JobName;
 import java.util.stream.Stream;
-import org.tinylog.Logger;
 
 /**
  * The demo through the real gateway: a simulated herd whose collars join with their root keys and send
@@ -146,7 +146,7 @@ public final class DemoRun {
                     Duration.ofNanos(System.nanoTime() - wall0));
         } finally {
             if (settings.dataDir().isEmpty()) {
-                delete(dir);
+                ScratchDirectory.delete(dir);
             }
         }
     }
@@ -198,20 +198,6 @@ public final class DemoRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    Logger.warn("demo: cannot delete {}: {}", p, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            Logger.warn("demo: cannot delete {}: {}", dir, e.getMessage());
         }
     }
 }

@@ -14,6 +14,7 @@ import io.herdgate.gateway.store.Database;
 import io.herdgate.gateway.store.FeatureHistory;
 import io.herdgate.gateway.store.FlushPolicy;
 import io.herdgate.gateway.store.Herd;
+import io.herdgate.gateway.store.ScratchDirectory;
 import io.herdgate.gateway.store.SqliteMessageLog;
 import io.herdgate.gateway.whatsapp.Secret;
 import io.herdgate.gateway.whatsapp.TemplateCatalog;
@@ -36,7 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,8 +44,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
-import org.tinylog.Logger;
 
 /**
  * Runs made-up critical alarms through the code a farmer's alarm takes, before any real alarm needs it: the
@@ -163,7 +161,7 @@ public final class AlarmRehearsal {
                 closeUninterrupted(service, channel);
             }
         } finally {
-            delete(dir);
+            ScratchDirectory.delete(dir);
         }
     }
 
@@ -270,16 +268,5 @@ public final class AlarmRehearsal {
                     """.formatted(i, i, i));
         }
         return contacts + routes.toString() + "grouping: {window: 0m}\n";
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Only a few kB of scratch left in the temporary directory; the rehearsal itself went through.
-            Logger.warn("cannot delete the alarm rehearsal's scratch directory {}: {}", dir, e.toString());
-        }
     }
 }

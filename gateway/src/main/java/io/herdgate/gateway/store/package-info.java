@@ -16,5 +16,8 @@
  * {@code AlarmLog.of(db)} as the engine's listener; {@code FeatureHistory.of(db, policy, clock)} fed
  * with every observation, {@code flushIfDue()} on a timer, {@code deleteOlderThan(retention)} daily,
  * {@code flush()} and {@code db.close()} at shutdown.
+ *
+ * <p>{@link io.herdgate.gateway.store.ScratchDirectory} deletes state made for one run only (the demo's data
+ * directory, the alarm rehearsal's scratch database).
  */
 package io.herdgate.gateway.store;
